@@ -1,0 +1,419 @@
+//! What the team told us: the answers-file format, presets, and merging flags > file > preset >
+//! defaults into one validated [`Answers`].
+//!
+//! Every layer is checked on its own, so an error names the flag or the file position the bad
+//! value came from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Factor, Level, Vocabulary};
+use crate::error::{Error, Origin, Problem, Result};
+use crate::locate::Positions;
+use crate::score::Criterion;
+use crate::suggest;
+
+/// The built-in presets, compiled into the binary (format: README "Presets").
+pub const PRESETS_YAML: &str = include_str!("../data/presets.yaml");
+
+/// Importance (0–5) of each criterion; every key optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Importance {
+    /// Performance importance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub performance: Option<u8>,
+    /// Scalability importance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scalability: Option<u8>,
+    /// Productivity importance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub productivity: Option<u8>,
+    /// Integration importance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integration: Option<u8>,
+    /// Community importance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub community: Option<u8>,
+    /// Importance of fit to the requested use cases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_case_fit: Option<u8>,
+    /// Importance of the team already knowing the language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_familiarity: Option<u8>,
+}
+
+impl Importance {
+    /// The importance given for one criterion, if any.
+    pub fn get(&self, criterion: Criterion) -> Option<u8> {
+        match criterion {
+            Criterion::Factor(Factor::Performance) => self.performance,
+            Criterion::Factor(Factor::Scalability) => self.scalability,
+            Criterion::Factor(Factor::Productivity) => self.productivity,
+            Criterion::Factor(Factor::Integration) => self.integration,
+            Criterion::Factor(Factor::Community) => self.community,
+            Criterion::UseCaseFit => self.use_case_fit,
+            Criterion::TeamFamiliarity => self.team_familiarity,
+        }
+    }
+
+    /// Set the importance of one criterion.
+    pub fn set(&mut self, criterion: Criterion, value: Option<u8>) {
+        let slot = match criterion {
+            Criterion::Factor(Factor::Performance) => &mut self.performance,
+            Criterion::Factor(Factor::Scalability) => &mut self.scalability,
+            Criterion::Factor(Factor::Productivity) => &mut self.productivity,
+            Criterion::Factor(Factor::Integration) => &mut self.integration,
+            Criterion::Factor(Factor::Community) => &mut self.community,
+            Criterion::UseCaseFit => &mut self.use_case_fit,
+            Criterion::TeamFamiliarity => &mut self.team_familiarity,
+        };
+        *slot = value;
+    }
+}
+
+/// One layer of answers, as written in an answers file or given by flags; every key optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSet {
+    /// Importance per criterion.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub importance: Importance,
+    /// What the project is: use-case ids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_cases: Option<Vec<String>>,
+    /// Languages the team knows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_knows: Option<Vec<String>>,
+    /// Consider only frameworks in these languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<String>>,
+    /// Required features, `FEATURE` or `FEATURE:LEVEL`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require: Option<Vec<String>>,
+}
+
+fn is_default(importance: &Importance) -> bool {
+    importance == &Importance::default()
+}
+
+/// A feature that must be supported at least at a level (a hard filter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// Feature id.
+    pub feature: String,
+    /// Weakest acceptable level.
+    pub level: Level,
+}
+
+/// Validated answers, ready for scoring.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    /// Importance of each factor, in [`Factor::ALL`] order.
+    pub factors: [u8; 5],
+    /// Importance of use-case fit; `Some` exactly when use cases were given.
+    pub use_case_fit: Option<u8>,
+    /// Importance of team familiarity; `Some` exactly when team languages were given.
+    pub team_familiarity: Option<u8>,
+    /// Requested use cases.
+    pub use_cases: Vec<String>,
+    /// Languages the team knows.
+    pub team_knows: Vec<String>,
+    /// Only these languages (empty: all).
+    pub languages: Vec<String>,
+    /// Feature requirements.
+    pub require: Vec<Requirement>,
+}
+
+/// A named starting point for answers.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    /// Preset id, e.g. `startup-mvp`.
+    pub id: String,
+    /// One line saying who it is for.
+    pub description: String,
+    /// The answers it sets.
+    pub answers: AnswerSet,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetsFile {
+    presets: Vec<Preset>,
+}
+
+/// Where a layer's values came from, so that a problem can point at them.
+pub enum Source<'a> {
+    /// Command-line flags.
+    Flags,
+    /// An answers file: its path, text and value positions.
+    File {
+        /// Path as shown to the user.
+        path: &'a str,
+        /// Positions of its values.
+        positions: &'a Positions,
+        /// Path of the answers inside the document (empty for an answers file).
+        prefix: &'a str,
+    },
+    /// A preset (the built-in presets file).
+    Preset(&'a str),
+}
+
+impl Source<'_> {
+    fn origin(&self, path: &str, flag: &str) -> Origin {
+        match self {
+            Source::Flags => Origin::Flag(flag.to_string()),
+            Source::File { path: file, positions, prefix } => {
+                let path = if prefix.is_empty() { path.to_string() } else { format!("{prefix}.{path}") };
+                Origin::file(file, positions.value(&path).or(positions.key(&path)))
+            }
+            Source::Preset(id) => Origin::file(&format!("preset '{id}'"), None),
+        }
+    }
+}
+
+/// The built-in presets, validated against the vocabulary.
+pub fn presets(vocabulary: &Vocabulary) -> Result<Vec<Preset>> {
+    let source = "data/presets.yaml (built-in)";
+    let file: PresetsFile = serde_yaml::from_str(PRESETS_YAML)
+        .map_err(|e| Error::InvalidData(vec![crate::catalog::yaml_problem(&e, PRESETS_YAML, source)]))?;
+    let positions = Positions::index(PRESETS_YAML);
+    let mut problems = Vec::new();
+    for (index, preset) in file.presets.iter().enumerate() {
+        let prefix = format!("presets[{index}].answers");
+        if let Err(Error::InvalidData(found)) =
+            check(&preset.answers, vocabulary, &Source::File { path: source, positions: &positions, prefix: &prefix })
+        {
+            problems.extend(found);
+        }
+    }
+    if problems.is_empty() { Ok(file.presets) } else { Err(Error::InvalidData(problems)) }
+}
+
+/// Find a preset by id, suggesting the closest on a typo.
+pub fn find_preset<'a>(presets: &'a [Preset], id: &str) -> Result<&'a Preset> {
+    presets.iter().find(|p| p.id == id).ok_or_else(|| {
+        Error::InvalidArgument(Problem {
+            origin: Origin::Flag("--preset".into()),
+            entry: None,
+            field: None,
+            message: format!("unknown preset '{id}'"),
+            hint: Some(suggest::hint(id, presets.iter().map(|p| p.id.as_str()))),
+        })
+    })
+}
+
+/// Parse an answers file; a syntax error, type error or unknown key is a located problem.
+pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
+    if text.trim().is_empty() {
+        return Ok(AnswerSet::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::InvalidData(vec![crate::catalog::yaml_problem(&e, text, path)]))
+}
+
+/// Parse `FEATURE[:LEVEL]`.
+pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Result<Requirement, (String, String)> {
+    let (feature, level) = match text.split_once(':') {
+        Some((feature, level)) => (feature, Some(level)),
+        None => (text, None),
+    };
+    if !vocabulary.feature_ids().any(|id| id == feature) {
+        return Err((format!("unknown feature '{feature}'"), suggest::hint(feature, vocabulary.feature_ids())));
+    }
+    let level = match level {
+        None => Level::Builtin,
+        Some(level) => Level::parse(level).map_err(|hint| (format!("unknown support level '{level}'"), hint))?,
+    };
+    Ok(Requirement { feature: feature.to_string(), level })
+}
+
+/// Check one layer's values with the same rules whatever their source; every problem is kept.
+pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Result<()> {
+    let mut problems = Vec::new();
+    let mut complain = |path: &str, flag: &str, message: String, hint: Option<String>| {
+        problems.push(Problem { origin: source.origin(path, flag), entry: None, field: Some(path.to_string()), message, hint });
+    };
+    for criterion in Criterion::ALL {
+        if let Some(value) = set.importance.get(criterion) {
+            if value > 5 {
+                let path = format!("importance.{}", criterion.id());
+                complain(&path, &criterion.flag(), format!("importance {value} is out of range"), Some("expected 0 (ignore) to 5 (critical)".into()));
+            }
+        }
+    }
+    let lists: [(&str, &str, &Option<Vec<String>>, Vec<&str>, &str); 3] = [
+        ("use_cases", "--use-case", &set.use_cases, vocabulary.use_case_ids().collect(), "use case"),
+        ("team_knows", "--team-knows", &set.team_knows, vocabulary.language_ids().collect(), "language"),
+        ("languages", "--language", &set.languages, vocabulary.language_ids().collect(), "language"),
+    ];
+    for (key, flag, values, valid, what) in lists {
+        for (i, value) in values.iter().flatten().enumerate() {
+            if !valid.contains(&value.as_str()) {
+                complain(&format!("{key}[{i}]"), flag, format!("unknown {what} '{value}'"), Some(suggest::hint(value, valid.iter().copied())));
+            }
+        }
+    }
+    for (i, text) in set.require.iter().flatten().enumerate() {
+        if let Err((message, hint)) = parse_requirement(text, vocabulary) {
+            complain(&format!("require[{i}]"), "--require", message, Some(hint));
+        }
+    }
+    match (problems.is_empty(), source) {
+        (true, _) => Ok(()),
+        (false, Source::Flags) => Err(Error::InvalidArgument(problems.remove(0))),
+        (false, _) => Err(Error::InvalidData(problems)),
+    }
+}
+
+/// Merge layers, highest precedence first (flags, answers file, preset), over the defaults.
+pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
+    let mut merged = AnswerSet::default();
+    for criterion in Criterion::ALL {
+        merged.importance.set(criterion, layers.iter().find_map(|l| l.importance.get(criterion)));
+    }
+    merged.use_cases = layers.iter().find_map(|l| l.use_cases.clone());
+    merged.team_knows = layers.iter().find_map(|l| l.team_knows.clone());
+    merged.languages = layers.iter().find_map(|l| l.languages.clone());
+    merged.require = layers.iter().find_map(|l| l.require.clone());
+    merged
+}
+
+impl Answers {
+    /// Resolve merged, already-checked answers: apply defaults and refuse all-zero importances.
+    /// `blame` names where the importances came from, for the all-zero error.
+    pub fn resolve(set: &AnswerSet, vocabulary: &Vocabulary, blame: Origin) -> Result<Answers> {
+        let use_cases = dedup(set.use_cases.clone().unwrap_or_default());
+        let team_knows = dedup(set.team_knows.clone().unwrap_or_default());
+        let mut factors = [3u8; 5];
+        for (slot, factor) in factors.iter_mut().zip(Factor::ALL) {
+            *slot = set.importance.get(Criterion::Factor(factor)).unwrap_or(3);
+        }
+        let use_case_fit = (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(3));
+        let team_familiarity = (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(3));
+        let total: u32 = factors.iter().chain(&use_case_fit).chain(&team_familiarity).map(|&v| u32::from(v)).sum();
+        if total == 0 {
+            return Err(Error::at(Problem {
+                origin: blame,
+                entry: None,
+                field: Some("importance".into()),
+                message: "every importance is 0, so nothing would be weighed".into(),
+                hint: Some("give at least one criterion an importance from 1 to 5".into()),
+            }));
+        }
+        let mut require = Vec::new();
+        for text in set.require.iter().flatten() {
+            if let Ok(requirement) = parse_requirement(text, vocabulary) {
+                require.retain(|r: &Requirement| r.feature != requirement.feature);
+                require.push(requirement);
+            }
+        }
+        Ok(Answers {
+            factors,
+            use_case_fit,
+            team_familiarity,
+            use_cases,
+            team_knows,
+            languages: dedup(set.languages.clone().unwrap_or_default()),
+            require,
+        })
+    }
+
+    /// The importance of a criterion, `None` when the criterion is not active.
+    pub fn importance(&self, criterion: Criterion) -> Option<u8> {
+        match criterion {
+            Criterion::Factor(factor) => Some(self.factors[factor as usize]),
+            Criterion::UseCaseFit => self.use_case_fit,
+            Criterion::TeamFamiliarity => self.team_familiarity,
+        }
+    }
+}
+
+fn dedup(mut values: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    values.retain(|v| seen.insert(v.clone()));
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn vocabulary() -> Vocabulary {
+        Catalog::builtin().expect("built-in").vocabulary
+    }
+
+    #[test]
+    fn flags_beat_the_file_which_beats_the_preset() {
+        let flags = AnswerSet { importance: Importance { performance: Some(5), ..Default::default() }, ..Default::default() };
+        let file = AnswerSet {
+            importance: Importance { performance: Some(1), community: Some(2), ..Default::default() },
+            use_cases: Some(vec!["api".into()]),
+            ..Default::default()
+        };
+        let preset = AnswerSet {
+            importance: Importance { community: Some(4), scalability: Some(0), ..Default::default() },
+            use_cases: Some(vec!["cms".into()]),
+            ..Default::default()
+        };
+        let merged = merge(&[&flags, &file, &preset]);
+        assert_eq!(merged.importance.performance, Some(5));
+        assert_eq!(merged.importance.community, Some(2));
+        assert_eq!(merged.importance.scalability, Some(0));
+        assert_eq!(merged.use_cases, Some(vec!["api".to_string()]));
+    }
+
+    #[test]
+    fn context_criteria_are_active_only_when_asked_for() {
+        let v = vocabulary();
+        let answers = Answers::resolve(&AnswerSet::default(), &v, Origin::Flag("-".into())).expect("valid");
+        assert_eq!(answers.factors, [3; 5]);
+        assert_eq!(answers.use_case_fit, None);
+        let set = AnswerSet { use_cases: Some(vec!["api".into()]), ..Default::default() };
+        let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
+        assert_eq!(answers.use_case_fit, Some(3));
+    }
+
+    #[test]
+    fn all_zero_is_refused() {
+        let v = vocabulary();
+        let zero = Importance {
+            performance: Some(0),
+            scalability: Some(0),
+            productivity: Some(0),
+            integration: Some(0),
+            community: Some(0),
+            ..Default::default()
+        };
+        let set = AnswerSet { importance: zero, ..Default::default() };
+        let err = Answers::resolve(&set, &v, Origin::Flag("--performance".into())).expect_err("all zero");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn unknown_values_get_suggestions() {
+        let v = vocabulary();
+        let set = AnswerSet { use_cases: Some(vec!["ai_ml".into()]), ..Default::default() };
+        let err = check(&set, &v, &Source::Flags).expect_err("unknown");
+        assert!(err.to_string().contains("did you mean 'ai-ml'?"), "{err}");
+    }
+
+    #[test]
+    fn requirements_default_to_builtin() {
+        let v = vocabulary();
+        let r = parse_requirement("orm", &v).expect("valid");
+        assert_eq!(r.level, Level::Builtin);
+        let r = parse_requirement("auth:official", &v).expect("valid");
+        assert_eq!(r.level, Level::Official);
+        assert!(parse_requirement("orm:bultin", &v).is_err());
+    }
+
+    #[test]
+    fn builtin_presets_are_valid() {
+        let v = vocabulary();
+        let presets = presets(&v).expect("valid presets");
+        for id in ["startup-mvp", "enterprise", "real-time", "ai-api", "microservices", "content-site"] {
+            assert!(presets.iter().any(|p| p.id == id), "missing preset {id}");
+        }
+    }
+}

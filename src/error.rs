@@ -1,0 +1,125 @@
+//! The library's error type: every failure names where it happened and maps to one exit code.
+//!
+//! A [`Problem`] is one located complaint about input data; an [`Error`] is what a library call
+//! returns. The binary turns [`Error::exit_code`] into the process exit status.
+
+use std::fmt;
+
+/// Where a value came from: a command-line flag, or a position in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A command-line flag such as `--use-case`.
+    Flag(String),
+    /// A file, with the 1-based line and column of the value where known.
+    File {
+        /// The file's path as the user gave it (or `built-in`).
+        path: String,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// 1-based column, when known.
+        column: Option<usize>,
+    },
+}
+
+impl Origin {
+    /// A position in a file.
+    pub fn file(path: &str, position: Option<(usize, usize)>) -> Self {
+        Origin::File {
+            path: path.to_string(),
+            line: position.map(|p| p.0),
+            column: position.map(|p| p.1),
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Flag(flag) => write!(f, "{flag}"),
+            Origin::File { path, line: Some(line), column: Some(column) } => {
+                write!(f, "{path}:{line}:{column}")
+            }
+            Origin::File { path, line: Some(line), column: None } => write!(f, "{path}:{line}"),
+            Origin::File { path, .. } => write!(f, "{path}"),
+        }
+    }
+}
+
+/// One complaint about one value, with everything a person needs to find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where the offending value is.
+    pub origin: Origin,
+    /// The framework entry the value belongs to, if any.
+    pub entry: Option<String>,
+    /// The field path inside the entry or file, e.g. `scores.performance`.
+    pub field: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+    /// A suggestion such as "did you mean `ai-ml`?".
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.origin)?;
+        match (&self.entry, &self.field) {
+            (Some(entry), Some(field)) => write!(f, "framework '{entry}', field '{field}': ")?,
+            (Some(entry), None) => write!(f, "framework '{entry}': ")?,
+            (None, Some(field)) => write!(f, "field '{field}': ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " ({hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// What can go wrong in the library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A catalog, presets or answers file is not valid; every problem found is listed.
+    #[error("{}", list(.0))]
+    InvalidData(Vec<Problem>),
+    /// A value given on the command line is not valid.
+    #[error("{0}")]
+    InvalidArgument(Problem),
+    /// A named input file is missing or cannot be read.
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable {
+        /// The path as given.
+        path: String,
+        /// Why, in words.
+        reason: String,
+    },
+}
+
+fn list(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    lines.join("\n")
+}
+
+impl Error {
+    /// The documented exit code: 65 invalid data, 66 unreadable input, 2 bad argument.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::InvalidData(_) => 65,
+            Error::Unreadable { .. } => 66,
+            Error::InvalidArgument(_) => 2,
+        }
+    }
+
+    /// A complaint about a value, raised as a usage error when it came from a flag and as a
+    /// data error when it came from a file.
+    pub fn at(problem: Problem) -> Self {
+        match problem.origin {
+            Origin::Flag(_) => Error::InvalidArgument(problem),
+            Origin::File { .. } => Error::InvalidData(vec![problem]),
+        }
+    }
+}
+
+/// Shorthand for results of this library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

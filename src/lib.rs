@@ -1,0 +1,16 @@
+//! backend-advisor: rank backend web frameworks for a team with an explained weighted score.
+//!
+//! The library holds the catalog ([`catalog`]), the team's answers ([`answers`]), the pure
+//! scoring engine ([`score`]) and the output formats ([`render`]). It never sees clap, never
+//! reads stdin and never prints: the binary does that.
+
+pub mod answers;
+pub mod catalog;
+pub mod error;
+pub mod input;
+pub mod locate;
+pub mod render;
+pub mod score;
+pub mod suggest;
+
+pub use error::{Error, Origin, Problem, Result};

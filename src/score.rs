@@ -1,0 +1,405 @@
+//! The weighted scoring engine: catalog + answers in, an explained [`Ranking`] out. Pure: no I/O.
+//!
+//! The math (README "How the score is computed"): weight = importance / Σ active importances;
+//! u = (rating − 1) / 4; contribution = 100 × weight × u; score = Σ contributions. Hard filters
+//! remove candidates first; order is score descending, then name ascending.
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::answers::{Answers, Requirement};
+use crate::catalog::{Catalog, Factor, Framework};
+use crate::error::{Error, Origin, Problem, Result};
+
+/// A criterion the engine weighs: one of the five factors or a context criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Criterion {
+    /// One of the catalog's rated factors.
+    Factor(Factor),
+    /// How many of the requested use cases are in the framework's `best_for`.
+    UseCaseFit,
+    /// Whether the team already knows the framework's language.
+    TeamFamiliarity,
+}
+
+impl Criterion {
+    /// Every criterion in output order.
+    pub const ALL: [Criterion; 7] = [
+        Criterion::Factor(Factor::Performance),
+        Criterion::Factor(Factor::Scalability),
+        Criterion::Factor(Factor::Productivity),
+        Criterion::Factor(Factor::Integration),
+        Criterion::Factor(Factor::Community),
+        Criterion::UseCaseFit,
+        Criterion::TeamFamiliarity,
+    ];
+
+    /// The id used in JSON, CSV and answers files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Criterion::Factor(factor) => factor.id(),
+            Criterion::UseCaseFit => "use_case_fit",
+            Criterion::TeamFamiliarity => "team_familiarity",
+        }
+    }
+
+    /// The flag that sets its importance.
+    pub fn flag(self) -> String {
+        format!("--{}", self.id().replace('_', "-"))
+    }
+
+    /// A short label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Criterion::Factor(Factor::Performance) => "Performance",
+            Criterion::Factor(Factor::Scalability) => "Scalability",
+            Criterion::Factor(Factor::Productivity) => "Productivity",
+            Criterion::Factor(Factor::Integration) => "Integration",
+            Criterion::Factor(Factor::Community) => "Community",
+            Criterion::UseCaseFit => "Use-case fit",
+            Criterion::TeamFamiliarity => "Team familiarity",
+        }
+    }
+}
+
+impl Serialize for Criterion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// An active criterion with its importance and normalized weight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weight {
+    /// Which criterion.
+    pub id: Criterion,
+    /// Importance 0–5 as given.
+    pub importance: u8,
+    /// importance / Σ importances.
+    pub weight: f64,
+}
+
+/// How the weights were obtained.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weighting {
+    /// `direct`: from importances.
+    pub method: &'static str,
+}
+
+/// One criterion's part of one framework's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Which criterion.
+    pub criterion: Criterion,
+    /// The 1–5 rating on it.
+    pub rating: f64,
+    /// Points it adds to the score: 100 × weight × (rating − 1) / 4.
+    pub contribution: f64,
+    /// Points it could have added at a rating of 5 (100 × weight).
+    pub possible: f64,
+}
+
+/// A framework that passed the filters, with its score explained.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranked {
+    /// 1-based position.
+    pub rank: usize,
+    /// Framework id.
+    pub id: String,
+    /// Framework name.
+    pub name: String,
+    /// Framework language id.
+    pub language: String,
+    /// 0–100.
+    pub score: f64,
+    /// Every active criterion's rating and contribution, in criterion order.
+    #[serde(serialize_with = "parts_as_map")]
+    pub criteria: Vec<Part>,
+}
+
+fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Cell {
+        rating: f64,
+        contribution: f64,
+    }
+    let mut map = serializer.serialize_map(Some(parts.len()))?;
+    for part in parts {
+        map.serialize_entry(part.criterion.id(), &Cell { rating: part.rating, contribution: part.contribution })?;
+    }
+    map.end()
+}
+
+impl Ranked {
+    /// The criterion adding the most points.
+    pub fn strongest(&self) -> Option<&Part> {
+        self.criteria.iter().filter(|p| p.possible > 0.0).max_by(|a, b| a.contribution.total_cmp(&b.contribution))
+    }
+
+    /// The criterion losing the most points against a perfect rating.
+    pub fn weakest(&self) -> Option<&Part> {
+        self.criteria
+            .iter()
+            .filter(|p| p.possible > 0.0)
+            .max_by(|a, b| (a.possible - a.contribution).total_cmp(&(b.possible - b.contribution)))
+    }
+}
+
+/// A framework removed by a hard filter, with every reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Excluded {
+    /// Framework id.
+    pub id: String,
+    /// Framework name.
+    pub name: String,
+    /// One line per failed filter, e.g. `orm: community, builtin required`.
+    pub reasons: Vec<String>,
+}
+
+/// The hard filters applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Filters {
+    /// Only these languages (empty: all).
+    pub languages: Vec<String>,
+    /// Feature requirements.
+    pub require: Vec<Requirement>,
+}
+
+/// Which catalog was ranked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CatalogInfo {
+    /// How many frameworks it holds (before filters).
+    pub frameworks: usize,
+    /// `built-in`, then each layered file.
+    pub sources: Vec<String>,
+}
+
+/// The result of scoring: the stable JSON contract of `recommend` (README "Output contract").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranking {
+    /// `wsm`.
+    pub method: &'static str,
+    /// How weights were derived.
+    pub weighting: Weighting,
+    /// The active criteria, in order, with weights.
+    pub criteria: Vec<Weight>,
+    /// The hard filters.
+    pub filters: Filters,
+    /// Ranked frameworks, best first.
+    pub ranking: Vec<Ranked>,
+    /// Frameworks removed by filters.
+    pub excluded: Vec<Excluded>,
+    /// The catalog used.
+    pub catalog: CatalogInfo,
+}
+
+/// Whether two languages count as the same for team familiarity (TypeScript ≡ JavaScript).
+pub fn same_language(a: &str, b: &str) -> bool {
+    fn family(language: &str) -> &str {
+        if language == "typescript" { "javascript" } else { language }
+    }
+    family(a) == family(b)
+}
+
+/// The 1–5 rating of a framework on a criterion.
+pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) -> f64 {
+    match criterion {
+        Criterion::Factor(factor) => framework.scores.get(factor),
+        Criterion::UseCaseFit => {
+            if answers.use_cases.is_empty() {
+                return 1.0;
+            }
+            let matched = answers.use_cases.iter().filter(|u| framework.best_for.contains(u)).count();
+            1.0 + 4.0 * matched as f64 / answers.use_cases.len() as f64
+        }
+        Criterion::TeamFamiliarity => {
+            if answers.team_knows.iter().any(|l| same_language(l, &framework.language)) { 5.0 } else { 1.0 }
+        }
+    }
+}
+
+/// Why the filters remove a framework (empty when it passes).
+pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
+    let mut reasons = Vec::new();
+    if !answers.languages.is_empty() && !answers.languages.contains(&framework.language) {
+        reasons.push(format!("language: {}, not one of {}", framework.language, answers.languages.join(", ")));
+    }
+    for requirement in &answers.require {
+        let level = framework.features.level(&requirement.feature);
+        if !level.satisfies(requirement.level) {
+            reasons.push(format!("{}: {}, {} required", requirement.feature, level.id(), requirement.level.id()));
+        }
+    }
+    reasons
+}
+
+/// The active criteria and their weights.
+pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
+    let active: Vec<(Criterion, u8)> =
+        Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
+    let total: u32 = active.iter().map(|(_, i)| u32::from(*i)).sum();
+    if total == 0 {
+        return Err(Error::InvalidArgument(Problem {
+            origin: Origin::Flag("importance".into()),
+            entry: None,
+            field: None,
+            message: "every importance is 0, so nothing would be weighed".into(),
+            hint: Some("give at least one criterion an importance from 1 to 5".into()),
+        }));
+    }
+    Ok(active
+        .into_iter()
+        .map(|(id, importance)| Weight { id, importance, weight: f64::from(importance) / f64::from(total) })
+        .collect())
+}
+
+/// Rank the catalog's frameworks for these answers with the weighted sum model.
+pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
+    let criteria = weights(answers)?;
+    let mut ranking = Vec::new();
+    let mut excluded = Vec::new();
+    for framework in &catalog.frameworks {
+        let reasons = exclusion_reasons(framework, answers);
+        if !reasons.is_empty() {
+            excluded.push(Excluded { id: framework.id.clone(), name: framework.name.clone(), reasons });
+            continue;
+        }
+        let parts: Vec<Part> = criteria
+            .iter()
+            .map(|w| {
+                let rating = rating(framework, w.id, answers);
+                let possible = 100.0 * w.weight;
+                Part { criterion: w.id, rating, contribution: possible * (rating - 1.0) / 4.0, possible }
+            })
+            .collect();
+        ranking.push(Ranked {
+            rank: 0,
+            id: framework.id.clone(),
+            name: framework.name.clone(),
+            language: framework.language.clone(),
+            score: parts.iter().map(|p| p.contribution).sum(),
+            criteria: parts,
+        });
+    }
+    ranking.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
+    for (i, entry) in ranking.iter_mut().enumerate() {
+        entry.rank = i + 1;
+    }
+    Ok(Ranking {
+        method: "wsm",
+        weighting: Weighting { method: "direct" },
+        criteria,
+        filters: Filters { languages: answers.languages.clone(), require: answers.require.clone() },
+        ranking,
+        excluded,
+        catalog: CatalogInfo { frameworks: catalog.frameworks.len(), sources: catalog.sources.clone() },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{AnswerSet, Importance};
+    use crate::catalog::{Catalog, Level};
+
+    /// A three-framework fixture whose scores are worked out by hand below.
+    fn fixture() -> Catalog {
+        let mut catalog = Catalog::builtin().expect("built-in");
+        let text = include_str!("../tests/fixtures/small.yaml");
+        let layer = catalog.parse_layer(text, "small.yaml").expect("fixture is valid");
+        catalog.frameworks = layer;
+        catalog.sources = vec!["small.yaml".into()];
+        catalog
+    }
+
+    fn answers(set: AnswerSet) -> Answers {
+        let catalog = Catalog::builtin().expect("built-in");
+        Answers::resolve(&set, &catalog.vocabulary, Origin::Flag("test".into())).expect("valid answers")
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn default_weights_are_equal() {
+        // alpha: ratings 5, 4, 3, 2, 1 → u = 1, .75, .5, .25, 0 → mean .5 → 50.
+        // beta: 3, 3, 3, 3, 3 → u = .5 each → 50; gamma: 1.5, 2, 5, 5, 4.5 → u = .125, .25, 1, 1, .875 → 65.
+        let ranking = rank(&fixture(), &answers(AnswerSet::default())).expect("ranks");
+        let scores: Vec<(&str, f64)> = ranking.ranking.iter().map(|r| (r.id.as_str(), r.score)).collect();
+        assert_eq!(scores[0].0, "gamma");
+        assert!(close(scores[0].1, 65.0));
+        // alpha and beta tie at 50: ordered by name.
+        assert_eq!(scores[1].0, "alpha");
+        assert_eq!(scores[2].0, "beta");
+        assert!(close(scores[1].1, 50.0) && close(scores[2].1, 50.0));
+        assert!(ranking.criteria.iter().all(|w| close(w.weight, 0.2)));
+    }
+
+    #[test]
+    fn importances_and_context_criteria() {
+        // performance 5, others 0, use cases [api, cms] importance 5, team knows typescript importance 0.
+        // Weights: performance 5/10, use_case_fit 5/10, team_familiarity 0.
+        let set = AnswerSet {
+            importance: Importance {
+                performance: Some(5),
+                scalability: Some(0),
+                productivity: Some(0),
+                integration: Some(0),
+                community: Some(0),
+                use_case_fit: Some(5),
+                team_familiarity: Some(0),
+            },
+            use_cases: Some(vec!["api".into(), "cms".into()]),
+            team_knows: Some(vec!["typescript".into()]),
+            ..Default::default()
+        };
+        let ranking = rank(&fixture(), &answers(set)).expect("ranks");
+        let alpha = ranking.ranking.iter().find(|r| r.id == "alpha").expect("alpha");
+        // alpha: performance 5 → u 1 → 50; best_for [api] → 1 of 2 → rating 3 → u .5 → 25. Total 75.
+        assert!(close(alpha.score, 75.0), "{}", alpha.score);
+        let familiarity = alpha.criteria.iter().find(|p| p.criterion == Criterion::TeamFamiliarity).expect("active");
+        // alpha is javascript; the team knows typescript: they count as each other.
+        assert!(close(familiarity.rating, 5.0));
+        assert!(close(familiarity.contribution, 0.0));
+        let gamma = ranking.ranking.iter().find(|r| r.id == "gamma").expect("gamma");
+        // gamma: performance 1.5 → u .125 → 6.25; best_for [api, cms] → 5 → 50. Total 56.25.
+        assert!(close(gamma.score, 56.25), "{}", gamma.score);
+        assert_eq!(ranking.ranking[0].id, "alpha");
+    }
+
+    #[test]
+    fn filters_report_every_reason() {
+        let set = AnswerSet {
+            languages: Some(vec!["python".into()]),
+            require: Some(vec!["orm".into(), "auth:official".into()]),
+            ..Default::default()
+        };
+        let ranking = rank(&fixture(), &answers(set)).expect("ranks");
+        assert_eq!(ranking.ranking.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["gamma"]);
+        let alpha = ranking.excluded.iter().find(|e| e.id == "alpha").expect("alpha excluded");
+        assert_eq!(
+            alpha.reasons,
+            ["language: javascript, not one of python", "orm: none, builtin required", "auth: community, official required"]
+        );
+        assert_eq!(ranking.filters.require[1].level, Level::Official);
+    }
+
+    #[test]
+    fn contributions_sum_to_the_score_and_weights_to_one() {
+        let catalog = Catalog::builtin().expect("built-in");
+        let set = AnswerSet {
+            importance: Importance { performance: Some(5), community: Some(1), ..Default::default() },
+            use_cases: Some(vec!["api".into(), "ai-ml".into()]),
+            team_knows: Some(vec!["python".into()]),
+            ..Default::default()
+        };
+        let ranking = rank(&catalog, &answers(set)).expect("ranks");
+        assert!(close(ranking.criteria.iter().map(|w| w.weight).sum(), 1.0));
+        for r in &ranking.ranking {
+            assert!(close(r.criteria.iter().map(|p| p.contribution).sum(), r.score));
+            assert!((0.0..=100.0).contains(&r.score));
+        }
+        assert!(ranking.ranking.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}

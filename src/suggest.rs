@@ -1,0 +1,54 @@
+//! "Did you mean …?": the closest valid value to a mistyped one.
+
+/// The valid value closest to `given`, if one is close enough to be a plausible typo.
+pub fn closest<'a, I>(given: &str, valid: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let given = given.to_lowercase();
+    valid
+        .into_iter()
+        .map(|candidate| {
+            let lower = candidate.to_lowercase();
+            let similarity = strsim::jaro_winkler(&given, &lower);
+            let contains = lower.contains(&given) || given.contains(&lower);
+            (candidate, if contains { similarity.max(0.85) } else { similarity })
+        })
+        .filter(|(_, similarity)| *similarity >= 0.7)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(candidate, _)| candidate)
+}
+
+/// A hint naming the closest value and listing every valid one.
+pub fn hint<'a, I>(given: &str, valid: I) -> String
+where
+    I: IntoIterator<Item = &'a str> + Clone,
+{
+    let all: Vec<&str> = valid.clone().into_iter().collect();
+    match closest(given, valid) {
+        Some(best) => format!("did you mean '{best}'? valid values: {}", all.join(", ")),
+        None => format!("valid values: {}", all.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_typo() {
+        assert_eq!(closest("ai_ml", ["api", "ai-ml", "cms"]), Some("ai-ml"));
+        assert_eq!(closest("djngo", ["django", "flask"]), Some("django"));
+        assert_eq!(closest("perfomance", ["performance", "community"]), Some("performance"));
+    }
+
+    #[test]
+    fn ignores_unrelated_values() {
+        assert_eq!(closest("zzzz", ["api", "cms"]), None);
+    }
+
+    #[test]
+    fn hint_lists_every_value() {
+        assert_eq!(hint("pythn", ["python", "go"]), "did you mean 'python'? valid values: python, go");
+    }
+}
