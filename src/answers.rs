@@ -278,6 +278,48 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged
 }
 
+/// Gather the answers from flags, an answers file and a preset (in that precedence), check each
+/// layer where it came from, and resolve them into validated [`Answers`].
+pub fn collect(
+    vocabulary: &Vocabulary,
+    flags: &AnswerSet,
+    answers_file: Option<&std::path::Path>,
+    preset: Option<&str>,
+) -> Result<Answers> {
+    check(flags, vocabulary, &Source::Flags)?;
+    let file = match answers_file {
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = crate::input::read_text(path)?;
+            let set = parse_file(&text, &shown)?;
+            let positions = Positions::index(&text);
+            check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
+            Some((set, Origin::file(&shown, positions.key("importance"))))
+        }
+        None => None,
+    };
+    let preset = match preset {
+        Some(id) => {
+            let all = presets(vocabulary)?;
+            Some(find_preset(&all, id)?.clone())
+        }
+        None => None,
+    };
+    let mut layers: Vec<&AnswerSet> = vec![flags];
+    layers.extend(file.as_ref().map(|(set, _)| set));
+    layers.extend(preset.as_ref().map(|p| &p.answers));
+    let merged = merge(&layers);
+    let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
+    let blame = if sets_importance(flags) {
+        Origin::Flag("importance flags".into())
+    } else if let Some((_, origin)) = file.as_ref().filter(|(set, _)| sets_importance(set)) {
+        origin.clone()
+    } else {
+        Origin::Flag(preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
+    };
+    Answers::resolve(&merged, vocabulary, blame)
+}
+
 impl Answers {
     /// Resolve merged, already-checked answers: apply defaults and refuse all-zero importances.
     /// `blame` names where the importances came from, for the all-zero error.

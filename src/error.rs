@@ -63,7 +63,9 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.origin)?;
-        match (&self.entry, &self.field) {
+        // A flag already names the field; a file position needs the entry and field beside it.
+        let field = if matches!(self.origin, Origin::Flag(_)) { &None } else { &self.field };
+        match (&self.entry, field) {
             (Some(entry), Some(field)) => write!(f, "framework '{entry}', field '{field}': ")?,
             (Some(entry), None) => write!(f, "framework '{entry}': ")?,
             (None, Some(field)) => write!(f, "field '{field}': ")?,

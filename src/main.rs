@@ -1,1 +1,16 @@
-fn main(){}
+//! backend-advisor: parse the command line, run it, map the outcome to an exit code.
+
+mod app;
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match app::run(cli) {
+        Ok(code) => code,
+        Err(error) => app::report(&error),
+    }
+}

@@ -193,6 +193,17 @@ pub struct Ranking {
     pub catalog: CatalogInfo,
 }
 
+impl Ranking {
+    /// A copy with only the first `n` ranked frameworks (all when `None`).
+    pub fn top(&self, n: Option<usize>) -> Ranking {
+        let mut shown = self.clone();
+        if let Some(n) = n {
+            shown.ranking.truncate(n);
+        }
+        shown
+    }
+}
+
 /// Whether two languages count as the same for team familiarity (TypeScript ≡ JavaScript).
 pub fn same_language(a: &str, b: &str) -> bool {
     fn family(language: &str) -> &str {

@@ -1,0 +1,258 @@
+//! The table skeleton shared by the table, Markdown and CSV formats: headers and rows of cells
+//! that carry both the text people read and the raw value scripts parse.
+
+use crate::answers::Preset;
+use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::score::{Criterion, Ranking};
+
+/// Who reads the grid: people get rounded numbers, bars and short headers; data gets every
+/// value unrounded under a stable snake_case header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Table and Markdown; `explain` adds each criterion's contribution.
+    People,
+    /// CSV.
+    Data,
+}
+
+/// One cell: what people see and the exact value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Rounded, decorated text.
+    pub text: String,
+    /// Exact value for CSV.
+    pub raw: String,
+    /// Whether the column holds numbers (right-aligned in tables).
+    pub numeric: bool,
+}
+
+impl Cell {
+    fn text(value: impl Into<String>) -> Cell {
+        let value = value.into();
+        Cell { text: value.clone(), raw: value, numeric: false }
+    }
+
+    fn number(text: String, raw: f64) -> Cell {
+        Cell { text, raw: raw.to_string(), numeric: true }
+    }
+}
+
+/// Headers plus rows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows of cells, as many as headers.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A bar of `width` characters filled in eighths for a value from 0 to 100.
+pub fn bar(value: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((value.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        out.push(EIGHTHS[eighths % 8]);
+    }
+    let used = out.chars().count();
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// A rating as people read it: `4.5`, `3`.
+pub fn rating(value: f64) -> String {
+    if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") }
+}
+
+fn factor_label(vocabulary: &Vocabulary, factor: Factor) -> String {
+    vocabulary.factor(factor).map_or_else(|| factor.id().to_string(), |f| f.label.clone())
+}
+
+fn criterion_label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
+    match criterion {
+        Criterion::Factor(factor) => factor_label(vocabulary, factor),
+        other => other.label().to_string(),
+    }
+}
+
+/// The ranking grid. People: rank, framework, language, score with a bar, then the five factor
+/// ratings (or, explained, every active criterion's rating and contribution). Data: rank, id,
+/// name, language, score, then `<criterion>_rating` and `<criterion>_contribution`.
+pub fn ranking(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience) -> Grid {
+    ranking_grid(ranking, vocabulary, audience, false)
+}
+
+/// The ranking grid for people with contributions (`--explain`).
+pub fn ranking_explained(ranking: &Ranking, vocabulary: &Vocabulary) -> Grid {
+    ranking_grid(ranking, vocabulary, Audience::People, true)
+}
+
+fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
+    let mut headers: Vec<String> = match audience {
+        Audience::People => vec!["#".into(), "Framework".into(), "Language".into(), "Score".into()],
+        Audience::Data => ["rank", "id", "name", "language", "score"].map(String::from).to_vec(),
+    };
+    let criteria: Vec<Criterion> = match (audience, explain) {
+        (Audience::People, false) => Factor::ALL.map(Criterion::Factor).to_vec(),
+        _ => ranking.criteria.iter().map(|w| w.id).collect(),
+    };
+    for criterion in &criteria {
+        match audience {
+            Audience::People => headers.push(criterion_label(vocabulary, *criterion)),
+            Audience::Data => {
+                headers.push(format!("{}_rating", criterion.id()));
+                headers.push(format!("{}_contribution", criterion.id()));
+            }
+        }
+    }
+    let rows = ranking
+        .ranking
+        .iter()
+        .map(|entry| {
+            let mut row = match audience {
+                Audience::People => vec![
+                    Cell::number(entry.rank.to_string(), entry.rank as f64),
+                    Cell::text(entry.name.clone()),
+                    Cell::text(vocabulary.language_name(&entry.language)),
+                    Cell::number(format!("{:>5.1} {}", entry.score, bar(entry.score, 10)), entry.score),
+                ],
+                Audience::Data => vec![
+                    Cell::text(entry.rank.to_string()),
+                    Cell::text(entry.id.clone()),
+                    Cell::text(entry.name.clone()),
+                    Cell::text(entry.language.clone()),
+                    Cell::number(String::new(), entry.score),
+                ],
+            };
+            for criterion in &criteria {
+                let part = entry.criteria.iter().find(|p| p.criterion == *criterion);
+                match (audience, part) {
+                    (Audience::Data, Some(part)) => {
+                        row.push(Cell::number(String::new(), part.rating));
+                        row.push(Cell::number(String::new(), part.contribution));
+                    }
+                    (Audience::People, Some(part)) if explain => row.push(Cell::number(
+                        format!("{} (+{:.1})", rating(part.rating), part.contribution),
+                        part.contribution,
+                    )),
+                    (Audience::People, Some(part)) => row.push(Cell::number(rating(part.rating), part.rating)),
+                    // Factors are always active, so this only guards against a missing part.
+                    (Audience::People, None) => row.push(Cell::text("-")),
+                    (Audience::Data, None) => {
+                        row.push(Cell::text(""));
+                        row.push(Cell::text(""));
+                    }
+                }
+            }
+            row
+        })
+        .collect();
+    Grid { headers, rows }
+}
+
+/// The framework list grid.
+pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: Audience) -> Grid {
+    let mut headers: Vec<String> = match audience {
+        Audience::People => ["ID", "Framework", "Language", "Kind"].map(String::from).to_vec(),
+        Audience::Data => ["id", "name", "language", "kind", "license", "first_release", "latest_version"]
+            .map(String::from)
+            .to_vec(),
+    };
+    for factor in Factor::ALL {
+        headers.push(match audience {
+            Audience::People => factor_label(vocabulary, factor),
+            Audience::Data => factor.id().to_string(),
+        });
+    }
+    headers.push(match audience {
+        Audience::People => "Best for".into(),
+        Audience::Data => "best_for".into(),
+    });
+    let rows = frameworks
+        .iter()
+        .map(|f| {
+            let mut row = vec![Cell::text(f.id.clone()), Cell::text(f.name.clone())];
+            match audience {
+                Audience::People => {
+                    row.push(Cell::text(vocabulary.language_name(&f.language)));
+                    row.push(Cell::text(f.kind.id()));
+                }
+                Audience::Data => {
+                    row.extend([f.language.clone(), f.kind.id().to_string(), f.license.clone()].map(Cell::text));
+                    row.push(Cell::text(f.first_release.to_string()));
+                    row.push(Cell::text(f.latest_version.clone()));
+                }
+            }
+            for factor in Factor::ALL {
+                let value = f.scores.get(factor);
+                row.push(Cell::number(rating(value), value));
+            }
+            row.push(Cell::text(f.best_for.join(if audience == Audience::Data { ";" } else { ", " })));
+            row
+        })
+        .collect();
+    Grid { headers, rows }
+}
+
+/// The presets grid.
+pub fn presets(presets: &[Preset], audience: Audience) -> Grid {
+    let mut headers: Vec<String> = match audience {
+        Audience::People => ["Preset", "Description", "Importance", "Use cases", "Requires"].map(String::from).to_vec(),
+        Audience::Data => ["id", "description"].map(String::from).to_vec(),
+    };
+    if audience == Audience::Data {
+        headers.extend(Criterion::ALL.map(|c| c.id().to_string()));
+        headers.extend(["use_cases", "team_knows", "languages", "require"].map(String::from));
+    }
+    let rows = presets
+        .iter()
+        .map(|p| {
+            let a = &p.answers;
+            let list = |v: &Option<Vec<String>>, sep: &str| v.as_ref().map(|v| v.join(sep)).unwrap_or_default();
+            match audience {
+                Audience::People => {
+                    let importance: Vec<String> = Criterion::ALL
+                        .iter()
+                        .filter_map(|c| a.importance.get(*c).map(|v| format!("{} {v}", c.id())))
+                        .collect();
+                    vec![
+                        Cell::text(p.id.clone()),
+                        Cell::text(p.description.clone()),
+                        Cell::text(importance.join(", ")),
+                        Cell::text(list(&a.use_cases, ", ")),
+                        Cell::text(list(&a.require, ", ")),
+                    ]
+                }
+                Audience::Data => {
+                    let mut row = vec![Cell::text(p.id.clone()), Cell::text(p.description.clone())];
+                    row.extend(
+                        Criterion::ALL.map(|c| Cell::text(a.importance.get(c).map(|v| v.to_string()).unwrap_or_default())),
+                    );
+                    row.extend([&a.use_cases, &a.team_knows, &a.languages, &a.require].map(|v| Cell::text(list(v, ";"))));
+                    row
+                }
+            }
+        })
+        .collect();
+    Grid { headers, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(100.0, 4), "████");
+        assert_eq!(bar(50.0, 4), "██  ");
+        assert_eq!(bar(12.5, 2), "▎ ");
+        assert_eq!(bar(150.0, 2), "██");
+    }
+
+    #[test]
+    fn ratings_drop_a_zero_fraction() {
+        assert_eq!(rating(4.0), "4");
+        assert_eq!(rating(4.5), "4.5");
+    }
+}

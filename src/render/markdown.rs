@@ -1,0 +1,101 @@
+//! GitHub-flavoured Markdown: pipe tables and lists to paste into issues, docs or decision records.
+
+use super::grid::{self, Grid};
+use super::{Options, prose};
+use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::score::Ranking;
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Render a grid as a pipe table.
+pub fn grid(grid: &Grid) -> String {
+    let mut out = format!("| {} |\n", grid.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | "));
+    let align: Vec<&str> = match grid.rows.first() {
+        Some(row) => row.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect(),
+        None => grid.headers.iter().map(|_| "---").collect(),
+    };
+    out.push_str(&format!("| {} |\n", align.join(" | ")));
+    for row in &grid.rows {
+        let cells: Vec<String> = row.iter().map(|c| escape(c.text.trim_end())).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+/// The ranking as a Markdown table, with the explanation as paragraphs and a list.
+pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
+    let mut skeleton = if options.explain {
+        grid::ranking_explained(ranking, vocabulary)
+    } else {
+        grid::ranking(ranking, vocabulary, grid::Audience::People)
+    };
+    // Bars are for the terminal; in Markdown the score column holds the number alone.
+    for (row, entry) in skeleton.rows.iter_mut().zip(&ranking.ranking) {
+        row[3].text = format!("{:.1}", entry.score);
+    }
+    let mut out = if ranking.ranking.is_empty() { String::new() } else { grid(&skeleton) };
+    let mut paragraphs: Vec<String> = prose::truncated(ranking.ranking.len(), total).into_iter().collect();
+    if options.explain || ranking.ranking.is_empty() {
+        if options.explain {
+            paragraphs.push(prose::weights(ranking, vocabulary));
+        }
+        paragraphs.push(prose::top_pick(ranking, vocabulary).join(" "));
+    }
+    let excluded = prose::excluded(ranking);
+    if options.explain && !excluded.is_empty() {
+        let list: Vec<String> = excluded.iter().map(|line| format!("- {}", escape(line))).collect();
+        paragraphs.push(format!("Excluded by filters:\n\n{}", list.join("\n")));
+    } else if !excluded.is_empty() {
+        paragraphs.push(format!("{} excluded by filters; `--explain` lists why.", excluded.len()));
+    }
+    for paragraph in paragraphs {
+        out.push('\n');
+        out.push_str(&paragraph);
+        out.push('\n');
+    }
+    out
+}
+
+/// One framework as a Markdown section.
+pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
+    let mut out = format!("## {} (`{}`)\n\n{}\n\n", f.name, f.id, f.summary);
+    out.push_str("| Language | Kind | Licence | First release | Latest | Concurrency |\n|---|---|---|---|---|---|\n");
+    out.push_str(&format!(
+        "| {} | {} | {} | {} | {} | {} |\n\nHomepage: <{}>\n\n",
+        vocabulary.language_name(&f.language),
+        f.kind.id(),
+        escape(&f.license),
+        f.first_release,
+        escape(&f.latest_version),
+        escape(&f.concurrency),
+        f.homepage
+    ));
+    out.push_str("### Ratings\n\n| Factor | Rating | Evidence |\n|---|---:|---|\n");
+    for factor in Factor::ALL {
+        let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
+        out.push_str(&format!("| {label} | {} | {} |\n", grid::rating(f.scores.get(factor)), escape(f.rationale.get(factor))));
+    }
+    out.push_str("\n### Features\n\n| Feature | Support |\n|---|---|\n");
+    for (id, level) in &f.features.0 {
+        out.push_str(&format!("| {id} | {} |\n", level.id()));
+    }
+    let list = |title: &str, items: &[String]| {
+        let mut s = format!("\n### {title}\n\n");
+        for item in items {
+            s.push_str(&format!("- {item}\n"));
+        }
+        s
+    };
+    out.push_str(&list("Pros", &f.pros));
+    out.push_str(&list("Cons", &f.cons));
+    out.push_str(&format!("\n### Best for\n\n{}\n", f.best_for.join(", ")));
+    out.push_str(&list("Use when", &f.use_when));
+    if !f.examples.is_empty() {
+        let examples: Vec<String> = f.examples.iter().map(|e| format!("**{}**: {}", e.name, e.usage)).collect();
+        out.push_str(&list("Examples", &examples));
+    }
+    out.push_str(&format!("\n_Reviewed {}._\n", f.reviewed));
+    out
+}
