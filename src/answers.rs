@@ -193,7 +193,7 @@ pub fn presets(vocabulary: &Vocabulary) -> Result<Vec<Preset>> {
 /// Find a preset by id, suggesting the closest on a typo.
 pub fn find_preset<'a>(presets: &'a [Preset], id: &str) -> Result<&'a Preset> {
     presets.iter().find(|p| p.id == id).ok_or_else(|| {
-        Error::InvalidArgument(Problem {
+        Error::at(Problem {
             origin: Origin::Flag("--preset".into()),
             entry: None,
             field: None,
@@ -231,17 +231,28 @@ pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Re
 pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Result<()> {
     let mut problems = Vec::new();
     let mut complain = |path: &str, flag: &str, message: String, hint: Option<String>| {
-        problems.push(Problem { origin: source.origin(path, flag), entry: None, field: Some(path.to_string()), message, hint });
+        problems.push(Problem {
+            origin: source.origin(path, flag),
+            entry: None,
+            field: Some(path.to_string()),
+            message,
+            hint,
+        });
     };
     for criterion in Criterion::ALL {
-        if let Some(value) = set.importance.get(criterion) {
-            if value > 5 {
-                let path = format!("importance.{}", criterion.id());
-                complain(&path, &criterion.flag(), format!("importance {value} is out of range"), Some("expected 0 (ignore) to 5 (critical)".into()));
-            }
+        if let Some(value) = set.importance.get(criterion).filter(|&v| v > 5) {
+            let path = format!("importance.{}", criterion.id());
+            complain(
+                &path,
+                &criterion.flag(),
+                format!("importance {value} is out of range"),
+                Some("expected 0 (ignore) to 5 (critical)".into()),
+            );
         }
     }
-    let lists: [(&str, &str, &Option<Vec<String>>, Vec<&str>, &str); 3] = [
+    // (answers key, flag, given values, valid values, what they are)
+    type Check<'v> = (&'v str, &'v str, &'v Option<Vec<String>>, Vec<&'v str>, &'v str);
+    let lists: [Check; 3] = [
         ("use_cases", "--use-case", &set.use_cases, vocabulary.use_case_ids().collect(), "use case"),
         ("team_knows", "--team-knows", &set.team_knows, vocabulary.language_ids().collect(), "language"),
         ("languages", "--language", &set.languages, vocabulary.language_ids().collect(), "language"),
@@ -249,7 +260,12 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
     for (key, flag, values, valid, what) in lists {
         for (i, value) in values.iter().flatten().enumerate() {
             if !valid.contains(&value.as_str()) {
-                complain(&format!("{key}[{i}]"), flag, format!("unknown {what} '{value}'"), Some(suggest::hint(value, valid.iter().copied())));
+                complain(
+                    &format!("{key}[{i}]"),
+                    flag,
+                    format!("unknown {what} '{value}'"),
+                    Some(suggest::hint(value, valid.iter().copied())),
+                );
             }
         }
     }
@@ -260,7 +276,7 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
     }
     match (problems.is_empty(), source) {
         (true, _) => Ok(()),
-        (false, Source::Flags) => Err(Error::InvalidArgument(problems.remove(0))),
+        (false, Source::Flags) => Err(Error::at(problems.remove(0))),
         (false, _) => Err(Error::InvalidData(problems)),
     }
 }
@@ -387,7 +403,8 @@ mod tests {
 
     #[test]
     fn flags_beat_the_file_which_beats_the_preset() {
-        let flags = AnswerSet { importance: Importance { performance: Some(5), ..Default::default() }, ..Default::default() };
+        let flags =
+            AnswerSet { importance: Importance { performance: Some(5), ..Default::default() }, ..Default::default() };
         let file = AnswerSet {
             importance: Importance { performance: Some(1), community: Some(2), ..Default::default() },
             use_cases: Some(vec!["api".into()]),

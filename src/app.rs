@@ -83,7 +83,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// The frameworks that pass `list`'s filters: language, every use case, every requirement.
 fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&'a Framework>> {
-    let answers = answers::Answers::resolve(filters, &catalog.vocabulary, backend_advisor::Origin::Flag("list".into()))?;
+    let answers =
+        answers::Answers::resolve(filters, &catalog.vocabulary, backend_advisor::Origin::Flag("list".into()))?;
     Ok(catalog
         .frameworks
         .iter()

@@ -41,13 +41,8 @@ pub enum Factor {
 
 impl Factor {
     /// The five factors in their canonical order.
-    pub const ALL: [Factor; 5] = [
-        Factor::Performance,
-        Factor::Scalability,
-        Factor::Productivity,
-        Factor::Integration,
-        Factor::Community,
-    ];
+    pub const ALL: [Factor; 5] =
+        [Factor::Performance, Factor::Scalability, Factor::Productivity, Factor::Integration, Factor::Community];
 
     /// The factor's id as written in YAML, JSON and flags.
     pub fn id(self) -> &'static str {
@@ -399,8 +394,8 @@ impl Catalog {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
-        let frameworks = validate(file.frameworks, &vocabulary, BUILTIN_SOURCE, &positions)
-            .map_err(Error::InvalidData)?;
+        let frameworks =
+            validate(file.frameworks, &vocabulary, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         Ok(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
     }
 
@@ -465,18 +460,15 @@ impl Catalog {
     /// Find a framework by id or name, case-insensitively; the error suggests the closest id.
     pub fn find(&self, wanted: &str, origin: Origin) -> Result<&Framework> {
         let lower = wanted.to_lowercase();
-        self.frameworks
-            .iter()
-            .find(|f| f.id == lower || f.name.to_lowercase() == lower)
-            .ok_or_else(|| {
-                Error::at(Problem {
-                    origin,
-                    entry: None,
-                    field: None,
-                    message: format!("unknown framework '{wanted}'"),
-                    hint: Some(suggest::hint(wanted, self.frameworks.iter().map(|f| f.id.as_str()))),
-                })
+        self.frameworks.iter().find(|f| f.id == lower || f.name.to_lowercase() == lower).ok_or_else(|| {
+            Error::at(Problem {
+                origin,
+                entry: None,
+                field: None,
+                message: format!("unknown framework '{wanted}'"),
+                hint: Some(suggest::hint(wanted, self.frameworks.iter().map(|f| f.id.as_str()))),
             })
+        })
     }
 }
 
@@ -535,9 +527,7 @@ fn entry_id(text: &str, index: usize) -> Option<String> {
 
 /// "unknown field `scroes`, expected one of `id`, …" → "did you mean 'scores'?".
 fn unknown_key_hint(message: &str) -> Option<String> {
-    let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.strip_prefix("unknown variant `"))?;
+    let rest = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))?;
     let (given, expected) = rest.split_once('`')?;
     let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     suggest::closest(given, valid.iter().copied()).map(|best| format!("did you mean '{best}'?"))
@@ -556,10 +546,7 @@ fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Result<Vocabu
     if factors.iter().map(|f| f.id).collect::<Vec<_>>() != Factor::ALL {
         problems.push(missing("factors"));
     }
-    let sections = [
-        ("features", file.features.clone()),
-        ("use_cases", file.use_cases.clone()),
-    ];
+    let sections = [("features", file.features.clone()), ("use_cases", file.use_cases.clone())];
     let mut terms = sections.map(|(name, list)| {
         let list = list.unwrap_or_default();
         if list.is_empty() {
@@ -580,7 +567,9 @@ fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Result<Vocabu
 
 fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_year_month(text: &str) -> bool {
@@ -616,11 +605,21 @@ pub fn validate(
         };
         let f = &framework;
         if !is_kebab(&f.id) {
-            complain("id", false, format!("id '{}' is not kebab-case (lowercase letters, digits and single hyphens)", f.id), None);
+            complain(
+                "id",
+                false,
+                format!("id '{}' is not kebab-case (lowercase letters, digits and single hyphens)", f.id),
+                None,
+            );
         } else if let Some(&first) = first_seen.get(&f.id) {
             let other = positions.value(&format!("frameworks[{first}].id"));
             let also = other.map_or(String::new(), |(l, c)| format!(" (first defined at line {l}, column {c})"));
-            complain("id", false, format!("duplicate id '{}'{also}", f.id), Some("give each framework its own id".into()));
+            complain(
+                "id",
+                false,
+                format!("duplicate id '{}'{also}", f.id),
+                Some("give each framework its own id".into()),
+            );
         } else {
             first_seen.insert(f.id.clone(), index);
         }
@@ -639,10 +638,20 @@ pub fn validate(
             complain("homepage", false, format!("'{}' is not an http(s) URL", f.homepage), None);
         }
         if !vocabulary.language_ids().any(|l| l == f.language) {
-            complain("language", false, format!("unknown language '{}'", f.language), Some(suggest::hint(&f.language, vocabulary.language_ids())));
+            complain(
+                "language",
+                false,
+                format!("unknown language '{}'", f.language),
+                Some(suggest::hint(&f.language, vocabulary.language_ids())),
+            );
         }
         if !(1970..=2100).contains(&f.first_release) {
-            complain("first_release", false, format!("{} is not a plausible year (expected 1970-2100)", f.first_release), None);
+            complain(
+                "first_release",
+                false,
+                format!("{} is not a plausible year (expected 1970-2100)", f.first_release),
+                None,
+            );
         }
         for factor in Factor::ALL {
             let rating = f.scores.get(factor);
@@ -655,23 +664,40 @@ pub fn validate(
                 );
             }
             if f.rationale.get(factor).trim().is_empty() {
-                complain(&format!("rationale.{}", factor.id()), false, "every rating needs a rationale citing its evidence".into(), None);
+                complain(
+                    &format!("rationale.{}", factor.id()),
+                    false,
+                    "every rating needs a rationale citing its evidence".into(),
+                    None,
+                );
             }
         }
         let mut levels: BTreeMap<&str, Level> = BTreeMap::new();
         for (position, (feature, level)) in f.features.0.iter().enumerate() {
             let _ = position;
             if !vocabulary.feature_ids().any(|id| id == feature) {
-                complain(&format!("features.{feature}"), true, format!("unknown feature '{feature}'"), Some(suggest::hint(feature, vocabulary.feature_ids())));
+                complain(
+                    &format!("features.{feature}"),
+                    true,
+                    format!("unknown feature '{feature}'"),
+                    Some(suggest::hint(feature, vocabulary.feature_ids())),
+                );
             } else if levels.insert(feature, *level).is_some() {
                 complain(&format!("features.{feature}"), true, format!("feature '{feature}' is given twice"), None);
             }
         }
         let missing: Vec<&str> = vocabulary.feature_ids().filter(|id| !levels.contains_key(id)).collect();
         if !missing.is_empty() {
-            complain("features", true, format!("missing the support level of: {}", missing.join(", ")), Some("every vocabulary feature needs builtin, official, community or none".into()));
+            complain(
+                "features",
+                true,
+                format!("missing the support level of: {}", missing.join(", ")),
+                Some("every vocabulary feature needs builtin, official, community or none".into()),
+            );
         }
-        for (field, list, least) in [("pros", &f.pros, 3), ("cons", &f.cons, 2), ("use_when", &f.use_when, 2), ("best_for", &f.best_for, 1)] {
+        for (field, list, least) in
+            [("pros", &f.pros, 3), ("cons", &f.cons, 2), ("use_when", &f.use_when, 2), ("best_for", &f.best_for, 1)]
+        {
             if list.len() < least {
                 complain(field, true, format!("needs at least {least} item(s), found {}", list.len()), None);
             }
@@ -681,7 +707,12 @@ pub fn validate(
         }
         for (i, tag) in f.best_for.iter().enumerate() {
             if !vocabulary.use_case_ids().any(|u| u == tag) {
-                complain(&format!("best_for[{i}]"), false, format!("unknown use case '{tag}'"), Some(suggest::hint(tag, vocabulary.use_case_ids())));
+                complain(
+                    &format!("best_for[{i}]"),
+                    false,
+                    format!("unknown use case '{tag}'"),
+                    Some(suggest::hint(tag, vocabulary.use_case_ids())),
+                );
             }
         }
         if !is_year_month(&f.reviewed) {

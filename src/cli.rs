@@ -280,7 +280,9 @@ pub enum CatalogCommand {
     #[command(after_long_help = "Examples:\n  backend-advisor catalog export > my-catalog.yaml")]
     Export,
     /// Check catalog files and print every problem with file, line, column, entry and field.
-    #[command(after_long_help = "Examples:\n  backend-advisor catalog validate my-catalog.yaml team.yaml\n\nExit 0 when every file is valid, 65 when any has a problem, 66 when one cannot be read.")]
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor catalog validate my-catalog.yaml team.yaml\n\nExit 0 when every file is valid, 65 when any has a problem, 66 when one cannot be read."
+    )]
     Validate {
         /// The files to check.
         #[arg(value_name = "FILE", required = true)]

@@ -24,11 +24,7 @@ pub enum Origin {
 impl Origin {
     /// A position in a file.
     pub fn file(path: &str, position: Option<(usize, usize)>) -> Self {
-        Origin::File {
-            path: path.to_string(),
-            line: position.map(|p| p.0),
-            column: position.map(|p| p.1),
-        }
+        Origin::File { path: path.to_string(), line: position.map(|p| p.0), column: position.map(|p| p.1) }
     }
 }
 
@@ -87,7 +83,7 @@ pub enum Error {
     InvalidData(Vec<Problem>),
     /// A value given on the command line is not valid.
     #[error("{0}")]
-    InvalidArgument(Problem),
+    InvalidArgument(Box<Problem>),
     /// A named input file is missing or cannot be read.
     #[error("{path}: cannot read: {reason}")]
     Unreadable {
@@ -117,7 +113,7 @@ impl Error {
     /// data error when it came from a file.
     pub fn at(problem: Problem) -> Self {
         match problem.origin {
-            Origin::Flag(_) => Error::InvalidArgument(problem),
+            Origin::Flag(_) => Error::InvalidArgument(Box::new(problem)),
             Origin::File { .. } => Error::InvalidData(vec![problem]),
         }
     }

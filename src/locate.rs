@@ -99,7 +99,8 @@ impl Positions {
 mod tests {
     use super::*;
 
-    const DOC: &str = "frameworks:\n  - id: a\n    scores: {performance: 3, community: 4}\n    best_for:\n      - api\n      - cms\n";
+    const DOC: &str =
+        "frameworks:\n  - id: a\n    scores: {performance: 3, community: 4}\n    best_for:\n      - api\n      - cms\n";
 
     #[test]
     fn finds_block_and_flow_values() {

@@ -224,7 +224,11 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) ->
             1.0 + 4.0 * matched as f64 / answers.use_cases.len() as f64
         }
         Criterion::TeamFamiliarity => {
-            if answers.team_knows.iter().any(|l| same_language(l, &framework.language)) { 5.0 } else { 1.0 }
+            if answers.team_knows.iter().any(|l| same_language(l, &framework.language)) {
+                5.0
+            } else {
+                1.0
+            }
         }
     }
 }
@@ -250,7 +254,7 @@ pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
     let total: u32 = active.iter().map(|(_, i)| u32::from(*i)).sum();
     if total == 0 {
-        return Err(Error::InvalidArgument(Problem {
+        return Err(Error::at(Problem {
             origin: Origin::Flag("importance".into()),
             entry: None,
             field: None,
@@ -391,7 +395,11 @@ mod tests {
         let alpha = ranking.excluded.iter().find(|e| e.id == "alpha").expect("alpha excluded");
         assert_eq!(
             alpha.reasons,
-            ["language: javascript, not one of python", "orm: none, builtin required", "auth: community, official required"]
+            [
+                "language: javascript, not one of python",
+                "orm: none, builtin required",
+                "auth: community, official required"
+            ]
         );
         assert_eq!(ranking.filters.require[1].level, Level::Official);
     }

@@ -51,7 +51,7 @@ pub fn bar(value: f64, width: usize) -> String {
     const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     let eighths = ((value.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
     let mut out = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         out.push(EIGHTHS[eighths % 8]);
     }
     let used = out.chars().count();
@@ -154,9 +154,9 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
 pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: Audience) -> Grid {
     let mut headers: Vec<String> = match audience {
         Audience::People => ["ID", "Framework", "Language", "Kind"].map(String::from).to_vec(),
-        Audience::Data => ["id", "name", "language", "kind", "license", "first_release", "latest_version"]
-            .map(String::from)
-            .to_vec(),
+        Audience::Data => {
+            ["id", "name", "language", "kind", "license", "first_release", "latest_version"].map(String::from).to_vec()
+        }
     };
     for factor in Factor::ALL {
         headers.push(match audience {
@@ -226,9 +226,12 @@ pub fn presets(presets: &[Preset], audience: Audience) -> Grid {
                 Audience::Data => {
                     let mut row = vec![Cell::text(p.id.clone()), Cell::text(p.description.clone())];
                     row.extend(
-                        Criterion::ALL.map(|c| Cell::text(a.importance.get(c).map(|v| v.to_string()).unwrap_or_default())),
+                        Criterion::ALL
+                            .map(|c| Cell::text(a.importance.get(c).map(|v| v.to_string()).unwrap_or_default())),
                     );
-                    row.extend([&a.use_cases, &a.team_knows, &a.languages, &a.require].map(|v| Cell::text(list(v, ";"))));
+                    row.extend(
+                        [&a.use_cases, &a.team_knows, &a.languages, &a.require].map(|v| Cell::text(list(v, ";"))),
+                    );
                     row
                 }
             }

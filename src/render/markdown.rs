@@ -75,7 +75,11 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
     out.push_str("### Ratings\n\n| Factor | Rating | Evidence |\n|---|---:|---|\n");
     for factor in Factor::ALL {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
-        out.push_str(&format!("| {label} | {} | {} |\n", grid::rating(f.scores.get(factor)), escape(f.rationale.get(factor))));
+        out.push_str(&format!(
+            "| {label} | {} | {} |\n",
+            grid::rating(f.scores.get(factor)),
+            escape(f.rationale.get(factor))
+        ));
     }
     out.push_str("\n### Features\n\n| Feature | Support |\n|---|---|\n");
     for (id, level) in &f.features.0 {

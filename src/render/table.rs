@@ -41,10 +41,8 @@ pub fn grid(grid: &Grid, options: &Options) -> String {
     }
     if let Some(first) = grid.rows.first() {
         for (index, cell) in first.iter().enumerate() {
-            if cell.numeric {
-                if let Some(column) = table.column_mut(index) {
-                    column.set_cell_alignment(CellAlignment::Right);
-                }
+            if let Some(column) = table.column_mut(index).filter(|_| cell.numeric) {
+                column.set_cell_alignment(CellAlignment::Right);
             }
         }
     }
@@ -113,7 +111,8 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     out.push_str(&format!("{ratings}\n\n"));
     let mut features = new_table(options);
     header(&mut features, &["Feature".into(), "Support".into(), "Feature".into(), "Support".into()], options);
-    let cells: Vec<(String, String)> = f.features.0.iter().map(|(id, level)| (id.clone(), level.id().to_string())).collect();
+    let cells: Vec<(String, String)> =
+        f.features.0.iter().map(|(id, level)| (id.clone(), level.id().to_string())).collect();
     for pair in cells.chunks(2) {
         let mut row = vec![pair[0].0.clone(), pair[0].1.clone()];
         if let Some(second) = pair.get(1) {
