@@ -289,8 +289,10 @@ pub struct Framework {
 pub struct FactorInfo {
     /// Which factor.
     pub id: Factor,
-    /// Short label for table headers.
+    /// Label for headings, e.g. `Performance`.
     pub label: String,
+    /// Abbreviation of at most 5 characters for narrow table columns, e.g. `Perf`.
+    pub short: String,
     /// One-line description.
     pub description: String,
     /// The question a person is asked about its importance.

@@ -48,6 +48,15 @@ impl Criterion {
         format!("--{}", self.id().replace('_', "-"))
     }
 
+    /// The abbreviation used in narrow table columns (factors take theirs from the vocabulary).
+    pub fn short(self) -> &'static str {
+        match self {
+            Criterion::UseCaseFit => "Fit",
+            Criterion::TeamFamiliarity => "Team",
+            Criterion::Factor(factor) => factor.id(),
+        }
+    }
+
     /// A short label for people.
     pub fn label(self) -> &'static str {
         match self {
@@ -133,13 +142,15 @@ fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Re
 impl Ranked {
     /// The criterion adding the most points.
     pub fn strongest(&self) -> Option<&Part> {
-        self.criteria.iter().filter(|p| p.possible > 0.0).max_by(|a, b| a.contribution.total_cmp(&b.contribution))
+        // `max_by` keeps the last of equals; reversing makes the first criterion win a tie.
+        self.criteria.iter().rev().filter(|p| p.possible > 0.0).max_by(|a, b| a.contribution.total_cmp(&b.contribution))
     }
 
     /// The criterion losing the most points against a perfect rating.
     pub fn weakest(&self) -> Option<&Part> {
         self.criteria
             .iter()
+            .rev()
             .filter(|p| p.possible > 0.0)
             .max_by(|a, b| (a.possible - a.contribution).total_cmp(&(b.possible - b.contribution)))
     }

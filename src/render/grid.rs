@@ -24,16 +24,23 @@ pub struct Cell {
     pub raw: String,
     /// Whether the column holds numbers (right-aligned in tables).
     pub numeric: bool,
+    /// Whether the text must never wrap (a score with its bar).
+    pub keep_whole: bool,
 }
 
 impl Cell {
     fn text(value: impl Into<String>) -> Cell {
         let value = value.into();
-        Cell { text: value.clone(), raw: value, numeric: false }
+        Cell { text: value.clone(), raw: value, numeric: false, keep_whole: false }
     }
 
     fn number(text: String, raw: f64) -> Cell {
-        Cell { text, raw: raw.to_string(), numeric: true }
+        Cell { text, raw: raw.to_string(), numeric: true, keep_whole: false }
+    }
+
+    fn whole(mut self) -> Cell {
+        self.keep_whole = true;
+        self
     }
 }
 
@@ -64,14 +71,14 @@ pub fn rating(value: f64) -> String {
     if value.fract() == 0.0 { format!("{value:.0}") } else { format!("{value:.1}") }
 }
 
-fn factor_label(vocabulary: &Vocabulary, factor: Factor) -> String {
-    vocabulary.factor(factor).map_or_else(|| factor.id().to_string(), |f| f.label.clone())
-}
-
-fn criterion_label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
+/// A criterion's column header: the factor's short label from the vocabulary, or the context
+/// criterion's abbreviation. Short headers keep tables readable in 80 columns.
+fn criterion_header(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     match criterion {
-        Criterion::Factor(factor) => factor_label(vocabulary, factor),
-        other => other.label().to_string(),
+        Criterion::Factor(factor) => {
+            vocabulary.factor(factor).map_or_else(|| factor.id().to_string(), |f| f.short.clone())
+        }
+        other => other.short().to_string(),
     }
 }
 
@@ -88,8 +95,11 @@ pub fn ranking_explained(ranking: &Ranking, vocabulary: &Vocabulary) -> Grid {
 }
 
 fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
+    // Explained rows are two lines high (rating, then contribution), so the language moves under
+    // the framework's name and the table keeps a column for each criterion in 80 columns.
     let mut headers: Vec<String> = match audience {
-        Audience::People => vec!["#".into(), "Framework".into(), "Language".into(), "Score".into()],
+        Audience::People if explain => ["#", "Framework", "Score"].map(String::from).to_vec(),
+        Audience::People => ["#", "Framework", "Language", "Score"].map(String::from).to_vec(),
         Audience::Data => ["rank", "id", "name", "language", "score"].map(String::from).to_vec(),
     };
     let criteria: Vec<Criterion> = match (audience, explain) {
@@ -98,7 +108,7 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
     };
     for criterion in &criteria {
         match audience {
-            Audience::People => headers.push(criterion_label(vocabulary, *criterion)),
+            Audience::People => headers.push(criterion_header(vocabulary, *criterion)),
             Audience::Data => {
                 headers.push(format!("{}_rating", criterion.id()));
                 headers.push(format!("{}_contribution", criterion.id()));
@@ -110,12 +120,18 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
         .iter()
         .map(|entry| {
             let mut row = match audience {
-                Audience::People => vec![
-                    Cell::number(entry.rank.to_string(), entry.rank as f64),
-                    Cell::text(entry.name.clone()),
-                    Cell::text(vocabulary.language_name(&entry.language)),
-                    Cell::number(format!("{:>5.1} {}", entry.score, bar(entry.score, 10)), entry.score),
-                ],
+                Audience::People => {
+                    let language = vocabulary.language_name(&entry.language);
+                    let mut cells = vec![Cell::number(entry.rank.to_string(), entry.rank as f64)];
+                    if explain {
+                        cells.push(Cell::text(format!("{}\n{language}", entry.name)));
+                    } else {
+                        cells.extend([Cell::text(entry.name.clone()), Cell::text(language)]);
+                    }
+                    cells
+                        .push(Cell::number(format!("{:.1} {}", entry.score, bar(entry.score, 6)), entry.score).whole());
+                    cells
+                }
                 Audience::Data => vec![
                     Cell::text(entry.rank.to_string()),
                     Cell::text(entry.id.clone()),
@@ -132,7 +148,7 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
                         row.push(Cell::number(String::new(), part.contribution));
                     }
                     (Audience::People, Some(part)) if explain => row.push(Cell::number(
-                        format!("{} (+{:.1})", rating(part.rating), part.contribution),
+                        format!("{}\n+{:.1}", rating(part.rating), part.contribution),
                         part.contribution,
                     )),
                     (Audience::People, Some(part)) => row.push(Cell::number(rating(part.rating), part.rating)),
@@ -160,7 +176,7 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
     };
     for factor in Factor::ALL {
         headers.push(match audience {
-            Audience::People => factor_label(vocabulary, factor),
+            Audience::People => criterion_header(vocabulary, Criterion::Factor(factor)),
             Audience::Data => factor.id().to_string(),
         });
     }

@@ -31,9 +31,18 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
     } else {
         grid::ranking(ranking, vocabulary, grid::Audience::People)
     };
-    // Bars are for the terminal; in Markdown the score column holds the number alone.
+    // Bars are for the terminal; in Markdown the score column holds the number alone, and a
+    // two-line cell becomes one line.
+    let score_column = skeleton.headers.iter().position(|h| h == "Score");
     for (row, entry) in skeleton.rows.iter_mut().zip(&ranking.ranking) {
-        row[3].text = format!("{:.1}", entry.score);
+        if let Some(cell) = score_column.and_then(|i| row.get_mut(i)) {
+            cell.text = format!("{:.1}", entry.score);
+        }
+        for cell in row.iter_mut() {
+            if let Some((first, second)) = cell.text.split_once('\n') {
+                cell.text = format!("{first} ({second})");
+            }
+        }
     }
     let mut out = if ranking.ranking.is_empty() { String::new() } else { grid(&skeleton) };
     let mut paragraphs: Vec<String> = prose::truncated(ranking.ranking.len(), total).into_iter().collect();

@@ -1,7 +1,7 @@
 //! Tables for the terminal (comfy-table): fitted to the width the caller decided, styled only
 //! when the caller turned colour on.
 
-use comfy_table::{Attribute, Cell as TableCell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
 
 use super::grid::{self, Grid};
 use super::{Options, prose};
@@ -41,8 +41,13 @@ pub fn grid(grid: &Grid, options: &Options) -> String {
     }
     if let Some(first) = grid.rows.first() {
         for (index, cell) in first.iter().enumerate() {
-            if let Some(column) = table.column_mut(index).filter(|_| cell.numeric) {
-                column.set_cell_alignment(CellAlignment::Right);
+            if let Some(column) = table.column_mut(index) {
+                if cell.numeric {
+                    column.set_cell_alignment(CellAlignment::Right);
+                }
+                if cell.keep_whole {
+                    column.set_constraint(ColumnConstraint::ContentWidth);
+                }
             }
         }
     }
