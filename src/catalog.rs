@@ -724,6 +724,10 @@ pub fn validate(
         framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
         out.push(framework);
     }
+    problems.sort_by_key(|p| match p.origin {
+        Origin::File { line, column, .. } => (line.unwrap_or(0), column.unwrap_or(0)),
+        Origin::Flag(_) => (0, 0),
+    });
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
