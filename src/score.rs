@@ -279,6 +279,14 @@ pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
         .collect())
 }
 
+/// The score as compared for ordering: rounded to 1e-9, so that mathematically equal scores
+/// (e.g. 275/4 reached through different sums, 68.75 and 68.74999999999999) tie and fall to the
+/// name order. Distinct scores differ by far more: weights are multiples of 1/35 at worst and
+/// ratings of 1/8 at worst, so two different scores are at least ~1e-3 apart.
+fn order_key(score: f64) -> i64 {
+    (score * 1e9).round() as i64
+}
+
 /// Rank the catalog's frameworks for these answers with the weighted sum model.
 pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
     let criteria = weights(answers)?;
@@ -307,7 +315,9 @@ pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
             criteria: parts,
         });
     }
-    ranking.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
+    ranking.sort_by(|a, b| {
+        order_key(b.score).cmp(&order_key(a.score)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
+    });
     for (i, entry) in ranking.iter_mut().enumerate() {
         entry.rank = i + 1;
     }
@@ -430,6 +440,6 @@ mod tests {
             assert!(close(r.criteria.iter().map(|p| p.contribution).sum(), r.score));
             assert!((0.0..=100.0).contains(&r.score));
         }
-        assert!(ranking.ranking.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(ranking.ranking.windows(2).all(|w| w[0].score > w[1].score - 1e-9));
     }
 }
