@@ -7,14 +7,18 @@ use std::process::ExitCode;
 use anyhow::Context;
 use backend_advisor::answers::{self, AnswerSet};
 use backend_advisor::catalog::{self, Catalog, Framework};
-use backend_advisor::render::{self, Options};
+use backend_advisor::compare::{self, Section};
+use backend_advisor::provenance::Provenance;
+use backend_advisor::render::{self, Options, sheet::Charset};
 use backend_advisor::{Error, score};
 
-use crate::cli::{CatalogCommand, Cli, Command};
+use crate::cli::{CatalogCommand, Cli, Command, CompareArgs, OutputArgs};
+use crate::output;
 
-/// Presentation decided once from the environment: width for tables, colour or not.
-fn options(explain: bool, top: Option<usize>) -> Options {
-    let stdout_is_terminal = std::io::stdout().is_terminal();
+/// Presentation decided once from the environment: width for tables, colour or not. A report
+/// written to a file gets neither the terminal's width nor colour.
+fn options(explain: bool, top: Option<usize>, target: &OutputArgs) -> Options {
+    let stdout_is_terminal = target.output.is_none() && std::io::stdout().is_terminal();
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
@@ -40,9 +44,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 args.answers.preset.as_deref(),
             )?;
             let ranking = score::rank(&catalog, &answers)?;
-            let format = render::Format::from(args.format);
-            let top = args.top.or(format.default_top());
-            write_out(&render::ranking(format, &ranking, &catalog.vocabulary, &options(args.explain, top))?)
+            let text = match args.format.ranking_format() {
+                Some(format) => {
+                    let top = args.top.or(format.default_top());
+                    render::ranking(format, &ranking, &catalog.vocabulary, &options(args.explain, top, &args.output))?
+                }
+                None if args.format == crate::cli::RecommendFormatArg::Adr => {
+                    render::adr::record(&ranking, args.top.unwrap_or(3), &answers, &catalog, &provenance())?
+                }
+                None => {
+                    let shown = ranking.top(Some(args.top.unwrap_or(10)));
+                    let total = ranking.ranking.len();
+                    render::html::ranking(&shown, total, &answers, &catalog.vocabulary, &provenance())
+                }
+            };
+            emit(&text, &args.output)
+        }
+        Command::Compare(args) => {
+            let catalog = load()?;
+            let text = compare(&catalog, &args)?;
+            emit(&text, &args.output)
         }
         Command::List(args) => {
             let catalog = load()?;
@@ -50,18 +71,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             answers::check(&filters, &catalog.vocabulary, &answers::Source::Flags)?;
             let selected = select(&catalog, &filters)?;
             let format = render::Format::from(args.format);
-            write_out(&render::frameworks(format, &selected, &catalog, &options(false, None))?)
+            emit(&render::frameworks(format, &selected, &catalog, &options(false, None, &args.output))?, &args.output)
         }
         Command::Show(args) => {
             let catalog = load()?;
             let framework = catalog.find(&args.id, backend_advisor::Origin::Flag("ID".into()))?;
             let format = render::Format::from(args.format);
-            write_out(&render::framework(format, framework, &catalog.vocabulary, &options(false, None))?)
+            let options = options(false, None, &args.output);
+            emit(&render::framework(format, framework, &catalog.vocabulary, &options)?, &args.output)
         }
         Command::Presets(args) => {
             let catalog = load()?;
             let presets = answers::presets(&catalog.vocabulary)?;
-            write_out(&render::presets(args.format.into(), &presets, &options(false, None))?)
+            emit(&render::presets(args.format.into(), &presets, &options(false, None, &args.output))?, &args.output)
         }
         Command::Catalog(CatalogCommand::Export) => write_out(catalog::BUILTIN_YAML),
         Command::Catalog(CatalogCommand::Validate { files }) => {
@@ -91,6 +113,57 @@ fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&
         .filter(|f| score::exclusion_reasons(f, &answers).is_empty())
         .filter(|f| answers.use_cases.iter().all(|u| f.best_for.contains(u)))
         .collect())
+}
+
+/// Compare the frameworks `compare` names, scored when answers are given or the score section
+/// is asked for.
+fn compare(catalog: &Catalog, args: &CompareArgs) -> anyhow::Result<String> {
+    let vocabulary = &catalog.vocabulary;
+    let given = if args.has_answers() {
+        Some(answers::collect(
+            vocabulary,
+            &args.answers.answer_set(),
+            args.answers.answers.as_deref(),
+            args.answers.preset.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let defaults =
+        answers::Answers::resolve(&AnswerSet::default(), vocabulary, backend_advisor::Origin::Flag("defaults".into()))?;
+    let sections: Vec<Section> = args.sections.iter().map(|&s| s.into()).collect();
+    let sections = (!sections.is_empty()).then_some(sections.as_slice());
+    let comparison = compare::compare(catalog, &args.ids, sections, given.as_ref(), &defaults)?;
+    let mut options = options(false, None, &args.output);
+    // --width beats COLUMNS and the terminal; without any, 80 columns keep the text readable.
+    options.width = args.width.or(options.width).or(Some(80));
+    let charset = if args.ascii { Charset::Ascii } else { Charset::Unicode };
+    Ok(match args.format.comparison_format() {
+        Some(format) => render::comparison(format, &comparison, vocabulary, &options, charset)?,
+        None => render::html::comparison(&comparison, vocabulary, &provenance()),
+    })
+}
+
+/// When and how this report is made: the command line as run and today's date, or the date of
+/// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible reports.
+fn provenance() -> Provenance {
+    let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+    let program = args.next().unwrap_or_else(|| env!("CARGO_PKG_NAME").to_string());
+    let rest: Vec<String> = args.collect();
+    let now = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    });
+    Provenance::new(&program, &rest, now, env!("CARGO_PKG_VERSION"))
+}
+
+/// Write a report where `--output` says: a file, or stdout.
+fn emit(text: &str, target: &OutputArgs) -> anyhow::Result<ExitCode> {
+    match &target.output {
+        Some(path) => output::write(path, text, target.force).map(|()| ExitCode::SUCCESS),
+        None => write_out(text),
+    }
 }
 
 /// Write to stdout; a closed pipe is a quiet success.

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use backend_advisor::answers::{AnswerSet, Importance};
+use backend_advisor::compare::Section;
 use backend_advisor::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -13,6 +14,8 @@ Examples:
   backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
   backend-advisor list --language go
   backend-advisor show fastapi
+  backend-advisor compare django fastapi flask
+  backend-advisor recommend --preset ai-api --format adr --output docs/decisions/0001-backend-framework.md
   backend-advisor catalog validate my-frameworks.yaml
 
 Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or answers data,
@@ -47,6 +50,9 @@ pub enum Command {
     /// Show everything about one framework: facts, ratings with evidence, features, advice.
     #[command(after_long_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Compare two to six frameworks side by side: overview, ratings, features, advice, scores.
+    #[command(after_long_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
     Presets(PresetsArgs),
@@ -61,8 +67,23 @@ Examples:
   backend-advisor recommend --performance 5 --community 2 --use-case api --team-knows python --explain
   backend-advisor recommend --language go --language rust --require openapi:community --format json
   backend-advisor recommend --answers answers.yaml --format csv > ranking.csv
+  backend-advisor recommend --preset ai-api --format html --output report.html
+  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0001-backend-framework.md
 
 Precedence: flags > --answers file > --preset > defaults (every factor 3).";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  backend-advisor compare django fastapi flask
+  backend-advisor compare \"Spring Boot\" quarkus micronaut --sections factors,features
+  backend-advisor compare express nestjs fastify --preset real-time
+  backend-advisor compare gin echo fiber axum --width 120 --ascii
+  backend-advisor compare django rails laravel --format html --output compare.html
+
+Sections (--sections, comma-separated, in the order given): overview, score, factors, features,
+best-for, pros, cons, use-when, examples. The default is all of them; score only when answers are
+given (the same flags as recommend). Tables fit --width N, else COLUMNS, else the terminal, else
+80 columns; frameworks that do not fit side by side are split over several tables.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -102,6 +123,120 @@ pub enum ShowFormatArg {
     Yaml,
     /// A Markdown section.
     Markdown,
+}
+
+/// Output formats of `recommend`: the ranking formats and the two reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecommendFormatArg {
+    /// A table for people, fitted to the terminal.
+    Table,
+    /// Stable JSON for scripts.
+    Json,
+    /// YAML mirroring the JSON.
+    Yaml,
+    /// CSV, one row per framework.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+    /// A self-contained HTML page with charts (top 10 by default).
+    Html,
+    /// An architecture decision record in the MADR 4.0 layout (top 3 options by default).
+    Adr,
+}
+
+impl RecommendFormatArg {
+    /// The ranking format, for every choice but the two reports.
+    pub fn ranking_format(self) -> Option<Format> {
+        match self {
+            RecommendFormatArg::Table => Some(Format::Table),
+            RecommendFormatArg::Json => Some(Format::Json),
+            RecommendFormatArg::Yaml => Some(Format::Yaml),
+            RecommendFormatArg::Csv => Some(Format::Csv),
+            RecommendFormatArg::Markdown => Some(Format::Markdown),
+            RecommendFormatArg::Html | RecommendFormatArg::Adr => None,
+        }
+    }
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    /// Tables for people, fitted to the width.
+    Table,
+    /// A Markdown heading and table per section.
+    Markdown,
+    /// JSON: the sections asked for, unrounded.
+    Json,
+    /// YAML mirroring the JSON.
+    Yaml,
+    /// CSV: one row per section field, one column per framework.
+    Csv,
+    /// A self-contained HTML page with a radar chart (and the scores, when scored).
+    Html,
+}
+
+impl CompareFormatArg {
+    /// The comparison format, for every choice but HTML.
+    pub fn comparison_format(self) -> Option<Format> {
+        match self {
+            CompareFormatArg::Table => Some(Format::Table),
+            CompareFormatArg::Markdown => Some(Format::Markdown),
+            CompareFormatArg::Json => Some(Format::Json),
+            CompareFormatArg::Yaml => Some(Format::Yaml),
+            CompareFormatArg::Csv => Some(Format::Csv),
+            CompareFormatArg::Html => None,
+        }
+    }
+}
+
+/// A section of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// Language, kind, licence, first release, latest version, concurrency.
+    Overview,
+    /// The score for the answers and each criterion's contribution.
+    Score,
+    /// The five factor ratings, the best of each marked.
+    Factors,
+    /// Every feature's support level.
+    Features,
+    /// The use cases each suits.
+    BestFor,
+    /// Strengths.
+    Pros,
+    /// Weaknesses.
+    Cons,
+    /// When to choose each.
+    UseWhen,
+    /// Known production users.
+    Examples,
+}
+
+impl From<SectionArg> for Section {
+    fn from(arg: SectionArg) -> Section {
+        match arg {
+            SectionArg::Overview => Section::Overview,
+            SectionArg::Score => Section::Score,
+            SectionArg::Factors => Section::Factors,
+            SectionArg::Features => Section::Features,
+            SectionArg::BestFor => Section::BestFor,
+            SectionArg::Pros => Section::Pros,
+            SectionArg::Cons => Section::Cons,
+            SectionArg::UseWhen => Section::UseWhen,
+            SectionArg::Examples => Section::Examples,
+        }
+    }
+}
+
+/// Where a report goes: standard output, or a file written atomically.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Write the report to FILE instead of standard output (atomically: nothing half-written).
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it already exists.
+    #[arg(long, requires = "output", help_heading = "Output")]
+    pub force: bool,
 }
 
 impl From<FormatArg> for Format {
@@ -220,8 +355,46 @@ pub struct RecommendArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = RecommendFormatArg::Table)]
+    pub format: RecommendFormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `compare` arguments.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to six frameworks, by id or name in any case, e.g. django fastapi "Spring Boot".
+    #[arg(value_name = "ID", num_args = 2..=6, required = true)]
+    pub ids: Vec<String>,
+    /// Sections to show, comma-separated, in this order (default: all; score only with answers).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION,...")]
+    pub sections: Vec<SectionArg>,
+    /// Plain ASCII glyphs, bars and borders instead of Unicode.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormatArg::Table)]
+    pub format: CompareFormatArg,
+    /// The answers that score the frameworks (the score section appears when any is given).
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl CompareArgs {
+    /// Whether any answer was given: a flag, an answers file or a preset.
+    pub fn has_answers(&self) -> bool {
+        self.answers.answers.is_some()
+            || self.answers.preset.is_some()
+            || self.answers.answer_set() != AnswerSet::default()
+    }
 }
 
 /// `list` arguments.
@@ -239,6 +412,9 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 impl ListArgs {
@@ -263,6 +439,9 @@ pub struct ShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormatArg::Table)]
     pub format: ShowFormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `presets` arguments.
@@ -271,6 +450,9 @@ pub struct PresetsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `catalog` subcommands.

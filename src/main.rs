@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod output;
 
 use std::process::ExitCode;
 
