@@ -21,6 +21,15 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
+/// Alternatives in a sentence: "a", "a or b", "a, b or c".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 /// A criterion's name in a sentence; use-case fit names the use cases it measures.
 fn criterion_name(criterion: Criterion, answers: &Answers, catalog: &Catalog) -> String {
     let label = criterion_label(&catalog.vocabulary, criterion);
@@ -102,7 +111,7 @@ fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     }
     if !answers.languages.is_empty() {
         let names: Vec<String> = answers.languages.iter().map(|l| vocabulary.language_name(l).to_string()).collect();
-        facts.push(format!("Only frameworks in {} can be used.", and_list(&names)));
+        facts.push(format!("Only frameworks in {} can be used.", or_list(&names)));
     }
     if !answers.require.is_empty() {
         let needs: Vec<String> = answers
@@ -130,24 +139,27 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     weights.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     for weight in weights {
         let description = match weight.id {
-            Criterion::Factor(factor) => {
-                catalog.vocabulary.factor(factor).map(|f| format!(": {}", f.description.trim_end_matches('.')))
-            }
+            Criterion::Factor(factor) => catalog.vocabulary.factor(factor).map(|f| {
+                let text = f.description.trim_end_matches('.');
+                let mut chars = text.chars();
+                let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+                format!(": {first}{}", chars.as_str())
+            }),
             _ => None,
         };
         let _ = writeln!(
             out,
-            "* {}{}, weight {:.0}% (importance {} of 5)",
+            "* {} (weight {:.0}%, importance {} of 5){}",
             criterion_name(weight.id, answers, catalog),
-            description.unwrap_or_default(),
             weight.weight * 100.0,
-            weight.importance
+            weight.importance,
+            description.unwrap_or_default()
         );
     }
     if !answers.languages.is_empty() {
         let names: Vec<String> =
             answers.languages.iter().map(|l| catalog.vocabulary.language_name(l).to_string()).collect();
-        let _ = writeln!(out, "* Hard constraint: written in {}", and_list(&names));
+        let _ = writeln!(out, "* Hard constraint: written in {}", or_list(&names));
     }
     for requirement in &answers.require {
         let _ = writeln!(
@@ -220,7 +232,7 @@ fn outcome(ranking: &Ranking, chosen: &Ranked, answers: &Answers, catalog: &Cata
     out
 }
 
-fn option(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Catalog) -> String {
     let mut out = format!("### {}\n\n", ranked.name);
     let Some(framework) = catalog.frameworks.iter().find(|f| f.id == ranked.id) else { return out };
     let ratings: Vec<String> = Factor::ALL
@@ -235,12 +247,13 @@ fn option(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
         .collect();
     let _ = writeln!(
         out,
-        "{} {} framework, {}; score {:.1} (rank {}). Ratings: {}. <{}>\n",
+        "{} Language: {}; kind: {}; score {:.1} (rank {} of {}). Ratings: {}. Homepage: <{}>\n",
         framework.summary,
         catalog.vocabulary.language_name(&framework.language),
         framework.kind.id(),
         ranked.score,
         ranked.rank,
+        ranked_count,
         ratings.join(", "),
         framework.homepage
     );
@@ -324,7 +337,7 @@ pub fn record(
     out.push_str(&outcome(ranking, chosen, answers, catalog));
     out.push_str("## Pros and Cons of the Options\n\n");
     for ranked in shown {
-        out.push_str(&option(ranked, answers, catalog));
+        out.push_str(&option(ranked, ranking.ranking.len(), answers, catalog));
     }
     out.push_str(&more_information(ranking, shown, catalog, provenance));
     Ok(out)
@@ -341,5 +354,6 @@ mod tests {
         assert_eq!(and_list(&words(&["a"])), "a");
         assert_eq!(and_list(&words(&["a", "b"])), "a and b");
         assert_eq!(and_list(&words(&["a", "b", "c"])), "a, b and c");
+        assert_eq!(or_list(&words(&["a", "b", "c"])), "a, b or c");
     }
 }

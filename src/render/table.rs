@@ -157,16 +157,18 @@ const COLUMN_MIN: usize = 16;
 const COLUMN_MAX: usize = 40;
 
 /// How a comparison fits `width` columns: the groups of frameworks shown side by side (balanced,
-/// in order) and the content width of each framework column. Each table line is
-/// `1 + (label + 3) + group × (column + 3)` characters.
-pub fn layout(frameworks: usize, width: usize, label: usize) -> (Vec<std::ops::Range<usize>>, usize) {
+/// in order), the content width of the label column and of each framework column. Each table
+/// line is `1 + (label + 3) + group × (column + 3)` characters: the label column takes what the
+/// framework columns leave, so a table fills the width unless its columns reach their maximum.
+pub fn layout(frameworks: usize, width: usize, label: usize) -> (Vec<std::ops::Range<usize>>, usize, usize) {
     let available = width.saturating_sub(label + 4);
     let per_table = (available / (COLUMN_MIN + 3)).clamp(1, frameworks.max(1));
     let tables = frameworks.div_ceil(per_table).max(1);
     let size = frameworks.div_ceil(tables).max(1);
     let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX);
+    let label = if column < COLUMN_MAX { label + available.saturating_sub(size * (column + 3)) } else { label };
     let groups = (0..tables).map(|t| t * size..((t + 1) * size).min(frameworks)).filter(|r| !r.is_empty()).collect();
-    (groups, column)
+    (groups, label, column)
 }
 
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
@@ -239,12 +241,12 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
         .max()
         .unwrap_or(0)
         .min(LABEL_MAX);
-    let (groups, column) = match options.width {
+    let (groups, label, column) = match options.width {
         Some(width) => {
-            let (groups, column) = layout(count, usize::from(width), label);
-            (groups, Some(column))
+            let (groups, label, column) = layout(count, usize::from(width), label);
+            (groups, label, Some(column))
         }
-        None => (std::iter::once(0..count).collect(), None),
+        None => (std::iter::once(0..count).collect(), label, None),
     };
     let mut blocks: Vec<String> = Vec::new();
     for sheet in &sheets {
