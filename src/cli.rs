@@ -492,4 +492,32 @@ mod tests {
         assert_eq!(set.use_cases, Some(vec!["api".to_string()]));
         assert_eq!(set.languages, None);
     }
+
+    #[test]
+    fn compare_takes_the_answer_flags_sections_and_output() {
+        let cli = Cli::parse_from([
+            "backend-advisor",
+            "compare",
+            "django",
+            "flask",
+            "--sections",
+            "score,best-for",
+            "--preset",
+            "ai-api",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ]);
+        let Command::Compare(args) = cli.command else { panic!("compare expected") };
+        assert_eq!(args.ids, ["django", "flask"]);
+        assert_eq!(args.sections, [SectionArg::Score, SectionArg::BestFor]);
+        assert!(args.has_answers());
+        assert_eq!(args.format.comparison_format(), None);
+        assert_eq!(args.output.output, Some(PathBuf::from("report.html")));
+        let plain = Cli::parse_from(["backend-advisor", "compare", "django", "flask"]);
+        let Command::Compare(plain) = plain.command else { panic!("compare expected") };
+        assert!(!plain.has_answers());
+        assert!(Cli::try_parse_from(["backend-advisor", "compare", "django"]).is_err());
+    }
 }
