@@ -129,11 +129,9 @@ fn compare(catalog: &Catalog, args: &CompareArgs) -> anyhow::Result<String> {
     } else {
         None
     };
-    let defaults =
-        answers::Answers::resolve(&AnswerSet::default(), vocabulary, backend_advisor::Origin::Flag("defaults".into()))?;
     let sections: Vec<Section> = args.sections.iter().map(|&s| s.into()).collect();
     let sections = (!sections.is_empty()).then_some(sections.as_slice());
-    let comparison = compare::compare(catalog, &args.ids, sections, given.as_ref(), &defaults)?;
+    let comparison = compare::compare(catalog, &args.ids, sections, given.as_ref())?;
     let mut options = options(false, None, &args.output);
     // --width beats COLUMNS and the terminal; without any, 80 columns keep the text readable.
     options.width = args.width.or(options.width).or(Some(80));

@@ -5,7 +5,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::answers::Answers;
+use crate::answers::{AnswerSet, Answers};
 use crate::catalog::{Catalog, Example, Factor, Features, Framework};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::score::{self, Ranked, Weight};
@@ -128,13 +128,12 @@ pub struct Comparison {
 /// Build a comparison of the frameworks named in `wanted` (ids or names, any case).
 ///
 /// `sections` defaults to [`Section::defaults`]; the comparison is scored when `answers` are
-/// given or the score section is asked for (then with the default answers, `default_answers`).
+/// given or the score section is asked for (then with the default answers: every factor 3).
 pub fn compare(
     catalog: &Catalog,
     wanted: &[String],
     sections: Option<&[Section]>,
     answers: Option<&Answers>,
-    default_answers: &Answers,
 ) -> Result<Comparison> {
     if !(MIN_FRAMEWORKS..=MAX_FRAMEWORKS).contains(&wanted.len()) {
         return Err(argument(format!(
@@ -159,12 +158,13 @@ pub fn compare(
             chosen.push(section);
         }
     }
-    let answers = match answers {
-        Some(answers) => Some(answers),
-        None if chosen.contains(&Section::Score) => Some(default_answers),
-        None => None,
+    let defaults = match answers {
+        None if chosen.contains(&Section::Score) => {
+            Some(Answers::resolve(&AnswerSet::default(), &catalog.vocabulary, Origin::Flag("defaults".into()))?)
+        }
+        _ => None,
     };
-    let (criteria, ranking) = match answers {
+    let (criteria, ranking) = match answers.or(defaults.as_ref()) {
         Some(answers) => {
             let ranking = score::rank(catalog, answers)?;
             (ranking.criteria.clone(), Some(ranking))
@@ -384,17 +384,12 @@ impl Serialize for Document<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSet;
 
     fn catalog() -> Catalog {
         let mut catalog = Catalog::builtin().expect("built-in");
         let layer = catalog.parse_layer(include_str!("../tests/fixtures/small.yaml"), "small.yaml").expect("valid");
         catalog.apply(layer, "small.yaml".into());
         catalog
-    }
-
-    fn defaults(catalog: &Catalog) -> Answers {
-        Answers::resolve(&AnswerSet::default(), &catalog.vocabulary, Origin::Flag("test".into())).expect("valid")
     }
 
     fn names(list: &[&str]) -> Vec<String> {
@@ -412,7 +407,7 @@ mod tests {
     #[test]
     fn names_resolve_in_any_case_and_keep_their_order() {
         let catalog = catalog();
-        let c = compare(&catalog, &names(&["GAMMA", "alpha"]), None, None, &defaults(&catalog)).expect("compares");
+        let c = compare(&catalog, &names(&["GAMMA", "alpha"]), None, None).expect("compares");
         let ids: Vec<&str> = c.entries.iter().map(|e| e.framework.id.as_str()).collect();
         assert_eq!(ids, ["gamma", "alpha"]);
         assert!(!c.scored());
@@ -425,14 +420,13 @@ mod tests {
     #[test]
     fn wrong_counts_duplicates_and_typos_are_usage_errors() {
         let catalog = catalog();
-        let d = defaults(&catalog);
         for wanted in [vec!["alpha"], vec!["alpha", "beta", "gamma", "django", "flask", "fastapi", "axum"]] {
-            let error = compare(&catalog, &names(&wanted), None, None, &d).expect_err("refused");
+            let error = compare(&catalog, &names(&wanted), None, None).expect_err("refused");
             assert_eq!(error.exit_code(), 2, "{error}");
         }
-        let error = compare(&catalog, &names(&["alpha", "ALPHA"]), None, None, &d).expect_err("refused");
+        let error = compare(&catalog, &names(&["alpha", "ALPHA"]), None, None).expect_err("refused");
         assert!(error.to_string().contains("already compared"), "{error}");
-        let error = compare(&catalog, &names(&["alpha", "djngo"]), None, None, &d).expect_err("refused");
+        let error = compare(&catalog, &names(&["alpha", "djngo"]), None, None).expect_err("refused");
         assert!(error.to_string().contains("did you mean 'django'?"), "{error}");
         assert_eq!(error.exit_code(), 2);
     }
@@ -440,9 +434,8 @@ mod tests {
     #[test]
     fn asking_for_the_score_scores_with_the_default_answers() {
         let catalog = catalog();
-        let d = defaults(&catalog);
         let sections = [Section::Score, Section::Factors, Section::Score];
-        let c = compare(&catalog, &names(&["alpha", "gamma"]), Some(&sections), None, &d).expect("compares");
+        let c = compare(&catalog, &names(&["alpha", "gamma"]), Some(&sections), None).expect("compares");
         assert_eq!(c.sections, [Section::Score, Section::Factors]);
         // Default weights: alpha 50, gamma 65 (worked out in src/score.rs).
         let scores: Vec<f64> = c.entries.iter().map(|e| e.ranked().expect("ranked").score).collect();

@@ -37,7 +37,7 @@ h1 { font-size: 28px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 p { margin: 6px 0; }
 .meta { color: var(--muted); }
-pre.command { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; word-break: break-all; }
+pre.command { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .summary { font-size: 17px; }
 .charts { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
 figure { margin: 0; }
@@ -58,6 +58,9 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 td.best { background: var(--best); font-weight: 600; }
 td ul { margin: 0; padding-left: 18px; }
 .level { font-size: 16px; margin-right: 4px; }
+.level.builtin { color: #1a7f37; } .level.official { color: #0969da; } .level.community { color: #9a6700; } .level.none { color: #cf222e; }
+table.side { table-layout: fixed; }
+table.side th:first-child { width: 13.5em; }
 .meter { display: inline-block; width: 60px; height: 8px; margin-left: 6px; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; vertical-align: middle; }
 .meter span { display: block; height: 100%; background: #0072B2; border-radius: 3px; }
 .note { color: var(--muted); font-size: 13px; }
@@ -183,7 +186,8 @@ fn cell(value: &Value) -> String {
             meter(rating / 5.0)
         ),
         Value::Level(level) => format!(
-            r#"<td><span class="level" aria-hidden="true">{}</span>{}</td>"#,
+            r#"<td><span class="level {}" aria-hidden="true">{}</span>{}</td>"#,
+            level.id(),
             Charset::Unicode.level(*level),
             sheet::level_meaning(*level)
         ),
@@ -231,8 +235,11 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
         body.push_str("</div>\n</section>\n");
     }
     for sheet in sheet::sheets(c, vocabulary) {
-        let _ =
-            write!(body, "<section>\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\"></th>", sheet.section.title());
+        let _ = write!(
+            body,
+            "<section>\n<h2>{}</h2>\n<table class=\"side\">\n<thead><tr><th scope=\"col\"></th>",
+            sheet.section.title()
+        );
         for name in &names {
             let _ = write!(body, "<th scope=\"col\">{}</th>", escape(name));
         }
