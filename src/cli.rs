@@ -333,7 +333,7 @@ Examples:
   backend-advisor completions bash > ~/.local/share/bash-completion/completions/backend-advisor
   backend-advisor completions zsh > ~/.zfunc/_backend-advisor      (with fpath+=~/.zfunc)
   backend-advisor completions fish > ~/.config/fish/completions/backend-advisor.fish
-  backend-advisor --catalog mine.yaml completions bash             (also complete your own framework ids)";
+  backend-advisor --catalog mine.yaml completions bash   (your own framework ids complete too)";
 
 const MAN_EXAMPLES: &str = "\
 Examples:
@@ -435,6 +435,27 @@ pub fn completion_script(shell: clap_complete::Shell, values: &CatalogValues) ->
     let mut command = values.attach(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "backend-advisor", &mut script);
+    if shell == clap_complete::Shell::Bash {
+        // The bash generator spells a subcommand's state two ways when the program's name has a
+        // hyphen, so no subcommand's words complete (clap-rs/clap#6421); use the loop's spelling.
+        let fixed = String::from_utf8_lossy(&script).replace("backend__subcmd__advisor", "backend__advisor");
+        return fixed.into_bytes();
+    }
+    if shell == clap_complete::Shell::Fish {
+        // The fish generator completes option values but not positional ones (`show ID`).
+        let plain = |help: &str| help.replace(['\'', '"', '\\', '$'], "");
+        for sub in command.get_subcommands() {
+            for values in sub.get_positionals().filter_map(|arg| values.of(arg)) {
+                let words: Vec<String> = values.iter().map(|(v, help)| format!("{v}\\t'{}'", plain(help))).collect();
+                let line = format!(
+                    "complete -c backend-advisor -n \"__fish_backend_advisor_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    words.join("\n")
+                );
+                script.extend_from_slice(line.as_bytes());
+            }
+        }
+    }
     script
 }
 
@@ -454,6 +475,8 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
     for sub in subcommands(&root) {
         let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_string();
         page.extend_from_slice(format!(".SS \"{}\"\n", name.replace('-', "\\-")).as_bytes());
+        // The global options are described once, at the top.
+        let sub = sub.clone().mut_args(|arg| if arg.is_global_set() { arg.hide(true) } else { arg });
         let man = clap_mangen::Man::new(sub.clone());
         let mut section = Vec::new();
         man.render_synopsis_section(&mut section)?;
@@ -470,7 +493,28 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
     man.render_extra_section(&mut tail)?;
     man.render_version_section(&mut tail)?;
     page.extend_from_slice(&String::from_utf8_lossy(&tail).replacen(".SH EXTRA", ".SH EXAMPLES", 1).into_bytes());
-    Ok(page)
+    Ok(tidy(&String::from_utf8_lossy(&page)).into_bytes())
+}
+
+/// Every section rendered on its own repeats the same two-line string definition: keep the
+/// first. Non-ASCII characters become groff escapes, so the page reads the same without preconv.
+fn tidy(roff: &str) -> String {
+    let is_definition = |line: &str| line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+    let mut out = String::new();
+    for (index, line) in roff.lines().enumerate() {
+        if index >= 2 && is_definition(line) {
+            continue;
+        }
+        for c in line.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Every subcommand below `command`, depth first, without clap's `help`.

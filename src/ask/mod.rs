@@ -249,9 +249,13 @@ impl<'a> Flow<'_, 'a> {
                     next += 1;
                     continue;
                 }
-                let applicable: Vec<usize> = (0..questions.len()).filter(|&i| draft.applies(questions[i])).collect();
-                let position = applicable.iter().filter(|&&i| i <= next).count();
-                let progress = format!("[{position}/{}] ", applicable.len());
+                // "Only those languages?" follows up the languages question and shares its number,
+                // so the total does not change when it starts to apply.
+                let follow_up = |s: Step| s == Step::OnlyKnown && questions.contains(&Step::TeamKnows);
+                let numbered: Vec<usize> =
+                    (0..questions.len()).filter(|&i| draft.applies(questions[i]) && !follow_up(questions[i])).collect();
+                let position = numbered.iter().filter(|&&i| i <= next).count();
+                let progress = format!("[{position}/{}] ", numbered.len());
                 match self.ask(draft, step, &progress)? {
                     Some(()) => {
                         asked.push(next);

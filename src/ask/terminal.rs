@@ -65,7 +65,7 @@ fn help(question: &Question, keys: &str) -> String {
 
 impl Prompter for Terminal {
     fn select(&mut self, question: &Question, choices: &[Choice], default: usize) -> Reply<usize> {
-        let help = help(question, "↑↓ move, Enter choose, type to filter, Esc back");
+        let help = help(question, "↑↓ move, Enter choose, Esc back");
         let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
         // After answering, the prompt line shows the short label, not the description.
         let short = |option: inquire::list_option::ListOption<&String>| {
@@ -82,7 +82,7 @@ impl Prompter for Terminal {
     }
 
     fn multi_select(&mut self, question: &Question, choices: &[Choice], selected: &[usize]) -> Reply<Vec<usize>> {
-        let help = help(question, "↑↓ move, space tick, → all, ← none, type to filter, Enter done, Esc back");
+        let help = help(question, "↑↓ move, space tick, → all, ← none, Enter done, Esc back");
         let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
         let short = |options: &[inquire::list_option::ListOption<&String>]| {
             let labels: Vec<&str> =

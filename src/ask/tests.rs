@@ -241,6 +241,14 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
     assert!(script.is_done());
     assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: Python, Go");
     assert_eq!(summary_line(&script, "Performance"), "Performance 5 critical");
+    // The follow-up shares the number of the languages question: the total stays 9.
+    assert!(script.asked.contains(&"[7/9] Which languages does the team already know?".to_string()));
+    assert!(script.asked.contains(&"[7/9] Consider only frameworks in Python, Go?".to_string()));
+    assert!(
+        script
+            .asked
+            .contains(&"[9/9] Which features must be built in? Frameworks without them are left out.".to_string())
+    );
     let flags = AnswerSet {
         importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
         use_cases: Some(vec!["api".into()]),
