@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
-  backend-advisor                      (on a terminal: the questionnaire)
+  backend-advisor                      (on a terminal: the questionnaire, see `ask --help`)
   backend-advisor recommend --preset ai-api --explain
   backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
   backend-advisor list --language go
@@ -316,12 +316,14 @@ Examples:
 
 const ASK_EXAMPLES: &str = "\
 Examples:
-  backend-advisor                                   (the same as `ask` on a terminal)
-  backend-advisor ask
-  backend-advisor ask --preset startup-mvp          (start from a preset; every factor is still asked)
-  backend-advisor ask --team-knows python --language python --performance 5   (those questions are skipped)
-  backend-advisor ask --answers answers.yaml        (ask only what the file leaves open)
+  backend-advisor
+  backend-advisor ask --preset startup-mvp
+  backend-advisor ask --team-knows python --language python --performance 5
+  backend-advisor ask --answers answers.yaml
 
+On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
+which are then skipped. --preset and --answers also skip the first question (the starting
+point); a preset gives the remaining questions its values as defaults.
 Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
 Ctrl-C quits (exit 130) without writing anything.
 The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same

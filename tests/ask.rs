@@ -340,6 +340,24 @@ fn no_input_refuses_to_prompt_even_on_a_terminal() {
 }
 
 #[test]
+fn given_values_are_checked_by_the_same_rules_before_any_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask", "--use-case", "ai_ml"], &[], dir.path());
+    pty.expect("--use-case: unknown use case 'ai_ml' (did you mean 'ai-ml'?");
+    assert_eq!(pty.exit_code(), 2);
+    let mut pty = Pty::spawn(&["ask", "--preset", "startup"], &[], dir.path());
+    pty.expect("unknown preset 'startup'");
+    assert_eq!(pty.exit_code(), 2);
+    std::fs::write(dir.path().join("bad.yaml"), "importance: {performance: 9}\n").expect("write");
+    let mut pty = Pty::spawn(&["ask", "--answers", "bad.yaml"], &[], dir.path());
+    pty.expect("bad.yaml:1:27: field 'importance.performance': importance 9 is out of range");
+    assert_eq!(pty.exit_code(), 65);
+    let mut pty = Pty::spawn(&["ask", "--answers", "missing.yaml"], &[], dir.path());
+    pty.expect("missing.yaml");
+    assert_eq!(pty.exit_code(), 66);
+}
+
+#[test]
 fn bash_loads_the_completions_and_completes_catalog_values() {
     let bin_dir = Path::new(BIN).parent().expect("the binary's folder").display().to_string();
     let script = r#"

@@ -383,9 +383,13 @@ impl<'a> Flow<'_, 'a> {
     /// Show every answer and ask whether to rank or change one. `Some(None)`: rank;
     /// `Some(Some(step))`: change that answer; `None`: back.
     fn summary(&mut self, draft: &Draft<'a>) -> Result<Option<Option<Step>>, PromptError> {
-        let editable: Vec<Step> = QUESTIONS
-            .into_iter()
+        // The context importances sit with the others, after the five factors.
+        let (importances, context) = QUESTIONS.split_at(6);
+        let editable: Vec<Step> = importances
+            .iter()
+            .copied()
             .chain([Criterion::UseCaseFit, Criterion::TeamFamiliarity].map(Step::Importance))
+            .chain(context.iter().copied())
             .filter(|&step| draft.applies(step))
             .collect();
         let bold = if self.session.styled { Style::new().bold() } else { Style::new() };
