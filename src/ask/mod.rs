@@ -261,7 +261,7 @@ impl<'a> Flow<'_, 'a> {
                         asked.push(next);
                         next += 1;
                     }
-                    None => next = asked.pop().unwrap_or(next),
+                    None => next = back(&mut asked, &questions, draft).unwrap_or(next),
                 }
                 continue;
             }
@@ -276,7 +276,7 @@ impl<'a> Flow<'_, 'a> {
                     self.ask(draft, step, "")?;
                 }
                 None => {
-                    if let Some(previous) = asked.pop() {
+                    if let Some(previous) = back(&mut asked, &questions, draft) {
                         next = previous;
                     }
                 }
@@ -625,6 +625,17 @@ impl<'a> Flow<'_, 'a> {
     fn write(&mut self, text: &str) -> anyhow::Result<()> {
         self.out.write_all(text.as_bytes()).and_then(|()| self.out.flush()).context("cannot write the output")
     }
+}
+
+/// The last question asked that still applies (a change in the summary may have made one moot),
+/// taken off the trail; `None` at the first question.
+fn back(asked: &mut Vec<usize>, questions: &[Step], draft: &Draft) -> Option<usize> {
+    while let Some(previous) = asked.pop() {
+        if draft.applies(questions[previous]) {
+            return Some(previous);
+        }
+    }
+    None
 }
 
 /// Resolve and rank complete answers, as `recommend` does.

@@ -178,6 +178,41 @@ fn esc_goes_back_one_question_and_from_the_summary_to_the_last_one() {
 }
 
 #[test]
+fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["go"]), Key::Yes, Key::Enter, Key::Enter],
+        // In the summary no language is known any more: "only those?" no longer applies.
+        vec![Key::Pick("change:team_knows"), Key::Tick(&[])],
+        vec![Key::Esc, Key::Esc, Key::Esc],
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    let after_change: Vec<&str> = script.asked.iter().skip(12).map(String::as_str).collect();
+    assert_eq!(
+        after_change,
+        [
+            "Rank with these answers, or change one?",
+            "[9/9] Which features must be built in? Frameworks without them are left out.",
+            "[8/9] What is the project? Tick all that apply.",
+            // Back from the use cases goes to the languages: "only those?" is skipped.
+            "[7/9] Which languages does the team already know?",
+            "[8/9] What is the project? Tick all that apply.",
+            "[9/9] Which features must be built in? Frameworks without them are left out.",
+            "Rank with these answers, or change one?",
+            "What next?",
+        ],
+        "{:#?}",
+        script.asked
+    );
+}
+
+#[test]
 fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
     let fixture = Fixture::new();
     let session = fixture.session(AnswerSet::default(), None);
