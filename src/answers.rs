@@ -303,17 +303,7 @@ pub fn collect(
     preset: Option<&str>,
 ) -> Result<Answers> {
     check(flags, vocabulary, &Source::Flags)?;
-    let file = match answers_file {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = crate::input::read_text(path)?;
-            let set = parse_file(&text, &shown)?;
-            let positions = Positions::index(&text);
-            check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
-            Some((set, Origin::file(&shown, positions.key("importance"))))
-        }
-        None => None,
-    };
+    let file = answers_file.map(|path| load_file(path, vocabulary)).transpose()?;
     let preset = match preset {
         Some(id) => {
             let all = presets(vocabulary)?;
@@ -334,6 +324,17 @@ pub fn collect(
         Origin::Flag(preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
     };
     Answers::resolve(&merged, vocabulary, blame)
+}
+
+/// Read, parse and check an answers file. Also returns where its importances are, to blame
+/// them when every importance ends up 0.
+pub fn load_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin)> {
+    let shown = path.display().to_string();
+    let text = crate::input::read_text(path)?;
+    let set = parse_file(&text, &shown)?;
+    let positions = Positions::index(&text);
+    check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
+    Ok((set, Origin::file(&shown, positions.key("importance"))))
 }
 
 impl Answers {

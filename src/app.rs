@@ -2,6 +2,7 @@
 //! one place that turns errors into exit codes and messages.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -12,7 +13,8 @@ use backend_advisor::provenance::Provenance;
 use backend_advisor::render::{self, Options, sheet::Charset};
 use backend_advisor::{Error, score};
 
-use crate::cli::{CatalogCommand, Cli, Command, CompareArgs, OutputArgs};
+use crate::ask;
+use crate::cli::{self, AnswerArgs, AskArgs, CatalogCommand, Cli, Command, CompareArgs, OutputArgs};
 use crate::output;
 
 /// Presentation decided once from the environment: width for tables, colour or not. A report
@@ -25,16 +27,27 @@ fn options(explain: bool, top: Option<usize>, target: &OutputArgs) -> Options {
         .filter(|&w| w > 0)
         // comfy-table asks the terminal only when stdout is one.
         .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None });
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = stdout_is_terminal && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    // --color, NO_COLOR, CLICOLOR_FORCE, TERM and the terminal, as anstream weighs them.
+    let color =
+        target.output.is_none() && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
     Options { explain, width, color, top }
 }
 
 /// Run the command; `Ok` carries the exit code of a command that finished (0, or 65 from
 /// `catalog validate` when it found problems).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    anstream::ColorChoice::write_global(cli.color.into());
+    let interactive = can_prompt(cli.no_input);
     let load = || Catalog::load(&cli.catalogs);
-    match cli.command {
+    let command = match cli.command {
+        Some(command) => command,
+        None if interactive => Command::Ask(AskArgs::default()),
+        None => {
+            let _ = std::io::stderr().write_all(cli::help().as_bytes());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match command {
         Command::Recommend(args) => {
             let catalog = load()?;
             let answers = answers::collect(
@@ -100,7 +113,74 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let _ = std::io::stderr().write_all(report.as_bytes());
             Ok(ExitCode::from(65))
         }
+        Command::Ask(args) => ask(&cli.catalogs, &args.answers, interactive),
+        Command::Completions(args) => {
+            let values = catalog_values(&load()?)?;
+            write_out(&String::from_utf8_lossy(&cli::completion_script(args.shell, &values)))
+        }
+        Command::Man => write_out(&String::from_utf8_lossy(&cli::man_page().context("cannot render the man page")?)),
     }
+}
+
+/// Whether to prompt: decided here and nowhere else. Prompts are drawn on stderr and keys are
+/// read from the terminal even when stdin is a pipe, so both must be terminals.
+fn can_prompt(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The questionnaire, with the answers given by flags and `--answers` checked first and their
+/// questions skipped.
+fn ask(catalogs: &[PathBuf], args: &AnswerArgs, interactive: bool) -> anyhow::Result<ExitCode> {
+    if !interactive {
+        return Err(Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("ask".into()),
+            entry: None,
+            field: None,
+            message: "the questionnaire needs a terminal on stdin and stderr (and no --no-input)".into(),
+            hint: Some(
+                "give the answers as flags instead: `backend-advisor recommend --preset NAME --explain`, \
+                 `recommend --answers FILE`, or `recommend --performance N --use-case TAG --team-knows LANG ...`"
+                    .into(),
+            ),
+        }))
+        .into());
+    }
+    let catalog = Catalog::load(catalogs)?;
+    let vocabulary = &catalog.vocabulary;
+    let flags = args.answer_set();
+    answers::check(&flags, vocabulary, &answers::Source::Flags)?;
+    let file = args.answers.as_deref().map(|path| answers::load_file(path, vocabulary)).transpose()?;
+    let mut layers = vec![&flags];
+    layers.extend(file.as_ref().map(|(set, _)| set));
+    let presets = answers::presets(vocabulary)?;
+    let preset = args.preset.as_deref().map(|id| answers::find_preset(&presets, id)).transpose()?;
+    let styled = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let session = ask::Session {
+        catalog: &catalog,
+        presets: &presets,
+        given: answers::merge(&layers),
+        start_given: preset.is_some() || file.is_some(),
+        preset,
+        options: options(true, None, &OutputArgs::default()),
+        styled,
+        catalogs,
+    };
+    let mut prompter = ask::terminal::Terminal::new(styled, session.options.width);
+    ask::run(&session, &mut prompter, &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What shells complete from the catalog: framework ids, presets, use cases, features, languages.
+fn catalog_values(catalog: &Catalog) -> anyhow::Result<cli::CatalogValues> {
+    let vocabulary = &catalog.vocabulary;
+    let pair = |id: &str, help: &str| (id.to_string(), help.to_string());
+    Ok(cli::CatalogValues {
+        frameworks: catalog.frameworks.iter().map(|f| pair(&f.id, &f.name)).collect(),
+        presets: answers::presets(vocabulary)?.iter().map(|p| pair(&p.id, &p.description)).collect(),
+        use_cases: vocabulary.use_cases.iter().map(|u| pair(&u.id, &u.description)).collect(),
+        features: vocabulary.features.iter().map(|f| pair(&f.id, &f.description)).collect(),
+        languages: vocabulary.languages.iter().map(|l| pair(&l.id, &l.name)).collect(),
+    })
 }
 
 /// The frameworks that pass `list`'s filters: language, every use case, every requirement.
@@ -176,6 +256,10 @@ fn write_out(text: &str) -> anyhow::Result<ExitCode> {
 
 /// Print an error to stderr and return its documented exit code.
 pub fn report(error: &anyhow::Error) -> ExitCode {
+    // Ctrl-C at a prompt: the person knows; say nothing more.
+    if matches!(error.downcast_ref::<ask::PromptError>(), Some(ask::PromptError::Interrupted)) {
+        return ExitCode::from(130);
+    }
     let code = error.downcast_ref::<Error>().map_or(1, Error::exit_code);
     let message = match error.downcast_ref::<Error>() {
         Some(Error::InvalidData(problems)) if problems.len() > 1 => {

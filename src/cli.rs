@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use backend_advisor::answers::{AnswerSet, Importance};
 use backend_advisor::compare::Section;
 use backend_advisor::render::Format;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
+  backend-advisor                      (on a terminal: the questionnaire, see `ask --help`)
   backend-advisor recommend --preset ai-api --explain
   backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
   backend-advisor list --language go
@@ -27,15 +28,23 @@ Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or ans
 /// integration, community), what you are building and which languages you know, and ranks the
 /// frameworks of its catalog with a weighted score whose every part it can show.
 #[derive(Debug, Parser)]
-#[command(name = "backend-advisor", version, arg_required_else_help = true, after_long_help = EXAMPLES)]
+#[command(name = "backend-advisor", version, after_long_help = EXAMPLES)]
 pub struct Cli {
     /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
     #[arg(long = "catalog", value_name = "FILE", global = true)]
     pub catalogs: Vec<PathBuf>,
 
-    /// What to do.
+    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+
+    /// Never prompt, even on a terminal (for scripts); `ask` then exits 2.
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -57,8 +66,17 @@ pub enum Command {
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
     Presets(PresetsArgs),
     /// Export or validate catalog files.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = CATALOG_EXAMPLES)]
     Catalog(CatalogCommand),
+    /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
+    #[command(after_long_help = ASK_EXAMPLES)]
+    Ask(AskArgs),
+    /// Print a shell completion script; framework ids, presets, use cases, features and languages complete.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) covering every subcommand.
+    #[command(after_long_help = MAN_EXAMPLES)]
+    Man,
 }
 
 const RECOMMEND_EXAMPLES: &str = "\
@@ -229,7 +247,7 @@ impl From<SectionArg> for Section {
 }
 
 /// Where a report goes: standard output, or a file written atomically.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct OutputArgs {
     /// Write the report to FILE instead of standard output (atomically: nothing half-written).
     #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
@@ -274,7 +292,7 @@ fn importance() -> clap::builder::RangedI64ValueParser<u8> {
 }
 
 /// What the team cares about and what it is building.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct AnswerArgs {
     /// Importance of performance and request-handling efficiency (0 ignore … 5 critical).
     #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
@@ -472,6 +490,245 @@ pub enum CatalogCommand {
     },
 }
 
+const CATALOG_EXAMPLES: &str = "\
+Examples:
+  backend-advisor catalog export > my-catalog.yaml
+  backend-advisor catalog validate my-catalog.yaml
+  backend-advisor --catalog my-catalog.yaml recommend --explain";
+
+const ASK_EXAMPLES: &str = "\
+Examples:
+  backend-advisor
+  backend-advisor ask --preset startup-mvp
+  backend-advisor ask --team-knows python --language python --performance 5
+  backend-advisor ask --answers answers.yaml
+
+On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
+which are then skipped. --preset and --answers also skip the first question (the starting
+point); a preset gives the remaining questions its values as defaults.
+Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
+Ctrl-C quits (exit 130) without writing anything.
+The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same
+flags (`recommend --preset NAME --explain`, `recommend --answers FILE`).";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  source <(backend-advisor completions bash)                       (bash, this shell)
+  backend-advisor completions bash > ~/.local/share/bash-completion/completions/backend-advisor
+  backend-advisor completions zsh > ~/.zfunc/_backend-advisor      (with fpath+=~/.zfunc)
+  backend-advisor completions fish > ~/.config/fish/completions/backend-advisor.fish
+  backend-advisor --catalog mine.yaml completions bash   (your own framework ids complete too)";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  backend-advisor man | man -l -
+  backend-advisor man > ~/.local/share/man/man1/backend-advisor.1";
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl From<ColorArg> for anstream::ColorChoice {
+    fn from(arg: ColorArg) -> anstream::ColorChoice {
+        match arg {
+            ColorArg::Auto => anstream::ColorChoice::Auto,
+            ColorArg::Always => anstream::ColorChoice::Always,
+            ColorArg::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// `ask` arguments: the same answers as `recommend`; the questions they answer are skipped.
+#[derive(Debug, Default, Args)]
+pub struct AskArgs {
+    /// The answers given up front.
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+}
+
+/// `completions` arguments.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The short help, for `backend-advisor` run with no subcommand where it cannot ask.
+pub fn help() -> String {
+    Cli::command().render_help().to_string()
+}
+
+/// Catalog values a shell completes, each with a one-line help: (value, help).
+#[derive(Debug, Default)]
+pub struct CatalogValues {
+    /// Framework ids (arguments named `ID`).
+    pub frameworks: Vec<(String, String)>,
+    /// Preset ids (`--preset`).
+    pub presets: Vec<(String, String)>,
+    /// Use-case ids (`TAG`).
+    pub use_cases: Vec<(String, String)>,
+    /// Feature ids (`FEATURE[:LEVEL]`).
+    pub features: Vec<(String, String)>,
+    /// Language ids (`LANG`).
+    pub languages: Vec<(String, String)>,
+}
+
+impl CatalogValues {
+    /// The values an argument takes, known by its value name (so a new subcommand's `ID` or `LANG`
+    /// argument completes without being listed here).
+    fn of(&self, arg: &clap::Arg) -> Option<&[(String, String)]> {
+        if arg.get_id() == "preset" {
+            return Some(&self.presets);
+        }
+        match arg.get_value_names()?.first()?.as_str() {
+            "ID" => Some(&self.frameworks),
+            "TAG" => Some(&self.use_cases),
+            "LANG" => Some(&self.languages),
+            "FEATURE[:LEVEL]" => Some(&self.features),
+            _ => None,
+        }
+    }
+
+    /// `command` with every catalog-valued argument offering its values, at every depth. Used
+    /// only to generate completions: parsing keeps its own checks and "did you mean" messages.
+    fn attach(&self, command: clap::Command) -> clap::Command {
+        command
+            .mut_args(|arg| match self.of(&arg) {
+                Some(values) => {
+                    let possible =
+                        values.iter().map(|(value, help)| clap::builder::PossibleValue::new(value).help(help));
+                    arg.value_parser(clap::builder::PossibleValuesParser::new(possible))
+                }
+                None => arg,
+            })
+            .mut_subcommands(|sub| self.attach(sub))
+    }
+}
+
+/// The completion script for `shell`, completing catalog values too. Built in memory: the
+/// generator panics when it writes into a closed pipe itself.
+pub fn completion_script(shell: clap_complete::Shell, values: &CatalogValues) -> Vec<u8> {
+    let mut command = values.attach(Cli::command());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "backend-advisor", &mut script);
+    if shell == clap_complete::Shell::Bash {
+        // The bash generator spells a subcommand's state two ways when the program's name has a
+        // hyphen, so no subcommand's words complete (clap-rs/clap#6421); use the loop's spelling.
+        let fixed = String::from_utf8_lossy(&script).replace("backend__subcmd__advisor", "backend__advisor");
+        return fixed.into_bytes();
+    }
+    if shell == clap_complete::Shell::Fish {
+        // The fish generator completes option values but not positional ones (`show ID`).
+        let plain = |help: &str| help.replace(['\'', '"', '\\', '$'], "");
+        for sub in command.get_subcommands() {
+            for values in sub.get_positionals().filter_map(|arg| values.of(arg)) {
+                let words: Vec<String> = values.iter().map(|(v, help)| format!("{v}\\t'{}'", plain(help))).collect();
+                let line = format!(
+                    "complete -c backend-advisor -n \"__fish_backend_advisor_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    words.join("\n")
+                );
+                script.extend_from_slice(line.as_bytes());
+            }
+        }
+    }
+    script
+}
+
+/// The manual page in roff: the program's own sections, then one section per subcommand (at
+/// every depth) with its synopsis, description, options and examples.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut root = Cli::command();
+    root.build();
+    let man = clap_mangen::Man::new(root.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for sub in subcommands(&root) {
+        let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_string();
+        page.extend_from_slice(format!(".SS \"{}\"\n", name.replace('-', "\\-")).as_bytes());
+        // The global options are described once, at the top.
+        let sub = sub.clone().mut_args(|arg| if arg.is_global_set() { arg.hide(true) } else { arg });
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut section = Vec::new();
+        man.render_synopsis_section(&mut section)?;
+        man.render_description_section(&mut section)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            man.render_options_section(&mut section)?;
+        }
+        if sub.get_after_long_help().is_some() {
+            man.render_extra_section(&mut section)?;
+        }
+        page.extend_from_slice(&demote(&String::from_utf8_lossy(&section)).into_bytes());
+    }
+    let mut tail = Vec::new();
+    man.render_extra_section(&mut tail)?;
+    man.render_version_section(&mut tail)?;
+    page.extend_from_slice(&String::from_utf8_lossy(&tail).replacen(".SH EXTRA", ".SH EXAMPLES", 1).into_bytes());
+    Ok(tidy(&String::from_utf8_lossy(&page)).into_bytes())
+}
+
+/// Every section rendered on its own repeats the same two-line string definition: keep the
+/// first. Non-ASCII characters become groff escapes, so the page reads the same without preconv.
+fn tidy(roff: &str) -> String {
+    let is_definition = |line: &str| line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+    let mut out = String::new();
+    for (index, line) in roff.lines().enumerate() {
+        if index >= 2 && is_definition(line) {
+            continue;
+        }
+        for c in line.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every subcommand below `command`, depth first, without clap's `help`.
+fn subcommands(command: &clap::Command) -> Vec<&clap::Command> {
+    let mut all = Vec::new();
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
+        all.push(sub);
+        all.extend(subcommands(sub));
+    }
+    all
+}
+
+/// A page's sections become labelled paragraphs inside a subcommand's `.SS` section.
+fn demote(roff: &str) -> String {
+    let mut out = String::new();
+    for line in roff.lines() {
+        match line.strip_prefix(".SH ") {
+            Some("SYNOPSIS") => {}
+            Some("DESCRIPTION") => out.push_str(".PP\n"),
+            Some("EXTRA") => out.push_str(".PP\n"),
+            Some(title) => out.push_str(&format!(".PP\n\\fB{}\\fR\n", title.trim_matches('"'))),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,7 +742,7 @@ mod tests {
     #[test]
     fn flags_become_one_answer_layer() {
         let cli = Cli::parse_from(["backend-advisor", "recommend", "--performance", "5", "--use-case", "api"]);
-        let Command::Recommend(args) = cli.command else { panic!("recommend expected") };
+        let Some(Command::Recommend(args)) = cli.command else { panic!("recommend expected") };
         let set = args.answers.answer_set();
         assert_eq!(set.importance.performance, Some(5));
         assert_eq!(set.importance.community, None);
@@ -509,14 +766,14 @@ mod tests {
             "-o",
             "report.html",
         ]);
-        let Command::Compare(args) = cli.command else { panic!("compare expected") };
+        let Some(Command::Compare(args)) = cli.command else { panic!("compare expected") };
         assert_eq!(args.ids, ["django", "flask"]);
         assert_eq!(args.sections, [SectionArg::Score, SectionArg::BestFor]);
         assert!(args.has_answers());
         assert_eq!(args.format.comparison_format(), None);
         assert_eq!(args.output.output, Some(PathBuf::from("report.html")));
         let plain = Cli::parse_from(["backend-advisor", "compare", "django", "flask"]);
-        let Command::Compare(plain) = plain.command else { panic!("compare expected") };
+        let Some(Command::Compare(plain)) = plain.command else { panic!("compare expected") };
         assert!(!plain.has_answers());
         assert!(Cli::try_parse_from(["backend-advisor", "compare", "django"]).is_err());
     }

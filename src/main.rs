@@ -1,6 +1,7 @@
 //! backend-advisor: parse the command line, run it, map the outcome to an exit code.
 
 mod app;
+mod ask;
 mod cli;
 mod output;
 
