@@ -1,4 +1,5 @@
-//! Reading a user's file: refuse what is too big, missing, a folder or not UTF-8, before parsing.
+//! Reading a user's file: refuse what is too big, missing, a folder, not UTF-8 or nested too
+//! deeply, before parsing.
 
 use std::fs;
 use std::io::Read;
@@ -8,6 +9,11 @@ use crate::error::{Error, Origin, Problem, Result};
 
 /// The largest catalog, presets or answers file accepted, in bytes (8 MiB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The deepest nesting of flow collections (`[` and `{`) accepted. Catalog and answers files need
+/// at most 3; the YAML parser's time grows with the square of this depth, so a file of 100,000
+/// `[` would otherwise take minutes before any error.
+pub const MAX_FLOW_DEPTH: usize = 32;
 
 /// Read a whole text file, with the documented errors: 66 for a missing or unreadable path,
 /// 65 for a file over [`MAX_FILE_BYTES`] or not valid UTF-8.
@@ -40,7 +46,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -52,7 +58,122 @@ pub fn read_text(path: &Path) -> Result<String> {
             message: format!("not valid UTF-8 (invalid byte at offset {at}); save the file as UTF-8"),
             hint: None,
         }])
-    })
+    })?;
+    if let Some((line, column)) = too_deep(&text) {
+        return Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(&shown, Some((line, column))),
+            entry: None,
+            field: None,
+            message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
+            hint: Some("catalog and answers files need at most 3 levels".into()),
+        }]));
+    }
+    Ok(text)
+}
+
+/// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if they do (1-based line
+/// and column). A light scan, not a parser: a bracket counts only where a YAML node can start
+/// (after `:`, `-`, `,`, `?`, another bracket, or at the start of a line, or inside a flow collection), and quoted scalars and
+/// comments are skipped, so brackets inside ordinary text are not counted.
+pub fn too_deep(text: &str) -> Option<(usize, usize)> {
+    #[derive(PartialEq)]
+    enum State {
+        Plain,
+        Single,
+        Double,
+        Comment,
+    }
+    let mut state = State::Plain;
+    let mut depth = 0usize;
+    // The last character that is not a space or tab, on this line; None at a line's start.
+    let mut previous: Option<char> = None;
+    // The character just before this one on this line: a `#` starts a comment only after white
+    // space (so `C#` is text).
+    let mut last: Option<char> = None;
+    let mut escaped = false;
+    // Whether `previous` was a bracket that opened a flow collection.
+    let mut opened = false;
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            if state == State::Comment {
+                state = State::Plain;
+            }
+            if state == State::Plain {
+                previous = None;
+            }
+            last = None;
+            continue;
+        }
+        let node_start = matches!(previous, None | Some(':' | '-' | ',' | '?')) || opened;
+        match state {
+            State::Comment => continue,
+            State::Single => {
+                // `''` is an escaped quote inside a single-quoted scalar.
+                if c == '\'' && chars.next_if_eq(&'\'').is_none() {
+                    state = State::Plain;
+                }
+            }
+            State::Double => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    state = State::Plain;
+                }
+            }
+            State::Plain => match c {
+                '#' if matches!(last, None | Some(' ' | '\t')) => state = State::Comment,
+                '\'' if node_start => state = State::Single,
+                '"' if node_start => state = State::Double,
+                '[' | '{' if node_start || depth > 0 => {
+                    depth += 1;
+                    opened = true;
+                    previous = Some(c);
+                    last = Some(c);
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((line, column));
+                    }
+                    continue;
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                _ => {}
+            },
+        }
+        if c != ' ' && c != '\t' {
+            previous = Some(c);
+            opened = false;
+        }
+        last = Some(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_flow_nesting_is_found() {
+        let deep = format!("frameworks: {}{}", "[".repeat(40), "]".repeat(40));
+        assert_eq!(too_deep(&deep), Some((1, 13 + MAX_FLOW_DEPTH)));
+        let nested_maps = format!("a: {}", "{b: ".repeat(40));
+        assert!(too_deep(&nested_maps).is_some());
+    }
+
+    #[test]
+    fn ordinary_text_is_not_nesting() {
+        let text = "summary: uses [brackets and {braces\nname: 'it''s [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['\n\
+                    note: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\
+                    language: C#[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n";
+        assert_eq!(too_deep(text), None);
+        assert_eq!(too_deep(&crate::catalog::BUILTIN_YAML), None);
+    }
 }
 
 fn io_reason(error: &std::io::Error) -> String {
