@@ -414,8 +414,21 @@ impl Catalog {
 
     /// Parse and validate one user file against this catalog's vocabulary.
     pub fn parse_layer(&self, text: &str, source: &str) -> Result<Vec<Framework>> {
-        let file = parse(text, source).map_err(Error::InvalidData)?;
         let positions = Positions::index(text);
+        let file = match parse(text, source) {
+            Ok(file) => file,
+            Err(mut problems) => {
+                // The parser stops at its first error; one bad entry must not hide the others, so
+                // every other entry is checked on its own.
+                let (entries, more) = entries_one_by_one(text, source, &positions, &problems);
+                problems.extend(more);
+                if let Err(found) = validate_entries(entries, &self.vocabulary, source, &positions) {
+                    problems.extend(found);
+                }
+                sort_by_position(&mut problems);
+                return Err(Error::InvalidData(problems));
+            }
+        };
         let mut problems = self.check_vocabulary_sections(&file, source, &positions);
         match validate(file.frameworks, &self.vocabulary, source, &positions) {
             Ok(frameworks) if problems.is_empty() => Ok(frameworks),
@@ -589,10 +602,76 @@ pub fn validate(
     source: &str,
     positions: &Positions,
 ) -> std::result::Result<Vec<Framework>, Vec<Problem>> {
+    validate_entries(frameworks.into_iter().enumerate().collect(), vocabulary, source, positions)
+}
+
+/// The entries of a file that does not deserialize as a whole, each deserialized on its own,
+/// with a problem for every one that fails (except the entry `already` reported).
+fn entries_one_by_one(
+    text: &str,
+    source: &str,
+    positions: &Positions,
+    already: &[Problem],
+) -> (Vec<(usize, Framework)>, Vec<Problem>) {
+    #[derive(Deserialize)]
+    struct Loose {
+        #[serde(default)]
+        frameworks: Vec<serde_yaml::Value>,
+    }
+    let Ok(loose) = serde_yaml::from_str::<Loose>(text) else { return (Vec::new(), Vec::new()) };
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (index, value) in loose.frameworks.into_iter().enumerate() {
+        let label = value.get("id").and_then(serde_yaml::Value::as_str).map_or(format!("#{index}"), str::to_string);
+        match Framework::deserialize(value) {
+            Ok(framework) => entries.push((index, framework)),
+            Err(_) if already.iter().any(|p| p.entry.as_deref() == Some(label.as_str())) => {}
+            Err(error) => {
+                let message = error.to_string();
+                let base = format!("frameworks[{index}]");
+                // "unknown field `x`" and "missing field `x`" name the field; other errors point at
+                // the entry.
+                let field = ["unknown field `", "missing field `"]
+                    .iter()
+                    .find_map(|prefix| message.strip_prefix(prefix))
+                    .and_then(|rest| rest.split('`').next())
+                    .map(str::to_string);
+                let position = match &field {
+                    Some(field) if message.starts_with("unknown") => positions.key(&format!("{base}.{field}")),
+                    _ => positions.value(&base),
+                };
+                let hint = unknown_key_hint(&message);
+                problems.push(Problem {
+                    origin: Origin::file(source, position),
+                    entry: Some(label),
+                    field: field.filter(|_| message.starts_with("unknown")),
+                    message,
+                    hint,
+                });
+            }
+        }
+    }
+    (entries, problems)
+}
+
+fn sort_by_position(problems: &mut [Problem]) {
+    problems.sort_by_key(|p| match p.origin {
+        Origin::File { line, column, .. } => (line.unwrap_or(0), column.unwrap_or(0)),
+        Origin::Flag(_) => (0, 0),
+    });
+}
+
+/// [`validate`] for entries that keep their index in the file (for positions).
+fn validate_entries(
+    frameworks: Vec<(usize, Framework)>,
+    vocabulary: &Vocabulary,
+    source: &str,
+    positions: &Positions,
+) -> std::result::Result<Vec<Framework>, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(frameworks.len());
-    for (index, mut framework) in frameworks.into_iter().enumerate() {
+    for (index, mut framework) in frameworks {
         let base = format!("frameworks[{index}]");
         let mut complain = |field: &str, at_key: bool, message: String, hint: Option<String>| {
             let path = format!("{base}.{field}");
@@ -724,10 +803,7 @@ pub fn validate(
         framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
         out.push(framework);
     }
-    problems.sort_by_key(|p| match p.origin {
-        Origin::File { line, column, .. } => (line.unwrap_or(0), column.unwrap_or(0)),
-        Origin::Flag(_) => (0, 0),
-    });
+    sort_by_position(&mut problems);
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 

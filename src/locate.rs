@@ -16,6 +16,9 @@ pub struct Positions {
     keys: HashMap<String, (usize, usize)>,
 }
 
+/// Nodes nested deeper than this are not indexed.
+const MAX_DEPTH: usize = 32;
+
 enum Frame {
     Sequence { path: String, next: usize },
     Mapping { path: String, key: Option<String> },
@@ -44,6 +47,16 @@ impl Positions {
                 _ => (false, None),
             };
             if !is_node {
+                continue;
+            }
+            // Catalog and answers files are a few levels deep; deeper nodes are not indexed, so
+            // a hostile file cannot make the paths (and memory) grow with the square of its depth.
+            if stack.len() >= MAX_DEPTH {
+                match opens {
+                    Some(true) => stack.push(Frame::Sequence { path: String::new(), next: 0 }),
+                    Some(false) => stack.push(Frame::Mapping { path: String::new(), key: None }),
+                    None => {}
+                }
                 continue;
             }
             let path = match stack.last_mut() {
