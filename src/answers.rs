@@ -205,8 +205,16 @@ pub fn find_preset<'a>(presets: &'a [Preset], id: &str) -> Result<&'a Preset> {
 
 /// Parse an answers file; a syntax error, type error or unknown key is a located problem.
 pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
+    // An empty file is almost always a mistake (a failed redirect, the wrong path); saying so
+    // beats silently ranking with the defaults.
     if text.trim().is_empty() {
-        return Ok(AnswerSet::default());
+        return Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(path, None),
+            entry: None,
+            field: None,
+            message: "the answers file is empty; expected keys such as `importance: {performance: 5}`".into(),
+            hint: Some("see README \"Answers file\", or leave out --answers".into()),
+        }]));
     }
     serde_yaml::from_str(text).map_err(|e| Error::InvalidData(vec![crate::catalog::yaml_problem(&e, text, path)]))
 }

@@ -154,6 +154,14 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,14 +180,6 @@ mod tests {
                     note: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\" # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\
                     language: C#[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n";
         assert_eq!(too_deep(text), None);
-        assert_eq!(too_deep(&crate::catalog::BUILTIN_YAML), None);
-    }
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
+        assert_eq!(too_deep(crate::catalog::BUILTIN_YAML), None);
     }
 }

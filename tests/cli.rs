@@ -1315,12 +1315,11 @@ fn bad_values_in_an_answers_file_are_located() {
     let latin1 = latin1.to_str().expect("UTF-8 path");
     let stderr = fails(&["recommend", "--answers", latin1], 65);
     assert!(stderr.contains(&format!("{latin1}:1:")) && stderr.contains("UTF-8"), "{stderr}");
-    // An empty answers file is no answer at all: the defaults apply.
+    // An empty answers file is refused (issue 6): it is almost always a failed redirect or the
+    // wrong path, and ranking with the defaults would hide that.
     let empty = write("empty.yaml", "");
-    assert_eq!(
-        json_of(&["recommend", "--answers", &empty, "--format", "json"]),
-        json_of(&["recommend", "--format", "json"])
-    );
+    let stderr = fails(&["recommend", "--answers", &empty], 65);
+    assert!(stderr.contains("the answers file is empty"), "{stderr}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,246 @@
+//! Hostile input: every file in `tests/fixtures/bad/` run through the real binary, each with the
+//! exit code and the message it must produce, plus the cases no committed file can hold (a
+//! folder, a missing file, a file over the size limit). Nothing may panic or hang.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_backend-advisor");
+
+/// Run the binary with a clean environment (PATH only) from the crate's folder.
+fn run(args: &[&str]) -> Output {
+    let output = Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{args:?} panicked:\n{stderr}");
+    output
+}
+
+fn bad(name: &str) -> String {
+    format!("tests/fixtures/bad/{name}")
+}
+
+/// One hostile file: how it is given, the exit code, and what the message must say.
+struct Case {
+    file: &'static str,
+    code: i32,
+    /// Substrings of stderr; `@` stands for the file's path.
+    says: &'static [&'static str],
+}
+
+const CATALOGS: &[Case] = &[
+    Case { file: "catalog-malformed.yaml", code: 65, says: &["@:38:9:", "while parsing a flow sequence"] },
+    Case {
+        file: "catalog-wrong-type.yaml",
+        code: 65,
+        says: &["@:10:20:", "'alpha'", "'first_release'", "invalid type"],
+    },
+    Case {
+        file: "catalog-unknown-key.yaml",
+        code: 65,
+        says: &["@:7:5:", "unknown field `sumary`", "did you mean 'summary'?"],
+    },
+    Case { file: "catalog-missing-field.yaml", code: 65, says: &["@:3:5:", "'alpha'", "missing field `summary`"] },
+    Case {
+        file: "catalog-duplicate-id.yaml",
+        code: 65,
+        says: &["@:43:9:", "duplicate id 'alpha'", "first defined at line 3, column 9"],
+    },
+    Case {
+        file: "catalog-rating-range.yaml",
+        code: 65,
+        says: &["@:13:27:", "'scores.performance'", "rating 6", "1 to 5"],
+    },
+    Case { file: "catalog-rating-step.yaml", code: 65, says: &["@:13:43:", "'scores.scalability'", "half steps"] },
+    Case {
+        file: "catalog-unknown-use-case.yaml",
+        code: 65,
+        says: &["@:39:21:", "'best_for[1]'", "did you mean 'ai-ml'?"],
+    },
+    Case {
+        file: "catalog-unknown-feature.yaml",
+        code: 65,
+        says: &[
+            "@:27:7:",
+            "unknown feature 'cachng'",
+            "did you mean 'caching'?",
+            "missing the support level of: caching",
+        ],
+    },
+    Case { file: "catalog-unknown-language.yaml", code: 65, says: &["@:5:15:", "did you mean 'go'?"] },
+    Case {
+        file: "catalog-unknown-level.yaml",
+        code: 65,
+        says: &["@:21:16:", "unknown variant `bultin`", "did you mean 'builtin'?"],
+    },
+    Case { file: "catalog-empty.yaml", code: 65, says: &["@:", "the file is empty"] },
+    Case { file: "catalog-not-utf8.yaml", code: 65, says: &["@:2:12:", "not valid UTF-8"] },
+    Case { file: "catalog-deep-nesting.yaml", code: 65, says: &["@:2:45:", "nested more than 32 levels deep"] },
+    Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:"] },
+    Case {
+        file: "catalog-many-problems.yaml",
+        code: 65,
+        says: &[
+            "@:7:5: framework 'alpha'",
+            "@:43:5: framework 'beta': missing field `summary`",
+            "@:84:15: framework 'gamma', field 'language'",
+            "@:92:27: framework 'gamma', field 'scores.performance'",
+            "4 problem",
+        ],
+    },
+];
+
+const ANSWERS: &[Case] = &[
+    Case { file: "answers-all-zero.yaml", code: 65, says: &["@:2:1:", "every importance is 0"] },
+    Case {
+        file: "answers-out-of-range.yaml",
+        code: 65,
+        says: &["@:2:27:", "importance 9 is out of range", "0 (ignore) to 5"],
+    },
+    Case { file: "answers-wrong-type.yaml", code: 65, says: &["@:2:12:", "'use_cases'", "expected a sequence"] },
+    Case { file: "answers-unknown-level.yaml", code: 65, says: &["@:2:11:", "did you mean 'builtin'?"] },
+    Case {
+        file: "answers-unknown-key.yaml",
+        code: 65,
+        says: &["@:2:14:", "`perfomance`", "did you mean 'performance'?"],
+    },
+    Case { file: "answers-unknown-use-case.yaml", code: 65, says: &["@:2:18:", "did you mean 'ai-ml'?"] },
+    Case { file: "answers-malformed.yaml", code: 65, says: &["@:2:"] },
+    Case { file: "answers-empty.yaml", code: 65, says: &["@:", "the answers file is empty"] },
+    Case { file: "answers-deep-nesting.yaml", code: 65, says: &["@:2:44:", "nested more than 32 levels deep"] },
+];
+
+fn check(case: &Case, args: &[&str]) {
+    let output = run(args);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(case.code), "{args:?}:\n{stderr}");
+    for said in case.says {
+        let expected = said.replace('@', &bad(case.file));
+        assert!(stderr.contains(&expected), "{args:?}: expected {expected:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn every_bad_catalog_is_refused_with_its_position_by_validate_and_by_every_command() {
+    for case in CATALOGS {
+        let path = bad(case.file);
+        check(case, &["catalog", "validate", &path]);
+        check(case, &["--catalog", &path, "recommend", "--format", "json"]);
+        check(case, &["--catalog", &path, "list"]);
+    }
+}
+
+#[test]
+fn every_bad_answers_file_is_refused_with_its_position() {
+    for case in ANSWERS {
+        let path = bad(case.file);
+        check(case, &["recommend", "--answers", &path]);
+        check(case, &["compare", "django", "flask", "--answers", &path]);
+    }
+}
+
+#[test]
+fn every_file_in_the_folder_has_a_case() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .expect("the folder")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut cases: Vec<&str> = CATALOGS.iter().chain(ANSWERS).map(|c| c.file).collect();
+    cases.sort();
+    assert_eq!(files, cases);
+}
+
+#[test]
+fn validate_checks_every_file_and_reports_all_their_problems() {
+    let (a, b) = (bad("catalog-unknown-key.yaml"), bad("catalog-rating-step.yaml"));
+    let output = run(&["catalog", "validate", &a, "tests/fixtures/small.yaml", &b]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(65));
+    assert!(stderr.contains(&format!("{a}:7:5:")) && stderr.contains(&format!("{b}:13:43:")), "{stderr}");
+    assert!(stderr.contains("2 problem(s) found"), "{stderr}");
+}
+
+/// A temporary folder holding one file.
+fn temp_file(name: &str, bytes: u64) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join(name);
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(bytes).expect("sparse file");
+    (dir, path)
+}
+
+#[test]
+fn a_file_over_8_mib_is_refused_before_parsing_with_its_size() {
+    let (_dir, path) = temp_file("huge.yaml", 8 * 1024 * 1024 + 1);
+    let path = path.to_string_lossy().into_owned();
+    for args in [
+        vec!["catalog", "validate", path.as_str()],
+        vec!["--catalog", path.as_str(), "list"],
+        vec!["recommend", "--answers", path.as_str()],
+    ] {
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(65), "{stderr}");
+        assert!(stderr.contains("8388609 bytes") && stderr.contains("8 MiB"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_folder_or_a_missing_file_is_unreadable() {
+    for path in ["tests/fixtures/bad", "tests/fixtures/bad/no-such-file.yaml"] {
+        for args in [
+            vec!["catalog", "validate", path],
+            vec!["--catalog", path, "recommend"],
+            vec!["recommend", "--answers", path],
+        ] {
+            let output = run(&args);
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(66), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(path) && (stderr.contains("directory") || stderr.contains("no such file")),
+                "{stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_success_for_every_subcommand_and_format() {
+    let mut commands: Vec<Vec<&str>> = Vec::new();
+    for format in ["table", "json", "yaml", "csv", "markdown", "html", "adr"] {
+        commands.push(vec!["recommend", "--explain", "--format", format]);
+    }
+    for format in ["table", "json", "yaml", "csv", "markdown", "html"] {
+        commands.push(vec!["compare", "django", "fastapi", "flask", "axum", "--format", format]);
+    }
+    for format in ["table", "json", "yaml", "csv", "markdown"] {
+        commands.push(vec!["list", "--format", format]);
+        commands.push(vec!["presets", "--format", format]);
+    }
+    for format in ["table", "json", "yaml", "markdown"] {
+        commands.push(vec!["show", "spring-boot", "--format", format]);
+    }
+    commands.extend([vec!["catalog", "export"], vec!["man"], vec!["completions", "bash"], vec!["--help"]]);
+    for args in commands {
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    }
+}
