@@ -4,6 +4,7 @@
 //! scoring engine ([`score`]) and the output formats ([`render`]). It never sees clap, never
 //! reads stdin and never prints: the binary does that.
 
+pub mod ahp;
 pub mod answers;
 pub mod catalog;
 pub mod error;
@@ -12,5 +13,6 @@ pub mod locate;
 pub mod render;
 pub mod score;
 pub mod suggest;
+pub mod topsis;
 
 pub use error::{Error, Origin, Problem, Result};
