@@ -203,6 +203,7 @@ impl AnswerArgs {
             team_knows: list(&self.team_knows),
             languages: list(&self.languages),
             require: list(&self.require),
+            pairwise: None,
         }
     }
 }

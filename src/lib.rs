@@ -1,7 +1,8 @@
 //! backend-advisor: rank backend web frameworks for a team with an explained weighted score.
 //!
 //! The library holds the catalog ([`catalog`]), the team's answers ([`answers`]), the pure
-//! scoring engine ([`score`]) and the output formats ([`render`]). It never sees clap, never
+//! scoring engine ([`score`], with [`topsis`] and [`ahp`]), the analysis of how sure a ranking
+//! is ([`sensitivity`]) and the output formats ([`render`]). It never sees clap, never
 //! reads stdin and never prints: the binary does that.
 
 pub mod ahp;
@@ -12,6 +13,7 @@ pub mod input;
 pub mod locate;
 pub mod render;
 pub mod score;
+pub mod sensitivity;
 pub mod suggest;
 pub mod topsis;
 
