@@ -77,7 +77,8 @@ impl Judgement {
 
     /// The judgement on the scale closest to `ratio` (in ratio terms, i.e. on a log scale).
     pub fn nearest(ratio: f64) -> Judgement {
-        let candidates = (1..=9u8).map(|n| Judgement { more: n, less: 1 }).chain((2..=9u8).map(|n| Judgement { more: 1, less: n }));
+        let candidates =
+            (1..=9u8).map(|n| Judgement { more: n, less: 1 }).chain((2..=9u8).map(|n| Judgement { more: 1, less: n }));
         let distance = |j: &Judgement| (j.value().ln() - ratio.ln()).abs();
         candidates.min_by(|a, b| distance(a).total_cmp(&distance(b))).unwrap_or(Judgement::EQUAL)
     }
@@ -164,7 +165,9 @@ pub fn questions(vocabulary: &Vocabulary) -> Vec<Question> {
             Question {
                 pair,
                 key: pair.key(),
-                text: format!("Which matters more for this project: {first_label} or {second_label}? And how much more?"),
+                text: format!(
+                    "Which matters more for this project: {first_label} or {second_label}? And how much more?"
+                ),
                 first_label,
                 second_label,
             }
@@ -197,7 +200,8 @@ pub fn priorities(matrix: &[Vec<f64>]) -> Option<Priorities> {
     if n == 0 || n >= RANDOM_INDEX.len() || !matrix.iter().all(valid) {
         return None;
     }
-    let multiply = |x: &[f64]| -> Vec<f64> { matrix.iter().map(|row| row.iter().zip(x).map(|(a, b)| a * b).sum()).collect() };
+    let multiply =
+        |x: &[f64]| -> Vec<f64> { matrix.iter().map(|row| row.iter().zip(x).map(|(a, b)| a * b).sum()).collect() };
     let mut weights = vec![1.0 / n as f64; n];
     // A positive matrix has a simple dominant eigenvalue (Perron), so this converges; the cap
     // only guards against a pathological input.
@@ -347,10 +351,8 @@ mod tests {
     fn consistent_judgements_recover_the_weights_exactly() {
         // Weights 8:4:2:1:1 → every ratio is a scale value or its reciprocal.
         let w = [8.0, 4.0, 2.0, 1.0, 1.0];
-        let judgements: Vec<Judgement> = pairs()
-            .iter()
-            .map(|p| Judgement::nearest(w[p.first as usize] / w[p.second as usize]))
-            .collect();
+        let judgements: Vec<Judgement> =
+            pairs().iter().map(|p| Judgement::nearest(w[p.first as usize] / w[p.second as usize])).collect();
         let judgements: [Judgement; 10] = judgements.try_into().expect("ten");
         let found = weigh(&judgements);
         for (got, want) in found.weights.iter().zip(w.map(|x| x / 16.0)) {
@@ -366,10 +368,8 @@ mod tests {
         // Performance > scalability > productivity > integration > community, each step 2×,
         // except performance/community, written the wrong way round.
         let w = [16.0, 8.0, 4.0, 2.0, 1.0];
-        let mut judgements: Vec<Judgement> = pairs()
-            .iter()
-            .map(|p| Judgement::nearest(w[p.first as usize] / w[p.second as usize]))
-            .collect();
+        let mut judgements: Vec<Judgement> =
+            pairs().iter().map(|p| Judgement::nearest(w[p.first as usize] / w[p.second as usize])).collect();
         let (index, _) = position(Factor::Performance, Factor::Community).expect("a pair");
         judgements[index] = Judgement::favouring_second(9).expect("on the scale");
         let found = weigh(&judgements.try_into().expect("ten"));

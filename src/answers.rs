@@ -296,6 +296,17 @@ impl Source<'_> {
             Source::Preset(id) => Origin::file(&format!("preset '{id}'"), None),
         }
     }
+
+    /// Like `origin`, but pointing at the key rather than its value (for a bad key).
+    fn key_origin(&self, path: &str, flag: &str) -> Origin {
+        match self {
+            Source::File { path: file, positions, prefix } => {
+                let path = if prefix.is_empty() { path.to_string() } else { format!("{prefix}.{path}") };
+                Origin::file(file, positions.key(&path))
+            }
+            _ => self.origin(path, flag),
+        }
+    }
 }
 
 /// The built-in presets, validated against the vocabulary.
@@ -400,20 +411,29 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
             complain(&format!("require[{i}]"), "--require", message, Some(hint));
         }
     }
+    // Problems with a pair's key point at the key, not at its value.
+    let mut at_keys: Vec<Problem> = Vec::new();
     if let Some(map) = &set.pairwise {
         let mut seen: [Option<&str>; 10] = [None; 10];
         for (key, value) in map {
             let path = format!("pairwise.{key}");
+            let mut complain_at_key = |message: String, hint: &str| {
+                at_keys.push(Problem {
+                    origin: source.key_origin(&path, "pairwise"),
+                    entry: None,
+                    field: Some(path.clone()),
+                    message,
+                    hint: Some(hint.to_string()),
+                });
+            };
             match parse_pair(key) {
-                Err((message, hint)) => complain(&path, "pairwise", message, Some(hint)),
+                Err((message, hint)) => complain_at_key(message, &hint),
                 Ok((first, second)) => {
                     if let Some((index, _)) = ahp::position(first, second) {
                         match seen[index] {
-                            Some(other) => complain(
-                                &path,
-                                "pairwise",
+                            Some(other) => complain_at_key(
                                 format!("the comparison '{key}' is given twice (also as '{other}')"),
-                                Some("keep one of them".into()),
+                                "keep one of them",
                             ),
                             None => seen[index] = Some(key),
                         }
@@ -435,6 +455,7 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
             );
         }
     }
+    problems.extend(at_keys);
     match (problems.is_empty(), source) {
         (true, _) => Ok(()),
         (false, Source::Flags) => Err(Error::at(problems.remove(0))),
@@ -499,10 +520,10 @@ pub fn collect(
     };
     let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
     // Comparisons from the answers file keep their positions for the inconsistency warning.
-    if flags.pairwise.is_none() {
-        if let Some((.., Some(located))) = file {
-            answers.pairwise = Some(located);
-        }
+    if flags.pairwise.is_none()
+        && let Some((.., Some(located))) = file
+    {
+        answers.pairwise = Some(located);
     }
     Ok(answers)
 }

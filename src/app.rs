@@ -8,7 +8,7 @@ use anyhow::Context;
 use backend_advisor::answers::{self, AnswerSet};
 use backend_advisor::catalog::{self, Catalog, Framework};
 use backend_advisor::render::{self, Options};
-use backend_advisor::{Error, score};
+use backend_advisor::{Error, score, sensitivity};
 
 use crate::cli::{CatalogCommand, Cli, Command};
 
@@ -39,7 +39,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 args.answers.answers.as_deref(),
                 args.answers.preset.as_deref(),
             )?;
-            let ranking = score::rank(&catalog, &answers)?;
+            let mut ranking = score::rank_by(&catalog, &answers, args.method.into())?;
+            if let Some(inconsistency) = ranking.weighting.inconsistency() {
+                let _ = std::io::stderr().write_all(format!("warning: {inconsistency}\n").as_bytes());
+            }
+            if let Some(settings) = args.sensitivity_settings() {
+                ranking.sensitivity = sensitivity::analyse(&ranking, &settings);
+            }
             let format = render::Format::from(args.format);
             let top = args.top.or(format.default_top());
             write_out(&render::ranking(format, &ranking, &catalog.vocabulary, &options(args.explain, top))?)

@@ -173,7 +173,7 @@ impl std::fmt::Display for Inconsistency {
         write!(
             f,
             "the pairwise comparisons are inconsistent (consistency ratio {:.2}, above {:.2}); '{}: {}' disagrees most \
-             with the weights the others imply, which suggest {} (revise it, or keep the weights as they are)",
+             with the weights derived from all ten, which suggest {} (revise it, or keep the weights as they are)",
             self.consistency_ratio,
             ahp::CONSISTENCY_LIMIT,
             self.key,

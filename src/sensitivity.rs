@@ -2,6 +2,8 @@
 //! SMAA-style rank acceptability over Dirichlet draws of weights centred on the given ones,
 //! summed up in a verdict sentence. Pure: a [`Ranking`] and [`Settings`] in, numbers out.
 
+use std::collections::BTreeMap;
+
 use rand::SeedableRng;
 use rand_distr::{Distribution, Gamma};
 use rand_pcg::Pcg64Mcg;
@@ -69,9 +71,7 @@ impl Model {
     pub fn new(problem: &Problem) -> Model {
         let criteria = problem.weights.len();
         let kind = match problem.method {
-            Method::Wsm => {
-                Kind::Wsm(problem.ratings.iter().flatten().map(|r| 100.0 * (r - 1.0) / 4.0).collect())
-            }
+            Method::Wsm => Kind::Wsm(problem.ratings.iter().flatten().map(|r| 100.0 * (r - 1.0) / 4.0).collect()),
             Method::Topsis => Kind::Topsis(topsis::Prepared::new(&problem.ratings)),
         };
         Model { criteria, kind }
@@ -358,12 +358,21 @@ pub struct Sensitivity {
     pub concentration: f64,
     /// One or two sentences for people.
     pub verdict: String,
+    /// Every ranked framework's name by id, so that text can name frameworks a `--top` view
+    /// leaves out (not serialized).
+    #[serde(skip)]
+    pub names: BTreeMap<String, String>,
 }
 
 impl Sensitivity {
     /// The acceptability of one framework.
     pub fn of(&self, id: &str) -> Option<&Acceptability> {
         self.acceptability.iter().find(|a| a.id == id)
+    }
+
+    /// A ranked framework's name (its id if unknown).
+    pub fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
     }
 }
 
@@ -390,7 +399,8 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         .enumerate()
         .map(|(j, w)| {
             let interval = tipping(&problem, &model, j, first);
-            let change = |side: Option<(f64, usize)>| side.map(|(weight, row)| Change { weight, winner: entry(row).id.clone() });
+            let change =
+                |side: Option<(f64, usize)>| side.map(|(weight, row)| Change { weight, winner: entry(row).id.clone() });
             Tipping {
                 id: w.id,
                 weight: w.weight,
@@ -411,7 +421,8 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         .zip(&row_of)
         .map(|(r, &row)| Acceptability { id: r.id.clone(), first: shares.first[row], mean_rank: shares.mean_rank[row] })
         .collect();
-    let name = |id: &str| ranking.ranking.iter().find(|r| r.id == id).map_or(id.to_string(), |r| r.name.clone());
+    let names: BTreeMap<String, String> = ranking.ranking.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+    let name = |id: &str| names.get(id).map_or(id.to_string(), String::clone);
     let verdict = verdict(&leader.name, &criteria, &acceptability, &name);
     Some(Sensitivity {
         winner: leader.id.clone(),
@@ -421,6 +432,7 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         seed: settings.seed,
         concentration: settings.concentration,
         verdict,
+        names,
     })
 }
 
@@ -469,10 +481,11 @@ fn verdict(
             share(given)
         ));
     } else {
-        let runner = acceptability.iter().skip(1).filter(|a| a.first > 0.0).fold(None::<&Acceptability>, |best, a| match best {
-            Some(b) if b.first >= a.first => Some(b),
-            _ => Some(a),
-        });
+        let runner =
+            acceptability.iter().skip(1).filter(|a| a.first > 0.0).fold(None::<&Acceptability>, |best, a| match best {
+                Some(b) if b.first >= a.first => Some(b),
+                _ => Some(a),
+            });
         sentences.push(match runner {
             Some(r) => format!(
                 "{leader} wins in {} of plausible weightings, {} in {}.",
@@ -513,11 +526,7 @@ mod tests {
 
     /// Three alternatives on two criteria, made so that the winner changes at known weights.
     fn problem(method: Method) -> Problem {
-        Problem {
-            method,
-            ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]],
-            weights: vec![0.7, 0.3],
-        }
+        Problem { method, ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]], weights: vec![0.7, 0.3] }
     }
 
     #[test]

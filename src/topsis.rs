@@ -31,7 +31,8 @@ pub struct Evaluation {
 /// `ratings[i][j]` is alternative i on criterion j; every row has the same length.
 pub fn normalize(ratings: &[Vec<f64>]) -> Vec<Vec<f64>> {
     let criteria = ratings.first().map_or(0, Vec::len);
-    let norms: Vec<f64> = (0..criteria).map(|j| ratings.iter().map(|row| row[j] * row[j]).sum::<f64>().sqrt()).collect();
+    let norms: Vec<f64> =
+        (0..criteria).map(|j| ratings.iter().map(|row| row[j] * row[j]).sum::<f64>().sqrt()).collect();
     ratings
         .iter()
         .map(|row| row.iter().zip(&norms).map(|(r, norm)| if *norm > 0.0 { r / norm } else { 0.0 }).collect())
@@ -112,7 +113,10 @@ impl Prepared {
     /// Write 100 × C of every alternative under `weights` into `scores`.
     pub fn scores(&self, weights: &[f64], scores: &mut [f64]) {
         let squared: Vec<f64> = weights.iter().map(|w| w * w).collect();
-        let rows = self.gaps_to_ideal.chunks_exact(self.criteria.max(1)).zip(self.gaps_to_anti_ideal.chunks_exact(self.criteria.max(1)));
+        let rows = self
+            .gaps_to_ideal
+            .chunks_exact(self.criteria.max(1))
+            .zip(self.gaps_to_anti_ideal.chunks_exact(self.criteria.max(1)));
         for ((plus, minus), score) in rows.zip(scores.iter_mut()) {
             let d_plus: f64 = plus.iter().zip(&squared).map(|(g, w2)| g * w2).sum::<f64>().sqrt();
             let d_minus: f64 = minus.iter().zip(&squared).map(|(g, w2)| g * w2).sum::<f64>().sqrt();
