@@ -447,12 +447,13 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
         let missing: Vec<String> =
             ahp::pairs().iter().zip(seen).filter(|(_, s)| s.is_none()).map(|(p, _)| p.key()).collect();
         if !missing.is_empty() {
-            complain(
-                "pairwise",
-                "pairwise",
-                format!("missing {} of the 10 comparisons: {}", missing.len(), missing.join(", ")),
-                Some("AHP needs every pair of the five factors, as a/b or b/a".into()),
-            );
+            at_keys.push(Problem {
+                origin: source.key_origin("pairwise", "pairwise"),
+                entry: None,
+                field: Some("pairwise".into()),
+                message: format!("missing {} of the 10 comparisons: {}", missing.len(), missing.join(", ")),
+                hint: Some("AHP needs every pair of the five factors, as a/b or b/a".into()),
+            });
         }
     }
     problems.extend(at_keys);

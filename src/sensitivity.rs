@@ -228,7 +228,13 @@ fn tipping_scan(problem: &Problem, model: &Model, j: usize, first: usize) -> Int
                 ((inside / step).ceil() - 1.0) * step
             };
             let next = next.clamp(0.0, 1.0);
-            let other = winner_at(next);
+            let mut other = winner_at(next);
+            // A change only at the very end (0 or 1), where the other weights vanish and
+            // frameworks equal on this criterion tie, is a tie broken by name, not a tipping
+            // point; the exact WSM analysis ignores it too.
+            if next == toward && other != first && winner_at(toward - (toward - inside) * 1e-3) == first {
+                other = first;
+            }
             if other != first {
                 // ... then halve the bracket [inside, next] down to the tolerance.
                 let (mut keeps, mut loses, mut beyond) = (inside, next, other);
