@@ -86,6 +86,13 @@ fn position(text: &str, needle: &str) -> (usize, usize) {
     (before.matches('\n').count() + 1, offset - before.rfind('\n').map_or(0, |p| p + 1) + 1)
 }
 
+/// TOPSIS of every framework: scores, (d+, d−) and the weighted normalized matrix v.
+struct Topsis {
+    scores: Vec<f64>,
+    distances: Vec<(f64, f64)>,
+    v: Vec<Vec<f64>>,
+}
+
 /// A decision problem read back from `recommend --format json`: every ranked framework's
 /// name, id and ratings, and the criteria weights.
 struct Problem {
@@ -118,7 +125,7 @@ impl Problem {
     }
 
     /// TOPSIS scores, written out from the steps.
-    fn topsis(&self, weights: &[f64]) -> (Vec<f64>, Vec<(f64, f64)>, Vec<Vec<f64>>) {
+    fn topsis(&self, weights: &[f64]) -> Topsis {
         let m = weights.len();
         let norms: Vec<f64> = (0..m).map(|j| self.ratings.iter().map(|r| r[j] * r[j]).sum::<f64>().sqrt()).collect();
         let v: Vec<Vec<f64>> =
@@ -134,11 +141,11 @@ impl Problem {
             })
             .collect();
         let scores = distances.iter().map(|(p, n)| if p + n == 0.0 { 0.0 } else { 100.0 * n / (p + n) }).collect();
-        (scores, distances, v)
+        Topsis { scores, distances, v }
     }
 
     fn scores(&self, method: &str, weights: &[f64]) -> Vec<f64> {
-        if method == "topsis" { self.topsis(weights).0 } else { self.wsm(weights) }
+        if method == "topsis" { self.topsis(weights).scores } else { self.wsm(weights) }
     }
 
     /// The first framework's index: highest score to 1e-9, ties to the name first in order.
@@ -162,7 +169,7 @@ fn topsis_ranks_by_closeness_and_reports_its_parts() {
     assert_eq!(doc["method"], "topsis");
     assert_eq!(doc["weighting"], serde_json::json!({"method": "direct"}));
     let problem = Problem::from_json(&doc);
-    let (scores, distances, v) = problem.topsis(&problem.weights);
+    let Topsis { scores, distances, v } = problem.topsis(&problem.weights);
     let ranking = items(&doc["ranking"]);
     assert_eq!(ranking.len(), 24, "TOPSIS ranks every candidate left after the filters");
     for (i, entry) in ranking.iter().enumerate() {
