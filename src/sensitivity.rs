@@ -43,7 +43,7 @@ impl Default for Settings {
 /// A decision problem as the analysis sees it. Alternatives are rows, in tie-break order: when
 /// two score the same (to 1e-9), the earlier row ranks first.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
+pub struct Decision {
     /// How scores are computed.
     pub method: Method,
     /// `ratings[i][j]`: alternative i on criterion j, 1 to 5.
@@ -67,12 +67,12 @@ enum Kind {
 }
 
 impl Model {
-    /// Prepare a problem's ratings for its method.
-    pub fn new(problem: &Problem) -> Model {
-        let criteria = problem.weights.len();
-        let kind = match problem.method {
-            Method::Wsm => Kind::Wsm(problem.ratings.iter().flatten().map(|r| 100.0 * (r - 1.0) / 4.0).collect()),
-            Method::Topsis => Kind::Topsis(topsis::Prepared::new(&problem.ratings)),
+    /// Prepare a decision's ratings for its method.
+    pub fn new(decision: &Decision) -> Model {
+        let criteria = decision.weights.len();
+        let kind = match decision.method {
+            Method::Wsm => Kind::Wsm(decision.ratings.iter().flatten().map(|r| 100.0 * (r - 1.0) / 4.0).collect()),
+            Method::Topsis => Kind::Topsis(topsis::Prepared::new(&decision.ratings)),
         };
         Model { criteria, kind }
     }
@@ -135,40 +135,40 @@ pub struct Interval {
 }
 
 /// The tipping points of criterion `j` for the alternative `first`, which must be the winner at
-/// the problem's weights: exact for WSM (scores are linear in the weight), by scan and bisection
+/// the decision's weights: exact for WSM (scores are linear in the weight), by scan and bisection
 /// to [`BISECTION_TOLERANCE`] for TOPSIS.
-pub fn tipping(problem: &Problem, model: &Model, j: usize, first: usize) -> Interval {
-    let given = problem.weights[j];
+pub fn tipping(decision: &Decision, model: &Model, j: usize, first: usize) -> Interval {
+    let given = decision.weights[j];
     if given >= 1.0 - 1e-12 {
         // Every other weight is 0: lowering this one scales all scores alike and changes no rank.
         return Interval { low: 0.0, high: 1.0, below: None, above: None };
     }
-    match problem.method {
-        Method::Wsm => tipping_linear(problem, j, first),
-        Method::Topsis => tipping_scan(problem, model, j, first),
+    match decision.method {
+        Method::Wsm => tipping_linear(decision, j, first),
+        Method::Topsis => tipping_scan(decision, model, j, first),
     }
 }
 
 /// Scores differing by less than this are ties (the 1e-9 of the ranking's order, with margin).
 const TIE: f64 = 1e-9;
 
-fn tipping_linear(problem: &Problem, j: usize, first: usize) -> Interval {
-    let given = problem.weights[j];
+fn tipping_linear(decision: &Decision, j: usize, first: usize) -> Interval {
+    let given = decision.weights[j];
     let utility = |r: f64| 100.0 * (r - 1.0) / 4.0;
     // s_i(t) = t × A_i + (1 − t) × B_i, with A_i the score at weight 1 and B_i at weight 0.
-    let at_one: Vec<f64> = problem.ratings.iter().map(|row| utility(row[j])).collect();
-    let at_zero: Vec<f64> = problem
+    let at_one: Vec<f64> = decision.ratings.iter().map(|row| utility(row[j])).collect();
+    let at_zero: Vec<f64> = decision
         .ratings
         .iter()
         .map(|row| {
-            let others: f64 = (0..row.len()).filter(|&k| k != j).map(|k| problem.weights[k] * utility(row[k])).sum();
+            let others: f64 = (0..row.len()).filter(|&k| k != j).map(|k| decision.weights[k] * utility(row[k])).sum();
             others / (1.0 - given)
         })
         .collect();
     let (mut low, mut high) = (0.0_f64, 1.0_f64);
     let mut below: Vec<(usize, f64)> = Vec::new();
     let mut above: Vec<(usize, f64)> = Vec::new();
-    for i in (0..problem.ratings.len()).filter(|&i| i != first) {
+    for i in (0..decision.ratings.len()).filter(|&i| i != first) {
         // The winner's lead over i: d(t) = β + (α − β) t.
         let (alpha, beta) = (at_one[first] - at_one[i], at_zero[first] - at_zero[i]);
         let slope = alpha - beta;
@@ -210,11 +210,11 @@ fn tipping_linear(problem: &Problem, j: usize, first: usize) -> Interval {
     }
 }
 
-fn tipping_scan(problem: &Problem, model: &Model, j: usize, first: usize) -> Interval {
-    let given = problem.weights[j];
-    let mut scores = vec![0.0; problem.ratings.len()];
+fn tipping_scan(decision: &Decision, model: &Model, j: usize, first: usize) -> Interval {
+    let given = decision.weights[j];
+    let mut scores = vec![0.0; decision.ratings.len()];
     let mut winner_at = |t: f64| {
-        model.scores(&weights_at(&problem.weights, j, t), &mut scores);
+        model.scores(&weights_at(&decision.weights, j, t), &mut scores);
         winner(&scores)
     };
     let mut search = |toward: f64| -> Option<(f64, usize)> {
@@ -272,13 +272,16 @@ pub struct Shares {
 
 /// Draw `settings.samples` weight vectors from Dirichlet(k × w) (a criterion of weight 0 keeps
 /// weight 0) and rank the alternatives under each.
-pub fn acceptability(problem: &Problem, model: &Model, settings: &Settings) -> Shares {
-    let n = problem.ratings.len();
+pub fn acceptability(decision: &Decision, model: &Model, settings: &Settings) -> Shares {
+    let n = decision.ratings.len();
     let mut rng = Pcg64Mcg::seed_from_u64(settings.seed);
     // Dirichlet(α) is the normalized vector of independent Gamma(α_j, 1) draws.
-    let gammas: Vec<Option<Gamma<f64>>> =
-        problem.weights.iter().map(|w| Gamma::new(settings.concentration * w, 1.0).ok().filter(|_| *w > 0.0)).collect();
-    let mut weights = vec![0.0; problem.weights.len()];
+    let gammas: Vec<Option<Gamma<f64>>> = decision
+        .weights
+        .iter()
+        .map(|w| Gamma::new(settings.concentration * w, 1.0).ok().filter(|_| *w > 0.0))
+        .collect();
+    let mut weights = vec![0.0; decision.weights.len()];
     let mut scores = vec![0.0; n];
     let mut order: Vec<usize> = (0..n).collect();
     let mut keys = vec![0_i64; n];
@@ -293,7 +296,7 @@ pub fn acceptability(problem: &Problem, model: &Model, settings: &Settings) -> S
             weights.iter_mut().for_each(|w| *w /= total);
         } else {
             // Every draw underflowed (only possible with tiny α): fall back to the centre.
-            weights.copy_from_slice(&problem.weights);
+            weights.copy_from_slice(&decision.weights);
         }
         model.scores(&weights, &mut scores);
         for (key, score) in keys.iter_mut().zip(&scores) {
@@ -391,20 +394,20 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         let (a, b) = (&ranking.ranking[a], &ranking.ranking[b]);
         a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
     });
-    let problem = Problem {
+    let decision = Decision {
         method: ranking.method,
         ratings: rows.iter().map(|&r| ranking.ranking[r].criteria.iter().map(|p| p.rating).collect()).collect(),
         weights: ranking.criteria.iter().map(|w| w.weight).collect(),
     };
     let entry = |row: usize| &ranking.ranking[rows[row]];
     let first = rows.iter().position(|&r| r == 0).unwrap_or(0);
-    let model = Model::new(&problem);
+    let model = Model::new(&decision);
     let criteria: Vec<Tipping> = ranking
         .criteria
         .iter()
         .enumerate()
         .map(|(j, w)| {
-            let interval = tipping(&problem, &model, j, first);
+            let interval = tipping(&decision, &model, j, first);
             let change =
                 |side: Option<(f64, usize)>| side.map(|(weight, row)| Change { weight, winner: entry(row).id.clone() });
             Tipping {
@@ -416,7 +419,7 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
             }
         })
         .collect();
-    let shares = acceptability(&problem, &model, settings);
+    let shares = acceptability(&decision, &model, settings);
     let mut row_of = vec![0; rows.len()];
     for (row, &index) in rows.iter().enumerate() {
         row_of[index] = row;
@@ -499,7 +502,7 @@ fn verdict(
                 name(&r.id),
                 share(r.first)
             ),
-            None => format!("{leader} wins in all {} of plausible weightings.", share(given)),
+            None => format!("{leader} wins in every plausible weighting drawn."),
         });
     }
     // The tipping point nearest to the given weights.
@@ -531,8 +534,8 @@ mod tests {
     use super::*;
 
     /// Three alternatives on two criteria, made so that the winner changes at known weights.
-    fn problem(method: Method) -> Problem {
-        Problem { method, ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]], weights: vec![0.7, 0.3] }
+    fn decision(method: Method) -> Decision {
+        Decision { method, ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]], weights: vec![0.7, 0.3] }
     }
 
     #[test]
@@ -547,7 +550,7 @@ mod tests {
         // Utilities: A (100, 0), B (0, 100), C (50, 62.5). With w on criterion 0:
         // A = 100w, B = 100(1 − w), C = 50w + 62.5(1 − w). A is first while 100w > 62.5 − 12.5w,
         // i.e. w > 62.5 / 112.5 = 5/9; below that C leads until C = B: 62.5 − 12.5w = 100 − 100w.
-        let p = problem(Method::Wsm);
+        let p = decision(Method::Wsm);
         let model = Model::new(&p);
         let interval = tipping(&p, &model, 0, 0);
         assert!((interval.low - 5.0 / 9.0).abs() < 1e-12, "{interval:?}");
@@ -558,7 +561,7 @@ mod tests {
 
     #[test]
     fn topsis_tipping_points_match_a_fine_scan() {
-        let p = problem(Method::Topsis);
+        let p = decision(Method::Topsis);
         let model = Model::new(&p);
         let mut scores = vec![0.0; 3];
         model.scores(&p.weights, &mut scores);
@@ -576,7 +579,7 @@ mod tests {
 
     #[test]
     fn acceptability_reproduces_with_a_seed_and_sums_to_one() {
-        let p = problem(Method::Wsm);
+        let p = decision(Method::Wsm);
         let model = Model::new(&p);
         let settings = Settings { samples: 2_000, seed: 9, concentration: 50.0 };
         let a = acceptability(&p, &model, &settings);
@@ -590,12 +593,59 @@ mod tests {
     #[test]
     fn a_zero_weight_stays_zero() {
         // Criterion 1 has weight 0, so only criterion 0 counts in every draw and A always wins.
-        let p = Problem { method: Method::Wsm, ratings: vec![vec![5.0, 1.0], vec![4.0, 5.0]], weights: vec![1.0, 0.0] };
+        let p =
+            Decision { method: Method::Wsm, ratings: vec![vec![5.0, 1.0], vec![4.0, 5.0]], weights: vec![1.0, 0.0] };
         let model = Model::new(&p);
         let a = acceptability(&p, &model, &Settings { samples: 500, seed: 1, concentration: 5.0 });
         assert_eq!(a.first, vec![1.0, 0.0]);
         let interval = tipping(&p, &model, 0, 0);
         assert_eq!((interval.low, interval.high, interval.below, interval.above), (0.0, 1.0, None, None));
+    }
+
+    fn accepted(id: &str, first: f64) -> Acceptability {
+        Acceptability { id: id.into(), first, mean_rank: 1.0 }
+    }
+
+    fn tipping_of(id: Criterion, weight: f64, below: Option<(f64, &str)>, above: Option<(f64, &str)>) -> Tipping {
+        let change = |c: Option<(f64, &str)>| c.map(|(weight, winner)| Change { weight, winner: winner.into() });
+        Tipping {
+            id,
+            weight,
+            keeps_winner: [below.map_or(0.0, |b| b.0), above.map_or(1.0, |a| a.0)],
+            below: change(below),
+            above: change(above),
+        }
+    }
+
+    fn upper(id: &str) -> String {
+        id.to_uppercase()
+    }
+
+    #[test]
+    fn the_verdict_names_the_shares_and_the_nearest_tipping_point() {
+        use crate::catalog::Factor;
+        let criteria = [
+            tipping_of(Criterion::Factor(Factor::Performance), 0.3, Some((0.1, "b")), None),
+            tipping_of(Criterion::UseCaseFit, 0.2, None, Some((0.25, "c"))),
+        ];
+        let shares = [accepted("a", 0.71), accepted("b", 0.2), accepted("c", 0.09)];
+        assert_eq!(
+            verdict("A", &criteria, &shares, &upper),
+            "A wins in 71% of plausible weightings, B in 20%. C takes first place if use-case fit weighs more than 25% (now 20%)."
+        );
+        // When another framework wins more draws than the one first with the given weights.
+        let shares = [accepted("a", 0.4), accepted("b", 0.6)];
+        assert!(
+            verdict("A", &criteria, &shares, &upper).starts_with(
+                "A is first with these weights, but B wins in more plausible weightings (60% against 40%)."
+            )
+        );
+        // No tipping point at all; nobody else ever first.
+        let steady = [tipping_of(Criterion::Factor(Factor::Community), 1.0, None, None)];
+        assert_eq!(
+            verdict("A", &steady, &[accepted("a", 1.0), accepted("b", 0.0)], &upper),
+            "A wins in every plausible weighting drawn. No change to a single weight gives first place to another framework."
+        );
     }
 
     #[test]
