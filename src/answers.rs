@@ -487,19 +487,7 @@ pub fn collect(
     preset: Option<&str>,
 ) -> Result<Answers> {
     check(flags, vocabulary, &Source::Flags)?;
-    let file = match answers_file {
-        Some(path) => {
-            let shown = path.display().to_string();
-            let text = crate::input::read_text(path)?;
-            let set = parse_file(&text, &shown)?;
-            let positions = Positions::index(&text);
-            check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
-            let locate = |key: &str| Origin::file(&shown, positions.key(&format!("pairwise.{key}")));
-            let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|key| Some(locate(key))));
-            Some((set, Origin::file(&shown, positions.key("importance")), pairwise))
-        }
-        None => None,
-    };
+    let file = answers_file.map(|path| read_file(path, vocabulary)).transpose()?;
     let preset = match preset {
         Some(id) => {
             let all = presets(vocabulary)?;
@@ -527,6 +515,25 @@ pub fn collect(
         answers.pairwise = Some(located);
     }
     Ok(answers)
+}
+
+/// Read, parse and check an answers file. Also returns where its importances are, to blame
+/// them when every importance ends up 0.
+pub fn load_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin)> {
+    read_file(path, vocabulary).map(|(set, origin, _)| (set, origin))
+}
+
+/// [`load_file`], plus its pairwise comparisons (if complete) located in the file, so that an
+/// inconsistency warning can point at the comparison to revise.
+fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin, Option<Pairwise>)> {
+    let shown = path.display().to_string();
+    let text = crate::input::read_text(path)?;
+    let set = parse_file(&text, &shown)?;
+    let positions = Positions::index(&text);
+    check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
+    let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));
+    let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &locate));
+    Ok((set, Origin::file(&shown, positions.key("importance")), pairwise))
 }
 
 impl Answers {

@@ -2,35 +2,52 @@
 //! one place that turns errors into exit codes and messages.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use backend_advisor::answers::{self, AnswerSet};
 use backend_advisor::catalog::{self, Catalog, Framework};
-use backend_advisor::render::{self, Options};
+use backend_advisor::compare::{self, Section};
+use backend_advisor::provenance::Provenance;
+use backend_advisor::render::{self, Options, sheet::Charset};
 use backend_advisor::{Error, score, sensitivity};
 
-use crate::cli::{CatalogCommand, Cli, Command};
+use crate::ask;
+use crate::cli::{self, AnswerArgs, AskArgs, CatalogCommand, Cli, Command, CompareArgs, OutputArgs};
+use crate::output;
 
-/// Presentation decided once from the environment: width for tables, colour or not.
-fn options(explain: bool, top: Option<usize>) -> Options {
-    let stdout_is_terminal = std::io::stdout().is_terminal();
+/// Presentation decided once from the environment: width for tables, colour or not. A report
+/// written to a file gets neither the terminal's width nor colour.
+fn options(explain: bool, top: Option<usize>, target: &OutputArgs) -> Options {
+    let stdout_is_terminal = target.output.is_none() && std::io::stdout().is_terminal();
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
         .filter(|&w| w > 0)
         // comfy-table asks the terminal only when stdout is one.
         .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None });
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = stdout_is_terminal && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb");
+    // --color, NO_COLOR, CLICOLOR_FORCE, TERM and the terminal, as anstream weighs them.
+    let color =
+        target.output.is_none() && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
     Options { explain, width, color, top }
 }
 
 /// Run the command; `Ok` carries the exit code of a command that finished (0, or 65 from
 /// `catalog validate` when it found problems).
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    anstream::ColorChoice::write_global(cli.color.into());
+    let interactive = can_prompt(cli.no_input);
     let load = || Catalog::load(&cli.catalogs);
-    match cli.command {
+    let command = match cli.command {
+        Some(command) => command,
+        None if interactive => Command::Ask(AskArgs::default()),
+        None => {
+            let _ = std::io::stderr().write_all(cli::help().as_bytes());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match command {
         Command::Recommend(args) => {
             let catalog = load()?;
             let answers = answers::collect(
@@ -46,9 +63,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if let Some(settings) = args.sensitivity_settings() {
                 ranking.sensitivity = sensitivity::analyse(&ranking, &settings);
             }
-            let format = render::Format::from(args.format);
-            let top = args.top.or(format.default_top());
-            write_out(&render::ranking(format, &ranking, &catalog.vocabulary, &options(args.explain, top))?)
+            let text = match args.format.ranking_format() {
+                Some(format) => {
+                    let top = args.top.or(format.default_top());
+                    render::ranking(format, &ranking, &catalog.vocabulary, &options(args.explain, top, &args.output))?
+                }
+                None if args.format == crate::cli::RecommendFormatArg::Adr => {
+                    render::adr::record(&ranking, args.top.unwrap_or(3), &answers, &catalog, &provenance())?
+                }
+                None => {
+                    let shown = ranking.top(Some(args.top.unwrap_or(10)));
+                    let total = ranking.ranking.len();
+                    render::html::ranking(&shown, total, &answers, &catalog.vocabulary, &provenance())
+                }
+            };
+            emit(&text, &args.output)
+        }
+        Command::Compare(args) => {
+            let catalog = load()?;
+            let text = compare(&catalog, &args)?;
+            emit(&text, &args.output)
         }
         Command::List(args) => {
             let catalog = load()?;
@@ -56,18 +90,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             answers::check(&filters, &catalog.vocabulary, &answers::Source::Flags)?;
             let selected = select(&catalog, &filters)?;
             let format = render::Format::from(args.format);
-            write_out(&render::frameworks(format, &selected, &catalog, &options(false, None))?)
+            emit(&render::frameworks(format, &selected, &catalog, &options(false, None, &args.output))?, &args.output)
         }
         Command::Show(args) => {
             let catalog = load()?;
             let framework = catalog.find(&args.id, backend_advisor::Origin::Flag("ID".into()))?;
             let format = render::Format::from(args.format);
-            write_out(&render::framework(format, framework, &catalog.vocabulary, &options(false, None))?)
+            let options = options(false, None, &args.output);
+            emit(&render::framework(format, framework, &catalog.vocabulary, &options)?, &args.output)
         }
         Command::Presets(args) => {
             let catalog = load()?;
             let presets = answers::presets(&catalog.vocabulary)?;
-            write_out(&render::presets(args.format.into(), &presets, &options(false, None))?)
+            emit(&render::presets(args.format.into(), &presets, &options(false, None, &args.output))?, &args.output)
         }
         Command::Catalog(CatalogCommand::Export) => write_out(catalog::BUILTIN_YAML),
         Command::Catalog(CatalogCommand::Validate { files }) => {
@@ -84,7 +119,74 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let _ = std::io::stderr().write_all(report.as_bytes());
             Ok(ExitCode::from(65))
         }
+        Command::Ask(args) => ask(&cli.catalogs, &args.answers, interactive),
+        Command::Completions(args) => {
+            let values = catalog_values(&load()?)?;
+            write_out(&String::from_utf8_lossy(&cli::completion_script(args.shell, &values)))
+        }
+        Command::Man => write_out(&String::from_utf8_lossy(&cli::man_page().context("cannot render the man page")?)),
     }
+}
+
+/// Whether to prompt: decided here and nowhere else. Prompts are drawn on stderr and keys are
+/// read from the terminal even when stdin is a pipe, so both must be terminals.
+fn can_prompt(no_input: bool) -> bool {
+    !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// The questionnaire, with the answers given by flags and `--answers` checked first and their
+/// questions skipped.
+fn ask(catalogs: &[PathBuf], args: &AnswerArgs, interactive: bool) -> anyhow::Result<ExitCode> {
+    if !interactive {
+        return Err(Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("ask".into()),
+            entry: None,
+            field: None,
+            message: "the questionnaire needs a terminal on stdin and stderr (and no --no-input)".into(),
+            hint: Some(
+                "give the answers as flags instead: `backend-advisor recommend --preset NAME --explain`, \
+                 `recommend --answers FILE`, or `recommend --performance N --use-case TAG --team-knows LANG ...`"
+                    .into(),
+            ),
+        }))
+        .into());
+    }
+    let catalog = Catalog::load(catalogs)?;
+    let vocabulary = &catalog.vocabulary;
+    let flags = args.answer_set();
+    answers::check(&flags, vocabulary, &answers::Source::Flags)?;
+    let file = args.answers.as_deref().map(|path| answers::load_file(path, vocabulary)).transpose()?;
+    let mut layers = vec![&flags];
+    layers.extend(file.as_ref().map(|(set, _)| set));
+    let presets = answers::presets(vocabulary)?;
+    let preset = args.preset.as_deref().map(|id| answers::find_preset(&presets, id)).transpose()?;
+    let styled = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
+    let session = ask::Session {
+        catalog: &catalog,
+        presets: &presets,
+        given: answers::merge(&layers),
+        start_given: preset.is_some() || file.is_some(),
+        preset,
+        options: options(true, None, &OutputArgs::default()),
+        styled,
+        catalogs,
+    };
+    let mut prompter = ask::terminal::Terminal::new(styled, session.options.width);
+    ask::run(&session, &mut prompter, &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What shells complete from the catalog: framework ids, presets, use cases, features, languages.
+fn catalog_values(catalog: &Catalog) -> anyhow::Result<cli::CatalogValues> {
+    let vocabulary = &catalog.vocabulary;
+    let pair = |id: &str, help: &str| (id.to_string(), help.to_string());
+    Ok(cli::CatalogValues {
+        frameworks: catalog.frameworks.iter().map(|f| pair(&f.id, &f.name)).collect(),
+        presets: answers::presets(vocabulary)?.iter().map(|p| pair(&p.id, &p.description)).collect(),
+        use_cases: vocabulary.use_cases.iter().map(|u| pair(&u.id, &u.description)).collect(),
+        features: vocabulary.features.iter().map(|f| pair(&f.id, &f.description)).collect(),
+        languages: vocabulary.languages.iter().map(|l| pair(&l.id, &l.name)).collect(),
+    })
 }
 
 /// The frameworks that pass `list`'s filters: language, every use case, every requirement.
@@ -99,6 +201,55 @@ fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&
         .collect())
 }
 
+/// Compare the frameworks `compare` names, scored when answers are given or the score section
+/// is asked for.
+fn compare(catalog: &Catalog, args: &CompareArgs) -> anyhow::Result<String> {
+    let vocabulary = &catalog.vocabulary;
+    let given = if args.has_answers() {
+        Some(answers::collect(
+            vocabulary,
+            &args.answers.answer_set(),
+            args.answers.answers.as_deref(),
+            args.answers.preset.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let sections: Vec<Section> = args.sections.iter().map(|&s| s.into()).collect();
+    let sections = (!sections.is_empty()).then_some(sections.as_slice());
+    let comparison = compare::compare(catalog, &args.ids, sections, given.as_ref())?;
+    let mut options = options(false, None, &args.output);
+    // --width beats COLUMNS and the terminal; without any, 80 columns keep the text readable.
+    options.width = args.width.or(options.width).or(Some(80));
+    let charset = if args.ascii { Charset::Ascii } else { Charset::Unicode };
+    Ok(match args.format.comparison_format() {
+        Some(format) => render::comparison(format, &comparison, vocabulary, &options, charset)?,
+        None => render::html::comparison(&comparison, vocabulary, &provenance()),
+    })
+}
+
+/// When and how this report is made: the command line as run and today's date, or the date of
+/// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible reports.
+fn provenance() -> Provenance {
+    let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
+    let program = args.next().unwrap_or_else(|| env!("CARGO_PKG_NAME").to_string());
+    let rest: Vec<String> = args.collect();
+    let now = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    });
+    Provenance::new(&program, &rest, now, env!("CARGO_PKG_VERSION"))
+}
+
+/// Write a report where `--output` says: a file, or stdout.
+fn emit(text: &str, target: &OutputArgs) -> anyhow::Result<ExitCode> {
+    match &target.output {
+        Some(path) => output::write(path, text, target.force).map(|()| ExitCode::SUCCESS),
+        None => write_out(text),
+    }
+}
+
 /// Write to stdout; a closed pipe is a quiet success.
 fn write_out(text: &str) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
@@ -111,6 +262,10 @@ fn write_out(text: &str) -> anyhow::Result<ExitCode> {
 
 /// Print an error to stderr and return its documented exit code.
 pub fn report(error: &anyhow::Error) -> ExitCode {
+    // Ctrl-C at a prompt: the person knows; say nothing more.
+    if matches!(error.downcast_ref::<ask::PromptError>(), Some(ask::PromptError::Interrupted)) {
+        return ExitCode::from(130);
+    }
     let code = error.downcast_ref::<Error>().map_or(1, Error::exit_code);
     let message = match error.downcast_ref::<Error>() {
         Some(Error::InvalidData(problems)) if problems.len() > 1 => {

@@ -4,17 +4,21 @@
 use std::path::PathBuf;
 
 use backend_advisor::answers::{AnswerSet, Importance};
+use backend_advisor::compare::Section;
 use backend_advisor::render::Format;
 use backend_advisor::score::Method;
 use backend_advisor::sensitivity::{self, Settings};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
+  backend-advisor                      (on a terminal: the questionnaire, see `ask --help`)
   backend-advisor recommend --preset ai-api --explain
   backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
   backend-advisor list --language go
   backend-advisor show fastapi
+  backend-advisor compare django fastapi flask
+  backend-advisor recommend --preset ai-api --format adr --output docs/decisions/0001-backend-framework.md
   backend-advisor catalog validate my-frameworks.yaml
 
 Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or answers data,
@@ -26,15 +30,23 @@ Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or ans
 /// integration, community), what you are building and which languages you know, and ranks the
 /// frameworks of its catalog with a weighted score whose every part it can show.
 #[derive(Debug, Parser)]
-#[command(name = "backend-advisor", version, arg_required_else_help = true, after_long_help = EXAMPLES)]
+#[command(name = "backend-advisor", version, after_long_help = EXAMPLES)]
 pub struct Cli {
     /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
     #[arg(long = "catalog", value_name = "FILE", global = true)]
     pub catalogs: Vec<PathBuf>,
 
-    /// What to do.
+    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+
+    /// Never prompt, even on a terminal (for scripts); `ask` then exits 2.
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands.
@@ -49,12 +61,24 @@ pub enum Command {
     /// Show everything about one framework: facts, ratings with evidence, features, advice.
     #[command(after_long_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Compare two to six frameworks side by side: overview, ratings, features, advice, scores.
+    #[command(after_long_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
     Presets(PresetsArgs),
     /// Export or validate catalog files.
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = CATALOG_EXAMPLES)]
     Catalog(CatalogCommand),
+    /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
+    #[command(after_long_help = ASK_EXAMPLES)]
+    Ask(AskArgs),
+    /// Print a shell completion script; framework ids, presets, use cases, features and languages complete.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) covering every subcommand.
+    #[command(after_long_help = MAN_EXAMPLES)]
+    Man,
 }
 
 const RECOMMEND_EXAMPLES: &str = "\
@@ -63,10 +87,25 @@ Examples:
   backend-advisor recommend --performance 5 --community 2 --use-case api --team-knows python --explain
   backend-advisor recommend --language go --language rust --require openapi:community --format json
   backend-advisor recommend --answers answers.yaml --format csv > ranking.csv
+  backend-advisor recommend --preset ai-api --format html --output report.html
+  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0001-backend-framework.md
   backend-advisor recommend --preset enterprise --sensitivity
   backend-advisor recommend --method topsis --sensitivity --samples 2000 --seed 7 --format json
 
 Precedence: flags > --answers file > --preset > defaults (every factor 3).";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  backend-advisor compare django fastapi flask
+  backend-advisor compare \"Spring Boot\" quarkus micronaut --sections factors,features
+  backend-advisor compare express nestjs fastify --preset real-time
+  backend-advisor compare gin echo fiber axum --width 120 --ascii
+  backend-advisor compare django rails laravel --format html --output compare.html
+
+Sections (--sections, comma-separated, in the order given): overview, score, factors, features,
+best-for, pros, cons, use-when, examples. The default is all of them; score only when answers are
+given (the same flags as recommend). Tables fit --width N, else COLUMNS, else the terminal, else
+80 columns; frameworks that do not fit side by side are split over several tables.";
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -106,6 +145,120 @@ pub enum ShowFormatArg {
     Yaml,
     /// A Markdown section.
     Markdown,
+}
+
+/// Output formats of `recommend`: the ranking formats and the two reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecommendFormatArg {
+    /// A table for people, fitted to the terminal.
+    Table,
+    /// Stable JSON for scripts.
+    Json,
+    /// YAML mirroring the JSON.
+    Yaml,
+    /// CSV, one row per framework.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+    /// A self-contained HTML page with charts (top 10 by default).
+    Html,
+    /// An architecture decision record in the MADR 4.0 layout (top 3 options by default).
+    Adr,
+}
+
+impl RecommendFormatArg {
+    /// The ranking format, for every choice but the two reports.
+    pub fn ranking_format(self) -> Option<Format> {
+        match self {
+            RecommendFormatArg::Table => Some(Format::Table),
+            RecommendFormatArg::Json => Some(Format::Json),
+            RecommendFormatArg::Yaml => Some(Format::Yaml),
+            RecommendFormatArg::Csv => Some(Format::Csv),
+            RecommendFormatArg::Markdown => Some(Format::Markdown),
+            RecommendFormatArg::Html | RecommendFormatArg::Adr => None,
+        }
+    }
+}
+
+/// Output formats of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    /// Tables for people, fitted to the width.
+    Table,
+    /// A Markdown heading and table per section.
+    Markdown,
+    /// JSON: the sections asked for, unrounded.
+    Json,
+    /// YAML mirroring the JSON.
+    Yaml,
+    /// CSV: one row per section field, one column per framework.
+    Csv,
+    /// A self-contained HTML page with a radar chart (and the scores, when scored).
+    Html,
+}
+
+impl CompareFormatArg {
+    /// The comparison format, for every choice but HTML.
+    pub fn comparison_format(self) -> Option<Format> {
+        match self {
+            CompareFormatArg::Table => Some(Format::Table),
+            CompareFormatArg::Markdown => Some(Format::Markdown),
+            CompareFormatArg::Json => Some(Format::Json),
+            CompareFormatArg::Yaml => Some(Format::Yaml),
+            CompareFormatArg::Csv => Some(Format::Csv),
+            CompareFormatArg::Html => None,
+        }
+    }
+}
+
+/// A section of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SectionArg {
+    /// Language, kind, licence, first release, latest version, concurrency.
+    Overview,
+    /// The score for the answers and each criterion's contribution.
+    Score,
+    /// The five factor ratings, the best of each marked.
+    Factors,
+    /// Every feature's support level.
+    Features,
+    /// The use cases each suits.
+    BestFor,
+    /// Strengths.
+    Pros,
+    /// Weaknesses.
+    Cons,
+    /// When to choose each.
+    UseWhen,
+    /// Known production users.
+    Examples,
+}
+
+impl From<SectionArg> for Section {
+    fn from(arg: SectionArg) -> Section {
+        match arg {
+            SectionArg::Overview => Section::Overview,
+            SectionArg::Score => Section::Score,
+            SectionArg::Factors => Section::Factors,
+            SectionArg::Features => Section::Features,
+            SectionArg::BestFor => Section::BestFor,
+            SectionArg::Pros => Section::Pros,
+            SectionArg::Cons => Section::Cons,
+            SectionArg::UseWhen => Section::UseWhen,
+            SectionArg::Examples => Section::Examples,
+        }
+    }
+}
+
+/// Where a report goes: standard output, or a file written atomically.
+#[derive(Debug, Default, Args)]
+pub struct OutputArgs {
+    /// Write the report to FILE instead of standard output (atomically: nothing half-written).
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it already exists.
+    #[arg(long, requires = "output", help_heading = "Output")]
+    pub force: bool,
 }
 
 impl From<FormatArg> for Format {
@@ -168,7 +321,7 @@ fn importance() -> clap::builder::RangedI64ValueParser<u8> {
 }
 
 /// What the team cares about and what it is building.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct AnswerArgs {
     /// Importance of performance and request-handling efficiency (0 ignore … 5 critical).
     #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
@@ -250,8 +403,11 @@ pub struct RecommendArgs {
     #[arg(long)]
     pub explain: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = RecommendFormatArg::Table)]
+    pub format: RecommendFormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// How to combine the criteria into a score.
     #[arg(long, value_enum, default_value_t = MethodArg::Wsm, help_heading = "Analysis")]
     pub method: MethodArg,
@@ -282,6 +438,41 @@ impl RecommendArgs {
     }
 }
 
+/// `compare` arguments.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to six frameworks, by id or name in any case, e.g. django fastapi "Spring Boot".
+    #[arg(value_name = "ID", num_args = 2..=6, required = true)]
+    pub ids: Vec<String>,
+    /// Sections to show, comma-separated, in this order (default: all; score only with answers).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION,...")]
+    pub sections: Vec<SectionArg>,
+    /// Plain ASCII glyphs, bars and borders instead of Unicode.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormatArg::Table)]
+    pub format: CompareFormatArg,
+    /// The answers that score the frameworks (the score section appears when any is given).
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl CompareArgs {
+    /// Whether any answer was given: a flag, an answers file or a preset.
+    pub fn has_answers(&self) -> bool {
+        self.answers.answers.is_some()
+            || self.answers.preset.is_some()
+            || self.answers.answer_set() != AnswerSet::default()
+    }
+}
+
 /// `list` arguments.
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -297,6 +488,9 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 impl ListArgs {
@@ -321,6 +515,9 @@ pub struct ShowArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormatArg::Table)]
     pub format: ShowFormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `presets` arguments.
@@ -329,6 +526,9 @@ pub struct PresetsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `catalog` subcommands.
@@ -348,6 +548,245 @@ pub enum CatalogCommand {
     },
 }
 
+const CATALOG_EXAMPLES: &str = "\
+Examples:
+  backend-advisor catalog export > my-catalog.yaml
+  backend-advisor catalog validate my-catalog.yaml
+  backend-advisor --catalog my-catalog.yaml recommend --explain";
+
+const ASK_EXAMPLES: &str = "\
+Examples:
+  backend-advisor
+  backend-advisor ask --preset startup-mvp
+  backend-advisor ask --team-knows python --language python --performance 5
+  backend-advisor ask --answers answers.yaml
+
+On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
+which are then skipped. --preset and --answers also skip the first question (the starting
+point); a preset gives the remaining questions its values as defaults.
+Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
+Ctrl-C quits (exit 130) without writing anything.
+The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same
+flags (`recommend --preset NAME --explain`, `recommend --answers FILE`).";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  source <(backend-advisor completions bash)                       (bash, this shell)
+  backend-advisor completions bash > ~/.local/share/bash-completion/completions/backend-advisor
+  backend-advisor completions zsh > ~/.zfunc/_backend-advisor      (with fpath+=~/.zfunc)
+  backend-advisor completions fish > ~/.config/fish/completions/backend-advisor.fish
+  backend-advisor --catalog mine.yaml completions bash   (your own framework ids complete too)";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  backend-advisor man | man -l -
+  backend-advisor man > ~/.local/share/man/man1/backend-advisor.1";
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it).
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl From<ColorArg> for anstream::ColorChoice {
+    fn from(arg: ColorArg) -> anstream::ColorChoice {
+        match arg {
+            ColorArg::Auto => anstream::ColorChoice::Auto,
+            ColorArg::Always => anstream::ColorChoice::Always,
+            ColorArg::Never => anstream::ColorChoice::Never,
+        }
+    }
+}
+
+/// `ask` arguments: the same answers as `recommend`; the questions they answer are skipped.
+#[derive(Debug, Default, Args)]
+pub struct AskArgs {
+    /// The answers given up front.
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+}
+
+/// `completions` arguments.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The short help, for `backend-advisor` run with no subcommand where it cannot ask.
+pub fn help() -> String {
+    Cli::command().render_help().to_string()
+}
+
+/// Catalog values a shell completes, each with a one-line help: (value, help).
+#[derive(Debug, Default)]
+pub struct CatalogValues {
+    /// Framework ids (arguments named `ID`).
+    pub frameworks: Vec<(String, String)>,
+    /// Preset ids (`--preset`).
+    pub presets: Vec<(String, String)>,
+    /// Use-case ids (`TAG`).
+    pub use_cases: Vec<(String, String)>,
+    /// Feature ids (`FEATURE[:LEVEL]`).
+    pub features: Vec<(String, String)>,
+    /// Language ids (`LANG`).
+    pub languages: Vec<(String, String)>,
+}
+
+impl CatalogValues {
+    /// The values an argument takes, known by its value name (so a new subcommand's `ID` or `LANG`
+    /// argument completes without being listed here).
+    fn of(&self, arg: &clap::Arg) -> Option<&[(String, String)]> {
+        if arg.get_id() == "preset" {
+            return Some(&self.presets);
+        }
+        match arg.get_value_names()?.first()?.as_str() {
+            "ID" => Some(&self.frameworks),
+            "TAG" => Some(&self.use_cases),
+            "LANG" => Some(&self.languages),
+            "FEATURE[:LEVEL]" => Some(&self.features),
+            _ => None,
+        }
+    }
+
+    /// `command` with every catalog-valued argument offering its values, at every depth. Used
+    /// only to generate completions: parsing keeps its own checks and "did you mean" messages.
+    fn attach(&self, command: clap::Command) -> clap::Command {
+        command
+            .mut_args(|arg| match self.of(&arg) {
+                Some(values) => {
+                    let possible =
+                        values.iter().map(|(value, help)| clap::builder::PossibleValue::new(value).help(help));
+                    arg.value_parser(clap::builder::PossibleValuesParser::new(possible))
+                }
+                None => arg,
+            })
+            .mut_subcommands(|sub| self.attach(sub))
+    }
+}
+
+/// The completion script for `shell`, completing catalog values too. Built in memory: the
+/// generator panics when it writes into a closed pipe itself.
+pub fn completion_script(shell: clap_complete::Shell, values: &CatalogValues) -> Vec<u8> {
+    let mut command = values.attach(Cli::command());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "backend-advisor", &mut script);
+    if shell == clap_complete::Shell::Bash {
+        // The bash generator spells a subcommand's state two ways when the program's name has a
+        // hyphen, so no subcommand's words complete (clap-rs/clap#6421); use the loop's spelling.
+        let fixed = String::from_utf8_lossy(&script).replace("backend__subcmd__advisor", "backend__advisor");
+        return fixed.into_bytes();
+    }
+    if shell == clap_complete::Shell::Fish {
+        // The fish generator completes option values but not positional ones (`show ID`).
+        let plain = |help: &str| help.replace(['\'', '"', '\\', '$'], "");
+        for sub in command.get_subcommands() {
+            for values in sub.get_positionals().filter_map(|arg| values.of(arg)) {
+                let words: Vec<String> = values.iter().map(|(v, help)| format!("{v}\\t'{}'", plain(help))).collect();
+                let line = format!(
+                    "complete -c backend-advisor -n \"__fish_backend_advisor_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    words.join("\n")
+                );
+                script.extend_from_slice(line.as_bytes());
+            }
+        }
+    }
+    script
+}
+
+/// The manual page in roff: the program's own sections, then one section per subcommand (at
+/// every depth) with its synopsis, description, options and examples.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut root = Cli::command();
+    root.build();
+    let man = clap_mangen::Man::new(root.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    man.render_options_section(&mut page)?;
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for sub in subcommands(&root) {
+        let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_string();
+        page.extend_from_slice(format!(".SS \"{}\"\n", name.replace('-', "\\-")).as_bytes());
+        // The global options are described once, at the top.
+        let sub = sub.clone().mut_args(|arg| if arg.is_global_set() { arg.hide(true) } else { arg });
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut section = Vec::new();
+        man.render_synopsis_section(&mut section)?;
+        man.render_description_section(&mut section)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            man.render_options_section(&mut section)?;
+        }
+        if sub.get_after_long_help().is_some() {
+            man.render_extra_section(&mut section)?;
+        }
+        page.extend_from_slice(&demote(&String::from_utf8_lossy(&section)).into_bytes());
+    }
+    let mut tail = Vec::new();
+    man.render_extra_section(&mut tail)?;
+    man.render_version_section(&mut tail)?;
+    page.extend_from_slice(&String::from_utf8_lossy(&tail).replacen(".SH EXTRA", ".SH EXAMPLES", 1).into_bytes());
+    Ok(tidy(&String::from_utf8_lossy(&page)).into_bytes())
+}
+
+/// Every section rendered on its own repeats the same two-line string definition: keep the
+/// first. Non-ASCII characters become groff escapes, so the page reads the same without preconv.
+fn tidy(roff: &str) -> String {
+    let is_definition = |line: &str| line.starts_with(".ie \\n(.g .ds Aq") || line.starts_with(".el .ds Aq");
+    let mut out = String::new();
+    for (index, line) in roff.lines().enumerate() {
+        if index >= 2 && is_definition(line) {
+            continue;
+        }
+        for c in line.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every subcommand below `command`, depth first, without clap's `help`.
+fn subcommands(command: &clap::Command) -> Vec<&clap::Command> {
+    let mut all = Vec::new();
+    for sub in command.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
+        all.push(sub);
+        all.extend(subcommands(sub));
+    }
+    all
+}
+
+/// A page's sections become labelled paragraphs inside a subcommand's `.SS` section.
+fn demote(roff: &str) -> String {
+    let mut out = String::new();
+    for line in roff.lines() {
+        match line.strip_prefix(".SH ") {
+            Some("SYNOPSIS") => {}
+            Some("DESCRIPTION") => out.push_str(".PP\n"),
+            Some("EXTRA") => out.push_str(".PP\n"),
+            Some(title) => out.push_str(&format!(".PP\n\\fB{}\\fR\n", title.trim_matches('"'))),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,7 +800,7 @@ mod tests {
     #[test]
     fn flags_become_one_answer_layer() {
         let cli = Cli::parse_from(["backend-advisor", "recommend", "--performance", "5", "--use-case", "api"]);
-        let Command::Recommend(args) = cli.command else { panic!("recommend expected") };
+        let Some(Command::Recommend(args)) = cli.command else { panic!("recommend expected") };
         let set = args.answers.answer_set();
         assert_eq!(set.importance.performance, Some(5));
         assert_eq!(set.importance.community, None);
@@ -372,12 +811,40 @@ mod tests {
     #[test]
     fn sensitivity_settings_default_and_need_the_flag() {
         let cli = Cli::parse_from(["backend-advisor", "recommend", "--sensitivity", "--seed", "7"]);
-        let Command::Recommend(args) = cli.command else { panic!("recommend expected") };
+        let Some(Command::Recommend(args)) = cli.command else { panic!("recommend expected") };
         let settings = args.sensitivity_settings().expect("asked for");
         assert_eq!((settings.samples, settings.seed, settings.concentration), (10_000, 7, 50.0));
         assert!(Cli::try_parse_from(["backend-advisor", "recommend", "--samples", "10"]).is_err());
         assert!(
             Cli::try_parse_from(["backend-advisor", "recommend", "--sensitivity", "--concentration", "0"]).is_err()
         );
+    }
+
+    #[test]
+    fn compare_takes_the_answer_flags_sections_and_output() {
+        let cli = Cli::parse_from([
+            "backend-advisor",
+            "compare",
+            "django",
+            "flask",
+            "--sections",
+            "score,best-for",
+            "--preset",
+            "ai-api",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ]);
+        let Some(Command::Compare(args)) = cli.command else { panic!("compare expected") };
+        assert_eq!(args.ids, ["django", "flask"]);
+        assert_eq!(args.sections, [SectionArg::Score, SectionArg::BestFor]);
+        assert!(args.has_answers());
+        assert_eq!(args.format.comparison_format(), None);
+        assert_eq!(args.output.output, Some(PathBuf::from("report.html")));
+        let plain = Cli::parse_from(["backend-advisor", "compare", "django", "flask"]);
+        let Some(Command::Compare(plain)) = plain.command else { panic!("compare expected") };
+        assert!(!plain.has_answers());
+        assert!(Cli::try_parse_from(["backend-advisor", "compare", "django"]).is_err());
     }
 }

@@ -8,9 +8,11 @@
 pub mod ahp;
 pub mod answers;
 pub mod catalog;
+pub mod compare;
 pub mod error;
 pub mod input;
 pub mod locate;
+pub mod provenance;
 pub mod render;
 pub mod score;
 pub mod sensitivity;

@@ -1,7 +1,9 @@
 //! backend-advisor: parse the command line, run it, map the outcome to an exit code.
 
 mod app;
+mod ask;
 mod cli;
+mod output;
 
 use std::process::ExitCode;
 

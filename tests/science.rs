@@ -586,3 +586,29 @@ pairwise:
     assert!(run.stderr.starts_with(&warning), "{}", run.stderr);
     assert_eq!(run.stderr.lines().count(), 1, "one warning:\n{}", run.stderr);
 }
+
+#[test]
+fn reports_carry_the_method_and_the_verdict() {
+    let args = ["recommend", "--preset", "ai-api", "--method", "topsis", "--sensitivity"];
+    let doc = json_of(&[&args[..], &["--format", "json"]].concat());
+    let verdict = text(&doc["sensitivity"]["verdict"]);
+    // HTML: well-formed (a share below 1% is escaped), the verdict first, a Wins column, v in
+    // the cells and no stacked WSM points.
+    let html = stdout_of(&[&args[..], &["--format", "html"]].concat());
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    let parsed = roxmltree::Document::parse_with_options(&html, options)
+        .unwrap_or_else(|e| panic!("not well-formed ({e}):\n{html}"));
+    let summary: Vec<&str> = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name("p") && n.attribute("class") == Some("summary"))
+        .map(|n| n.text().unwrap_or_default())
+        .collect();
+    assert_eq!(summary.first().copied(), Some(verdict), "the verdict opens the summary: {summary:?}");
+    assert!(parsed.descendants().any(|n| n.has_tag_name("th") && n.text() == Some("Wins")));
+    assert!(html.contains("&lt;1%"), "a small share is escaped");
+    assert!(html.contains("Scored with TOPSIS") && !html.contains("Scores by criterion contribution"));
+    // ADR: the verdict under the outcome, strengths in TOPSIS terms.
+    let adr = stdout_of(&[&args[..], &["--format", "adr"]].concat());
+    assert!(adr.contains(&format!("How sure this is: {verdict}")), "{adr}");
+    assert!(adr.contains("of the way from the worst option to the best") && !adr.contains("of a possible"), "{adr}");
+}

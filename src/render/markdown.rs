@@ -1,8 +1,10 @@
 //! GitHub-flavoured Markdown: pipe tables and lists to paste into issues, docs or decision records.
 
 use super::grid::{self, Grid};
+use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::compare::{Comparison, Section};
 use crate::score::{Method, Ranking};
 
 fn escape(text: &str) -> String {
@@ -126,5 +128,65 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         out.push_str(&list("Examples", &examples));
     }
     out.push_str(&format!("\n_Reviewed {}._\n", f.reviewed));
+    out
+}
+
+/// A comparison value as Markdown cell text: lists as `<br>`-separated items.
+fn comparison_cell(value: &sheet::Value, charset: Charset) -> String {
+    use sheet::Value;
+    let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
+    match value {
+        Value::Text(text) => text.clone(),
+        Value::Rating { rating, best: is_best } => format!("{}{}", grid::rating(*rating), best(*is_best)),
+        Value::Level(level) => charset.level(*level).to_string(),
+        Value::List(items) => {
+            // Raw HTML in a cell is HTML to GitHub: '<' in an item is escaped before the breaks.
+            let items: Vec<String> =
+                items.iter().map(|i| format!("{} {}", charset.bullet(), i.replace('<', "&lt;"))).collect();
+            items.join("<br>")
+        }
+        Value::Score { score, best: is_best } => format!("{score:.1}{}", best(*is_best)),
+        Value::Part { rating, contribution } => format!("{} (+{contribution:.1})", grid::rating(*rating)),
+        Value::Empty => "-".to_string(),
+    }
+}
+
+/// The comparison as Markdown: a heading, then a heading and a pipe table per section.
+pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> String {
+    let names: Vec<&str> = c.entries.iter().map(|e| e.framework.name.as_str()).collect();
+    let mut out = format!("## {}\n", names.join(" vs "));
+    for sheet in sheet::sheets(c, vocabulary) {
+        let mut headers = vec![String::new()];
+        headers.extend(names.iter().map(|n| n.to_string()));
+        let rows = sheet
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![grid::Cell {
+                    text: row.label.clone(),
+                    raw: row.field.clone(),
+                    numeric: false,
+                    keep_whole: false,
+                }];
+                cells.extend(row.values.iter().map(|v| {
+                    let text = comparison_cell(v, charset);
+                    grid::Cell { raw: text.clone(), text, numeric: false, keep_whole: false }
+                }));
+                cells
+            })
+            .collect();
+        out.push_str(&format!("\n### {}\n\n{}", sheet.section.title(), grid(&Grid { headers, rows })));
+        let note = match sheet.section {
+            Section::Factors => Some(format!("{} marks the best rating of each row (1 to 5).", charset.best())),
+            Section::Features => Some(charset.legend()),
+            Section::Score => {
+                Some(format!("{} {} marks the best score.", sheet::weights(&c.criteria, vocabulary), charset.best()))
+            }
+            _ => None,
+        };
+        if let Some(note) = note {
+            out.push_str(&format!("\n{note}\n"));
+        }
+    }
     out
 }

@@ -2,16 +2,21 @@
 //! never printing; [`grid`] is the table skeleton that table, Markdown and CSV share, so a new
 //! column is added once.
 
+pub mod adr;
 pub mod csv;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod prose;
+pub mod sheet;
+pub mod svg;
 pub mod table;
 pub mod yaml;
 
 use crate::answers::Preset;
 use crate::catalog::{Catalog, Framework, Vocabulary};
+use crate::compare::Comparison;
 use crate::error::Result;
 use crate::score::Ranking;
 
@@ -97,5 +102,23 @@ pub fn presets(format: Format, presets: &[Preset], options: &Options) -> Result<
         Format::Csv => csv::grid(&grid::presets(presets, grid::Audience::Data))?,
         Format::Json => json::to_string(&presets)?,
         Format::Yaml => yaml::to_string(&presets)?,
+    })
+}
+
+/// A comparison in `format`; `charset` picks Unicode or plain ASCII glyphs for people. HTML, a
+/// page that records how it was made, is [`html::comparison`].
+pub fn comparison(
+    format: Format,
+    comparison: &Comparison,
+    vocabulary: &Vocabulary,
+    options: &Options,
+    charset: sheet::Charset,
+) -> Result<String> {
+    Ok(match format {
+        Format::Table => table::comparison(comparison, vocabulary, options, charset),
+        Format::Markdown => markdown::comparison(comparison, vocabulary, charset),
+        Format::Csv => csv::grid(&sheet::data(comparison, &sheet::sheets(comparison, vocabulary)))?,
+        Format::Json => json::to_string(&comparison.document())?,
+        Format::Yaml => yaml::to_string(&comparison.document())?,
     })
 }

@@ -1,11 +1,15 @@
 //! Tables for the terminal (comfy-table): fitted to the width the caller decided, styled only
 //! when the caller turned colour on.
 
-use comfy_table::{Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{
+    Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
+};
 
 use super::grid::{self, Grid};
+use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::compare::{Comparison, Section};
 use crate::score::{Method, Ranking};
 
 fn new_table(options: &Options) -> Table {
@@ -157,4 +161,158 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     }
     out.push_str(&format!("\nReviewed: {}\n", f.reviewed));
     out
+}
+
+/// The widest label column of a comparison; longer labels wrap.
+const LABEL_MAX: usize = 16;
+/// The narrowest framework column before the frameworks are split over several tables.
+const COLUMN_MIN: usize = 16;
+/// The widest framework column: wider lines are hard to read.
+const COLUMN_MAX: usize = 40;
+
+/// How a comparison fits `width` columns: the groups of frameworks shown side by side (balanced,
+/// in order), the content width of the label column and of each framework column. Each table
+/// line is `1 + (label + 3) + group × (column + 3)` characters: the label column takes what the
+/// framework columns leave, so a table fills the width unless its columns reach their maximum.
+pub fn layout(frameworks: usize, width: usize, label: usize) -> (Vec<std::ops::Range<usize>>, usize, usize) {
+    let available = width.saturating_sub(label + 4);
+    let per_table = (available / (COLUMN_MIN + 3)).clamp(1, frameworks.max(1));
+    let tables = frameworks.div_ceil(per_table).max(1);
+    let size = frameworks.div_ceil(tables).max(1);
+    let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX);
+    let label = if column < COLUMN_MAX { label + available.saturating_sub(size * (column + 3)) } else { label };
+    let groups = (0..tables).map(|t| t * size..((t + 1) * size).min(frameworks)).filter(|r| !r.is_empty()).collect();
+    (groups, label, column)
+}
+
+/// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let prefix = if lines.is_empty() { "" } else { indent };
+        let current = if line.is_empty() { prefix.chars().count() } else { line.chars().count() + 1 };
+        if !line.is_empty() && current + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if line.is_empty() {
+            if !lines.is_empty() {
+                line.push_str(indent);
+            }
+        } else {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A value as the terminal shows it, list items wrapped to `width` with a hanging indent.
+fn comparison_cell(value: &sheet::Value, charset: Charset, width: Option<usize>) -> String {
+    use sheet::Value;
+    let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
+    match value {
+        Value::Text(text) => text.clone(),
+        Value::Rating { rating, best: is_best } => {
+            // The rating padded to three characters keeps the bars and marks of a column aligned.
+            format!("{:<3} {}{}", grid::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
+        }
+        Value::Level(level) => charset.level(*level).to_string(),
+        Value::List(items) => {
+            let bullet = charset.bullet();
+            let lines: Vec<String> = items
+                .iter()
+                .flat_map(|item| {
+                    let text = format!("{bullet} {item}");
+                    match width {
+                        Some(width) => wrap(&text, width, "  "),
+                        None => vec![text],
+                    }
+                })
+                .collect();
+            lines.join("\n")
+        }
+        Value::Score { score, best: is_best } => {
+            format!("{score:.1} {}{}", charset.bar(*score, 5), best(*is_best))
+        }
+        Value::Part { rating, contribution } => format!("{:<3} +{contribution:.1}", grid::rating(*rating)),
+        Value::Empty => "-".to_string(),
+    }
+}
+
+/// The comparison as tables, one per section, each with the section's title in its corner and
+/// the same column widths, so the sections line up. When the frameworks do not fit side by side
+/// in `options.width`, each section is split into several tables of balanced groups.
+pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, charset: Charset) -> String {
+    let sheets = sheet::sheets(c, vocabulary);
+    let count = c.entries.len();
+    let label = sheets
+        .iter()
+        .flat_map(|s| s.rows.iter().map(|r| r.label.chars().count()).chain([s.section.title().chars().count()]))
+        .max()
+        .unwrap_or(0)
+        .min(LABEL_MAX);
+    let (groups, label, column) = match options.width {
+        Some(width) => {
+            let (groups, label, column) = layout(count, usize::from(width), label);
+            (groups, label, Some(column))
+        }
+        None => (std::iter::once(0..count).collect(), label, None),
+    };
+    let mut blocks: Vec<String> = Vec::new();
+    for sheet in &sheets {
+        let mut block = String::new();
+        for group in &groups {
+            let mut table = new_table(options);
+            if charset == Charset::Ascii {
+                table.load_style(presets::ASCII_FULL_CONDENSED);
+            }
+            let mut headers = vec![sheet.section.title().to_string()];
+            headers.extend(c.entries[group.clone()].iter().map(|e| e.framework.name.clone()));
+            header(&mut table, &headers, options);
+            for row in &sheet.rows {
+                let mut cells = vec![row.label.clone()];
+                cells.extend(row.values[group.clone()].iter().map(|v| comparison_cell(v, charset, column)));
+                table.add_row(cells);
+            }
+            if let Some(column) = column {
+                let fixed = |content: usize| ColumnConstraint::Absolute(Width::Fixed((content + 2) as u16));
+                let mut columns = table.column_iter_mut();
+                if let Some(first) = columns.next() {
+                    first.set_constraint(fixed(label));
+                }
+                for other in columns {
+                    other.set_constraint(fixed(column));
+                }
+            }
+            block.push_str(&format!("{table}\n"));
+        }
+        let note = match sheet.section {
+            Section::Factors => {
+                Some(format!("{} marks the best rating of each row; bars show the rating out of 5.", charset.best()))
+            }
+            Section::Features => Some(charset.legend()),
+            Section::Score => Some(format!(
+                "{} {} marks the best score; each criterion shows its rating and the points it adds.",
+                sheet::weights(&c.criteria, vocabulary),
+                charset.best()
+            )),
+            _ => None,
+        };
+        if let Some(note) = note {
+            let lines = match options.width {
+                Some(width) => wrap(&note, usize::from(width), ""),
+                None => vec![note],
+            };
+            for line in lines {
+                block.push_str(&line);
+                block.push('\n');
+            }
+        }
+        blocks.push(block);
+    }
+    blocks.join("\n")
 }

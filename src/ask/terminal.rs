@@ -1,0 +1,127 @@
+//! The terminal [`Prompter`]: inquire prompts drawn on stderr. Esc is "back", Ctrl-C is
+//! [`PromptError::Interrupted`]; inquire leaves raw mode and shows the cursor again either way.
+
+use std::io::Write;
+
+use inquire::error::InquireResult;
+use inquire::ui::RenderConfig;
+use inquire::{Confirm, InquireError, MultiSelect, Select, Text};
+
+use super::prompt::{Choice, PromptError, Prompter, Question, Reply};
+
+/// How many options a list shows at once; longer lists scroll.
+const PAGE: usize = 10;
+
+/// Room taken before an option's text: the cursor and a checkbox (`> [x] `).
+const OPTION_INDENT: usize = 6;
+
+/// Prompts at the terminal with inquire.
+pub struct Terminal {
+    color: bool,
+    width: Option<u16>,
+}
+
+impl Terminal {
+    /// A prompter drawing on stderr, in colour when `color`, fitting list lines to `width`
+    /// columns when known (both decided by the caller).
+    pub fn new(color: bool, width: Option<u16>) -> Self {
+        Terminal { color, width }
+    }
+
+    /// A list line: the label, then as much of its description as fits on one line (a wrapped
+    /// option would make a long list hard to scan).
+    fn line(&self, choice: &Choice) -> String {
+        if choice.detail.is_empty() {
+            return choice.label.clone();
+        }
+        let line = format!("{} - {}", choice.label, choice.detail);
+        match self.width.map(|w| usize::from(w).saturating_sub(OPTION_INDENT)) {
+            Some(room) if room > choice.label.len() + 4 && line.chars().count() > room => {
+                let cut: String = line.chars().take(room - 1).collect();
+                format!("{}…", cut.trim_end())
+            }
+            _ => line,
+        }
+    }
+
+    fn config(&self) -> RenderConfig<'static> {
+        if self.color { RenderConfig::default_colored() } else { RenderConfig::empty() }
+    }
+}
+
+fn reply<T>(result: InquireResult<T>) -> Reply<T> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(InquireError::OperationCanceled) => Ok(None),
+        Err(InquireError::OperationInterrupted) => Err(PromptError::Interrupted),
+        Err(other) => Err(PromptError::Failed(other.to_string())),
+    }
+}
+
+/// The help line: the question's help, then the keys (inquire puts it in brackets).
+fn help(question: &Question, keys: &str) -> String {
+    if question.help.is_empty() { keys.to_string() } else { format!("{} | {keys}", question.help) }
+}
+
+impl Prompter for Terminal {
+    fn select(&mut self, question: &Question, choices: &[Choice], default: usize) -> Reply<usize> {
+        let help = help(question, "↑↓ move, Enter choose, Esc back");
+        let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
+        // After answering, the prompt line shows the short label, not the description.
+        let short = |option: inquire::list_option::ListOption<&String>| {
+            choices.get(option.index).map_or_else(|| option.value.clone(), |c| c.label.clone())
+        };
+        let answer = Select::new(&question.message, lines)
+            .with_starting_cursor(default.min(choices.len().saturating_sub(1)))
+            .with_help_message(&help)
+            .with_page_size(PAGE)
+            .with_formatter(&short)
+            .with_render_config(self.config())
+            .raw_prompt();
+        reply(answer.map(|option| option.index))
+    }
+
+    fn multi_select(&mut self, question: &Question, choices: &[Choice], selected: &[usize]) -> Reply<Vec<usize>> {
+        let help = help(question, "↑↓ move, space tick, → all, ← none, Enter done, Esc back");
+        let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
+        let short = |options: &[inquire::list_option::ListOption<&String>]| {
+            let labels: Vec<&str> =
+                options.iter().filter_map(|o| choices.get(o.index)).map(|c| c.label.as_str()).collect();
+            if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
+        };
+        let answer = MultiSelect::new(&question.message, lines)
+            .with_default(selected)
+            .with_help_message(&help)
+            .with_page_size(PAGE)
+            .with_formatter(&short)
+            .with_render_config(self.config())
+            .raw_prompt();
+        reply(answer.map(|options| options.into_iter().map(|o| o.index).collect()))
+    }
+
+    fn confirm(&mut self, question: &Question, default: bool) -> Reply<bool> {
+        let help = help(question, "y or n, Enter for the default, Esc back");
+        let answer = Confirm::new(&question.message)
+            .with_default(default)
+            .with_help_message(&help)
+            .with_render_config(self.config())
+            .prompt();
+        reply(answer)
+    }
+
+    fn text(&mut self, question: &Question, default: &str) -> Reply<String> {
+        let help = help(question, "Enter for the default, Esc back");
+        let answer = Text::new(&question.message)
+            .with_default(default)
+            .with_help_message(&help)
+            .with_render_config(self.config())
+            .prompt();
+        reply(answer)
+    }
+
+    fn say(&mut self, text: &str) -> Result<(), PromptError> {
+        let mut stderr = std::io::stderr().lock();
+        let ending = if text.ends_with('\n') { "" } else { "\n" };
+        write!(stderr, "{text}{ending}").and_then(|()| stderr.flush()).map_err(|e| PromptError::Failed(e.to_string()))
+    }
+}

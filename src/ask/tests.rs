@@ -1,0 +1,451 @@
+//! The questionnaire's logic, driven by a scripted prompter: which questions are put and skipped,
+//! Esc, presets, the summary, the ranking shown, and the files written from the menu.
+
+use std::path::{Path, PathBuf};
+
+use backend_advisor::answers::{self, AnswerSet, Importance, Preset};
+use backend_advisor::catalog::Catalog;
+use backend_advisor::render::{self, Format, Options};
+use backend_advisor::score;
+
+use super::script::{Key, Script};
+use super::{PromptError, Session, run};
+
+/// Enter on the five importance questions.
+const FIVE_DEFAULTS: [Key; 5] = [Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Enter];
+
+struct Fixture {
+    catalog: Catalog,
+    presets: Vec<Preset>,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let catalog = Catalog::builtin().expect("the built-in catalog is valid");
+        let presets = answers::presets(&catalog.vocabulary).expect("the built-in presets are valid");
+        Fixture { catalog, presets }
+    }
+
+    fn session(&self, given: AnswerSet, preset: Option<&str>) -> Session<'_> {
+        let preset = preset.map(|id| answers::find_preset(&self.presets, id).expect("a known preset"));
+        Session {
+            catalog: &self.catalog,
+            presets: &self.presets,
+            given,
+            start_given: preset.is_some(),
+            preset,
+            options: Options { width: Some(100), ..Options::default() },
+            styled: false,
+            catalogs: &[],
+        }
+    }
+
+    /// Play `keys` against the questionnaire; returns the script (questions and messages), what
+    /// was written to the output, and how the run ended.
+    fn play(&self, session: &Session, keys: Vec<Key>) -> (Script, String, anyhow::Result<()>) {
+        let mut script = Script::new(keys);
+        let mut out = Vec::new();
+        let result = run(session, &mut script, &mut out);
+        (script, String::from_utf8(out).expect("UTF-8 output"), result)
+    }
+
+    /// The explained table `recommend` prints for these flags, preset and answers file.
+    fn recommend(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> String {
+        let answers = answers::collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let ranking = score::rank(&self.catalog, &answers).expect("a ranking");
+        let options = Options { explain: true, top: Format::Table.default_top(), width: Some(100), color: false };
+        render::ranking(Format::Table, &ranking, &self.catalog.vocabulary, &options).expect("rendered")
+    }
+
+    /// The JSON ranking `recommend --format json` prints.
+    fn recommend_json(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> serde_json::Value {
+        let answers = answers::collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let ranking = score::rank(&self.catalog, &answers).expect("a ranking");
+        let text =
+            render::ranking(Format::Json, &ranking, &self.catalog.vocabulary, &Options::default()).expect("rendered");
+        serde_json::from_str(&text).expect("JSON")
+    }
+}
+
+fn keys(parts: impl IntoIterator<Item = Vec<Key>>) -> Vec<Key> {
+    parts.into_iter().flatten().collect()
+}
+
+/// The summary line for `topic`, squeezed to single spaces.
+fn summary_line(script: &Script, topic: &str) -> String {
+    let summary = script.said.iter().rev().find(|s| s.contains("Your answers")).expect("a summary was shown");
+    let line = summary.lines().find(|l| l.trim_start().starts_with(topic)).expect("the topic is in the summary");
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn asked_count(script: &Script, needle: &str) -> usize {
+    script.asked.iter().filter(|q| q.contains(needle)).count()
+}
+
+const PERFORMANCE: &str = "raw request throughput";
+const SCALABILITY: &str = "load grow";
+const START: &str = "Start from a preset";
+const LANGUAGES: &str = "Which languages";
+const ONLY: &str = "Consider only";
+const USE_CASES: &str = "What is the project";
+const FEATURES: &str = "Which features";
+const SUMMARY: &str = "Rank with these answers";
+const MENU: &str = "What next?";
+
+#[test]
+fn enter_through_the_defaults_shows_the_ranking_recommend_explains() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, None)), "{out}");
+    assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+    assert_eq!(summary_line(&script, "Starting point"), "Starting point from scratch");
+    // No language known: the only-those question does not apply.
+    assert_eq!(asked_count(&script, ONLY), 0);
+    assert_eq!(script.asked.first().map(String::as_str), Some("[1/9] Start from a preset, or from scratch?"));
+}
+
+#[test]
+fn questions_answered_by_flags_are_skipped_and_marked_given() {
+    let fixture = Fixture::new();
+    let given = AnswerSet {
+        importance: Importance { performance: Some(5), ..Importance::default() },
+        use_cases: Some(vec!["api".into()]),
+        team_knows: Some(vec!["go".into()]),
+        languages: Some(vec!["go".into(), "rust".into()]),
+        ..AnswerSet::default()
+    };
+    let session = fixture.session(given.clone(), None);
+    let script = keys([
+        vec![Key::Enter],
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    for skipped in [PERFORMANCE, LANGUAGES, ONLY, USE_CASES] {
+        assert_eq!(asked_count(&script, skipped), 0, "{skipped} was asked: {:?}", script.asked);
+    }
+    assert_eq!(asked_count(&script, FEATURES), 1);
+    assert_eq!(summary_line(&script, "Performance"), "Performance 5 critical (given)");
+    assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: Go, Rust (given)");
+    assert!(out.contains(&fixture.recommend(&given, None, None)), "{out}");
+}
+
+#[test]
+fn esc_goes_back_one_question_and_from_the_summary_to_the_last_one() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = vec![
+        Key::Esc, // at the first question: stays there
+        Key::Enter,
+        Key::Pick("5"),
+        Key::Esc, // at scalability: back to performance
+        Key::Pick("1"),
+        Key::Enter,
+        Key::Enter,
+        Key::Enter,
+        Key::Enter,
+        Key::Tick(&["python"]),
+        Key::Esc, // at only-those: back to the languages
+        Key::Tick(&[]),
+        Key::Enter,
+        Key::Enter,
+        Key::Esc, // at the summary: back to the features
+        Key::Tick(&["orm"]),
+        Key::Enter,
+        Key::Pick("quit"),
+    ];
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(asked_count(&script, START), 2);
+    assert_eq!(asked_count(&script, PERFORMANCE), 2);
+    assert_eq!(asked_count(&script, LANGUAGES), 2);
+    assert_eq!(asked_count(&script, ONLY), 1);
+    assert_eq!(asked_count(&script, FEATURES), 2);
+    assert_eq!(summary_line(&script, "Performance"), "Performance 1 minor");
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known none");
+    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in orm");
+}
+
+#[test]
+fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["go"]), Key::Yes, Key::Enter, Key::Enter],
+        // In the summary no language is known any more: "only those?" no longer applies.
+        vec![Key::Pick("change:team_knows"), Key::Tick(&[])],
+        vec![Key::Esc, Key::Esc, Key::Esc],
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    let after_change: Vec<&str> = script.asked.iter().skip(12).map(String::as_str).collect();
+    assert_eq!(
+        after_change,
+        [
+            "Rank with these answers, or change one?",
+            "[9/9] Which features must be built in? Frameworks without them are left out.",
+            "[8/9] What is the project? Tick all that apply.",
+            // Back from the use cases goes to the languages: "only those?" is skipped.
+            "[7/9] Which languages does the team already know?",
+            "[8/9] What is the project? Tick all that apply.",
+            "[9/9] Which features must be built in? Frameworks without them are left out.",
+            "Rank with these answers, or change one?",
+            "What next?",
+        ],
+        "{:#?}",
+        script.asked
+    );
+}
+
+#[test]
+fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Pick("content-site")],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(summary_line(&script, "Productivity"), "Productivity 5 critical");
+    assert_eq!(summary_line(&script, "Use cases"), "Use cases ecommerce, cms");
+    // A weaker level given by the preset is kept.
+    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in templating, admin:official");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("content-site"))), "{out}");
+}
+
+#[test]
+fn choosing_another_preset_replaces_the_answers_given_after_it() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Pick("ai-api"), Key::Pick("0"), Key::Esc, Key::Esc, Key::Pick("enterprise")],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(summary_line(&script, "Starting point"), "Starting point preset enterprise");
+    assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("enterprise"))), "{out}");
+}
+
+#[test]
+fn a_preset_given_by_flag_skips_only_the_first_question() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), Some("ai-api"));
+    let script =
+        keys([FIVE_DEFAULTS.to_vec(), vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")]]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(asked_count(&script, START), 0);
+    assert!(script.asked[0].starts_with("[1/8] "), "{:?}", script.asked);
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("ai-api"))), "{out}");
+}
+
+#[test]
+fn known_languages_only_those_and_a_change_from_the_summary() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["python", "go"]), Key::Yes, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Pick("change:performance"), Key::Pick("5")],
+        vec![Key::Pick("change:team_familiarity"), Key::Pick("4")],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: Python, Go");
+    assert_eq!(summary_line(&script, "Performance"), "Performance 5 critical");
+    // The follow-up shares the number of the languages question: the total stays 9.
+    assert!(script.asked.contains(&"[7/9] Which languages does the team already know?".to_string()));
+    assert!(script.asked.contains(&"[7/9] Consider only frameworks in Python, Go?".to_string()));
+    assert!(
+        script
+            .asked
+            .contains(&"[9/9] Which features must be built in? Frameworks without them are left out.".to_string())
+    );
+    let flags = AnswerSet {
+        importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
+        use_cases: Some(vec!["api".into()]),
+        team_knows: Some(vec!["python".into(), "go".into()]),
+        languages: Some(vec!["python".into(), "go".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+}
+
+#[test]
+fn every_importance_zero_is_told_and_leads_back_to_the_summary() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let zero = vec![Key::Pick("0"); 5];
+    let script = keys([
+        vec![Key::Enter],
+        zero,
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter],
+        vec![Key::Pick("change:community"), Key::Pick("2"), Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.said.iter().any(|s| s.contains("every importance is 0")), "{:?}", script.said);
+    assert_eq!(asked_count(&script, SUMMARY), 3, "rank, refused, change, rank");
+    assert!(out.contains("Weights: Performance 0% (importance 0)"), "{out}");
+}
+
+/// Keys that answer every question with its default and rank.
+fn defaults_then(menu: Vec<Key>) -> Vec<Key> {
+    keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["python"]), Key::No, Key::Enter],
+        vec![Key::Enter, Key::Enter],
+    ])
+    .into_iter()
+    .chain(menu)
+    .collect()
+}
+
+#[test]
+fn saved_answers_give_the_same_ranking_to_recommend_and_are_replaced_only_when_agreed() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("answers.yaml");
+    let typed = || Key::Type(path.display().to_string());
+    let session = fixture.session(AnswerSet::default(), Some("real-time"));
+    let script = keys([
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["typescript"]), Key::Yes, Key::Enter, Key::Tick(&["realtime"]), Key::Enter],
+        vec![Key::Pick("save"), typed()],
+        // Again: the file exists; "no" asks for another name, Esc leaves it alone.
+        vec![Key::Pick("save"), typed(), Key::No, Key::Esc],
+        vec![Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert!(script.said.iter().any(|s| s.contains("Saved ") && s.contains("recommend --answers")), "{:?}", script.said);
+    let saved = std::fs::read_to_string(&path).expect("the answers were saved");
+    assert!(saved.starts_with("# backend-advisor answers"), "{saved}");
+    let flags = AnswerSet {
+        team_knows: Some(vec!["typescript".into()]),
+        languages: Some(vec!["typescript".into()]),
+        require: Some(vec!["realtime".into()]),
+        ..AnswerSet::default()
+    };
+    let from_flags = fixture.recommend_json(&flags, None, Some("real-time"));
+    let from_file = fixture.recommend_json(&AnswerSet::default(), Some(&path), None);
+    assert_eq!(from_file, from_flags);
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+
+    std::fs::write(&path, "old\n").expect("write");
+    let script = defaults_then(vec![Key::Pick("save"), typed(), Key::Yes, Key::Pick("quit")]);
+    let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    assert_ne!(std::fs::read_to_string(&path).expect("read"), "old\n", "replaced after yes");
+}
+
+#[test]
+fn ctrl_c_stops_at_once_and_writes_nothing() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("answers.yaml");
+    std::fs::write(&path, "old\n").expect("write");
+    let script = defaults_then(vec![Key::Pick("save"), Key::Type(path.display().to_string()), Key::CtrlC]);
+    let (script, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    let error = result.expect_err("interrupted");
+    assert!(matches!(error.downcast_ref::<PromptError>(), Some(PromptError::Interrupted)), "{error}");
+    assert!(script.asked.last().is_some_and(|q| q.contains("exists. Replace it?")), "{:?}", script.asked);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "old\n");
+    let entries = std::fs::read_dir(dir.path()).expect("list").count();
+    assert_eq!(entries, 1, "no temporary file is left");
+
+    let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), vec![Key::Enter, Key::CtrlC]);
+    assert!(matches!(result.expect_err("interrupted").downcast_ref::<PromptError>(), Some(PromptError::Interrupted)));
+}
+
+#[test]
+fn export_writes_the_chosen_format() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let json: PathBuf = dir.path().join("ranking.json");
+    let markdown: PathBuf = dir.path().join("ranking.md");
+    let script = defaults_then(vec![
+        Key::Pick("export"),
+        Key::Pick("json"),
+        Key::Type(json.display().to_string()),
+        Key::Pick("export"),
+        Key::Pick("markdown"),
+        Key::Type(markdown.display().to_string()),
+        Key::Pick("quit"),
+    ]);
+    let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    let flags = AnswerSet { team_knows: Some(vec!["python".into()]), languages: Some(vec![]), ..AnswerSet::default() };
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("exported")).expect("JSON");
+    assert_eq!(exported, fixture.recommend_json(&flags, None, None));
+    let table = std::fs::read_to_string(&markdown).expect("exported");
+    assert!(table.starts_with("| # | Framework |"), "{table}");
+}
+
+#[test]
+fn show_prints_a_whole_framework_and_compare_the_top_three_side_by_side() {
+    let fixture = Fixture::new();
+    let script = defaults_then(vec![Key::Pick("show"), Key::Pick("django"), Key::Pick("compare"), Key::Pick("quit")]);
+    let (script, out, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert!(out.contains("Django (django)\n"), "{out}");
+    let flags = AnswerSet { team_knows: Some(vec!["python".into()]), ..AnswerSet::default() };
+    let answers = answers::collect(&fixture.catalog.vocabulary, &flags, None, None).expect("valid");
+    let ranking = score::rank(&fixture.catalog, &answers).expect("ranking");
+    // The comparison comes after the shown framework: the top 3 side by side, with their scores.
+    let (_, comparison) = out.rsplit_once("Reviewed: ").expect("show printed a whole framework");
+    for ranked in ranking.ranking.iter().take(3) {
+        assert!(comparison.contains(&ranked.name), "{} not compared:\n{comparison}", ranked.name);
+        assert!(comparison.contains(&format!("{:.1}", ranked.score)), "{} score missing", ranked.name);
+    }
+}
+
+#[test]
+fn start_over_asks_every_question_even_those_given() {
+    let fixture = Fixture::new();
+    let given =
+        AnswerSet { importance: Importance { performance: Some(5), ..Importance::default() }, ..AnswerSet::default() };
+    let session = fixture.session(given, None);
+    let script = keys([
+        vec![Key::Enter],
+        vec![Key::Enter; 4],
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("restart")],
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(asked_count(&script, PERFORMANCE), 1);
+    assert_eq!(asked_count(&script, SCALABILITY), 2);
+    assert_eq!(asked_count(&script, MENU), 2);
+    assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+}

@@ -1,0 +1,417 @@
+//! HTML reports: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with
+//! the charts, the tables that carry every number without them, a legend, and when and how the
+//! report was made. The markup is well-formed XML, so it can be checked by any XML parser.
+
+use std::fmt::Write;
+
+use super::sheet::{self, Charset, Value};
+use super::svg::{self, Bar, Series};
+use super::{grid, prose};
+use crate::answers::Answers;
+use crate::catalog::{Factor, Vocabulary};
+use crate::compare::{Comparison, Section, Standing};
+use crate::provenance::Provenance;
+use crate::score::{Criterion, Method, Ranked, Ranking};
+use crate::sensitivity;
+
+/// Escape text for HTML and XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --best: #fff1b8; --panel: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1180px; padding: 24px 28px 48px; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: var(--ink); background: #fff; }
+h1 { font-size: 28px; margin: 0 0 4px; }
+h2 { font-size: 20px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+p { margin: 6px 0; }
+.meta { color: var(--muted); }
+pre.command { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.summary { font-size: 17px; }
+.charts { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
+figure { margin: 0; }
+figcaption { color: var(--muted); font-size: 13px; }
+svg.chart { max-width: 100%; height: auto; }
+.chart text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+.chart .grid polygon, .chart .grid line { fill: none; stroke: var(--line); stroke-width: 1; }
+.chart .ring, .chart .tick { font-size: 11px; fill: var(--muted); }
+.chart .total { font-weight: 600; }
+ul.legend { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+ul.legend li { display: flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+thead th { background: var(--panel); }
+tbody th { font-weight: 600; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.best { background: var(--best); font-weight: 600; }
+td ul { margin: 0; padding-left: 18px; }
+.level { font-size: 16px; margin-right: 4px; }
+.level.builtin { color: #1a7f37; } .level.official { color: #0969da; } .level.community { color: #9a6700; } .level.none { color: #cf222e; }
+table.side { table-layout: fixed; }
+table.side th:first-child { width: 13.5em; }
+.meter { display: inline-block; width: 60px; height: 8px; margin-left: 6px; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; vertical-align: middle; }
+.meter span { display: block; height: 100%; background: #0072B2; border-radius: 3px; }
+.note { color: var(--muted); font-size: 13px; }
+footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
+";
+
+/// The page around a report's body: head with the inline style and a policy that forbids
+/// scripts and fetches, the title, the date and the command line, and the catalog sources.
+fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) -> String {
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
+<meta name="generator" content="backend-advisor {version}"/>
+<title>{title}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="meta">Made on <time datetime="{date}">{date}</time> by backend-advisor {version} with:</p>
+<pre class="command"><code>{command}</code></pre>
+</header>
+{body}<footer>
+<p>Catalog: {sources}. Every rating cites its evidence: <code>backend-advisor show ID</code> prints it. Scores use the weighted sum model described in the backend-advisor README.</p>
+</footer>
+</body>
+</html>
+"#,
+        title = escape(title),
+        version = escape(&provenance.version),
+        date = escape(&provenance.date),
+        command = escape(&provenance.command),
+        sources = escape(&sources.join(", ")),
+    )
+}
+
+fn factor_labels(vocabulary: &Vocabulary) -> Vec<String> {
+    Factor::ALL.iter().map(|&f| sheet::criterion_label(vocabulary, Criterion::Factor(f))).collect()
+}
+
+/// The legend of the radar: each framework's colour and dash, as drawn.
+fn series_legend(names: &[String]) -> String {
+    let mut out = String::from(r#"<ul class="legend">"#);
+    for (i, name) in names.iter().enumerate() {
+        let colour = svg::SERIES_COLOURS[i % svg::SERIES_COLOURS.len()];
+        let dash = svg::SERIES_DASHES[i % svg::SERIES_DASHES.len()];
+        let _ = write!(
+            out,
+            r#"<li><svg xmlns="http://www.w3.org/2000/svg" width="34" height="12" aria-hidden="true"><line x1="1" y1="6" x2="33" y2="6" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"/></svg>{}</li>"#,
+            escape(name)
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+/// The legend of the stacked bars: each criterion's colour, label and weight.
+fn criteria_legend(criteria: &[crate::score::Weight], vocabulary: &Vocabulary) -> String {
+    let mut out = String::from(r#"<ul class="legend">"#);
+    for (i, weight) in criteria.iter().enumerate() {
+        let colour = svg::CRITERION_COLOURS[i % svg::CRITERION_COLOURS.len()];
+        let _ = write!(
+            out,
+            r#"<li><span class="swatch" style="background: {colour}"></span>{} ({:.0}%)</li>"#,
+            escape(&sheet::criterion_label(vocabulary, weight.id)),
+            weight.weight * 100.0
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
+
+fn radar_figure(series: Vec<Series>, vocabulary: &Vocabulary, caption: &str) -> String {
+    let names: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+    format!(
+        "<figure>{}<figcaption>{}</figcaption>{}</figure>\n",
+        svg::radar(&factor_labels(vocabulary), &series, "Factor ratings, 1 (centre side) to 5 (outer ring)"),
+        escape(caption),
+        series_legend(&names)
+    )
+}
+
+fn bars_figure(ranked: &[&Ranked], criteria: &[crate::score::Weight], vocabulary: &Vocabulary) -> String {
+    let bars: Vec<Bar> = ranked
+        .iter()
+        .map(|r| Bar {
+            label: r.name.clone(),
+            parts: r
+                .criteria
+                .iter()
+                .map(|p| (sheet::criterion_label(vocabulary, p.criterion), p.contribution))
+                .collect(),
+        })
+        .collect();
+    format!(
+        "<figure>{}<figcaption>Score out of 100, split into the points each criterion adds (its weight in brackets).</figcaption>{}</figure>\n",
+        svg::stacked_bars(&bars, "Scores by criterion contribution"),
+        criteria_legend(criteria, vocabulary)
+    )
+}
+
+fn meter(fraction: f64) -> String {
+    format!(
+        r#"<span class="meter" aria-hidden="true"><span style="width: {:.0}%"></span></span>"#,
+        fraction.clamp(0.0, 1.0) * 100.0
+    )
+}
+
+/// One cell of a comparison table.
+fn cell(value: &Value) -> String {
+    let star = |best: bool| if best { format!(" {}", Charset::Unicode.best()) } else { String::new() };
+    match value {
+        Value::Text(text) => format!("<td>{}</td>", escape(text)),
+        Value::Rating { rating, best } => format!(
+            r#"<td class="num{}">{}{}{}</td>"#,
+            if *best { " best" } else { "" },
+            grid::rating(*rating),
+            star(*best),
+            meter(rating / 5.0)
+        ),
+        Value::Level(level) => format!(
+            r#"<td><span class="level {}" aria-hidden="true">{}</span>{}</td>"#,
+            level.id(),
+            Charset::Unicode.level(*level),
+            sheet::level_meaning(*level)
+        ),
+        Value::List(items) => {
+            let items: Vec<String> = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            format!("<td><ul>{}</ul></td>", items.concat())
+        }
+        Value::Score { score, best } => format!(
+            r#"<td class="num{}">{score:.1}{}{}</td>"#,
+            if *best { " best" } else { "" },
+            star(*best),
+            meter(score / 100.0)
+        ),
+        Value::Part { rating, contribution } => {
+            format!(r#"<td class="num">{} <small>+{contribution:.1}</small></td>"#, grid::rating(*rating))
+        }
+        Value::Empty => "<td>–</td>".to_string(),
+    }
+}
+
+/// The comparison as an HTML page: the radar of the factor ratings, the stacked scores when
+/// scored, then a table per section.
+pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenance) -> String {
+    let names: Vec<String> = c.entries.iter().map(|e| e.framework.name.clone()).collect();
+    let title = names.join(" vs ");
+    let mut body = String::new();
+    let has = |s: Section| c.sections.contains(&s);
+    if has(Section::Factors) || has(Section::Score) {
+        body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
+        if has(Section::Factors) {
+            let series = c
+                .entries
+                .iter()
+                .map(|e| Series {
+                    name: e.framework.name.clone(),
+                    values: Factor::ALL.iter().map(|&f| e.framework.scores.get(f)).collect(),
+                })
+                .collect();
+            body.push_str(&radar_figure(series, vocabulary, "Factor ratings from the catalog, 1 to 5."));
+        }
+        if has(Section::Score) {
+            let ranked: Vec<&Ranked> = c.entries.iter().filter_map(|e| e.ranked()).collect();
+            body.push_str(&bars_figure(&ranked, &c.criteria, vocabulary));
+        }
+        body.push_str("</div>\n</section>\n");
+    }
+    for sheet in sheet::sheets(c, vocabulary) {
+        let _ = write!(
+            body,
+            "<section>\n<h2>{}</h2>\n<table class=\"side\">\n<thead><tr><th scope=\"col\"></th>",
+            sheet.section.title()
+        );
+        for name in &names {
+            let _ = write!(body, "<th scope=\"col\">{}</th>", escape(name));
+        }
+        body.push_str("</tr></thead>\n<tbody>\n");
+        for row in &sheet.rows {
+            let label = if row.label.is_empty() { sheet.section.title() } else { row.label.as_str() };
+            let _ = write!(body, "<tr><th scope=\"row\">{}</th>", escape(label));
+            for value in &row.values {
+                body.push_str(&cell(value));
+            }
+            body.push_str("</tr>\n");
+        }
+        body.push_str("</tbody>\n</table>\n");
+        let note = match sheet.section {
+            Section::Factors => Some("★ and a highlight mark the best rating of each row.".to_string()),
+            Section::Features => Some(format!("Legend: {}.", Charset::Unicode.legend())),
+            Section::Score => Some(format!("{} ★ marks the best score.", sheet::weights(&c.criteria, vocabulary))),
+            _ => None,
+        };
+        if let Some(note) = note {
+            let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
+        }
+        if sheet.section == Section::Score {
+            for entry in &c.entries {
+                if let Some(Standing::Excluded(reasons)) = &entry.standing {
+                    let _ = writeln!(
+                        body,
+                        "<p class=\"note\">{} is removed by a hard filter: {}.</p>",
+                        escape(&entry.framework.name),
+                        escape(&reasons.join("; "))
+                    );
+                }
+            }
+        }
+        body.push_str("</section>\n");
+    }
+    page(&title, provenance, &body, &c.sources)
+}
+
+/// What was asked, in words: use cases, team languages and hard filters.
+fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !answers.use_cases.is_empty() {
+        lines.push(format!("Building: {}.", answers.use_cases.join(", ")));
+    }
+    if !answers.team_knows.is_empty() {
+        let names: Vec<&str> = answers.team_knows.iter().map(|l| vocabulary.language_name(l)).collect();
+        lines.push(format!("The team knows: {}.", names.join(", ")));
+    }
+    if !answers.languages.is_empty() {
+        let names: Vec<&str> = answers.languages.iter().map(|l| vocabulary.language_name(l)).collect();
+        lines.push(format!("Only frameworks in: {}.", names.join(", ")));
+    }
+    for requirement in &answers.require {
+        lines.push(format!("Requires {} at least {}.", requirement.feature, sheet::level_meaning(requirement.level)));
+    }
+    lines
+}
+
+/// The ranking as an HTML page: the top pick in words, the stacked scores of the shown
+/// frameworks, the radar of the top three, the ranking table and what the filters removed.
+/// `ranking` holds the frameworks to show; `total` counts every ranked framework.
+pub fn ranking(
+    ranking: &Ranking,
+    total: usize,
+    answers: &Answers,
+    vocabulary: &Vocabulary,
+    provenance: &Provenance,
+) -> String {
+    let mut body = String::from("<section>\n");
+    // How sure the ranking is, when analysed, is read first.
+    if let Some(verdict) = prose::verdict(ranking) {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&verdict));
+    }
+    for line in prose::top_pick(ranking, vocabulary) {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&line));
+    }
+    for line in asked(answers, vocabulary) {
+        let _ = writeln!(body, "<p>{}</p>", escape(&line));
+    }
+    let _ = writeln!(body, "<p>{}</p>", escape(&sheet::weights(&ranking.criteria, vocabulary)));
+    if let Some(note) = prose::truncated(ranking.ranking.len(), total) {
+        let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
+    }
+    body.push_str("</section>\n");
+    if !ranking.ranking.is_empty() {
+        body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
+        let shown: Vec<&Ranked> = ranking.ranking.iter().collect();
+        // Only WSM scores are sums of per-criterion points that can be stacked.
+        if ranking.method == Method::Wsm {
+            body.push_str(&bars_figure(&shown, &ranking.criteria, vocabulary));
+        }
+        let series = ranking
+            .ranking
+            .iter()
+            .take(3)
+            .map(|r| Series {
+                name: r.name.clone(),
+                values: Factor::ALL
+                    .iter()
+                    .map(|&f| r.criteria.iter().find(|p| p.criterion == Criterion::Factor(f)).map_or(1.0, |p| p.rating))
+                    .collect(),
+            })
+            .collect();
+        body.push_str(&radar_figure(series, vocabulary, "Factor ratings of the top three, 1 to 5."));
+        body.push_str("</div>\n</section>\n");
+        body.push_str(&ranking_table(ranking, vocabulary));
+    }
+    if !ranking.excluded.is_empty() {
+        let _ = write!(body, "<section>\n<h2>Removed by hard filters ({})</h2>\n<ul>\n", ranking.excluded.len());
+        for line in prose::excluded(ranking) {
+            let _ = writeln!(body, "<li>{}</li>", escape(&line));
+        }
+        body.push_str("</ul>\n</section>\n");
+    }
+    page("Backend framework recommendation", provenance, &body, &ranking.catalog.sources)
+}
+
+fn ranking_table(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
+    let mut out = String::from(
+        "<section>\n<h2>Ranking</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
+    );
+    let analysis = ranking.sensitivity.as_ref();
+    if analysis.is_some() {
+        out.push_str("<th scope=\"col\">Wins</th>");
+    }
+    for weight in &ranking.criteria {
+        let _ = write!(
+            out,
+            "<th scope=\"col\">{} ({:.0}%)</th>",
+            escape(&sheet::criterion_label(vocabulary, weight.id)),
+            weight.weight * 100.0
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for r in &ranking.ranking {
+        let _ = write!(
+            out,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
+            r.rank,
+            escape(&r.name),
+            escape(vocabulary.language_name(&r.language)),
+            r.score,
+            meter(r.score / 100.0)
+        );
+        if let Some(accepted) = analysis.and_then(|a| a.of(&r.id)) {
+            let _ = write!(out, "<td class=\"num\">{}</td>", escape(&sensitivity::share(accepted.first)));
+        }
+        for part in &r.criteria {
+            match part.normalized {
+                Some(v) => {
+                    let _ = write!(out, r#"<td class="num">{} <small>{v:.3}</small></td>"#, grid::rating(part.rating));
+                }
+                None => out.push_str(&cell(&Value::Part { rating: part.rating, contribution: part.contribution })),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    let note = match ranking.method {
+        Method::Wsm => {
+            "Each criterion shows the framework's rating (1 to 5) and the points it adds to the score.".to_string()
+        }
+        Method::Topsis => format!(
+            "Scored with TOPSIS: each criterion shows the framework's rating (1 to 5) and its weighted normalized value v. {}",
+            prose::topsis_cells()
+        ),
+    };
+    let _ = write!(out, "</tbody>\n</table>\n<p class=\"note\">{}</p>\n", escape(&note));
+    if let Some(analysis) = analysis {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
+    }
+    out.push_str("</section>\n");
+    out
+}

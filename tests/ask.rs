@@ -1,0 +1,500 @@
+//! The questionnaire and the terminal conventions, tested on the real binary. Interactive runs
+//! happen in a pseudo-terminal (rexpect) sized 100x50, with keys sent as a person types them:
+//! arrows, space, Enter, Esc, Ctrl-C. Each key is sent only once the prompt it answers is drawn,
+//! so no test sleeps. Also: the no-terminal paths, completions, the man page, colour, --version.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::sys::wait::WaitStatus;
+use rexpect::session::PtySession;
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_backend-advisor");
+
+/// Per-expect timeout: generous, since a loaded machine may be slow to start the binary.
+const TIMEOUT_MS: u64 = 20_000;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const SPACE: &str = " ";
+const ESC: &str = "\x1b";
+
+/// The hermetic environment of every run: only `PATH`, plus what a test adds.
+fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(BIN);
+    command.env_clear().args(args);
+    if let Some(path) = std::env::var_os("PATH") {
+        command.env("PATH", path);
+    }
+    command.envs(env.iter().copied());
+    command
+}
+
+/// The exit code, stdout and stderr of a run without a terminal (stdin from /dev/null).
+fn run(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let output = command(args, env).stdin(Stdio::null()).output().expect("the binary runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
+    (output.status.code().unwrap_or(-1), String::from_utf8(output.stdout).expect("UTF-8"), stderr)
+}
+
+/// The stdout of a run that must succeed.
+fn stdout_of(args: &[&str], env: &[(&str, &str)]) -> String {
+    let (code, stdout, stderr) = run(args, env);
+    assert_eq!(code, 0, "{args:?}:\n{stderr}");
+    stdout
+}
+
+/// The explained table `recommend` prints for `args`, at the width the pty runs use, as the
+/// pty session reads it: each newline as CR LF, each byte as one character.
+fn recommend_explained(args: &[&str]) -> String {
+    let mut full = vec!["recommend", "--explain"];
+    full.extend_from_slice(args);
+    stdout_of(&full, &[("COLUMNS", "100")]).replace('\n', "\r\n").bytes().map(char::from).collect()
+}
+
+/// An interactive run in a pseudo-terminal of 100 columns and 50 rows, in `dir`.
+struct Pty {
+    session: PtySession,
+    /// Everything read so far, escape codes included.
+    seen: String,
+}
+
+impl Pty {
+    fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> Pty {
+        // A new pty has no size; stty gives it one before the binary replaces the shell.
+        let mut command = Command::new("sh");
+        command.env_clear().current_dir(dir);
+        command.arg("-c").arg("stty cols 100 rows 50 && exec \"$0\" \"$@\"").arg(BIN).args(args);
+        if let Some(path) = std::env::var_os("PATH") {
+            command.env("PATH", path);
+        }
+        command.env("TERM", "xterm-256color").env("COLUMNS", "100");
+        command.envs(env.iter().copied());
+        let session = rexpect::session::spawn_command(command, Some(TIMEOUT_MS)).expect("spawn in a pty");
+        Pty { session, seen: String::new() }
+    }
+
+    /// Wait until `needle` is shown; returns what came before it.
+    fn expect(&mut self, needle: &str) -> String {
+        match self.session.exp_string(needle) {
+            Ok(before) => {
+                self.seen.push_str(&before);
+                self.seen.push_str(needle);
+                before
+            }
+            Err(error) => panic!("waiting for {needle:?}: {error}\nseen so far:\n{}", self.seen),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+        self.session.flush().expect("flush keys");
+    }
+
+    /// Answer the prompt showing `prompt` with `keys`.
+    fn answer(&mut self, prompt: &str, keys: &str) {
+        self.expect(prompt);
+        self.send(keys);
+    }
+
+    fn ctrl_c(&mut self) {
+        self.session.send_control('c').expect("send Ctrl-C");
+    }
+
+    /// Wait for the end of the output and the exit code.
+    fn exit_code(&mut self) -> i32 {
+        match self.session.exp_eof() {
+            Ok(rest) => self.seen.push_str(&rest),
+            Err(error) => panic!("waiting for the end: {error}\nseen so far:\n{}", self.seen),
+        }
+        assert!(!self.seen.contains("panicked"), "panicked:\n{}", self.seen);
+        match self.session.process().wait() {
+            Ok(WaitStatus::Exited(_, code)) => code,
+            other => panic!("did not exit normally: {other:?}\n{}", self.seen),
+        }
+    }
+}
+
+const START: &str = "Start from a preset, or from scratch?";
+const PERFORMANCE: &str = "How much does raw request throughput and latency matter for this project?";
+const SCALABILITY: &str = "How much will the load grow";
+const PRODUCTIVITY: &str = "How important is shipping features quickly";
+const INTEGRATION: &str = "How much must the framework fit with other tools";
+const COMMUNITY: &str = "How much do a large community";
+const LANGUAGES: &str = "Which languages does the team already know?";
+const ONLY: &str = "Consider only frameworks in Python?";
+const USE_CASES: &str = "What is the project?";
+const FEATURES: &str = "Which features must be built in?";
+const SUMMARY: &str = "Rank with these answers, or change one?";
+const MENU: &str = "What next?";
+
+/// The menu's options, in order, for counting arrow presses.
+const MENU_ITEMS: [&str; 7] = ["compare", "show", "save", "export", "change", "restart", "quit"];
+
+fn menu_keys(item: &str) -> String {
+    let steps = MENU_ITEMS.iter().position(|i| *i == item).expect("a menu item");
+    format!("{}{ENTER}", DOWN.repeat(steps))
+}
+
+#[test]
+fn a_whole_questionnaire_with_arrows_space_and_enter() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    // Presets in order: scratch, startup-mvp, enterprise, real-time, ai-api, …
+    pty.answer(START, &format!("{}{ENTER}", DOWN.repeat(4)));
+    pty.answer(PERFORMANCE, &format!("{DOWN}{DOWN}{ENTER}")); // ai-api's 3, then 5
+    pty.answer(SCALABILITY, ENTER);
+    pty.answer(PRODUCTIVITY, ENTER);
+    pty.answer(INTEGRATION, ENTER);
+    pty.answer(COMMUNITY, ENTER);
+    pty.answer(LANGUAGES, &format!("{SPACE}{ENTER}")); // Python is first
+    pty.answer(ONLY, &format!("y{ENTER}"));
+    pty.answer(USE_CASES, ENTER); // ai-api's api and ai-ml stay ticked
+    pty.answer(FEATURES, &format!("{DOWN}{SPACE}{ENTER}")); // orm is second
+    let before = pty.expect(SUMMARY);
+    let summary = before.rsplit("Your answers").next().expect("the summary is shown");
+    let squeezed: Vec<String> =
+        summary.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+    for line in [
+        "Starting point preset ai-api",
+        "Performance 5 critical",
+        "Scalability 3 medium",
+        "Productivity 4 high",
+        "Languages known Python",
+        "Only those languages yes: Python",
+        "Use cases api, ai-ml",
+        "Must be built in orm",
+        "Use-case fit 5 critical",
+        "Team familiarity 3 medium",
+    ] {
+        assert!(squeezed.iter().any(|l| l == line), "{line:?} not in the summary:\n{summary}");
+    }
+    pty.send(ENTER);
+    let shown = pty.expect(MENU);
+    let expected = recommend_explained(&[
+        "--preset",
+        "ai-api",
+        "--performance",
+        "5",
+        "--team-knows",
+        "python",
+        "--language",
+        "python",
+        "--require",
+        "orm",
+    ]);
+    assert!(shown.contains(&expected), "the ranking differs from recommend --explain:\n{shown}\nexpected:\n{expected}");
+    pty.send(&menu_keys("quit"));
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn enter_through_the_defaults_without_a_subcommand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&[], &[("NO_COLOR", "1")], dir.path());
+    for prompt in
+        [START, PERFORMANCE, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY, LANGUAGES, USE_CASES, FEATURES]
+    {
+        pty.answer(prompt, ENTER);
+    }
+    pty.answer(SUMMARY, ENTER);
+    let shown = pty.expect(MENU);
+    assert!(shown.contains(&recommend_explained(&[])), "{shown}");
+    pty.send(&menu_keys("quit"));
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn esc_goes_back_and_ctrl_c_at_a_prompt_exits_130_with_the_cursor_shown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    pty.answer(START, ENTER);
+    pty.answer(PERFORMANCE, ESC);
+    pty.expect("<canceled>");
+    pty.expect(START); // asked again
+    pty.send(ENTER);
+    pty.answer(PERFORMANCE, &format!("{DOWN}{ENTER}"));
+    pty.answer(SCALABILITY, ESC);
+    pty.expect(PERFORMANCE); // asked again
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+    // The prompts hide the cursor while drawing; it must be shown again after the last time.
+    let last_hide = pty.seen.rfind("\x1b[?25l").expect("the prompts hide the cursor while drawing");
+    assert!(pty.seen[last_hide..].contains("\x1b[?25h"), "the cursor is left hidden");
+}
+
+#[test]
+fn ctrl_c_at_the_menu_and_while_saving_exits_130_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("given.yaml");
+    std::fs::write(&answers, "importance: {performance: 4}\nuse_cases: [api]\nteam_knows: []\nrequire: []\n")
+        .expect("write answers");
+    let answers = answers.display().to_string();
+
+    // Everything but the importances is given: only they are asked.
+    let mut pty = Pty::spawn(&["ask", "--answers", &answers], &[("NO_COLOR", "1")], dir.path());
+    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    pty.answer(SUMMARY, ENTER);
+    pty.expect(MENU);
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+
+    let mut pty = Pty::spawn(&["ask", "--answers", &answers], &[("NO_COLOR", "1")], dir.path());
+    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    pty.answer(SUMMARY, ENTER);
+    pty.answer(MENU, &menu_keys("save"));
+    pty.answer("Save the answers to:", "partial.yaml");
+    pty.expect("partial.yaml");
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["given.yaml"], "nothing else was written");
+}
+
+#[test]
+fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let args = ["ask", "--preset", "real-time", "--team-knows", "typescript", "--performance", "5"];
+    let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
+    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    pty.answer("Consider only frameworks in TypeScript?", &format!("n{ENTER}"));
+    pty.answer(USE_CASES, ENTER);
+    pty.answer(FEATURES, ENTER);
+    pty.answer(SUMMARY, ENTER);
+    pty.answer(MENU, &menu_keys("save"));
+    pty.answer("Save the answers to:", &format!("mine.yaml{ENTER}"));
+    pty.expect("Saved mine.yaml.");
+    // Saving again asks before replacing; "no" asks for another name, Esc goes back to the menu.
+    pty.answer(MENU, &menu_keys("save"));
+    pty.answer("Save the answers to:", &format!("mine.yaml{ENTER}"));
+    pty.answer("mine.yaml exists. Replace it?", &format!("n{ENTER}"));
+    pty.answer("Save the answers to:", ESC);
+    pty.answer(MENU, &menu_keys("quit"));
+    assert_eq!(pty.exit_code(), 0);
+
+    let saved = dir.path().join("mine.yaml").display().to_string();
+    let from_file: Value =
+        serde_json::from_str(&stdout_of(&["recommend", "--answers", &saved, "--format", "json"], &[])).expect("JSON");
+    let from_flags: Value = serde_json::from_str(&stdout_of(
+        &["recommend", "--preset", "real-time", "--team-knows", "typescript", "--performance", "5", "--format", "json"],
+        &[],
+    ))
+    .expect("JSON");
+    assert_eq!(from_file["ranking"], from_flags["ranking"]);
+    assert_eq!(from_file, from_flags);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+    assert_eq!(leftovers.len(), 1, "only mine.yaml, no temporary file");
+}
+
+/// Runs with stdin `stdin` and fails if the binary is still running after a few seconds: these
+/// paths must not wait for input.
+fn exits_at_once(args: &[&str], stdin: Stdio) -> (i32, String) {
+    let mut child = command(args, &[]).stdin(stdin).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            let output = child.wait_with_output().expect("output");
+            return (status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).into_owned());
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{args:?} waited for input");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn without_a_terminal_it_does_not_prompt() {
+    let (code, stderr) = exits_at_once(&[], Stdio::null());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Usage: backend-advisor [OPTIONS] [COMMAND]"), "{stderr}");
+    let (code, stderr) = exits_at_once(&["ask"], Stdio::null());
+    assert_eq!(code, 2);
+    assert!(stderr.contains("needs a terminal") && stderr.contains("backend-advisor recommend --preset"), "{stderr}");
+    let (code, _) = exits_at_once(&["ask", "--no-input"], Stdio::null());
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn no_input_refuses_to_prompt_even_on_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["--no-input", "ask"], &[], dir.path());
+    pty.expect("needs a terminal");
+    assert_eq!(pty.exit_code(), 2);
+    let mut pty = Pty::spawn(&["--no-input"], &[], dir.path());
+    pty.expect("Usage:");
+    assert_eq!(pty.exit_code(), 2);
+}
+
+#[test]
+fn given_values_are_checked_by_the_same_rules_before_any_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask", "--use-case", "ai_ml"], &[], dir.path());
+    pty.expect("--use-case: unknown use case 'ai_ml' (did you mean 'ai-ml'?");
+    assert_eq!(pty.exit_code(), 2);
+    let mut pty = Pty::spawn(&["ask", "--preset", "startup"], &[], dir.path());
+    pty.expect("unknown preset 'startup'");
+    assert_eq!(pty.exit_code(), 2);
+    std::fs::write(dir.path().join("bad.yaml"), "importance: {performance: 9}\n").expect("write");
+    let mut pty = Pty::spawn(&["ask", "--answers", "bad.yaml"], &[], dir.path());
+    pty.expect("bad.yaml:1:27: field 'importance.performance': importance 9 is out of range");
+    assert_eq!(pty.exit_code(), 65);
+    let mut pty = Pty::spawn(&["ask", "--answers", "missing.yaml"], &[], dir.path());
+    pty.expect("missing.yaml");
+    assert_eq!(pty.exit_code(), 66);
+}
+
+#[test]
+fn bash_loads_the_completions_and_completes_catalog_values() {
+    let bin_dir = Path::new(BIN).parent().expect("the binary's folder").display().to_string();
+    let script = r#"
+        set -e
+        source <(backend-advisor completions bash)
+        complete -p backend-advisor
+        complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMPREPLY=()
+            _backend__advisor backend-advisor "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            echo "${COMPREPLY[*]}"; }
+        complete_words backend-advisor show fa
+        complete_words backend-advisor recommend --use-case ai
+        complete_words backend-advisor ask --preset ent
+        complete_words backend-advisor list --require op
+        complete_words backend-advisor recommend --team-knows ty
+        complete_words backend-advisor comp
+        complete_words backend-advisor compare django fla
+    "#;
+    let output = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", script])
+        .env("PATH", format!("{bin_dir}:{}", std::env::var("PATH").unwrap_or_default()))
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "complete -o bashdefault -o default -o nosort -F _backend__advisor backend-advisor",
+            "fastapi fastify",
+            "ai-ml",
+            "enterprise",
+            "openapi",
+            "typescript",
+            "compare completions",
+            "flask",
+        ]
+    );
+}
+
+#[test]
+fn every_shell_gets_a_script_and_a_closed_pipe_is_success() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = stdout_of(&["completions", shell], &[]);
+        assert!(script.contains("backend-advisor") && script.contains("--use-case"), "{shell}:\n{script}");
+        // The other generators complete subcommands and flags only (see the README).
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            for value in ["spring-boot", "startup-mvp", "ai-ml", "api_versioning", "csharp"] {
+                assert!(script.contains(value), "{shell} does not complete {value}");
+            }
+        }
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output =
+            command(&["completions", shell], &[]).stdout(writer).stderr(Stdio::piped()).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{shell} into a closed pipe:\n{stderr}");
+        assert!(stderr.is_empty(), "{shell} into a closed pipe is not quiet:\n{stderr}");
+    }
+}
+
+#[test]
+fn the_man_page_covers_every_subcommand() {
+    let page = stdout_of(&["man"], &[]);
+    assert!(page.contains(".TH backend-advisor 1"), "{page}");
+    for sub in [
+        "recommend",
+        "list",
+        "show",
+        "presets",
+        "catalog",
+        "catalog export",
+        "catalog validate",
+        "ask",
+        "completions",
+        "man",
+    ] {
+        let heading = format!(".SS \"backend\\-advisor {}\"", sub.replace('-', "\\-"));
+        assert!(page.contains(&heading), "no section {heading}");
+    }
+    for option in ["\\-\\-use\\-case", "\\-\\-color", "\\-\\-no\\-input", "\\-\\-answers"] {
+        assert!(page.contains(option), "{option} is not documented");
+    }
+    assert!(page.is_ascii(), "non-ASCII characters need groff escapes");
+}
+
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let esc = '\u{1b}';
+    let args = ["list", "--language", "go"];
+    let coloured = |extra: &[&str], env: &[(&str, &str)]| {
+        let mut all: Vec<&str> = extra.to_vec();
+        all.extend_from_slice(&args);
+        stdout_of(&all, env).contains(esc)
+    };
+    assert!(coloured(&["--color", "always"], &[]));
+    assert!(coloured(&["--color", "always"], &[("NO_COLOR", "1")]), "the flag beats the environment");
+    assert!(!coloured(&[], &[]), "no colour into a pipe");
+    assert!(!coloured(&[], &[("NO_COLOR", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+
+    // On a terminal: colour by default, none with NO_COLOR.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&args, &[], dir.path());
+    let header = pty.expect("Framework");
+    assert!(header.contains("\x1b[1m"), "bold headers on a terminal: {header:?}");
+    assert_eq!(pty.exit_code(), 0);
+    let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
+    let header = pty.expect("Framework");
+    assert!(!header.contains(esc), "no colour with NO_COLOR: {header:?}");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn help_has_examples_everywhere_and_version_works() {
+    let (code, stdout, _) = run(&["--version"], &[]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, format!("backend-advisor {}\n", env!("CARGO_PKG_VERSION")));
+    for sub in [
+        &[][..],
+        &["recommend"],
+        &["list"],
+        &["show"],
+        &["presets"],
+        &["catalog"],
+        &["catalog", "export"],
+        &["catalog", "validate"],
+        &["ask"],
+        &["completions"],
+        &["man"],
+    ] {
+        let mut args = sub.to_vec();
+        args.push("--help");
+        let help = stdout_of(&args, &[]);
+        let examples = help.split("Examples:\n").nth(1).unwrap_or_else(|| panic!("{args:?} has no examples:\n{help}"));
+        assert!(examples.lines().take_while(|l| l.starts_with("  ")).any(|l| l.contains("backend-advisor")), "{help}");
+    }
+}

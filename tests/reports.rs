@@ -1,0 +1,470 @@
+//! Integration tests of the reports: the HTML pages of `compare` and `recommend` parsed as XML
+//! (self-contained, charts drawn from the right numbers), the decision record parsed as Markdown
+//! (MADR 4.0 headings and lists), and `--output` (atomic, no overwrite without `--force`, nothing
+//! half-written on a write error) for every subcommand that prints a report.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+/// The exit code, stdout and stderr of one run of the binary.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs the real binary from the crate's folder with an empty environment except `PATH`, a fixed
+/// `SOURCE_DATE_EPOCH` (2026-01-01) and stdin from `/dev/null`; never lets a panic pass.
+fn run(args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-advisor"));
+    command
+        .env_clear()
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .args(args)
+        .stdin(Stdio::null())
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    if let Some(path) = std::env::var_os("PATH") {
+        command.env("PATH", path);
+    }
+    let output = command.output().expect("the binary can be started");
+    let run = Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert!(!run.stderr.contains("panicked"), "{args:?} panicked:\n{}", run.stderr);
+    run
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let run = run(args);
+    assert_eq!(run.code, 0, "{args:?} failed:\n{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", run.stderr);
+    run.stdout
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout_of(args)).expect("valid JSON")
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+/// Parses a page as XML and checks it is self-contained: no scripts, no external resources,
+/// nothing the browser would fetch, and a policy that forbids both.
+fn check_self_contained(html: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
+    let doc = roxmltree::Document::parse_with_options(html, options)
+        .unwrap_or_else(|e| panic!("the page is not well-formed: {e}"));
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        assert!(!["script", "link", "img", "iframe", "object", "embed", "base"].contains(&name), "<{name}> found");
+        for attribute in node.attributes() {
+            assert!(!["src", "href", "srcset"].contains(&attribute.name()), "{name} has {}", attribute.name());
+            assert!(!attribute.name().starts_with("on"), "{name} has an event handler");
+        }
+    }
+    let style: String = doc.descendants().filter(|n| n.has_tag_name("style")).filter_map(|n| n.text()).collect();
+    assert!(!style.contains("url(") && !style.contains("@import"), "the style fetches something");
+    let policy = doc
+        .descendants()
+        .find(|n| n.attribute("http-equiv") == Some("Content-Security-Policy"))
+        .and_then(|n| n.attribute("content"))
+        .expect("a Content-Security-Policy");
+    assert!(policy.contains("default-src 'none'"), "{policy}");
+    doc
+}
+
+/// The `points` of the radar's polygons, grid rings first.
+fn radar_polygons(doc: &roxmltree::Document) -> Vec<Vec<(f64, f64)>> {
+    let radar = doc
+        .descendants()
+        .find(|n| n.has_tag_name("svg") && n.attribute("class").is_some_and(|c| c.contains("radar")))
+        .expect("a radar chart");
+    radar
+        .descendants()
+        .filter(|n| n.has_tag_name("polygon"))
+        .map(|n| {
+            n.attribute("points")
+                .expect("points")
+                .split(' ')
+                .map(|pair| {
+                    let (x, y) = pair.split_once(',').expect("x,y");
+                    (x.parse().expect("x"), y.parse().expect("y"))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The rating a radar corner stands for: its distance from the centre (270, 210) over the
+/// radius (150), times 5.
+fn rating_at((x, y): (f64, f64)) -> f64 {
+    (x - 270.0).hypot(y - 210.0) / 150.0 * 5.0
+}
+
+fn text_of(node: roxmltree::Node) -> String {
+    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+}
+
+#[test]
+fn compare_html_is_self_contained_and_its_radar_matches_the_ratings() {
+    let html = stdout_of(&["compare", "django", "fastapi", "flask", "--format", "html"]);
+    let doc = check_self_contained(&html);
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).map(text_of).expect("a title");
+    assert_eq!(title, "Django vs FastAPI vs Flask");
+    assert!(html.contains("<time datetime=\"2026-01-01\">"));
+    assert!(html.contains("backend-advisor compare django fastapi flask --format html"), "the command line");
+    let polygons = radar_polygons(&doc);
+    assert_eq!(polygons.len(), 5 + 3, "five rings and one polygon per framework");
+    for (id, polygon) in ["django", "fastapi", "flask"].iter().zip(&polygons[5..]) {
+        let entry = json(&["show", id, "--format", "json"]);
+        let expected: Vec<f64> = ["performance", "scalability", "productivity", "integration", "community"]
+            .iter()
+            .map(|f| entry["scores"][f].as_f64().expect("a rating"))
+            .collect();
+        let drawn: Vec<f64> = polygon.iter().map(|&p| rating_at(p)).collect();
+        for (e, d) in expected.iter().zip(&drawn) {
+            assert!((e - d).abs() < 0.01, "{id}: drawn {drawn:?}, rated {expected:?}");
+        }
+    }
+    // The legend names every framework; the tables carry the numbers without the chart.
+    let legend = doc.descendants().find(|n| n.attribute("class") == Some("legend")).map(text_of).expect("a legend");
+    assert!(legend.contains("Django") && legend.contains("FastAPI") && legend.contains("Flask"));
+    let headings: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("h2")).map(text_of).collect();
+    assert_eq!(
+        headings,
+        ["At a glance", "Overview", "Factors", "Features", "Best for", "Pros", "Cons", "Use when", "Examples"]
+    );
+    assert!(!html.contains("Scores by criterion"), "no score chart without answers");
+}
+
+#[test]
+fn recommend_html_has_stacked_scores_and_the_radar_of_the_top_three() {
+    let args = ["recommend", "--preset", "ai-api", "--top", "5"];
+    let html = stdout_of(&[&args[..], &["--format", "html"]].concat());
+    let doc = check_self_contained(&html);
+    let ranking = json(&[&args[..], &["--format", "json"]].concat());
+    let ranked = ranking["ranking"].as_array().expect("ranking");
+    let criteria = ranking["criteria"].as_array().expect("criteria").len();
+    let bars = doc
+        .descendants()
+        .find(|n| n.has_tag_name("svg") && n.attribute("class").is_some_and(|c| c.contains("bars")))
+        .expect("a bar chart");
+    let groups: Vec<roxmltree::Node> = bars.descendants().filter(|n| n.attribute("class") == Some("bar")).collect();
+    assert_eq!(groups.len(), 5, "one bar per shown framework");
+    for (group, entry) in groups.iter().zip(ranked) {
+        let rects: Vec<roxmltree::Node> = group.children().filter(|n| n.has_tag_name("rect")).collect();
+        assert_eq!(rects.len(), criteria, "one segment per criterion");
+        // 4.5 units a point: the segments add up to the score.
+        let width: f64 =
+            rects.iter().map(|r| r.attribute("width").expect("width").parse::<f64>().expect("a number")).sum();
+        let score = entry["score"].as_f64().expect("a score");
+        assert!((width / 4.5 - score).abs() < 0.01, "{}: bar {width} for score {score}", entry["name"]);
+        assert!(text_of(*group).contains(entry["name"].as_str().expect("name")));
+    }
+    let polygons = radar_polygons(&doc);
+    assert_eq!(polygons.len(), 5 + 3, "the radar shows the top three");
+    for (entry, polygon) in ranked.iter().zip(&polygons[5..]) {
+        let rated = entry["criteria"]["performance"]["rating"].as_f64().expect("rating");
+        assert!((rating_at(polygon[0]) - rated).abs() < 0.01, "{}", entry["name"]);
+    }
+    let table_rows = doc.descendants().filter(|n| n.has_tag_name("tr")).count();
+    assert_eq!(table_rows, 1 + 5, "the ranking table: a header and the shown frameworks");
+    // The default shows ten.
+    let html = stdout_of(&["recommend", "--format", "html"]);
+    let doc = check_self_contained(&html);
+    assert_eq!(doc.descendants().filter(|n| n.attribute("class") == Some("bar")).count(), 10);
+}
+
+#[test]
+fn recommend_html_names_what_the_filters_removed() {
+    let html = stdout_of(&["recommend", "--language", "rust", "--format", "html"]);
+    let doc = check_self_contained(&html);
+    let excluded =
+        json(&["recommend", "--language", "rust", "--format", "json"])["excluded"].as_array().expect("excluded").len();
+    let heading = doc
+        .descendants()
+        .find(|n| n.has_tag_name("h2") && text_of(*n).starts_with("Removed by hard filters"))
+        .map(text_of)
+        .expect("a section of exclusions");
+    assert_eq!(heading, format!("Removed by hard filters ({excluded})"));
+    assert!(html.contains("Django (django): language: python, not one of rust"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision record
+
+/// A heading's level and text, or a list with the texts of its items, in document order.
+#[derive(Debug, PartialEq)]
+enum Block {
+    Heading(HeadingLevel, String),
+    List(Vec<String>),
+    Paragraph(String),
+    Code(String),
+    Metadata(String),
+}
+
+/// The top-level blocks of a Markdown document (nested lists are flattened into their item).
+fn blocks(markdown: &str) -> Vec<Block> {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut depth = 0;
+    for event in parser {
+        match event {
+            Event::Start(Tag::List(_)) => {
+                depth += 1;
+                if depth == 1 {
+                    items.clear();
+                }
+            }
+            Event::End(TagEnd::List(_)) => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(Block::List(std::mem::take(&mut items)));
+                }
+            }
+            Event::Start(Tag::Item) if depth == 1 => text.clear(),
+            Event::End(TagEnd::Item) if depth == 1 => items.push(std::mem::take(&mut text)),
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::CodeBlock(_) | Tag::MetadataBlock(_))
+                if depth == 0 =>
+            {
+                text.clear()
+            }
+            Event::End(TagEnd::Heading(level)) => out.push(Block::Heading(level, std::mem::take(&mut text))),
+            Event::End(TagEnd::Paragraph) if depth == 0 => out.push(Block::Paragraph(std::mem::take(&mut text))),
+            Event::End(TagEnd::CodeBlock) => out.push(Block::Code(std::mem::take(&mut text))),
+            Event::End(TagEnd::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                out.push(Block::Metadata(std::mem::take(&mut text)))
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn headings(blocks: &[Block]) -> Vec<(usize, &str)> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(level, text) => Some((*level as usize, text.as_str())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The blocks between a heading and the next heading.
+fn under<'a>(blocks: &'a [Block], heading: &str) -> &'a [Block] {
+    let start = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading(_, t) if t == heading))
+        .unwrap_or_else(|| panic!("no heading {heading:?}"))
+        + 1;
+    let end = blocks[start..].iter().position(|b| matches!(b, Block::Heading(..))).map_or(blocks.len(), |e| start + e);
+    &blocks[start..end]
+}
+
+fn list_under<'a>(blocks: &'a [Block], heading: &str) -> &'a [String] {
+    under(blocks, heading)
+        .iter()
+        .find_map(|b| match b {
+            Block::List(items) => Some(items.as_slice()),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no list under {heading:?}"))
+}
+
+#[test]
+fn the_decision_record_has_the_madr_layout() {
+    let args = ["recommend", "--preset", "ai-api"];
+    let record = stdout_of(&[&args[..], &["--format", "adr"]].concat());
+    let ranking = json(&[&args[..], &["--format", "json"]].concat());
+    let ranked = ranking["ranking"].as_array().expect("ranking");
+    let names: Vec<&str> = ranked.iter().take(3).map(|r| r["name"].as_str().expect("name")).collect();
+    let blocks = blocks(&record);
+
+    assert_eq!(blocks[0], Block::Metadata("status: proposed\ndate: 2026-01-01\n".into()));
+    let chosen = names[0];
+    let expected: Vec<(usize, String)> = [
+        (1, format!("Use {chosen} as the backend framework")),
+        (2, "Context and Problem Statement".into()),
+        (2, "Decision Drivers".into()),
+        (2, "Considered Options".into()),
+        (2, "Decision Outcome".into()),
+        (3, "Consequences".into()),
+        (2, "Pros and Cons of the Options".into()),
+    ]
+    .into_iter()
+    .chain(names.iter().map(|n| (3, n.to_string())))
+    .chain([(2, "More Information".to_string())])
+    .collect();
+    let found: Vec<(usize, String)> = headings(&blocks).into_iter().map(|(l, t)| (l, t.to_string())).collect();
+    assert_eq!(found, expected);
+
+    // The context names the use cases of the preset.
+    let context = list_under(&blocks, "Context and Problem Statement");
+    assert!(context.iter().any(|i| i.starts_with("api:")) && context.iter().any(|i| i.starts_with("ai-ml:")));
+    // One driver per weighted criterion, with its weight.
+    let drivers = list_under(&blocks, "Decision Drivers");
+    assert_eq!(drivers.len(), ranking["criteria"].as_array().expect("criteria").len());
+    assert!(drivers.iter().all(|d| d.contains("weight ") && d.contains('%')), "{drivers:?}");
+    // The top three are the options, with their scores.
+    let options = list_under(&blocks, "Considered Options");
+    assert_eq!(options.len(), 3);
+    for (option, entry) in options.iter().zip(ranked) {
+        assert!(option.starts_with(entry["name"].as_str().expect("name")), "{option}");
+        assert!(option.contains(&format!("{:.1}", entry["score"].as_f64().expect("score"))), "{option}");
+    }
+    let outcome = under(&blocks, "Decision Outcome");
+    let Block::Paragraph(first) = &outcome[0] else { panic!("the outcome opens with a paragraph: {outcome:?}") };
+    assert!(first.starts_with(&format!("Chosen option: \"{chosen}\", because ")), "{first}");
+    assert!(first.contains(&format!("{:.1} out of 100", ranked[0]["score"].as_f64().expect("score"))), "{first}");
+    let consequences = list_under(&blocks, "Consequences");
+    assert!(consequences.iter().any(|c| c.starts_with("Good, because ")));
+    assert!(consequences.iter().any(|c| c.starts_with("Bad, because ")));
+    assert!(consequences.iter().all(|c| c.starts_with("Good, because ") || c.starts_with("Bad, because ")));
+    for name in &names {
+        let items = list_under(&blocks, name);
+        let good = items.iter().filter(|i| i.starts_with("Good, because ")).count();
+        let bad = items.iter().filter(|i| i.starts_with("Bad, because ")).count();
+        assert!(good >= 3 && bad >= 2 && good + bad == items.len(), "{name}: {items:?}");
+    }
+    let more = under(&blocks, "More Information");
+    assert!(more.contains(&Block::Code("backend-advisor recommend --preset ai-api --format adr\n".into())), "{more:?}");
+    assert!(more.iter().any(|b| matches!(b, Block::Paragraph(p) if p.contains("Catalog: built-in"))));
+}
+
+#[test]
+fn the_decision_record_takes_top_and_names_the_hard_constraints() {
+    let record = stdout_of(&[
+        "recommend",
+        "--language",
+        "python",
+        "--require",
+        "orm:community",
+        "--top",
+        "2",
+        "--format",
+        "adr",
+    ]);
+    let blocks = blocks(&record);
+    assert_eq!(list_under(&blocks, "Considered Options").len(), 2);
+    let drivers = list_under(&blocks, "Decision Drivers");
+    assert!(drivers.iter().any(|d| d == "Hard constraint: written in Python"), "{drivers:?}");
+    assert!(drivers.iter().any(|d| d == "Hard constraint: orm at least community package"), "{drivers:?}");
+    let outcome = under(&blocks, "Decision Outcome");
+    let removed = outcome
+        .iter()
+        .find_map(|b| match b {
+            Block::List(items) => Some(items),
+            _ => None,
+        })
+        .expect("the removed options are listed");
+    assert!(removed.iter().any(|r| r == "FastAPI: orm: none, community required"), "{removed:?}");
+    assert!(removed.iter().any(|r| r.starts_with("Gin: language: go, not one of python")), "{removed:?}");
+}
+
+#[test]
+fn a_record_without_any_option_is_refused() {
+    let run = run(&["recommend", "--language", "rust", "--require", "admin", "--format", "adr"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("no decision to record"), "{}", run.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// --output
+
+/// Every subcommand that prints a report, in a format whose output is deterministic.
+const REPORTS: [&[&str]; 6] = [
+    &["recommend", "--preset", "ai-api"],
+    &["recommend", "--preset", "ai-api", "--format", "adr"],
+    &["compare", "django", "flask", "--format", "html"],
+    &["list", "--format", "csv"],
+    &["show", "django", "--format", "markdown"],
+    &["presets", "--format", "json"],
+];
+
+fn temporary_leftovers(folder: &Path) -> Vec<String> {
+    fs::read_dir(folder)
+        .expect("readable")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".backend-advisor-"))
+        .collect()
+}
+
+#[test]
+fn output_writes_the_report_and_refuses_to_overwrite_without_force() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for (i, args) in REPORTS.iter().enumerate() {
+        let expected = stdout_of(args);
+        let path = folder.path().join(format!("report-{i}.out"));
+        let path = path.to_str().expect("UTF-8");
+        let quiet = stdout_of(&[args, &["--output", path][..]].concat());
+        assert!(quiet.is_empty(), "{args:?}: nothing on stdout with --output");
+        let written = fs::read_to_string(path).expect("written");
+        if args.contains(&"html") || args.contains(&"adr") {
+            // The report records its own command line, which now has --output in it.
+            assert!(written.contains(&format!("--output {path}")), "{args:?}");
+        } else {
+            assert_eq!(written, expected, "{args:?}: the file holds what stdout would");
+        }
+        let again = run(&[args, &["--output", path][..]].concat());
+        assert_eq!(again.code, 1, "{args:?}: {}", again.stderr);
+        assert!(again.stderr.contains("already exists; add --force to replace it"), "{}", again.stderr);
+        assert!(again.stdout.is_empty());
+        assert_eq!(fs::read_to_string(path).expect("kept"), written, "{args:?}: the file is untouched");
+        fs::write(path, "old").expect("write");
+        stdout_of(&[args, &["--output", path, "--force"][..]].concat());
+        assert_ne!(fs::read_to_string(path).expect("replaced"), "old", "{args:?}: --force replaces");
+    }
+    assert!(temporary_leftovers(folder.path()).is_empty());
+}
+
+#[test]
+fn force_without_output_and_bad_targets_are_refused() {
+    let run_force = run(&["list", "--force"]);
+    assert_eq!(run_force.code, 2, "--force needs --output: {}", run_force.stderr);
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let missing = folder.path().join("no/such/folder/report.md");
+    let failed = run(&["list", "--output", missing.to_str().expect("UTF-8")]);
+    assert_eq!(failed.code, 1);
+    assert!(failed.stderr.contains("cannot create a file in"), "{}", failed.stderr);
+    let directory = run(&["list", "--output", folder.path().to_str().expect("UTF-8"), "--force"]);
+    assert_eq!(directory.code, 1);
+    assert!(directory.stderr.contains("is a directory"), "{}", directory.stderr);
+    assert!(fs::read_dir(folder.path()).expect("readable").next().is_none(), "nothing was left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_error_leaves_no_partial_file_and_keeps_the_old_one() {
+    // The file-size limit (in 512-byte blocks for the POSIX sh ulimit; 1024 in some shells)
+    // makes the write fail part-way; SIGXFSZ is ignored so the write returns an error instead of
+    // killing the process.
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let target = folder.path().join("report.html");
+    let target_str = target.to_str().expect("UTF-8");
+    fs::write(&target, "the old report\n").expect("write");
+    let script = r#"trap '' XFSZ; ulimit -f 4 || exit 99; exec "$@""#;
+    let output = Command::new("sh")
+        .args(["-c", script, "sh", env!("CARGO_BIN_EXE_backend-advisor")])
+        .args(["recommend", "--format", "html", "--output", target_str, "--force"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cannot write the output"), "{stderr}");
+    assert_eq!(fs::read_to_string(&target).expect("kept"), "the old report\n", "the old file is intact");
+    assert!(temporary_leftovers(folder.path()).is_empty(), "the partial temporary file is removed");
+}
