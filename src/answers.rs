@@ -4,8 +4,11 @@
 //! Every layer is checked on its own, so an error names the flag or the file position the bad
 //! value came from.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
+use crate::ahp::{self, Judgement};
 use crate::catalog::{Factor, Level, Vocabulary};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::locate::Positions;
@@ -90,6 +93,127 @@ pub struct AnswerSet {
     /// Required features, `FEATURE` or `FEATURE:LEVEL`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require: Option<Vec<String>>,
+    /// AHP: the 10 pairwise comparisons of the five factors, `"a/b": 3` meaning a matters
+    /// moderately more than b (Saaty's 1–9 scale, `"1/3"` for the reverse).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairwise: Option<BTreeMap<String, PairValue>>,
+}
+
+/// A pairwise judgement as written: `3`, `"1/2"`; kept as text so that any value can be
+/// reported where it stands before it is checked against Saaty's scale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairValue(pub String);
+
+impl From<Judgement> for PairValue {
+    fn from(judgement: Judgement) -> PairValue {
+        PairValue(judgement.to_string())
+    }
+}
+
+impl Serialize for PairValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        // Whole numbers as numbers, reciprocals as strings: `3`, `"1/3"`.
+        match self.0.parse::<u8>() {
+            Ok(n) => serializer.serialize_u8(n),
+            Err(_) => serializer.serialize_str(&self.0),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PairValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<PairValue, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = PairValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a judgement on Saaty's scale: 1 to 9, or \"1/2\" to \"1/9\"")
+            }
+            fn visit_u64<E>(self, v: u64) -> std::result::Result<PairValue, E> {
+                Ok(PairValue(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> std::result::Result<PairValue, E> {
+                Ok(PairValue(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> std::result::Result<PairValue, E> {
+                Ok(PairValue(v.to_string()))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<PairValue, E> {
+                Ok(PairValue(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The validated pairwise comparisons: one judgement per pair of [`ahp::pairs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairwise {
+    /// Judgements in [`ahp::pairs`] order, each read as `first/second`.
+    pub judgements: [Judgement; 10],
+    /// How each was written, in the same order, for messages about it.
+    pub written: Vec<WrittenPair>,
+}
+
+/// One comparison as the person wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenPair {
+    /// The key as written, e.g. `scalability/performance`.
+    pub key: String,
+    /// The judgement for that key, e.g. `1/2`.
+    pub judgement: Judgement,
+    /// Where it was written, when it came from a file.
+    pub origin: Option<Origin>,
+}
+
+impl Pairwise {
+    /// Read a complete, checked `pairwise` mapping; `None` if a pair is missing or invalid
+    /// (which [`check`] reports). `locate` gives the origin of a key.
+    pub fn from_map(map: &BTreeMap<String, PairValue>, locate: &dyn Fn(&str) -> Option<Origin>) -> Option<Pairwise> {
+        let mut judgements: [Option<Judgement>; 10] = [None; 10];
+        let mut written: Vec<Option<WrittenPair>> = vec![None; 10];
+        for (key, value) in map {
+            let (first, second) = parse_pair(key).ok()?;
+            let (index, reversed) = ahp::position(first, second)?;
+            let judgement = Judgement::parse(&value.0).ok()?;
+            judgements[index] = Some(if reversed { judgement.reciprocal() } else { judgement });
+            written[index] = Some(WrittenPair { key: key.clone(), judgement, origin: locate(key) });
+        }
+        let mut all = [Judgement::EQUAL; 10];
+        for (slot, judgement) in all.iter_mut().zip(judgements) {
+            *slot = judgement?;
+        }
+        Some(Pairwise { judgements: all, written: written.into_iter().collect::<Option<Vec<_>>>()? })
+    }
+}
+
+/// Split `a/b` into two factors; the reason in words, with a suggestion, on failure.
+fn parse_pair(key: &str) -> std::result::Result<(Factor, Factor), (String, String)> {
+    let factor_ids = || Factor::ALL.iter().map(|f| f.id());
+    let Some((a, b)) = key.split_once('/') else {
+        return Err((
+            format!("'{key}' is not a pair of factors"),
+            "write it as factor/factor, e.g. performance/scalability".into(),
+        ));
+    };
+    let factor = |name: &str| {
+        Factor::ALL.into_iter().find(|f| f.id() == name.trim()).ok_or_else(|| {
+            let hint = if Criterion::ALL.iter().any(|c| c.id() == name.trim()) {
+                format!(
+                    "pairwise compares the five factors; {} keeps its importance (importance.{})",
+                    name.trim(),
+                    name.trim()
+                )
+            } else {
+                suggest::hint(name.trim(), factor_ids())
+            };
+            (format!("unknown factor '{}' in '{key}'", name.trim()), hint)
+        })
+    };
+    let (a, b) = (factor(a)?, factor(b)?);
+    if a == b {
+        return Err((format!("'{key}' compares {} with itself", a.id()), "compare two different factors".into()));
+    }
+    Ok((a, b))
 }
 
 fn is_default(importance: &Importance) -> bool {
@@ -122,6 +246,8 @@ pub struct Answers {
     pub languages: Vec<String>,
     /// Feature requirements.
     pub require: Vec<Requirement>,
+    /// AHP comparisons of the five factors, when given: the factors are then weighed by AHP.
+    pub pairwise: Option<Pairwise>,
 }
 
 /// A named starting point for answers.
@@ -168,6 +294,17 @@ impl Source<'_> {
                 Origin::file(file, positions.value(&path).or(positions.key(&path)))
             }
             Source::Preset(id) => Origin::file(&format!("preset '{id}'"), None),
+        }
+    }
+
+    /// Like `origin`, but pointing at the key rather than its value (for a bad key).
+    fn key_origin(&self, path: &str, flag: &str) -> Origin {
+        match self {
+            Source::File { path: file, positions, prefix } => {
+                let path = if prefix.is_empty() { path.to_string() } else { format!("{prefix}.{path}") };
+                Origin::file(file, positions.key(&path))
+            }
+            _ => self.origin(path, flag),
         }
     }
 }
@@ -282,6 +419,52 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
             complain(&format!("require[{i}]"), "--require", message, Some(hint));
         }
     }
+    // Problems with a pair's key point at the key, not at its value.
+    let mut at_keys: Vec<Problem> = Vec::new();
+    if let Some(map) = &set.pairwise {
+        let mut seen: [Option<&str>; 10] = [None; 10];
+        for (key, value) in map {
+            let path = format!("pairwise.{key}");
+            let mut complain_at_key = |message: String, hint: &str| {
+                at_keys.push(Problem {
+                    origin: source.key_origin(&path, "pairwise"),
+                    entry: None,
+                    field: Some(path.clone()),
+                    message,
+                    hint: Some(hint.to_string()),
+                });
+            };
+            match parse_pair(key) {
+                Err((message, hint)) => complain_at_key(message, &hint),
+                Ok((first, second)) => {
+                    if let Some((index, _)) = ahp::position(first, second) {
+                        match seen[index] {
+                            Some(other) => complain_at_key(
+                                format!("the comparison '{key}' is given twice (also as '{other}')"),
+                                "keep one of them",
+                            ),
+                            None => seen[index] = Some(key),
+                        }
+                    }
+                }
+            }
+            if let Err(reason) = Judgement::parse(&value.0) {
+                complain(&path, "pairwise", reason, Some("1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; 1/3 etc. for the reverse".into()));
+            }
+        }
+        let missing: Vec<String> =
+            ahp::pairs().iter().zip(seen).filter(|(_, s)| s.is_none()).map(|(p, _)| p.key()).collect();
+        if !missing.is_empty() {
+            at_keys.push(Problem {
+                origin: source.key_origin("pairwise", "pairwise"),
+                entry: None,
+                field: Some("pairwise".into()),
+                message: format!("missing {} of the 10 comparisons: {}", missing.len(), missing.join(", ")),
+                hint: Some("AHP needs every pair of the five factors, as a/b or b/a".into()),
+            });
+        }
+    }
+    problems.extend(at_keys);
     match (problems.is_empty(), source) {
         (true, _) => Ok(()),
         (false, Source::Flags) => Err(Error::at(problems.remove(0))),
@@ -299,6 +482,7 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.team_knows = layers.iter().find_map(|l| l.team_knows.clone());
     merged.languages = layers.iter().find_map(|l| l.languages.clone());
     merged.require = layers.iter().find_map(|l| l.require.clone());
+    merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
     merged
 }
 
@@ -311,7 +495,7 @@ pub fn collect(
     preset: Option<&str>,
 ) -> Result<Answers> {
     check(flags, vocabulary, &Source::Flags)?;
-    let file = answers_file.map(|path| load_file(path, vocabulary)).transpose()?;
+    let file = answers_file.map(|path| read_file(path, vocabulary)).transpose()?;
     let preset = match preset {
         Some(id) => {
             let all = presets(vocabulary)?;
@@ -320,29 +504,44 @@ pub fn collect(
         None => None,
     };
     let mut layers: Vec<&AnswerSet> = vec![flags];
-    layers.extend(file.as_ref().map(|(set, _)| set));
+    layers.extend(file.as_ref().map(|(set, ..)| set));
     layers.extend(preset.as_ref().map(|p| &p.answers));
     let merged = merge(&layers);
     let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
     let blame = if sets_importance(flags) {
         Origin::Flag("importance flags".into())
-    } else if let Some((_, origin)) = file.as_ref().filter(|(set, _)| sets_importance(set)) {
+    } else if let Some((_, origin, _)) = file.as_ref().filter(|(set, ..)| sets_importance(set)) {
         origin.clone()
     } else {
         Origin::Flag(preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
     };
-    Answers::resolve(&merged, vocabulary, blame)
+    let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
+    // Comparisons from the answers file keep their positions for the inconsistency warning.
+    if flags.pairwise.is_none()
+        && let Some((.., Some(located))) = file
+    {
+        answers.pairwise = Some(located);
+    }
+    Ok(answers)
 }
 
 /// Read, parse and check an answers file. Also returns where its importances are, to blame
 /// them when every importance ends up 0.
 pub fn load_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin)> {
+    read_file(path, vocabulary).map(|(set, origin, _)| (set, origin))
+}
+
+/// [`load_file`], plus its pairwise comparisons (if complete) located in the file, so that an
+/// inconsistency warning can point at the comparison to revise.
+fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin, Option<Pairwise>)> {
     let shown = path.display().to_string();
     let text = crate::input::read_text(path)?;
     let set = parse_file(&text, &shown)?;
     let positions = Positions::index(&text);
     check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
-    Ok((set, Origin::file(&shown, positions.key("importance"))))
+    let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));
+    let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &locate));
+    Ok((set, Origin::file(&shown, positions.key("importance")), pairwise))
 }
 
 impl Answers {
@@ -358,7 +557,9 @@ impl Answers {
         let use_case_fit = (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(3));
         let team_familiarity = (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(3));
         let total: u32 = factors.iter().chain(&use_case_fit).chain(&team_familiarity).map(|&v| u32::from(v)).sum();
-        if total == 0 {
+        let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None));
+        // With comparisons the factors always have weight, whatever their importances.
+        if total == 0 && pairwise.is_none() {
             return Err(Error::at(Problem {
                 origin: blame,
                 entry: None,
@@ -382,6 +583,7 @@ impl Answers {
             team_knows,
             languages: dedup(set.languages.clone().unwrap_or_default()),
             require,
+            pairwise,
         })
     }
 

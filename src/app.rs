@@ -11,7 +11,7 @@ use backend_advisor::catalog::{self, Catalog, Framework};
 use backend_advisor::compare::{self, Section};
 use backend_advisor::provenance::Provenance;
 use backend_advisor::render::{self, Options, sheet::Charset};
-use backend_advisor::{Error, score};
+use backend_advisor::{Error, score, sensitivity};
 
 use crate::ask;
 use crate::cli::{self, AnswerArgs, AskArgs, CatalogCommand, Cli, Command, CompareArgs, OutputArgs};
@@ -56,7 +56,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 args.answers.answers.as_deref(),
                 args.answers.preset.as_deref(),
             )?;
-            let ranking = score::rank(&catalog, &answers)?;
+            let mut ranking = score::rank_by(&catalog, &answers, args.method.into())?;
+            if let Some(inconsistency) = ranking.weighting.inconsistency() {
+                let _ = std::io::stderr().write_all(format!("warning: {inconsistency}\n").as_bytes());
+            }
+            if let Some(settings) = args.sensitivity_settings() {
+                ranking.sensitivity = sensitivity::analyse(&ranking, &settings);
+            }
             let text = match args.format.ranking_format() {
                 Some(format) => {
                     let top = args.top.or(format.default_top());

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use backend_advisor::answers::{AnswerSet, Importance};
 use backend_advisor::compare::Section;
 use backend_advisor::render::Format;
+use backend_advisor::score::Method;
+use backend_advisor::sensitivity::{self, Settings};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -87,6 +89,8 @@ Examples:
   backend-advisor recommend --answers answers.yaml --format csv > ranking.csv
   backend-advisor recommend --preset ai-api --format html --output report.html
   backend-advisor recommend --preset ai-api --format adr > docs/decisions/0001-backend-framework.md
+  backend-advisor recommend --preset enterprise --sensitivity
+  backend-advisor recommend --method topsis --sensitivity --samples 2000 --seed 7 --format json
 
 Precedence: flags > --answers file > --preset > defaults (every factor 3).";
 
@@ -287,6 +291,31 @@ fn positive(text: &str) -> Result<usize, String> {
     }
 }
 
+fn concentration(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(k) if k.is_finite() && k > 0.0 => Ok(k),
+        _ => Err("expected a number greater than 0".into()),
+    }
+}
+
+/// How `recommend` combines the criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MethodArg {
+    /// Weighted sum: every point of the score comes from one criterion.
+    Wsm,
+    /// TOPSIS: closeness to the ideal framework and distance from the worst.
+    Topsis,
+}
+
+impl From<MethodArg> for Method {
+    fn from(arg: MethodArg) -> Method {
+        match arg {
+            MethodArg::Wsm => Method::Wsm,
+            MethodArg::Topsis => Method::Topsis,
+        }
+    }
+}
+
 fn importance() -> clap::builder::RangedI64ValueParser<u8> {
     clap::value_parser!(u8).range(0..=5)
 }
@@ -356,6 +385,7 @@ impl AnswerArgs {
             team_knows: list(&self.team_knows),
             languages: list(&self.languages),
             require: list(&self.require),
+            pairwise: None,
         }
     }
 }
@@ -378,6 +408,34 @@ pub struct RecommendArgs {
     /// Where the report goes.
     #[command(flatten)]
     pub output: OutputArgs,
+    /// How to combine the criteria into a score.
+    #[arg(long, value_enum, default_value_t = MethodArg::Wsm, help_heading = "Analysis")]
+    pub method: MethodArg,
+    /// Show how sure the ranking is: a verdict, each framework's share of wins over plausible
+    /// weightings, and the weights at which the winner changes.
+    #[arg(long, help_heading = "Analysis")]
+    pub sensitivity: bool,
+    /// Weightings drawn for the share of wins (default 10000).
+    #[arg(long, value_name = "N", value_parser = positive, requires = "sensitivity", help_heading = "Analysis")]
+    pub samples: Option<usize>,
+    /// Seed of the draws, so that runs reproduce (default 5).
+    #[arg(long, value_name = "S", requires = "sensitivity", help_heading = "Analysis")]
+    pub seed: Option<u64>,
+    /// How close the drawn weightings stay to yours: Dirichlet concentration k, α = k × weight
+    /// (default 50; higher is closer).
+    #[arg(long, value_name = "K", value_parser = concentration, requires = "sensitivity", help_heading = "Analysis")]
+    pub concentration: Option<f64>,
+}
+
+impl RecommendArgs {
+    /// The sensitivity settings, when `--sensitivity` is given.
+    pub fn sensitivity_settings(&self) -> Option<Settings> {
+        self.sensitivity.then(|| Settings {
+            samples: self.samples.unwrap_or(sensitivity::DEFAULT_SAMPLES),
+            seed: self.seed.unwrap_or(sensitivity::DEFAULT_SEED),
+            concentration: self.concentration.unwrap_or(sensitivity::DEFAULT_CONCENTRATION),
+        })
+    }
 }
 
 /// `compare` arguments.
@@ -748,6 +806,18 @@ mod tests {
         assert_eq!(set.importance.community, None);
         assert_eq!(set.use_cases, Some(vec!["api".to_string()]));
         assert_eq!(set.languages, None);
+    }
+
+    #[test]
+    fn sensitivity_settings_default_and_need_the_flag() {
+        let cli = Cli::parse_from(["backend-advisor", "recommend", "--sensitivity", "--seed", "7"]);
+        let Some(Command::Recommend(args)) = cli.command else { panic!("recommend expected") };
+        let settings = args.sensitivity_settings().expect("asked for");
+        assert_eq!((settings.samples, settings.seed, settings.concentration), (10_000, 7, 50.0));
+        assert!(Cli::try_parse_from(["backend-advisor", "recommend", "--samples", "10"]).is_err());
+        assert!(
+            Cli::try_parse_from(["backend-advisor", "recommend", "--sensitivity", "--concentration", "0"]).is_err()
+        );
     }
 
     #[test]

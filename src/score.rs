@@ -1,15 +1,51 @@
-//! The weighted scoring engine: catalog + answers in, an explained [`Ranking`] out. Pure: no I/O.
+//! The scoring engine: catalog + answers in, an explained [`Ranking`] out. Pure: no I/O.
 //!
-//! The math (README "How the score is computed"): weight = importance / Σ active importances;
-//! u = (rating − 1) / 4; contribution = 100 × weight × u; score = Σ contributions. Hard filters
-//! remove candidates first; order is score descending, then name ascending.
+//! The math (README "How the score is computed"): weight = importance / Σ active importances
+//! (or AHP, [`crate::ahp`]); `wsm`: u = (rating − 1) / 4, contribution = 100 × weight × u,
+//! score = Σ contributions; `topsis`: 100 × closeness ([`crate::topsis`]). Hard filters remove
+//! candidates first; order is score descending, then name ascending.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::ahp;
 use crate::answers::{Answers, Requirement};
 use crate::catalog::{Catalog, Factor, Framework};
 use crate::error::{Error, Origin, Problem, Result};
+use crate::sensitivity::Sensitivity;
+use crate::topsis;
+
+/// How the criteria are combined into a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Method {
+    /// Weighted sum model: score = Σ 100 × w × (r − 1) / 4.
+    #[default]
+    Wsm,
+    /// TOPSIS: score = 100 × closeness to the ideal.
+    Topsis,
+}
+
+impl Method {
+    /// `wsm` or `topsis`, as in `--method` and the JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Method::Wsm => "wsm",
+            Method::Topsis => "topsis",
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Method {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
 
 /// A criterion the engine weighs: one of the five factors or a context criterion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,8 +127,67 @@ pub struct Weight {
 /// How the weights were obtained.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weighting {
-    /// `direct`: from importances.
+    /// `direct`: from importances; `ahp`: the factors from pairwise comparisons.
     pub method: &'static str,
+    /// The AHP figures, present exactly when `method` is `ahp`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub ahp: Option<AhpWeighting>,
+}
+
+/// What AHP weighting adds to `weighting` in the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AhpWeighting {
+    /// λmax of the factors' comparison matrix.
+    pub lambda_max: f64,
+    /// CI = (λmax − 5) / 4.
+    pub consistency_index: f64,
+    /// CR = CI / 1.12.
+    pub consistency_ratio: f64,
+    /// `a/b`, the comparison that most disagrees with the weights, when CR > 0.10; else null.
+    pub inconsistent_pair: Option<String>,
+    /// The same, with what a person needs to revise it (not serialized).
+    #[serde(skip)]
+    pub inconsistency: Option<Inconsistency>,
+}
+
+/// Inconsistent comparisons (CR > 0.10): the one to revise first, as the person wrote it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inconsistency {
+    /// Where the comparison was written, when known.
+    pub origin: Option<Origin>,
+    /// The key as written, e.g. `scalability/performance`.
+    pub key: String,
+    /// The judgement given for that key.
+    pub given: ahp::Judgement,
+    /// The scale value for that key closest to what the derived weights imply.
+    pub suggested: ahp::Judgement,
+    /// CR.
+    pub consistency_ratio: f64,
+}
+
+impl std::fmt::Display for Inconsistency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(origin) = &self.origin {
+            write!(f, "{origin}: ")?;
+        }
+        write!(
+            f,
+            "the pairwise comparisons are inconsistent (consistency ratio {:.2}, above {:.2}); '{}: {}' disagrees most \
+             with the weights derived from all ten, which suggest {} (revise it, or keep the weights as they are)",
+            self.consistency_ratio,
+            ahp::CONSISTENCY_LIMIT,
+            self.key,
+            self.given,
+            self.suggested
+        )
+    }
+}
+
+impl Weighting {
+    /// The inconsistency to warn about, if the AHP comparisons have one.
+    pub fn inconsistency(&self) -> Option<&Inconsistency> {
+        self.ahp.as_ref().and_then(|a| a.inconsistency.as_ref())
+    }
 }
 
 /// One criterion's part of one framework's score.
@@ -102,10 +197,15 @@ pub struct Part {
     pub criterion: Criterion,
     /// The 1–5 rating on it.
     pub rating: f64,
-    /// Points it adds to the score: 100 × weight × (rating − 1) / 4.
+    /// What it earns on this criterion. `wsm`: points added to the score,
+    /// 100 × weight × (rating − 1) / 4. `topsis`: its lead over the anti-ideal, v − v⁻
+    /// (d− = √Σ contribution²).
     pub contribution: f64,
-    /// Points it could have added at a rating of 5 (100 × weight).
+    /// The most it could earn. `wsm`: 100 × weight. `topsis`: v⁺ − v⁻, so that
+    /// `possible − contribution` is its gap to the ideal (d+ = √Σ gap²).
     pub possible: f64,
+    /// `topsis` only: v, the weighted normalized rating.
+    pub normalized: Option<f64>,
 }
 
 /// A framework that passed the filters, with its score explained.
@@ -121,7 +221,13 @@ pub struct Ranked {
     pub language: String,
     /// 0–100.
     pub score: f64,
-    /// Every active criterion's rating and contribution, in criterion order.
+    /// `topsis` only: Euclidean distance to the ideal, d+.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_to_ideal: Option<f64>,
+    /// `topsis` only: Euclidean distance to the anti-ideal, d−.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_to_anti_ideal: Option<f64>,
+    /// Every active criterion's rating and contribution (`topsis`: normalized), in criterion order.
     #[serde(serialize_with = "parts_as_map")]
     pub criteria: Vec<Part>,
 }
@@ -130,11 +236,19 @@ fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Re
     #[derive(Serialize)]
     struct Cell {
         rating: f64,
-        contribution: f64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        contribution: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        normalized: Option<f64>,
     }
     let mut map = serializer.serialize_map(Some(parts.len()))?;
     for part in parts {
-        map.serialize_entry(part.criterion.id(), &Cell { rating: part.rating, contribution: part.contribution })?;
+        // TOPSIS reports v in place of the contribution (README "Output contract").
+        let contribution = part.normalized.is_none().then_some(part.contribution);
+        map.serialize_entry(
+            part.criterion.id(),
+            &Cell { rating: part.rating, contribution, normalized: part.normalized },
+        )?;
     }
     map.end()
 }
@@ -188,8 +302,8 @@ pub struct CatalogInfo {
 /// The result of scoring: the stable JSON contract of `recommend` (README "Output contract").
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranking {
-    /// `wsm`.
-    pub method: &'static str,
+    /// `wsm` or `topsis`.
+    pub method: Method,
     /// How weights were derived.
     pub weighting: Weighting,
     /// The active criteria, in order, with weights.
@@ -202,6 +316,9 @@ pub struct Ranking {
     pub excluded: Vec<Excluded>,
     /// The catalog used.
     pub catalog: CatalogInfo,
+    /// How sure the ranking is, when asked for (`--sensitivity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
 }
 
 impl Ranking {
@@ -261,9 +378,53 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
 
 /// The active criteria and their weights.
 pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
+    Ok(weighting(answers)?.1)
+}
+
+/// How the weights are obtained, and the active criteria with their weights: direct from the
+/// importances, or, with pairwise comparisons, AHP for the factors scaled to the factors'
+/// share Σ factor importances / Σ all importances (1 without context criteria), the context
+/// criteria keeping importance / Σ all importances.
+pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     let active: Vec<(Criterion, u8)> =
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
     let total: u32 = active.iter().map(|(_, i)| u32::from(*i)).sum();
+    if let Some(pairwise) = &answers.pairwise {
+        let found = ahp::weigh(&pairwise.judgements);
+        let factors: u32 = answers.factors.iter().map(|&i| u32::from(i)).sum();
+        let has_context = active.iter().any(|(c, _)| !matches!(c, Criterion::Factor(_)));
+        let share = if has_context && total > 0 { f64::from(factors) / f64::from(total) } else { 1.0 };
+        let weights = active
+            .iter()
+            .map(|&(id, importance)| {
+                let weight = match id {
+                    Criterion::Factor(factor) => found.weight(factor) * share,
+                    _ if total > 0 => f64::from(importance) / f64::from(total),
+                    _ => 0.0,
+                };
+                Weight { id, importance, weight }
+            })
+            .collect();
+        let inconsistency = found.inconsistency().map(|worst| {
+            let written = pairwise.written.get(worst.index);
+            let reversed = written.is_some_and(|w| w.key != worst.pair.key());
+            Inconsistency {
+                origin: written.and_then(|w| w.origin.clone()),
+                key: written.map_or_else(|| worst.pair.key(), |w| w.key.clone()),
+                given: written.map_or(worst.given, |w| w.judgement),
+                suggested: if reversed { worst.suggested.reciprocal() } else { worst.suggested },
+                consistency_ratio: found.consistency_ratio,
+            }
+        });
+        let ahp = AhpWeighting {
+            lambda_max: found.lambda_max,
+            consistency_index: found.consistency_index,
+            consistency_ratio: found.consistency_ratio,
+            inconsistent_pair: found.inconsistency().map(|worst| worst.pair.key()),
+            inconsistency,
+        };
+        return Ok((Weighting { method: "ahp", ahp: Some(ahp) }, weights));
+    }
     if total == 0 {
         return Err(Error::at(Problem {
             origin: Origin::Flag("importance".into()),
@@ -273,23 +434,30 @@ pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
             hint: Some("give at least one criterion an importance from 1 to 5".into()),
         }));
     }
-    Ok(active
+    let weights = active
         .into_iter()
         .map(|(id, importance)| Weight { id, importance, weight: f64::from(importance) / f64::from(total) })
-        .collect())
+        .collect();
+    Ok((Weighting { method: "direct", ahp: None }, weights))
 }
 
 /// The score as compared for ordering: rounded to 1e-9, so that mathematically equal scores
 /// (e.g. 275/4 reached through different sums, 68.75 and 68.74999999999999) tie and fall to the
 /// name order. Distinct scores differ by far more: weights are multiples of 1/35 at worst and
 /// ratings of 1/8 at worst, so two different scores are at least ~1e-3 apart.
-fn order_key(score: f64) -> i64 {
+pub(crate) fn order_key(score: f64) -> i64 {
     (score * 1e9).round() as i64
 }
 
 /// Rank the catalog's frameworks for these answers with the weighted sum model.
 pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
-    let criteria = weights(answers)?;
+    rank_by(catalog, answers, Method::Wsm)
+}
+
+/// Rank the catalog's frameworks for these answers with `method`, over the candidates left
+/// after the hard filters.
+pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<Ranking> {
+    let (weighting, criteria) = weighting(answers)?;
     let mut ranking = Vec::new();
     let mut excluded = Vec::new();
     for framework in &catalog.frameworks {
@@ -303,7 +471,8 @@ pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
             .map(|w| {
                 let rating = rating(framework, w.id, answers);
                 let possible = 100.0 * w.weight;
-                Part { criterion: w.id, rating, contribution: possible * (rating - 1.0) / 4.0, possible }
+                let contribution = possible * (rating - 1.0) / 4.0;
+                Part { criterion: w.id, rating, contribution, possible, normalized: None }
             })
             .collect();
         ranking.push(Ranked {
@@ -312,8 +481,13 @@ pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
             name: framework.name.clone(),
             language: framework.language.clone(),
             score: parts.iter().map(|p| p.contribution).sum(),
+            distance_to_ideal: None,
+            distance_to_anti_ideal: None,
             criteria: parts,
         });
+    }
+    if method == Method::Topsis {
+        apply_topsis(&mut ranking, &criteria);
     }
     ranking.sort_by(|a, b| {
         order_key(b.score).cmp(&order_key(a.score)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
@@ -322,14 +496,33 @@ pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
         entry.rank = i + 1;
     }
     Ok(Ranking {
-        method: "wsm",
-        weighting: Weighting { method: "direct" },
+        method,
+        weighting,
         criteria,
         filters: Filters { languages: answers.languages.clone(), require: answers.require.clone() },
         ranking,
         excluded,
         catalog: CatalogInfo { frameworks: catalog.frameworks.len(), sources: catalog.sources.clone() },
+        sensitivity: None,
     })
+}
+
+/// Replace the WSM scores of the candidates by TOPSIS on the same ratings and weights.
+fn apply_topsis(ranking: &mut [Ranked], criteria: &[Weight]) {
+    let ratings: Vec<Vec<f64>> = ranking.iter().map(|r| r.criteria.iter().map(|p| p.rating).collect()).collect();
+    let weights: Vec<f64> = criteria.iter().map(|w| w.weight).collect();
+    let evaluation = topsis::evaluate(&ratings, &weights);
+    for (entry, found) in ranking.iter_mut().zip(&evaluation.alternatives) {
+        entry.score = 100.0 * found.closeness;
+        entry.distance_to_ideal = Some(found.distance_to_ideal);
+        entry.distance_to_anti_ideal = Some(found.distance_to_anti_ideal);
+        for (j, part) in entry.criteria.iter_mut().enumerate() {
+            let v = found.weighted[j];
+            part.normalized = Some(v);
+            part.contribution = v - evaluation.anti_ideal[j];
+            part.possible = evaluation.ideal[j] - evaluation.anti_ideal[j];
+        }
+    }
 }
 
 #[cfg(test)]

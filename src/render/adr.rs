@@ -52,8 +52,22 @@ fn strongest(ranked: &Ranked, n: usize) -> Vec<&Part> {
     parts
 }
 
-/// "rated 5/5 on Use-case fit (api, ai-ml), adding 22.7 of a possible 22.7 points".
+/// How far a TOPSIS part goes from the worst option to the best on its criterion.
+fn way(part: &Part) -> f64 {
+    if part.possible > 0.0 { 100.0 * part.contribution / part.possible } else { 0.0 }
+}
+
+/// "rated 5/5 on Use-case fit (api, ai-ml), adding 22.7 of a possible 22.7 points" (TOPSIS:
+/// "…, 100% of the way from the worst option to the best").
 fn strength(part: &Part, answers: &Answers, catalog: &Catalog) -> String {
+    if part.normalized.is_some() {
+        return format!(
+            "rated {}/5 on {}, {:.0}% of the way from the worst option to the best",
+            rating(part.rating),
+            criterion_name(part.criterion, answers, catalog),
+            way(part)
+        );
+    }
     format!(
         "rated {}/5 on {}, adding {:.1} of a possible {:.1} points",
         rating(part.rating),
@@ -68,6 +82,14 @@ fn weakness(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> Option<Str
     let part = ranked.weakest()?;
     let lost = part.possible - part.contribution;
     (lost > 1e-9).then(|| {
+        if part.normalized.is_some() {
+            return format!(
+                "rated {}/5 on {}, only {:.0}% of the way from the worst option to the best",
+                rating(part.rating),
+                criterion_name(part.criterion, answers, catalog),
+                way(part)
+            );
+        }
         format!(
             "rated {}/5 on {}, giving up {:.1} of {:.1} points",
             rating(part.rating),
@@ -200,6 +222,9 @@ fn outcome(ranking: &Ranking, chosen: &Ranked, answers: &Answers, catalog: &Cata
         let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
     }
     out.push_str(".\n\n");
+    if let Some(analysis) = &ranking.sensitivity {
+        let _ = writeln!(out, "How sure this is: {}\n", analysis.verdict);
+    }
     if !ranking.excluded.is_empty() {
         let _ = writeln!(out, "The hard constraints removed {} framework(s) before scoring:\n", ranking.excluded.len());
         for excluded in &ranking.excluded {

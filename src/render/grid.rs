@@ -3,7 +3,8 @@
 
 use crate::answers::Preset;
 use crate::catalog::{Factor, Framework, Vocabulary};
-use crate::score::{Criterion, Ranking};
+use crate::score::{Criterion, Method, Ranking};
+use crate::sensitivity;
 
 /// Who reads the grid: people get rounded numbers, bars and short headers; data gets every
 /// value unrounded under a stable snake_case header.
@@ -82,9 +83,12 @@ fn criterion_header(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     }
 }
 
-/// The ranking grid. People: rank, framework, language, score with a bar, then the five factor
-/// ratings (or, explained, every active criterion's rating and contribution). Data: rank, id,
-/// name, language, score, then `<criterion>_rating` and `<criterion>_contribution`.
+/// The ranking grid. People: rank, framework, language, score with a bar, the share of wins when
+/// the ranking carries a sensitivity analysis, then the five factor ratings (or, explained,
+/// every active criterion's rating and contribution; for TOPSIS its weighted normalized value
+/// v). Data: rank, id, name, language, score, for TOPSIS `distance_to_ideal` and
+/// `distance_to_anti_ideal`, with sensitivity `first` and `mean_rank`, then `<criterion>_rating`
+/// and `<criterion>_contribution` (TOPSIS: `<criterion>_normalized`).
 pub fn ranking(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience) -> Grid {
     ranking_grid(ranking, vocabulary, audience, false)
 }
@@ -97,11 +101,25 @@ pub fn ranking_explained(ranking: &Ranking, vocabulary: &Vocabulary) -> Grid {
 fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
     // Explained rows are two lines high (rating, then contribution), so the language moves under
     // the framework's name and the table keeps a column for each criterion in 80 columns.
+    let topsis = ranking.method == Method::Topsis;
+    let analysis = ranking.sensitivity.as_ref();
     let mut headers: Vec<String> = match audience {
         Audience::People if explain => ["#", "Framework", "Score"].map(String::from).to_vec(),
         Audience::People => ["#", "Framework", "Language", "Score"].map(String::from).to_vec(),
         Audience::Data => ["rank", "id", "name", "language", "score"].map(String::from).to_vec(),
     };
+    match audience {
+        Audience::People => headers.extend(analysis.map(|_| "Wins".to_string())),
+        Audience::Data => {
+            if topsis {
+                headers.extend(["distance_to_ideal", "distance_to_anti_ideal"].map(String::from));
+            }
+            if analysis.is_some() {
+                headers.extend(["first", "mean_rank"].map(String::from));
+            }
+        }
+    }
+    let second = if topsis { "normalized" } else { "contribution" };
     let criteria: Vec<Criterion> = match (audience, explain) {
         (Audience::People, false) => Factor::ALL.map(Criterion::Factor).to_vec(),
         _ => ranking.criteria.iter().map(|w| w.id).collect(),
@@ -111,7 +129,7 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
             Audience::People => headers.push(criterion_header(vocabulary, *criterion)),
             Audience::Data => {
                 headers.push(format!("{}_rating", criterion.id()));
-                headers.push(format!("{}_contribution", criterion.id()));
+                headers.push(format!("{}_{second}", criterion.id()));
             }
         }
     }
@@ -140,17 +158,37 @@ fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, 
                     Cell::number(String::new(), entry.score),
                 ],
             };
+            let accepted = analysis.and_then(|a| a.of(&entry.id));
+            match audience {
+                Audience::People => {
+                    row.extend(accepted.map(|a| Cell::number(sensitivity::share(a.first), a.first)));
+                }
+                Audience::Data => {
+                    if topsis {
+                        for distance in [entry.distance_to_ideal, entry.distance_to_anti_ideal] {
+                            row.push(distance.map_or_else(|| Cell::text(""), |d| Cell::number(String::new(), d)));
+                        }
+                    }
+                    if let Some(a) = accepted {
+                        row.extend([a.first, a.mean_rank].map(|v| Cell::number(String::new(), v)));
+                    }
+                }
+            }
             for criterion in &criteria {
                 let part = entry.criteria.iter().find(|p| p.criterion == *criterion);
                 match (audience, part) {
                     (Audience::Data, Some(part)) => {
                         row.push(Cell::number(String::new(), part.rating));
-                        row.push(Cell::number(String::new(), part.contribution));
+                        row.push(Cell::number(String::new(), part.normalized.unwrap_or(part.contribution)));
                     }
-                    (Audience::People, Some(part)) if explain => row.push(Cell::number(
-                        format!("{}\n+{:.1}", rating(part.rating), part.contribution),
-                        part.contribution,
-                    )),
+                    (Audience::People, Some(part)) if explain => row.push(match part.normalized {
+                        // TOPSIS: v is small (a weight times a share of a unit vector).
+                        Some(v) => Cell::number(format!("{}\n{v:.3}", rating(part.rating)), v),
+                        None => Cell::number(
+                            format!("{}\n+{:.1}", rating(part.rating), part.contribution),
+                            part.contribution,
+                        ),
+                    }),
                     (Audience::People, Some(part)) => row.push(Cell::number(rating(part.rating), part.rating)),
                     // Factors are always active, so this only guards against a missing part.
                     (Audience::People, None) => row.push(Cell::text("-")),

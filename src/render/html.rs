@@ -11,7 +11,8 @@ use crate::answers::Answers;
 use crate::catalog::{Factor, Vocabulary};
 use crate::compare::{Comparison, Section, Standing};
 use crate::provenance::Provenance;
-use crate::score::{Criterion, Ranked, Ranking};
+use crate::score::{Criterion, Method, Ranked, Ranking};
+use crate::sensitivity;
 
 /// Escape text for HTML and XML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -310,6 +311,10 @@ pub fn ranking(
     provenance: &Provenance,
 ) -> String {
     let mut body = String::from("<section>\n");
+    // How sure the ranking is, when analysed, is read first.
+    if let Some(verdict) = prose::verdict(ranking) {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&verdict));
+    }
     for line in prose::top_pick(ranking, vocabulary) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&line));
     }
@@ -324,7 +329,10 @@ pub fn ranking(
     if !ranking.ranking.is_empty() {
         body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
         let shown: Vec<&Ranked> = ranking.ranking.iter().collect();
-        body.push_str(&bars_figure(&shown, &ranking.criteria, vocabulary));
+        // Only WSM scores are sums of per-criterion points that can be stacked.
+        if ranking.method == Method::Wsm {
+            body.push_str(&bars_figure(&shown, &ranking.criteria, vocabulary));
+        }
         let series = ranking
             .ranking
             .iter()
@@ -355,6 +363,10 @@ fn ranking_table(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
     let mut out = String::from(
         "<section>\n<h2>Ranking</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
     );
+    let analysis = ranking.sensitivity.as_ref();
+    if analysis.is_some() {
+        out.push_str("<th scope=\"col\">Wins</th>");
+    }
     for weight in &ranking.criteria {
         let _ = write!(
             out,
@@ -374,13 +386,32 @@ fn ranking_table(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
             r.score,
             meter(r.score / 100.0)
         );
+        if let Some(accepted) = analysis.and_then(|a| a.of(&r.id)) {
+            let _ = write!(out, "<td class=\"num\">{}</td>", escape(&sensitivity::share(accepted.first)));
+        }
         for part in &r.criteria {
-            out.push_str(&cell(&Value::Part { rating: part.rating, contribution: part.contribution }));
+            match part.normalized {
+                Some(v) => {
+                    let _ = write!(out, r#"<td class="num">{} <small>{v:.3}</small></td>"#, grid::rating(part.rating));
+                }
+                None => out.push_str(&cell(&Value::Part { rating: part.rating, contribution: part.contribution })),
+            }
         }
         out.push_str("</tr>\n");
     }
-    out.push_str(
-        "</tbody>\n</table>\n<p class=\"note\">Each criterion shows the framework's rating (1 to 5) and the points it adds to the score.</p>\n</section>\n",
-    );
+    let note = match ranking.method {
+        Method::Wsm => {
+            "Each criterion shows the framework's rating (1 to 5) and the points it adds to the score.".to_string()
+        }
+        Method::Topsis => format!(
+            "Scored with TOPSIS: each criterion shows the framework's rating (1 to 5) and its weighted normalized value v. {}",
+            prose::topsis_cells()
+        ),
+    };
+    let _ = write!(out, "</tbody>\n</table>\n<p class=\"note\">{}</p>\n", escape(&note));
+    if let Some(analysis) = analysis {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
+    }
+    out.push_str("</section>\n");
     out
 }

@@ -5,7 +5,7 @@ use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::compare::{Comparison, Section};
-use crate::score::Ranking;
+use crate::score::{Method, Ranking};
 
 fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -46,13 +46,29 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
             }
         }
     }
-    let mut out = if ranking.ranking.is_empty() { String::new() } else { grid(&skeleton) };
+    // The verdict is what people read first, so it stands above the table.
+    let mut out = prose::verdict(ranking).map(|v| format!("{}\n\n", escape(&v))).unwrap_or_default();
+    if !ranking.ranking.is_empty() {
+        out.push_str(&grid(&skeleton));
+    }
     let mut paragraphs: Vec<String> = prose::truncated(ranking.ranking.len(), total).into_iter().collect();
+    paragraphs.extend(ranking.sensitivity.as_ref().map(prose::wins));
     if options.explain || ranking.ranking.is_empty() {
         if options.explain {
             paragraphs.push(prose::weights(ranking, vocabulary));
+            if ranking.method == Method::Topsis {
+                paragraphs.push(prose::topsis_cells());
+            }
         }
         paragraphs.push(prose::top_pick(ranking, vocabulary).join(" "));
+        let tipping = prose::tipping(ranking, vocabulary);
+        if options.explain && !tipping.is_empty() {
+            let list: Vec<String> = tipping.iter().map(|line| format!("- {}", escape(line))).collect();
+            paragraphs.push(format!(
+                "What would change the winner, one weight at a time (the others keep their proportions):\n\n{}",
+                list.join("\n")
+            ));
+        }
     }
     let excluded = prose::excluded(ranking);
     if options.explain && !excluded.is_empty() {

@@ -1,8 +1,9 @@
 //! Sentences for people, shared by the table and Markdown formats: the weights, why the top pick
-//! wins, and what the filters removed.
+//! wins, what the filters removed, and how sure the ranking is.
 
 use crate::catalog::Vocabulary;
-use crate::score::{Criterion, Part, Ranking};
+use crate::score::{Criterion, Method, Part, Ranking};
+use crate::sensitivity::Sensitivity;
 
 fn label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     match criterion {
@@ -11,14 +12,26 @@ fn label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     }
 }
 
-/// "Weights: Performance 31% (importance 5), …".
+/// "Weights: Performance 31% (importance 5), …"; with AHP the factors' weights come from the
+/// comparisons, so their importances are not shown, and the consistency ratio is.
 pub fn weights(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
+    let ahp = ranking.weighting.ahp.as_ref();
     let parts: Vec<String> = ranking
         .criteria
         .iter()
-        .map(|w| format!("{} {:.0}% (importance {})", label(vocabulary, w.id), w.weight * 100.0, w.importance))
+        .map(|w| match (ahp, w.id) {
+            (Some(_), Criterion::Factor(_)) => format!("{} {:.0}%", label(vocabulary, w.id), w.weight * 100.0),
+            _ => format!("{} {:.0}% (importance {})", label(vocabulary, w.id), w.weight * 100.0, w.importance),
+        })
         .collect();
-    format!("Weights: {}.", parts.join(", "))
+    match ahp {
+        Some(ahp) => format!(
+            "Weights (AHP from pairwise comparisons, consistency ratio {:.2}): {}.",
+            ahp.consistency_ratio,
+            parts.join(", ")
+        ),
+        None => format!("Weights: {}.", parts.join(", ")),
+    }
 }
 
 fn describe(vocabulary: &Vocabulary, part: &Part) -> String {
@@ -30,6 +43,9 @@ pub fn top_pick(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
     let Some(top) = ranking.ranking.first() else {
         return vec!["No framework passes the filters; relax --language or --require.".into()];
     };
+    if ranking.method == Method::Topsis {
+        return top_pick_topsis(ranking, vocabulary);
+    }
     let mut lines = Vec::new();
     if let Some(best) = top.strongest() {
         lines.push(format!(
@@ -55,6 +71,95 @@ pub fn top_pick(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
         }
     }
     lines
+}
+
+/// TOPSIS: how far the top pick is from the ideal and the anti-ideal, where it leads the
+/// worst the most, and where it falls furthest short of the best.
+fn top_pick_topsis(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(top) = ranking.ranking.first() else { return Vec::new() };
+    let mut lines = vec![format!(
+        "{} scores {:.1}/100: it is {:.3} from the ideal framework and {:.3} from the anti-ideal (score = 100 × d− / (d+ + d−)).",
+        top.name,
+        top.score,
+        top.distance_to_ideal.unwrap_or(0.0),
+        top.distance_to_anti_ideal.unwrap_or(0.0)
+    )];
+    if let Some(best) = top.strongest().filter(|p| p.contribution > 0.0) {
+        lines.push(format!("Its biggest lead over the worst is on {}.", describe(vocabulary, best)));
+    }
+    match top.weakest().filter(|p| p.possible - p.contribution > 0.0) {
+        Some(worst) => lines.push(format!("It falls furthest short of the best on {}.", describe(vocabulary, worst))),
+        None => lines.push("It has the best rating on every weighted criterion.".into()),
+    }
+    lines
+}
+
+/// Under an explained TOPSIS table: what the second line of each cell is.
+pub fn topsis_cells() -> String {
+    "Each cell: the rating, then v = weight × rating / √(Σ ratings²) over the frameworks ranked; \
+     the ideal takes the highest v on every criterion, the anti-ideal the lowest."
+        .into()
+}
+
+/// The verdict of a sensitivity analysis, if the ranking has one.
+pub fn verdict(ranking: &Ranking) -> Option<String> {
+    ranking.sensitivity.as_ref().map(|s| s.verdict.clone())
+}
+
+/// What the "Wins" column means.
+pub fn wins(analysis: &Sensitivity) -> String {
+    format!(
+        "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}) in which the framework ranks first.",
+        thousands(analysis.samples),
+        analysis.concentration,
+        analysis.seed
+    )
+}
+
+/// `10000` as `10,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One line per criterion: the weights between which the winner stays first, and who takes
+/// over beyond them.
+pub fn tipping(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(analysis) = &ranking.sensitivity else { return Vec::new() };
+    let name = |id: &str| analysis.name(id).to_string();
+    let winner = name(&analysis.winner);
+    analysis
+        .criteria
+        .iter()
+        .map(|c| {
+            let [low, high] = c.keeps_winner;
+            let mut line = format!("{} (now {:.0}%): ", label(vocabulary, c.id), c.weight * 100.0);
+            let (low, high) = (low * 100.0, high * 100.0);
+            line.push_str(&match (&c.below, &c.above) {
+                (None, None) => format!("{winner} stays first at any weight."),
+                (Some(_), None) => format!("{winner} stays first from {low:.1}% up"),
+                (None, Some(_)) => format!("{winner} stays first up to {high:.1}%"),
+                (Some(_), Some(_)) => format!("{winner} stays first from {low:.1}% to {high:.1}%"),
+            });
+            if let Some(below) = &c.below {
+                line.push_str(&format!("; below, {}", name(&below.winner)));
+            }
+            if let Some(above) = &c.above {
+                line.push_str(&format!("; above, {}", name(&above.winner)));
+            }
+            if c.below.is_some() || c.above.is_some() {
+                line.push('.');
+            }
+            line
+        })
+        .collect()
 }
 
 /// "Excluded: Flask (orm: community, builtin required); …", one line per framework.

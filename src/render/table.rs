@@ -10,7 +10,7 @@ use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::compare::{Comparison, Section};
-use crate::score::Ranking;
+use crate::score::{Method, Ranking};
 
 fn new_table(options: &Options) -> Table {
     let mut table = Table::new();
@@ -65,12 +65,26 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
     } else {
         grid::ranking(ranking, vocabulary, grid::Audience::People)
     };
-    let mut out = if ranking.ranking.is_empty() { String::new() } else { grid(&skeleton, options) };
+    // The verdict is what people read first, so it stands above the table.
+    let mut out = prose::verdict(ranking).map(|v| format!("{v}\n\n")).unwrap_or_default();
+    if !ranking.ranking.is_empty() {
+        out.push_str(&grid(&skeleton, options));
+    }
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
+    notes.extend(ranking.sensitivity.as_ref().map(prose::wins));
     if options.explain {
         notes.push(prose::weights(ranking, vocabulary));
+        if ranking.method == Method::Topsis {
+            notes.push(prose::topsis_cells());
+        }
         notes.extend(prose::top_pick(ranking, vocabulary));
+        let tipping = prose::tipping(ranking, vocabulary);
+        if !tipping.is_empty() {
+            notes
+                .push("What would change the winner, one weight at a time (the others keep their proportions):".into());
+            notes.extend(tipping.into_iter().map(|line| format!("  - {line}")));
+        }
         let excluded = prose::excluded(ranking);
         if !excluded.is_empty() {
             notes.push(format!("Excluded by filters ({}):", excluded.len()));
