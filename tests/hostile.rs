@@ -113,6 +113,16 @@ const ANSWERS: &[Case] = &[
     Case { file: "answers-malformed.yaml", code: 65, says: &["@:2:"] },
     Case { file: "answers-empty.yaml", code: 65, says: &["@:", "the answers file is empty"] },
     Case { file: "answers-deep-nesting.yaml", code: 65, says: &["@:2:44:", "nested more than 32 levels deep"] },
+    Case {
+        file: "answers-ahp-missing-pair.yaml",
+        code: 65,
+        says: &["@:2:1:", "missing 2 of the 10 comparisons: productivity/community, integration/community"],
+    },
+    Case {
+        file: "answers-ahp-contradictory.yaml",
+        code: 65,
+        says: &["@:4:3:", "'scalability/performance' is given twice (also as 'performance/scalability')"],
+    },
 ];
 
 fn check(case: &Case, args: &[&str]) {
