@@ -46,13 +46,19 @@ pub fn read_text(path: &Path) -> Result<String> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
+    decode(bytes, &shown)
+}
+
+/// The checks on a file's bytes once read (UTF-8, nesting depth), shared by [`read_text`] and
+/// the fuzz target; `shown` names the file in errors.
+pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
         Error::InvalidData(vec![Problem {
-            origin: Origin::file(&shown, Some((line, column))),
+            origin: Origin::file(shown, Some((line, column))),
             entry: None,
             field: None,
             message: format!("not valid UTF-8 (invalid byte at offset {at}); save the file as UTF-8"),
@@ -61,7 +67,7 @@ pub fn read_text(path: &Path) -> Result<String> {
     })?;
     if let Some((line, column)) = too_deep(&text) {
         return Err(Error::InvalidData(vec![Problem {
-            origin: Origin::file(&shown, Some((line, column))),
+            origin: Origin::file(shown, Some((line, column))),
             entry: None,
             field: None,
             message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
