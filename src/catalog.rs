@@ -833,6 +833,127 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_catalog_holds_the_issue_frameworks() {
+        let catalog = Catalog::builtin().expect("built-in");
+        let ids = [
+            "django",
+            "nodejs",
+            "laravel",
+            "rails",
+            "express",
+            "spring-boot",
+            "flask",
+            "aspnet-core",
+            "grape",
+            "fastapi",
+            "nestjs",
+            "phoenix",
+            "fastify",
+            "hono",
+            "sinatra",
+            "symfony",
+            "quarkus",
+            "micronaut",
+            "ktor",
+            "gin",
+            "echo",
+            "fiber",
+            "actix-web",
+            "axum",
+        ];
+        for id in ids {
+            assert!(catalog.frameworks.iter().any(|f| f.id == id), "{id} missing");
+        }
+    }
+
+    /// Every rating's rationale cites at least one source, and only sources of the evidence file
+    /// (README "Where the ratings come from").
+    #[test]
+    fn every_rating_cites_known_evidence() {
+        const SOURCES: [&str; 18] = [
+            "TFBVIS",
+            "R22_ELYSIA",
+            "R22_RUNID",
+            "R23_GO_NODE",
+            "R23_DROGON",
+            "R23_DEVTO",
+            "TFB_REPO",
+            "TFB_SUNSET",
+            "TFB_R23_ANN",
+            "STARS",
+            "STARS_OLD",
+            "GIT_TAGS",
+            "SO_CJ",
+            "SO_PLAN",
+            "SO_RAILS",
+            "SO_2025",
+            "BRIEF",
+            "GK",
+        ];
+        let catalog = Catalog::builtin().expect("built-in");
+        for framework in &catalog.frameworks {
+            for factor in Factor::ALL {
+                let text = framework.rationale.get(factor);
+                let cited: Vec<&str> = text
+                    .split('[')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once(']').map(|(id, _)| id))
+                    .filter(|id| {
+                        !id.is_empty() && id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                    })
+                    .collect();
+                assert!(!cited.is_empty(), "{} {}: no source cited in {text:?}", framework.id, factor.id());
+                for id in cited {
+                    assert!(SOURCES.contains(&id), "{} {}: unknown source [{id}]", framework.id, factor.id());
+                }
+            }
+        }
+    }
+
+    /// "A framework with clearly higher throughput does not get a lower performance rating":
+    /// the best TechEmpower fortunes figure of the continuous run [TFBVIS] for each framework
+    /// that has one, in thousands of requests per second (from the evidence file). A framework
+    /// with more than twice another's figure must not be rated lower.
+    #[test]
+    fn performance_ratings_follow_the_benchmarks() {
+        const FORTUNES_K: [(&str, f64); 23] = [
+            ("django", 14.6),
+            ("nodejs", 64.3),
+            ("express", 33.7),
+            ("nestjs", 60.8),
+            ("fastify", 72.0),
+            ("laravel", 14.7),
+            ("rails", 9.5),
+            ("sinatra", 27.4),
+            ("spring-boot", 23.8),
+            ("quarkus", 216.9),
+            ("micronaut", 178.6),
+            ("flask", 12.5),
+            ("fastapi", 46.6),
+            ("aspnet-core", 362.0),
+            ("phoenix", 69.1),
+            ("gin", 94.3),
+            ("echo", 62.7),
+            ("fiber", 329.2),
+            ("actix-web", 400.1),
+            ("axum", 435.5),
+            ("ktor", 80.8),
+            ("symfony", 8.7),
+            ("grape", 0.0),
+        ];
+        let catalog = Catalog::builtin().expect("built-in");
+        let rating = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map(|f| f.scores.performance);
+        for (a, fa) in FORTUNES_K {
+            for (b, fb) in FORTUNES_K {
+                if fa > 2.0 * fb && fb > 0.0 {
+                    let (ra, rb) = (rating(a).expect("a"), rating(b).expect("b"));
+                    assert!(ra >= rb, "{a} ({fa}k fortunes) is rated {ra}, below {b} ({fb}k) at {rb}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn year_month() {
         assert!(is_year_month("2026-11"));
         assert!(!is_year_month("2026-13"));
