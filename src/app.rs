@@ -106,18 +106,31 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Catalog(CatalogCommand::Export) => write_out(catalog::BUILTIN_YAML),
         Command::Catalog(CatalogCommand::Validate { files }) => {
-            let problems = catalog::validate_files(&files)?;
-            if problems.is_empty() {
+            let failures = catalog::validate_files(&files)?;
+            if failures.is_empty() {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 return write_out(&format!("valid: {}\n", names.join(", ")));
             }
             let mut report = String::new();
-            for problem in &problems {
-                report.push_str(&format!("error: {problem}\n"));
+            let mut count = 0;
+            for failure in &failures {
+                match failure {
+                    Error::InvalidData(problems) => {
+                        for problem in problems {
+                            report.push_str(&format!("error: {problem}\n"));
+                        }
+                        count += problems.len();
+                    }
+                    other => {
+                        report.push_str(&format!("error: {other}\n"));
+                        count += 1;
+                    }
+                }
             }
-            report.push_str(&format!("{} problem(s) found\n", problems.len()));
+            report.push_str(&format!("{count} problem(s) found\n"));
             let _ = std::io::stderr().write_all(report.as_bytes());
-            Ok(ExitCode::from(65))
+            // An unreadable file (66) outranks invalid data (65): the check could not be done.
+            Ok(ExitCode::from(failures.iter().map(Error::exit_code).max().unwrap_or(65)))
         }
         Command::Ask(args) => ask(&cli.catalogs, &args.answers, interactive),
         Command::Completions(args) => {

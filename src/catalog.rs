@@ -807,19 +807,17 @@ fn validate_entries(
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-/// Check files as catalog layers and return every problem found (empty when all are valid).
-pub fn validate_files(paths: &[PathBuf]) -> Result<Vec<Problem>> {
+/// Check files as catalog layers and return what is wrong with each (empty when all are valid):
+/// invalid data with every problem, or an unreadable file.
+/// Every file is checked even when an earlier one is unreadable, so that one run reports all.
+pub fn validate_files(paths: &[PathBuf]) -> Result<Vec<Error>> {
     let catalog = Catalog::builtin()?;
-    let mut problems = Vec::new();
-    for path in paths {
-        let outcome = input::read_text(path).and_then(|text| catalog.parse_layer(&text, &path.display().to_string()));
-        match outcome {
-            Ok(_) => {}
-            Err(Error::InvalidData(found)) => problems.extend(found),
-            Err(other) => return Err(other),
-        }
-    }
-    Ok(problems)
+    Ok(paths
+        .iter()
+        .filter_map(|path| {
+            input::read_text(path).and_then(|text| catalog.parse_layer(&text, &path.display().to_string())).err()
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -316,6 +316,14 @@ impl From<MethodArg> for Method {
     }
 }
 
+/// `--samples`: 1 to 1,000,000 draws (a million takes about a second; more would only look hung).
+fn samples(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+        _ => Err("expected a whole number from 1 to 1000000".into()),
+    }
+}
+
 fn importance() -> clap::builder::RangedI64ValueParser<u8> {
     clap::value_parser!(u8).range(0..=5)
 }
@@ -415,8 +423,8 @@ pub struct RecommendArgs {
     /// weightings, and the weights at which the winner changes.
     #[arg(long, help_heading = "Analysis")]
     pub sensitivity: bool,
-    /// Weightings drawn for the share of wins (default 10000).
-    #[arg(long, value_name = "N", value_parser = positive, requires = "sensitivity", help_heading = "Analysis")]
+    /// Weightings drawn for the share of wins (default 10000, at most 1000000).
+    #[arg(long, value_name = "N", value_parser = samples, requires = "sensitivity", help_heading = "Analysis")]
     pub samples: Option<usize>,
     /// Seed of the draws, so that runs reproduce (default 5).
     #[arg(long, value_name = "S", requires = "sensitivity", help_heading = "Analysis")]

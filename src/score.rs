@@ -392,15 +392,17 @@ pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     if let Some(pairwise) = &answers.pairwise {
         let found = ahp::weigh(&pairwise.judgements);
         let factors: u32 = answers.factors.iter().map(|&i| u32::from(i)).sum();
-        let has_context = active.iter().any(|(c, _)| !matches!(c, Criterion::Factor(_)));
-        let share = if has_context && total > 0 { f64::from(factors) / f64::from(total) } else { 1.0 };
+        let context = total - factors;
+        // With comparisons the factors always weigh something: if their importances are all 0,
+        // they count as the default 3 each when their share is set against the context criteria.
+        let factors = if factors == 0 { 3 * Factor::ALL.len() as u32 } else { factors };
+        let share = f64::from(factors) / f64::from(factors + context);
         let weights = active
             .iter()
             .map(|&(id, importance)| {
                 let weight = match id {
                     Criterion::Factor(factor) => found.weight(factor) * share,
-                    _ if total > 0 => f64::from(importance) / f64::from(total),
-                    _ => 0.0,
+                    _ => f64::from(importance) / f64::from(factors + context),
                 };
                 Weight { id, importance, weight }
             })

@@ -187,6 +187,17 @@ fn temp_file(name: &str, bytes: u64) -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
+fn validate_goes_on_past_an_unreadable_file() {
+    let (a, b) = (bad("catalog-unknown-key.yaml"), bad("catalog-rating-step.yaml"));
+    let output = run(&["catalog", "validate", &a, "tests/fixtures/bad/no-such-file.yaml", &b]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(66), "an unreadable file outranks invalid data: {stderr}");
+    assert!(stderr.contains(&format!("{a}:7:5:")) && stderr.contains(&format!("{b}:13:43:")), "{stderr}");
+    assert!(stderr.contains("no-such-file.yaml: cannot read: no such file"), "{stderr}");
+    assert!(stderr.contains("3 problem(s) found"), "{stderr}");
+}
+
+#[test]
 fn a_file_over_8_mib_is_refused_before_parsing_with_its_size() {
     let (_dir, path) = temp_file("huge.yaml", 8 * 1024 * 1024 + 1);
     let path = path.to_string_lossy().into_owned();
