@@ -507,6 +507,32 @@ pub fn collect(
     layers.extend(file.as_ref().map(|(set, ..)| set));
     layers.extend(preset.as_ref().map(|p| &p.answers));
     let merged = merge(&layers);
+    // An importance for a context criterion that is not active would be silently ignored.
+    for (criterion, needs, key, given) in [
+        (Criterion::UseCaseFit, "--use-case", "use_cases", merged.use_cases.as_ref().is_some_and(|v| !v.is_empty())),
+        (
+            Criterion::TeamFamiliarity,
+            "--team-knows",
+            "team_knows",
+            merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
+        ),
+    ] {
+        if given || merged.importance.get(criterion).is_none() {
+            continue;
+        }
+        let origin = if flags.importance.get(criterion).is_some() {
+            Origin::Flag(criterion.flag())
+        } else {
+            file.as_ref().map_or_else(|| Origin::Flag("--preset".into()), |(_, origin, _)| origin.clone())
+        };
+        return Err(Error::at(Problem {
+            origin,
+            entry: None,
+            field: Some(format!("importance.{}", criterion.id())),
+            message: format!("an importance for {} has no effect without {needs}", criterion.id()),
+            hint: Some(format!("add {needs} (or `{key}` in an answers file), or leave the importance out")),
+        }));
+    }
     let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
     let blame = if sets_importance(flags) {
         Origin::Flag("importance flags".into())

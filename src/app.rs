@@ -116,9 +116,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for failure in &failures {
                 match failure {
                     Error::InvalidData(problems) => {
-                        for problem in problems {
-                            report.push_str(&format!("error: {problem}\n"));
-                        }
+                        report.push_str(&problem_lines(problems, "error: "));
                         count += problems.len();
                     }
                     other => {
@@ -263,6 +261,23 @@ fn emit(text: &str, target: &OutputArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// What clap stopped for: `--help` and `--version` are written like any output (so a full disk
+/// is an error and a closed pipe a success); usage errors go to stderr with clap's exit code, 2.
+pub fn clap_outcome(error: &clap::Error) -> ExitCode {
+    if error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    }
+    let mut stdout = anstream::stdout();
+    let written = write!(stdout, "{}", error.render().ansi()).and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            report(&anyhow::Error::from(e).context("cannot write the output"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 /// Write to stdout; a closed pipe is a quiet success.
 fn write_out(text: &str) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
@@ -271,6 +286,19 @@ fn write_out(text: &str) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write the output"),
     }
+}
+
+/// The most problems of one file printed; past that the rest are counted, not listed (a file of
+/// 200,000 broken entries would otherwise print 200,000 lines).
+const MAX_PROBLEMS_SHOWN: usize = 50;
+
+/// One line per problem, `prefix` first, the first [`MAX_PROBLEMS_SHOWN`] of them.
+fn problem_lines(problems: &[backend_advisor::Problem], prefix: &str) -> String {
+    let mut text: String = problems.iter().take(MAX_PROBLEMS_SHOWN).map(|p| format!("{prefix}{p}\n")).collect();
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        text.push_str(&format!("{prefix}… and {} more in the same file\n", problems.len() - MAX_PROBLEMS_SHOWN));
+    }
+    text
 }
 
 /// Print an error to stderr and return its documented exit code.
@@ -282,8 +310,7 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     let code = error.downcast_ref::<Error>().map_or(1, Error::exit_code);
     let message = match error.downcast_ref::<Error>() {
         Some(Error::InvalidData(problems)) if problems.len() > 1 => {
-            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            format!("error: {} problems in the input data:\n{}\n", problems.len(), lines.join("\n"))
+            format!("error: {} problems in the input data:\n{}", problems.len(), problem_lines(problems, "  "))
         }
         _ => format!("error: {error:#}\n"),
     };
