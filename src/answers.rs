@@ -344,7 +344,9 @@ pub fn find_preset<'a>(presets: &'a [Preset], id: &str) -> Result<&'a Preset> {
 pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
     // An empty file is almost always a mistake (a failed redirect, the wrong path); saying so
     // beats silently ranking with the defaults.
-    if text.trim().is_empty() {
+    // Only comments (or `~`) is empty too.
+    let holds_nothing = || matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Null));
+    if text.trim().is_empty() || holds_nothing() {
         return Err(Error::InvalidData(vec![Problem {
             origin: Origin::file(path, None),
             entry: None,

@@ -260,12 +260,14 @@ impl Ranked {
         self.criteria.iter().rev().filter(|p| p.possible > 0.0).max_by(|a, b| a.contribution.total_cmp(&b.contribution))
     }
 
-    /// The criterion losing the most points against a perfect rating.
+    /// The criterion losing the most points against a perfect rating, other than the strongest
+    /// (with one weighted criterion there is no weakest).
     pub fn weakest(&self) -> Option<&Part> {
+        let strongest = self.strongest().map(|p| p.criterion);
         self.criteria
             .iter()
             .rev()
-            .filter(|p| p.possible > 0.0)
+            .filter(|p| p.possible > 0.0 && Some(p.criterion) != strongest)
             .max_by(|a, b| (a.possible - a.contribution).total_cmp(&(b.possible - b.contribution)))
     }
 }

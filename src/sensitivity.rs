@@ -434,7 +434,24 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         .collect();
     let names: BTreeMap<String, String> = ranking.ranking.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let name = |id: &str| names.get(id).map_or(id.to_string(), String::clone);
-    let verdict = verdict(&leader.name, &criteria, &acceptability, &name);
+    let mut verdict = verdict(&leader.name, &criteria, &acceptability, &name);
+    // Equal scores at the top: first place is only the alphabetical tie-break, and the shares
+    // above inherit it; say so before anything else.
+    let tied: Vec<&str> = ranking
+        .ranking
+        .iter()
+        .skip(1)
+        .take_while(|r| (r.score - leader.score).abs() < 1e-9)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !tied.is_empty() {
+        verdict = format!(
+            "{} ties with {} at {:.1}; it is first only by name, and its share of wins is theirs too. {verdict}",
+            leader.name,
+            tied.join(", "),
+            leader.score
+        );
+    }
     Some(Sensitivity {
         winner: leader.id.clone(),
         criteria,
