@@ -806,8 +806,7 @@ fn validate_entries(
             }
         }
         let mut levels: BTreeMap<&str, Level> = BTreeMap::new();
-        for (position, (feature, level)) in f.features.0.iter().enumerate() {
-            let _ = position;
+        for (feature, level) in &f.features.0 {
             if !vocabulary.feature_ids().any(|id| id == feature) {
                 complain(
                     &format!("features.{feature}"),

@@ -84,7 +84,8 @@ impl Criterion {
         format!("--{}", self.id().replace('_', "-"))
     }
 
-    /// The abbreviation used in narrow table columns (factors take theirs from the vocabulary).
+    /// The abbreviation used in narrow table columns; factors take theirs from the vocabulary
+    /// (`short`), so for them this is only a fallback: the id.
     pub fn short(self) -> &'static str {
         match self {
             Criterion::UseCaseFit => "Fit",
@@ -378,15 +379,10 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
     reasons
 }
 
-/// The active criteria and their weights.
-pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
-    Ok(weighting(answers)?.1)
-}
-
 /// How the weights are obtained, and the active criteria with their weights: direct from the
 /// importances, or, with pairwise comparisons, AHP for the factors scaled to the factors'
-/// share Σ factor importances / Σ all importances (1 without context criteria), the context
-/// criteria keeping importance / Σ all importances.
+/// share Σ factor importances / Σ all importances (1 without context criteria; factor
+/// importances all 0 count as 3 each), the context criteria keeping importance / Σ all importances.
 pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     let active: Vec<(Criterion, u8)> =
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
