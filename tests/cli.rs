@@ -6,9 +6,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
+
+mod common;
+use common::{assert_no_panic, command, fails, fixture, json_of, run, run_env, stdout_of};
 
 /// Every criterion id, in the order the JSON lists them.
 const CRITERIA: [&str; 7] =
@@ -16,79 +19,6 @@ const CRITERIA: [&str; 7] =
 
 /// The five factors: the criteria that are always active.
 const FACTORS: [&str; 5] = ["performance", "scalability", "productivity", "integration", "community"];
-
-/// The exit code, stdout and stderr of one run of the binary.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// A command for the real binary with `args`, an empty environment except `PATH`, the variables
-/// in `env`, and stdin from `/dev/null`.
-fn command(args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-advisor"));
-    command.env_clear().args(args).stdin(Stdio::null());
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
-    }
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command
-}
-
-/// Fails the test when stderr shows a panic or a backtrace hint.
-fn assert_no_panic(stderr: &str, args: &[&str]) {
-    assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
-    assert!(!stderr.contains("RUST_BACKTRACE"), "{args:?} printed a backtrace hint:\n{stderr}");
-}
-
-/// Runs the binary hermetically with extra environment variables; never lets a panic pass.
-fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output = command(args, env).output().expect("the binary can be started");
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert_no_panic(&run.stderr, args);
-    run
-}
-
-/// Runs the binary hermetically (only `PATH` set).
-fn run(args: &[&str]) -> Run {
-    run_env(args, &[])
-}
-
-/// Runs a command that must succeed quietly and returns its stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let run = run(args);
-    assert_eq!(run.code, 0, "{args:?} failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", run.stderr);
-    run.stdout
-}
-
-/// Runs a command that must succeed and parses its stdout as JSON.
-fn json_of(args: &[&str]) -> Value {
-    let stdout = stdout_of(args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed invalid JSON ({e}):\n{stdout}"))
-}
-
-/// Runs a command that must fail with `code` and print nothing on stdout; returns its stderr.
-fn fails(args: &[&str], code: i32) -> String {
-    let run = run(args);
-    assert_eq!(run.code, code, "{args:?}: wrong exit code; stderr:\n{}", run.stderr);
-    assert!(run.stdout.is_empty(), "{args:?} failed but printed on stdout:\n{}", run.stdout);
-    assert!(!run.stderr.trim().is_empty(), "{args:?} failed without a message");
-    run.stderr
-}
-
-/// The absolute path of a file under `tests/fixtures/`.
-fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The text of a fixture file.
 fn fixture_text(name: &str) -> String {

@@ -3,60 +3,11 @@
 //! checked against `recommend` and the catalog, and every usage error with its exit code.
 
 use std::collections::BTreeSet;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-/// The exit code, stdout and stderr of one run of the binary.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the real binary from the crate's folder (so fixture paths, and the command line an
-/// HTML report records, are the same on every machine) with an empty environment except `PATH`
-/// and `env`, and stdin from `/dev/null`; never lets a panic pass.
-fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-advisor"));
-    command.env_clear().args(args).stdin(Stdio::null()).current_dir(env!("CARGO_MANIFEST_DIR"));
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
-    }
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("the binary can be started");
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "{args:?} panicked:\n{}", run.stderr);
-    run
-}
-
-/// Runs a command that must succeed quietly and returns its stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let run = run_env(args, &[]);
-    assert_eq!(run.code, 0, "{args:?} failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", run.stderr);
-    run.stdout
-}
-
-/// Runs a command that must fail with `code` and print nothing on stdout; returns its stderr.
-fn fails(args: &[&str], code: i32) -> String {
-    let run = run_env(args, &[]);
-    assert_eq!(run.code, code, "{args:?}: wrong exit code; stderr:\n{}", run.stderr);
-    assert!(run.stdout.is_empty(), "{args:?} failed but printed on stdout:\n{}", run.stdout);
-    assert!(!run.stderr.trim().is_empty(), "{args:?} failed without a message");
-    run.stderr
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("invalid JSON ({e}):\n{text}"))
-}
+mod common;
+use common::{Run, fails, json, run_env, stdout_of};
 
 const FIXTURE: &str = "tests/fixtures/compare.yaml";
 

@@ -3,22 +3,12 @@
 //! folder, a missing file, a file over the size limit). Nothing may panic or hang.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_backend-advisor");
+mod common;
 
-/// Run the binary with a clean environment (PATH only) from the crate's folder.
-fn run(args: &[&str]) -> Output {
-    let output = Command::new(BIN)
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"), "{args:?} panicked:\n{stderr}");
-    output
+/// Runs the binary hermetically; a panic fails the test.
+fn run(args: &[&str]) -> common::Run {
+    common::run(args)
 }
 
 fn bad(name: &str) -> String {
@@ -137,8 +127,8 @@ const ANSWERS: &[Case] = &[
 
 fn check(case: &Case, args: &[&str]) {
     let output = run(args);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(case.code), "{args:?}:\n{stderr}");
+    let stderr = &output.stderr;
+    assert_eq!(output.code, case.code, "{args:?}:\n{stderr}");
     for said in case.says {
         let expected = said.replace('@', &bad(case.file));
         assert!(stderr.contains(&expected), "{args:?}: expected {expected:?} in:\n{stderr}");
@@ -181,8 +171,8 @@ fn every_file_in_the_folder_has_a_case() {
 fn validate_checks_every_file_and_reports_all_their_problems() {
     let (a, b) = (bad("catalog-unknown-key.yaml"), bad("catalog-rating-step.yaml"));
     let output = run(&["catalog", "validate", &a, "tests/fixtures/small.yaml", &b]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(65));
+    let stderr = &output.stderr;
+    assert_eq!(output.code, 65);
     assert!(stderr.contains(&format!("{a}:7:5:")) && stderr.contains(&format!("{b}:13:43:")), "{stderr}");
     assert!(stderr.contains("2 problem(s) found"), "{stderr}");
 }
@@ -200,8 +190,8 @@ fn temp_file(name: &str, bytes: u64) -> (tempfile::TempDir, PathBuf) {
 fn validate_goes_on_past_an_unreadable_file() {
     let (a, b) = (bad("catalog-unknown-key.yaml"), bad("catalog-rating-step.yaml"));
     let output = run(&["catalog", "validate", &a, "tests/fixtures/bad/no-such-file.yaml", &b]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(66), "an unreadable file outranks invalid data: {stderr}");
+    let stderr = &output.stderr;
+    assert_eq!(output.code, 66, "an unreadable file outranks invalid data: {stderr}");
     assert!(stderr.contains(&format!("{a}:7:5:")) && stderr.contains(&format!("{b}:13:43:")), "{stderr}");
     assert!(stderr.contains("no-such-file.yaml: cannot read: no such file"), "{stderr}");
     assert!(stderr.contains("3 problem(s) found"), "{stderr}");
@@ -217,8 +207,8 @@ fn a_file_over_8_mib_is_refused_before_parsing_with_its_size() {
         vec!["recommend", "--answers", path.as_str()],
     ] {
         let output = run(&args);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(65), "{stderr}");
+        let stderr = &output.stderr;
+        assert_eq!(output.code, 65, "{stderr}");
         assert!(stderr.contains("8388609 bytes") && stderr.contains("8 MiB"), "{stderr}");
     }
 }
@@ -231,8 +221,8 @@ fn a_file_of_millions_of_tiny_values_is_refused_before_parsing() {
     let path = path.to_string_lossy().into_owned();
     for args in [vec!["catalog", "validate", path.as_str()], vec!["recommend", "--answers", path.as_str()]] {
         let output = run(&args);
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(output.status.code(), Some(65), "{stderr}");
+        let stderr = &output.stderr;
+        assert_eq!(output.code, 65, "{stderr}");
         assert!(stderr.contains("more than 250000 YAML values"), "{stderr}");
         assert!(stderr.lines().count() <= 2, "one problem, not one per value: {stderr}");
     }
@@ -247,8 +237,8 @@ fn a_folder_or_a_missing_file_is_unreadable() {
             vec!["recommend", "--answers", path],
         ] {
             let output = run(&args);
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert_eq!(output.status.code(), Some(66), "{args:?}: {stderr}");
+            let stderr = &output.stderr;
+            assert_eq!(output.code, 66, "{args:?}: {stderr}");
             assert!(
                 stderr.contains(path) && (stderr.contains("directory") || stderr.contains("no such file")),
                 "{stderr}"
@@ -275,10 +265,7 @@ fn a_closed_pipe_is_a_quiet_success_for_every_subcommand_and_format() {
     }
     commands.extend([vec!["catalog", "export"], vec!["man"], vec!["completions", "bash"], vec!["--help"]]);
     for args in commands {
-        let mut child = Command::new(BIN)
-            .args(&args)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        let mut child = common::command(&args, &[])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

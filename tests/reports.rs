@@ -10,46 +10,23 @@ use std::process::{Command, Stdio};
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
-/// The exit code, stdout and stderr of one run of the binary.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-/// Runs the real binary from the crate's folder with an empty environment except `PATH`, a fixed
-/// `SOURCE_DATE_EPOCH` (2026-01-01) and stdin from `/dev/null`; never lets a panic pass.
-fn run(args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-advisor"));
-    command
-        .env_clear()
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .args(args)
-        .stdin(Stdio::null())
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
-    }
-    let output = command.output().expect("the binary can be started");
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "{args:?} panicked:\n{}", run.stderr);
-    run
-}
+/// Reports record today's date; a fixed one (2026-01-01) keeps them comparable.
+const DATE: (&str, &str) = ("SOURCE_DATE_EPOCH", "1767225600");
 
+/// Runs a report command that must succeed quietly and returns its stdout.
 fn stdout_of(args: &[&str]) -> String {
-    let run = run(args);
-    assert_eq!(run.code, 0, "{args:?} failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", run.stderr);
-    run.stdout
+    common::stdout_of_env(args, &[DATE])
+}
+
+/// Runs a report command with a fixed date.
+fn run(args: &[&str]) -> common::Run {
+    common::run_env(args, &[DATE])
 }
 
 fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout_of(args)).expect("valid JSON")
+    common::json(&stdout_of(args))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,51 +4,13 @@
 //! above the table), and AHP weighting from answers files (good, missing pairs, inconsistent).
 
 use std::fs;
-use std::process::{Command, Stdio};
 
 use rand::SeedableRng;
 use rand_distr::{Distribution, Gamma};
 use serde_json::Value;
 
-/// The exit code, stdout and stderr of one run of the binary.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the real binary with `args` in an empty environment (only `PATH`), stdin from
-/// `/dev/null`; never lets a panic pass.
-fn run(args: &[&str]) -> Run {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_backend-advisor"));
-    command.env_clear().args(args).stdin(Stdio::null());
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
-    }
-    let output = command.output().expect("the binary can be started");
-    let run = Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
-    assert!(!run.stderr.contains("panicked"), "{args:?} panicked:\n{}", run.stderr);
-    run
-}
-
-/// Runs a command that must succeed quietly and returns its stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let run = run(args);
-    assert_eq!(run.code, 0, "{args:?} failed:\n{}", run.stderr);
-    assert!(run.stderr.is_empty(), "{args:?} wrote to stderr:\n{}", run.stderr);
-    run.stdout
-}
-
-/// Runs a command that must succeed and parses its stdout as JSON.
-fn json_of(args: &[&str]) -> Value {
-    let stdout = stdout_of(args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed invalid JSON ({e}):\n{stdout}"))
-}
+mod common;
+use common::{json_of, run, stdout_of};
 
 fn num(value: &Value) -> f64 {
     value.as_f64().unwrap_or_else(|| panic!("expected a number, found {value}"))
