@@ -11,7 +11,7 @@ use std::process::Stdio;
 use serde_json::Value;
 
 mod common;
-use common::{assert_no_panic, command, fails, fixture, json_of, run, run_env, stdout_of};
+use common::{assert_no_panic, command, fails, fixture, items, json_of, keys, num, run, run_env, stdout_of, text};
 
 /// Every criterion id, in the order the JSON lists them.
 const CRITERIA: [&str; 7] =
@@ -47,27 +47,6 @@ fn located(stderr: &str, path: &str) -> (usize, usize) {
 /// Whether two floats agree to 1e-9.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
-}
-
-/// A JSON number as f64.
-fn num(value: &Value) -> f64 {
-    value.as_f64().unwrap_or_else(|| panic!("expected a number, found {value}"))
-}
-
-/// A JSON string.
-fn text(value: &Value) -> &str {
-    value.as_str().unwrap_or_else(|| panic!("expected a string, found {value}"))
-}
-
-/// A JSON array.
-fn items(value: &Value) -> &[Value] {
-    value.as_array().map(Vec::as_slice).unwrap_or_else(|| panic!("expected an array, found {value}"))
-}
-
-/// The sorted keys of a JSON object.
-fn keys(value: &Value) -> Vec<&str> {
-    let object = value.as_object().unwrap_or_else(|| panic!("expected an object, found {value}"));
-    object.keys().map(String::as_str).collect::<BTreeSet<_>>().into_iter().collect()
 }
 
 /// The ranked entry with this id in a `recommend --format json` document.

@@ -10,27 +10,7 @@ use rand_distr::{Distribution, Gamma};
 use serde_json::Value;
 
 mod common;
-use common::{json_of, run, stdout_of};
-
-fn num(value: &Value) -> f64 {
-    value.as_f64().unwrap_or_else(|| panic!("expected a number, found {value}"))
-}
-
-fn text(value: &Value) -> &str {
-    value.as_str().unwrap_or_else(|| panic!("expected a string, found {value}"))
-}
-
-fn items(value: &Value) -> &[Value] {
-    value.as_array().map(Vec::as_slice).unwrap_or_else(|| panic!("expected an array, found {value}"))
-}
-
-/// The sorted keys of a JSON object.
-fn keys(value: &Value) -> Vec<&str> {
-    let object = value.as_object().unwrap_or_else(|| panic!("expected an object, found {value}"));
-    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    keys
-}
+use common::{items, json_of, keys, num, run, stdout_of, text};
 
 /// Writes `content` to a file in a fresh temporary folder and returns the folder and path.
 fn answers_file(name: &str, content: &str) -> (tempfile::TempDir, String) {
