@@ -2,7 +2,6 @@
 //! summary, the ranking and the menu after it. It reaches the person only through a
 //! [`Prompter`], so the terminal is one implementation and the tests script another.
 
-mod files;
 pub mod prompt;
 #[cfg(test)]
 mod script;
@@ -625,7 +624,7 @@ impl<'a> Flow<'_, 'a> {
 
     /// Write a file whole or not at all; a failure is told to the person, who stays in the menu.
     fn write_file(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool, PromptError> {
-        match files::write_atomic(path, text.as_bytes(), replace) {
+        match crate::output::write_atomic(path, text.as_bytes(), replace) {
             Ok(()) => Ok(true),
             Err(error) => {
                 self.prompter.say(&format!("Cannot write {}: {error}", path.display()))?;
