@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anstyle::Style;
 use anyhow::Context;
 use backend_advisor::Origin;
-use backend_advisor::answers::{self, AnswerSet, Answers, Preset};
+use backend_advisor::answers::{self, AnswerSet, Answers, Pairwise, Preset};
 use backend_advisor::catalog::{Catalog, Factor, Framework};
 use backend_advisor::compare;
 use backend_advisor::render::sheet::Charset;
@@ -42,6 +42,9 @@ pub struct Session<'a> {
     pub start_given: bool,
     /// The preset given with `--preset`.
     pub preset: Option<&'a Preset>,
+    /// The comparisons of `given`, located in the answers file, so that the inconsistency
+    /// warning points at the comparison to revise as `recommend`'s does.
+    pub given_pairwise: Option<Pairwise>,
     /// How to render results on the output (colour and width decided for it).
     pub options: Options,
     /// Whether messages to the person (on the prompts' stream) may be styled.
@@ -180,6 +183,11 @@ impl<'a> Draft<'a> {
             Step::Importance(Criterion::UseCaseFit) => any(&set.use_cases),
             _ => true,
         }
+    }
+
+    /// Whether the comparisons weighed are exactly those given up front.
+    fn pairwise_is_given(&self) -> bool {
+        self.given.pairwise.is_some() && self.merged().pairwise == self.given.pairwise
     }
 
     fn importance(&self, criterion: Criterion) -> u8 {
@@ -469,13 +477,18 @@ impl<'a> Flow<'_, 'a> {
     /// Rank, show the explained ranking, then offer the menu until the person leaves it.
     fn rank_and_menu(&mut self, draft: &Draft<'a>) -> anyhow::Result<AfterMenu> {
         let set = draft.complete();
-        let ranking = match rank(self.catalog(), &set) {
+        let located = self.session.given_pairwise.as_ref().filter(|_| draft.pairwise_is_given());
+        let ranking = match rank(self.catalog(), &set, located) {
             Ok(ranking) => ranking,
             Err(problem) => {
                 self.prompter.say(&format!("Cannot rank: {problem}"))?;
                 return Ok(AfterMenu::Change);
             }
         };
+        // The same warning as `recommend`'s, before the ranking it concerns.
+        if let Some(inconsistency) = ranking.weighting.inconsistency() {
+            self.prompter.say(&format!("\nwarning: {inconsistency}"))?;
+        }
         let vocabulary = &self.catalog().vocabulary;
         let options = Options { explain: true, top: Format::Table.default_top(), ..self.session.options };
         self.write(&format!("\n{}", render::ranking(Format::Table, &ranking, vocabulary, &options)?))?;
@@ -649,10 +662,14 @@ fn back(asked: &mut Vec<usize>, questions: &[Step], draft: &Draft) -> Option<usi
     None
 }
 
-/// Resolve and rank complete answers, as `recommend` does.
-fn rank(catalog: &Catalog, set: &AnswerSet) -> backend_advisor::Result<Ranking> {
+/// Resolve and rank complete answers, as `recommend` does; `located` are the same comparisons
+/// as the answers' `pairwise`, with their place in the answers file.
+fn rank(catalog: &Catalog, set: &AnswerSet, located: Option<&Pairwise>) -> backend_advisor::Result<Ranking> {
     answers::check(set, &catalog.vocabulary, &answers::Source::Flags)?;
-    let resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Flag("your answers".into()))?;
+    let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Flag("your answers".into()))?;
+    if let Some(located) = located {
+        resolved.pairwise = Some(located.clone());
+    }
     score::rank(catalog, &resolved)
 }
 

@@ -34,6 +34,7 @@ impl Fixture {
             given,
             start_given: preset.is_some(),
             preset,
+            given_pairwise: None,
             options: Options { width: Some(100), ..Options::default() },
             styled: false,
             catalogs: &[],
@@ -448,4 +449,63 @@ fn start_over_asks_every_question_even_those_given() {
     assert_eq!(asked_count(&script, SCALABILITY), 2);
     assert_eq!(asked_count(&script, MENU), 2);
     assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+}
+
+/// Ten comparisons that contradict each other: performance beats everything 9 to 1, except
+/// community, which beats it 9 to 1 while equal to everything else.
+const INCONSISTENT: &str = "\
+pairwise:
+  performance/scalability: 9
+  performance/productivity: 9
+  performance/integration: 9
+  performance/community: 1/9
+  scalability/productivity: 1
+  scalability/integration: 1
+  scalability/community: 1
+  productivity/integration: 1
+  productivity/community: 1
+  integration/community: 1
+";
+
+impl Fixture {
+    /// A session over what `ask` was given, gathered as the binary gathers it.
+    fn session_given<'f>(&'f self, layers: &'f answers::Layers) -> Session<'f> {
+        Session {
+            catalog: &self.catalog,
+            presets: &self.presets,
+            given: layers.explicit(),
+            start_given: layers.preset.is_some() || layers.file.is_some(),
+            preset: layers.preset.as_ref(),
+            given_pairwise: layers.located_pairwise().cloned(),
+            options: Options { width: Some(100), ..Options::default() },
+            styled: false,
+            catalogs: &[],
+        }
+    }
+}
+
+#[test]
+fn inconsistent_comparisons_from_the_answers_file_are_warned_about_where_they_stand() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("given.yaml");
+    let text = format!(
+        "{INCONSISTENT}importance: {{performance: 3, scalability: 3, productivity: 3, integration: 3, community: 3}}\n\
+         team_knows: []\nuse_cases: []\nrequire: []\n"
+    );
+    std::fs::write(&path, &text).expect("write");
+    let vocabulary = &fixture.catalog.vocabulary;
+    let layers = answers::Layers::gather(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let session = fixture.session_given(&layers);
+    let (script, out, result) = fixture.play(&session, vec![Key::Enter, Key::Pick("quit")]);
+    result.expect("finished");
+    assert!(script.is_done(), "only the summary and the menu: {:?}", script.asked);
+    // recommend's warning, word for word, pointing at the comparison in the file.
+    let answers = answers::collect(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let ranking = score::rank(&fixture.catalog, &answers).expect("a ranking");
+    let expected = ranking.weighting.inconsistency().expect("inconsistent").to_string();
+    let line = text.lines().position(|l| l.contains("performance/community")).expect("in the file") + 1;
+    assert!(expected.starts_with(&format!("{}:{line}:3: the pairwise comparisons are inconsistent", path.display())));
+    assert!(script.said.iter().any(|s| s.trim() == format!("warning: {expected}")), "{:?}", script.said);
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
 }
