@@ -269,7 +269,8 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
         pty.answer(prompt, ENTER);
     }
-    pty.answer("Consider only frameworks in TypeScript?", &format!("n{ENTER}"));
+    // JavaScript counts as TypeScript, as for team familiarity: only-those keeps both.
+    pty.answer("Consider only frameworks in TypeScript, JavaScript?", &format!("y{ENTER}"));
     pty.answer(USE_CASES, ENTER);
     pty.answer(FEATURES, ENTER);
     pty.answer(SUMMARY, ENTER);
@@ -288,12 +289,32 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     let from_file: Value =
         serde_json::from_str(&stdout_of(&["recommend", "--answers", &saved, "--format", "json"], &[])).expect("JSON");
     let from_flags: Value = serde_json::from_str(&stdout_of(
-        &["recommend", "--preset", "real-time", "--team-knows", "typescript", "--performance", "5", "--format", "json"],
+        &[
+            "recommend",
+            "--preset",
+            "real-time",
+            "--team-knows",
+            "typescript",
+            "--performance",
+            "5",
+            "--language",
+            "typescript",
+            "--language",
+            "javascript",
+            "--format",
+            "json",
+        ],
         &[],
     ))
     .expect("JSON");
     assert_eq!(from_file["ranking"], from_flags["ranking"]);
     assert_eq!(from_file, from_flags);
+    let ranked: Vec<&str> =
+        from_file["ranking"].as_array().expect("a list").iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ranked.len(), 5, "{ranked:?}");
+    for id in ["nestjs", "hono", "express", "fastify", "nodejs"] {
+        assert!(ranked.contains(&id), "{id} is not ranked: {ranked:?}");
+    }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
     assert_eq!(leftovers.len(), 1, "only mine.yaml, no temporary file");
 }

@@ -16,7 +16,7 @@ use anstyle::Style;
 use anyhow::Context;
 use backend_advisor::Origin;
 use backend_advisor::answers::{self, AnswerSet, Answers, Pairwise, Preset};
-use backend_advisor::catalog::{Catalog, Factor, Framework};
+use backend_advisor::catalog::{Catalog, Factor, Framework, Vocabulary};
 use backend_advisor::compare;
 use backend_advisor::render::sheet::Charset;
 use backend_advisor::render::{self, Format, Options};
@@ -89,6 +89,7 @@ const QUESTIONS: [Step; 10] = [
 /// over the chosen preset.
 #[derive(Debug, Clone)]
 struct Draft<'a> {
+    vocabulary: &'a Vocabulary,
     given: AnswerSet,
     start_given: bool,
     preset: Option<&'a Preset>,
@@ -99,6 +100,7 @@ struct Draft<'a> {
 impl<'a> Draft<'a> {
     fn start(session: &Session<'a>) -> Self {
         Draft {
+            vocabulary: &session.catalog.vocabulary,
             given: session.given.clone(),
             start_given: session.start_given,
             preset: session.preset,
@@ -108,8 +110,9 @@ impl<'a> Draft<'a> {
     }
 
     /// Nothing given, nothing answered: "start over".
-    fn blank() -> Self {
+    fn blank(session: &Session<'a>) -> Self {
         Draft {
+            vocabulary: &session.catalog.vocabulary,
             given: AnswerSet::default(),
             start_given: false,
             preset: None,
@@ -124,7 +127,11 @@ impl<'a> Draft<'a> {
         layers.extend(self.preset.map(|p| &p.answers));
         let mut set = answers::merge(&layers);
         if let Some(only) = self.only_known {
-            set.languages = Some(if only { set.team_knows.clone().unwrap_or_default() } else { Vec::new() });
+            set.languages = Some(if only {
+                kin(self.vocabulary, set.team_knows.as_deref().unwrap_or_default())
+            } else {
+                Vec::new()
+            });
         }
         set
     }
@@ -229,7 +236,7 @@ pub fn run(session: &Session, prompter: &mut dyn Prompter, out: &mut dyn Write) 
     loop {
         match flow.questionnaire(&mut draft)? {
             End::Quit => return Ok(()),
-            End::StartOver => draft = Draft::blank(),
+            End::StartOver => draft = Draft::blank(session),
         }
     }
 }
@@ -332,12 +339,14 @@ impl<'a> Flow<'_, 'a> {
                 draft.answered.team_knows = Some(ids(&choices, &picked));
             }
             Step::OnlyKnown => {
-                let known = current.team_knows.unwrap_or_default();
+                let known = kin(vocabulary, current.team_knows.as_deref().unwrap_or_default());
                 let names: Vec<&str> = known.iter().map(|id| vocabulary.language_name(id)).collect();
                 let only = current.languages.as_ref().is_some_and(|l| !l.is_empty());
                 let question = Question {
                     message: format!("{progress}Consider only frameworks in {}?", names.join(", ")),
-                    help: "Yes removes every other language; no keeps them, only rated lower.".into(),
+                    help: "Yes removes every other language (TypeScript and JavaScript count as each other); no keeps \
+                           them, only rated lower."
+                        .into(),
                 };
                 let Some(answer) = self.prompter.confirm(&question, only)? else { return Ok(None) };
                 draft.only_known = Some(answer);
@@ -706,6 +715,22 @@ fn step_id(step: Step) -> &'static str {
         Step::UseCases => "use_cases",
         Step::Require => "require",
     }
+}
+
+/// The languages known and those that count as the same (TypeScript for JavaScript and the
+/// reverse, as for team familiarity), in that order: "consider only those languages" must not
+/// drop a TypeScript framework for a team that knows JavaScript.
+fn kin(vocabulary: &Vocabulary, known: &[String]) -> Vec<String> {
+    let mut languages: Vec<String> = Vec::new();
+    for language in known {
+        let same = vocabulary.language_ids().filter(|&id| id == language || score::same_language(id, language));
+        for id in std::iter::once(language.as_str()).chain(same) {
+            if !languages.iter().any(|l| l == id) {
+                languages.push(id.to_string());
+            }
+        }
+    }
+    languages
 }
 
 fn indexes(choices: &[Choice], chosen: impl Fn(&str) -> bool) -> Vec<usize> {

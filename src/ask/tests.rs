@@ -349,7 +349,7 @@ fn saved_answers_give_the_same_ranking_to_recommend_and_are_replaced_only_when_a
     assert!(saved.starts_with("# backend-advisor answers"), "{saved}");
     let flags = AnswerSet {
         team_knows: Some(vec!["typescript".into()]),
-        languages: Some(vec!["typescript".into()]),
+        languages: Some(vec!["typescript".into(), "javascript".into()]),
         require: Some(vec!["realtime".into()]),
         ..AnswerSet::default()
     };
@@ -508,4 +508,33 @@ fn inconsistent_comparisons_from_the_answers_file_are_warned_about_where_they_st
     assert!(expected.starts_with(&format!("{}:{line}:3: the pairwise comparisons are inconsistent", path.display())));
     assert!(script.said.iter().any(|s| s.trim() == format!("warning: {expected}")), "{:?}", script.said);
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+}
+
+#[test]
+fn only_those_languages_counts_typescript_and_javascript_as_each_other() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["javascript"]), Key::Yes, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert!(script.asked.iter().any(|q| q.ends_with("Consider only frameworks in JavaScript, TypeScript?")));
+    assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: JavaScript, TypeScript");
+    // NestJS and Hono (TypeScript) stay, as they would with `--language javascript --language typescript`.
+    let flags = AnswerSet {
+        team_knows: Some(vec!["javascript".into()]),
+        languages: Some(vec!["javascript".into(), "typescript".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+    let ranking = fixture.recommend_json(&flags, None, None);
+    let mut ranked: Vec<&str> =
+        ranking["ranking"].as_array().expect("a list").iter().filter_map(|r| r["id"].as_str()).collect();
+    ranked.sort_unstable();
+    assert_eq!(ranked, ["express", "fastify", "hono", "nestjs", "nodejs"]);
 }
