@@ -344,7 +344,9 @@ pub fn find_preset<'a>(presets: &'a [Preset], id: &str) -> Result<&'a Preset> {
 pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
     // An empty file is almost always a mistake (a failed redirect, the wrong path); saying so
     // beats silently ranking with the defaults.
-    if text.trim().is_empty() {
+    // Only comments (or `~`) is empty too.
+    let holds_nothing = || matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Null));
+    if text.trim().is_empty() || holds_nothing() {
         return Err(Error::InvalidData(vec![Problem {
             origin: Origin::file(path, None),
             entry: None,
@@ -564,6 +566,39 @@ impl Layers {
         layers.extend(self.file.as_ref().map(|file| &file.answers));
         layers.extend(self.preset.as_ref().map(|p| &p.answers));
         let merged = merge(&layers);
+        // An importance for a context criterion that is not active would be silently ignored.
+        for (criterion, needs, key, given) in [
+            (
+                Criterion::UseCaseFit,
+                "--use-case",
+                "use_cases",
+                merged.use_cases.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+            (
+                Criterion::TeamFamiliarity,
+                "--team-knows",
+                "team_knows",
+                merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+        ] {
+            if given || merged.importance.get(criterion).is_none() {
+                continue;
+            }
+            let origin = if self.flags.importance.get(criterion).is_some() {
+                Origin::Flag(criterion.flag())
+            } else {
+                self.file
+                    .as_ref()
+                    .map_or_else(|| Origin::Flag("--preset".into()), |file| file.importance_origin.clone())
+            };
+            return Err(Error::at(Problem {
+                origin,
+                entry: None,
+                field: Some(format!("importance.{}", criterion.id())),
+                message: format!("an importance for {} has no effect without {needs}", criterion.id()),
+                hint: Some(format!("add {needs} (or `{key}` in an answers file), or leave the importance out")),
+            }));
+        }
         let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
         let blame = if sets_importance(&self.flags) {
             Origin::Flag("importance flags".into())

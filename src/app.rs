@@ -106,18 +106,29 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Catalog(CatalogCommand::Export) => write_out(catalog::BUILTIN_YAML),
         Command::Catalog(CatalogCommand::Validate { files }) => {
-            let problems = catalog::validate_files(&files)?;
-            if problems.is_empty() {
+            let failures = catalog::validate_files(&files)?;
+            if failures.is_empty() {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 return write_out(&format!("valid: {}\n", names.join(", ")));
             }
             let mut report = String::new();
-            for problem in &problems {
-                report.push_str(&format!("error: {problem}\n"));
+            let mut count = 0;
+            for failure in &failures {
+                match failure {
+                    Error::InvalidData(problems) => {
+                        report.push_str(&problem_lines(problems, "error: "));
+                        count += problems.len();
+                    }
+                    other => {
+                        report.push_str(&format!("error: {other}\n"));
+                        count += 1;
+                    }
+                }
             }
-            report.push_str(&format!("{} problem(s) found\n", problems.len()));
+            report.push_str(&format!("{count} problem(s) found\n"));
             let _ = std::io::stderr().write_all(report.as_bytes());
-            Ok(ExitCode::from(65))
+            // An unreadable file (66) outranks invalid data (65): the check could not be done.
+            Ok(ExitCode::from(failures.iter().map(Error::exit_code).max().unwrap_or(65)))
         }
         Command::Ask(args) => ask(&cli.catalogs, &args.answers, interactive),
         Command::Completions(args) => {
@@ -247,6 +258,23 @@ fn emit(text: &str, target: &OutputArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// What clap stopped for: `--help` and `--version` are written like any output (so a full disk
+/// is an error and a closed pipe a success); usage errors go to stderr with clap's exit code, 2.
+pub fn clap_outcome(error: &clap::Error) -> ExitCode {
+    if error.use_stderr() {
+        let _ = error.print();
+        return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+    }
+    let mut stdout = anstream::stdout();
+    let written = write!(stdout, "{}", error.render().ansi()).and_then(|()| stdout.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            report(&anyhow::Error::from(e).context("cannot write the output"))
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 /// Write to stdout; a closed pipe is a quiet success.
 fn write_out(text: &str) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
@@ -255,6 +283,19 @@ fn write_out(text: &str) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write the output"),
     }
+}
+
+/// The most problems of one file printed; past that the rest are counted, not listed (a file of
+/// 200,000 broken entries would otherwise print 200,000 lines).
+const MAX_PROBLEMS_SHOWN: usize = 50;
+
+/// One line per problem, `prefix` first, the first [`MAX_PROBLEMS_SHOWN`] of them.
+fn problem_lines(problems: &[backend_advisor::Problem], prefix: &str) -> String {
+    let mut text: String = problems.iter().take(MAX_PROBLEMS_SHOWN).map(|p| format!("{prefix}{p}\n")).collect();
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        text.push_str(&format!("{prefix}… and {} more in the same file\n", problems.len() - MAX_PROBLEMS_SHOWN));
+    }
+    text
 }
 
 /// Print an error to stderr and return its documented exit code.
@@ -266,8 +307,7 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
     let code = error.downcast_ref::<Error>().map_or(1, Error::exit_code);
     let message = match error.downcast_ref::<Error>() {
         Some(Error::InvalidData(problems)) if problems.len() > 1 => {
-            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-            format!("error: {} problems in the input data:\n{}\n", problems.len(), lines.join("\n"))
+            format!("error: {} problems in the input data:\n{}", problems.len(), problem_lines(problems, "  "))
         }
         _ => format!("error: {error:#}\n"),
     };

@@ -515,7 +515,27 @@ pub fn yaml_problem(error: &serde_yaml::Error, text: &str, source: &str) -> Prob
     };
     let (entry, field) = split_entry_path(path.as_deref(), text);
     let hint = unknown_key_hint(&rest);
-    Problem { origin: Origin::file(source, position), entry, field, message: rest, hint }
+    Problem { origin: Origin::file(source, position), entry, field, message: plain_words(&rest), hint }
+}
+
+/// serde names Rust types in its messages ("expected u8", "expected struct Framework"); say
+/// what the file should hold instead.
+pub fn plain_words(message: &str) -> String {
+    let mut text = message.replace(" as u128", "").replace(" as i128", "").replace("unit value", "an empty value");
+    for (rust, words) in [
+        ("expected u8", "expected a whole number from 0 to 5"),
+        ("expected u16", "expected a year such as 2014"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected f64", "expected a number such as 4.5"),
+    ] {
+        text = text.replace(rust, words);
+    }
+    while let Some(at) = text.find("expected struct ") {
+        let name_end = text[at + 16..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| at + 16 + i);
+        text.replace_range(at..name_end, "expected a mapping of keys to values");
+    }
+    text
 }
 
 /// `frameworks[3].scores` → (the id of entry 3, `scores`).
@@ -530,14 +550,17 @@ fn split_entry_path(path: Option<&str>, text: &str) -> (Option<String>, Option<S
     (Some(entry), (!field.is_empty()).then(|| field.to_string()))
 }
 
-/// The `id` of the `index`-th framework, read leniently from text that may not deserialize.
+/// The `id` of the `index`-th framework, read from the text's events (it need not deserialize).
 fn entry_id(text: &str, index: usize) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Loose {
-        frameworks: Vec<serde_yaml::Value>,
-    }
-    let loose: Loose = serde_yaml::from_str(text).ok()?;
-    loose.frameworks.get(index)?.get("id")?.as_str().map(str::to_string)
+    Positions::index(text).id(&format!("frameworks[{index}].id")).map(str::to_string)
+}
+
+/// "unknown field `scroes`, expected one of `id`, …" → `scores`.
+fn likely_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (given, expected) = rest.split_once('`')?;
+    let valid: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    suggest::closest(given, valid.iter().copied()).map(str::to_string)
 }
 
 /// "unknown field `scroes`, expected one of `id`, …" → "did you mean 'scores'?".
@@ -621,12 +644,17 @@ fn entries_one_by_one(
     let Ok(loose) = serde_yaml::from_str::<Loose>(text) else { return (Vec::new(), Vec::new()) };
     let mut entries = Vec::new();
     let mut problems = Vec::new();
-    for (index, value) in loose.frameworks.into_iter().enumerate() {
+    for (index, mut value) in loose.frameworks.into_iter().enumerate() {
         let label = value.get("id").and_then(serde_yaml::Value::as_str).map_or(format!("#{index}"), str::to_string);
-        match Framework::deserialize(value) {
-            Ok(framework) => entries.push((index, framework)),
-            Err(_) if already.iter().any(|p| p.entry.as_deref() == Some(label.as_str())) => {}
-            Err(error) => {
+        loop {
+            let error = match Framework::deserialize(value.clone()) {
+                Ok(framework) => {
+                    entries.push((index, framework));
+                    break;
+                }
+                Err(error) => error,
+            };
+            {
                 let message = error.to_string();
                 let base = format!("frameworks[{index}]");
                 // "unknown field `x`" and "missing field `x`" name the field; other errors point at
@@ -641,13 +669,37 @@ fn entries_one_by_one(
                     _ => positions.value(&base),
                 };
                 let hint = unknown_key_hint(&message);
-                problems.push(Problem {
-                    origin: Origin::file(source, position),
-                    entry: Some(label),
-                    field: field.filter(|_| message.starts_with("unknown")),
-                    message,
-                    hint,
-                });
+                let unknown = message.starts_with("unknown field");
+                let meant = likely_key(&message);
+                let message = plain_words(&message);
+                let reported =
+                    already.iter().any(|p| p.entry.as_deref() == Some(label.as_str()) && p.message == message);
+                if !reported {
+                    problems.push(Problem {
+                        origin: Origin::file(source, position),
+                        entry: Some(label.clone()),
+                        field: field.clone().filter(|_| unknown),
+                        message,
+                        hint,
+                    });
+                }
+                // An unknown key is read as the key it most likely meant (or set aside), so that the
+                // rest of the entry is still checked and a typo does not also count as a missing key.
+                let removed = match (unknown, field, value.as_mapping_mut()) {
+                    (true, Some(field), Some(map)) => match map.remove(field.as_str()) {
+                        Some(moved) => {
+                            if let Some(meant) = meant.filter(|m| !map.contains_key(m.as_str())) {
+                                map.insert(meant.into(), moved);
+                            }
+                            true
+                        }
+                        None => false,
+                    },
+                    _ => false,
+                };
+                if !removed {
+                    break;
+                }
             }
         }
     }
@@ -754,8 +806,7 @@ fn validate_entries(
             }
         }
         let mut levels: BTreeMap<&str, Level> = BTreeMap::new();
-        for (position, (feature, level)) in f.features.0.iter().enumerate() {
-            let _ = position;
+        for (feature, level) in &f.features.0 {
             if !vocabulary.feature_ids().any(|id| id == feature) {
                 complain(
                     &format!("features.{feature}"),
@@ -807,19 +858,17 @@ fn validate_entries(
     if problems.is_empty() { Ok(out) } else { Err(problems) }
 }
 
-/// Check files as catalog layers and return every problem found (empty when all are valid).
-pub fn validate_files(paths: &[PathBuf]) -> Result<Vec<Problem>> {
+/// Check files as catalog layers and return what is wrong with each (empty when all are valid):
+/// invalid data with every problem, or an unreadable file.
+/// Every file is checked even when an earlier one is unreadable, so that one run reports all.
+pub fn validate_files(paths: &[PathBuf]) -> Result<Vec<Error>> {
     let catalog = Catalog::builtin()?;
-    let mut problems = Vec::new();
-    for path in paths {
-        let outcome = input::read_text(path).and_then(|text| catalog.parse_layer(&text, &path.display().to_string()));
-        match outcome {
-            Ok(_) => {}
-            Err(Error::InvalidData(found)) => problems.extend(found),
-            Err(other) => return Err(other),
-        }
-    }
-    Ok(problems)
+    Ok(paths
+        .iter()
+        .filter_map(|path| {
+            input::read_text(path).and_then(|text| catalog.parse_layer(&text, &path.display().to_string())).err()
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -951,6 +1000,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn messages_name_no_rust_types() {
+        assert_eq!(
+            plain_words("invalid type: integer `-3`, expected u8"),
+            "invalid type: integer `-3`, expected a whole number from 0 to 5"
+        );
+        assert_eq!(
+            plain_words("invalid type: sequence, expected struct Scores"),
+            "invalid type: sequence, expected a mapping of keys to values"
+        );
+        assert_eq!(
+            plain_words("invalid value: integer `99999999999` as u128, expected u16"),
+            "invalid value: integer `99999999999`, expected a year such as 2014"
+        );
     }
 
     #[test]

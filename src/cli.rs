@@ -291,10 +291,12 @@ fn positive(text: &str) -> Result<usize, String> {
     }
 }
 
+/// `--concentration`: 1 to 1,000,000. Below 1 the Gamma draws behind the Dirichlet underflow to
+/// 0 for small weights and the shares stop meaning anything.
 fn concentration(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
-        Ok(k) if k.is_finite() && k > 0.0 => Ok(k),
-        _ => Err("expected a number greater than 0".into()),
+        Ok(k) if (1.0..=1_000_000.0).contains(&k) => Ok(k),
+        _ => Err("expected a number from 1 to 1000000".into()),
     }
 }
 
@@ -316,6 +318,14 @@ impl From<MethodArg> for Method {
     }
 }
 
+/// `--samples`: 1 to 1,000,000 draws (a million takes about a second; more would only look hung).
+fn samples(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+        _ => Err("expected a whole number from 1 to 1000000".into()),
+    }
+}
+
 fn importance() -> clap::builder::RangedI64ValueParser<u8> {
     clap::value_parser!(u8).range(0..=5)
 }
@@ -324,25 +334,25 @@ fn importance() -> clap::builder::RangedI64ValueParser<u8> {
 #[derive(Debug, Default, Args)]
 pub struct AnswerArgs {
     /// Importance of performance and request-handling efficiency (0 ignore … 5 critical).
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub performance: Option<u8>,
     /// Importance of scalability and readiness for load growth.
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub scalability: Option<u8>,
     /// Importance of developer productivity and maintainability.
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub productivity: Option<u8>,
     /// Importance of integration flexibility with other tools.
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub integration: Option<u8>,
     /// Importance of community, ecosystem maturity and long-term viability.
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub community: Option<u8>,
     /// Importance of fitting the use cases given with --use-case (default 3 when any is given).
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub use_case_fit: Option<u8>,
     /// Importance of the team knowing the language (default 3 when --team-knows is given).
-    #[arg(long, value_name = "N", value_parser = importance(), help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
     pub team_familiarity: Option<u8>,
 
     /// What the project is, e.g. api, ai-ml, real-time (repeatable; see `list --help`).
@@ -397,7 +407,7 @@ pub struct RecommendArgs {
     #[command(flatten)]
     pub answers: AnswerArgs,
     /// Show only the first N frameworks (default: 10 for table and markdown, all otherwise).
-    #[arg(long, value_name = "N", value_parser = positive)]
+    #[arg(long, value_name = "N", value_parser = positive, allow_negative_numbers = true)]
     pub top: Option<usize>,
     /// Show each criterion's contribution, why the top pick wins and what was excluded.
     #[arg(long)]
@@ -415,8 +425,8 @@ pub struct RecommendArgs {
     /// weightings, and the weights at which the winner changes.
     #[arg(long, help_heading = "Analysis")]
     pub sensitivity: bool,
-    /// Weightings drawn for the share of wins (default 10000).
-    #[arg(long, value_name = "N", value_parser = positive, requires = "sensitivity", help_heading = "Analysis")]
+    /// Weightings drawn for the share of wins (default 10000, at most 1000000).
+    #[arg(long, value_name = "N", value_parser = samples, requires = "sensitivity", help_heading = "Analysis")]
     pub samples: Option<usize>,
     /// Seed of the draws, so that runs reproduce (default 5).
     #[arg(long, value_name = "S", requires = "sensitivity", help_heading = "Analysis")]
@@ -442,7 +452,7 @@ impl RecommendArgs {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Two to six frameworks, by id or name in any case, e.g. django fastapi "Spring Boot".
-    #[arg(value_name = "ID", num_args = 2..=6, required = true)]
+    #[arg(value_name = "ID", num_args = 1.., required = true)]
     pub ids: Vec<String>,
     /// Sections to show, comma-separated, in this order (default: all; score only with answers).
     #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION,...")]
@@ -451,7 +461,7 @@ pub struct CompareArgs {
     #[arg(long)]
     pub ascii: bool,
     /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
     pub width: Option<u16>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormatArg::Table)]
@@ -845,6 +855,7 @@ mod tests {
         let plain = Cli::parse_from(["backend-advisor", "compare", "django", "flask"]);
         let Some(Command::Compare(plain)) = plain.command else { panic!("compare expected") };
         assert!(!plain.has_answers());
-        assert!(Cli::try_parse_from(["backend-advisor", "compare", "django"]).is_err());
+        // How many frameworks is checked by the library, with a message naming the range.
+        assert!(Cli::try_parse_from(["backend-advisor", "compare"]).is_err());
     }
 }

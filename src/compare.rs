@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use crate::answers::{AnswerSet, Answers};
 use crate::catalog::{Catalog, Example, Factor, Features, Framework};
 use crate::error::{Error, Origin, Problem, Result};
-use crate::score::{self, Ranked, Weight};
+use crate::score::{self, Ranked, Weight, Weighting};
 
 /// The fewest frameworks a comparison holds.
 pub const MIN_FRAMEWORKS: usize = 2;
@@ -121,6 +121,8 @@ pub struct Comparison {
     pub entries: Vec<Entry>,
     /// The active criteria and their weights; empty when not scored.
     pub criteria: Vec<Weight>,
+    /// How the weights were obtained (direct importances, or AHP).
+    pub weighting: Weighting,
     /// Where the catalog came from: `built-in`, then each `--catalog` file.
     pub sources: Vec<String>,
 }
@@ -164,12 +166,12 @@ pub fn compare(
         }
         _ => None,
     };
-    let (criteria, ranking) = match answers.or(defaults.as_ref()) {
+    let (criteria, weighting, ranking) = match answers.or(defaults.as_ref()) {
         Some(answers) => {
             let ranking = score::rank(catalog, answers)?;
-            (ranking.criteria.clone(), Some(ranking))
+            (ranking.criteria.clone(), ranking.weighting.clone(), Some(ranking))
         }
-        None => (Vec::new(), None),
+        None => (Vec::new(), Weighting { method: "direct", ahp: None }, None),
     };
     let entries = frameworks
         .into_iter()
@@ -189,7 +191,7 @@ pub fn compare(
             Entry { framework: framework.clone(), standing }
         })
         .collect();
-    Ok(Comparison { sections: chosen, entries, criteria, sources: catalog.sources.clone() })
+    Ok(Comparison { sections: chosen, entries, criteria, weighting, sources: catalog.sources.clone() })
 }
 
 fn argument(message: String) -> Error {

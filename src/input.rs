@@ -10,6 +10,11 @@ use crate::error::{Error, Origin, Problem, Result};
 /// The largest catalog, presets or answers file accepted, in bytes (8 MiB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// The most YAML values (scalars, lists and mappings) a file may hold. The built-in catalog has
+/// about 4,000; a catalog of 1,000 frameworks about 100,000. Without a limit, 8 MiB of `[1,1,…]`
+/// is four million values and takes gigabytes and tens of seconds to refuse.
+pub const MAX_VALUES: usize = 250_000;
+
 /// The deepest nesting of flow collections (`[` and `{`) accepted. Catalog and answers files need
 /// at most 3; the YAML parser's time grows with the square of this depth, so a file of 100,000
 /// `[` would otherwise take minutes before any error.
@@ -74,7 +79,33 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
             hint: Some("catalog and answers files need at most 3 levels".into()),
         }]));
     }
+    if let Some((line, column)) = too_many_values(&text) {
+        return Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(shown, Some((line, column))),
+            entry: None,
+            field: None,
+            message: format!("more than {MAX_VALUES} YAML values; refused before parsing"),
+            hint: Some("a catalog of 1,000 frameworks holds about 100,000".into()),
+        }]));
+    }
     Ok(text)
+}
+
+/// Where the file's YAML values first exceed [`MAX_VALUES`], if they do (1-based line and column).
+/// Counting stops there, and at a syntax error (the parser reports that one properly).
+pub fn too_many_values(text: &str) -> Option<(usize, usize)> {
+    use saphyr_parser::{Event, Parser};
+    let mut values = 0usize;
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { return None };
+        if matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)) {
+            values += 1;
+            if values > MAX_VALUES {
+                return Some((span.start.line(), span.start.col() + 1));
+            }
+        }
+    }
+    None
 }
 
 /// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if they do (1-based line
@@ -171,6 +202,13 @@ fn io_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn too_many_values_are_found_and_the_builtin_catalog_is_far_below() {
+        let many = format!("frameworks: [{}]", "1,".repeat(MAX_VALUES + 10));
+        assert!(too_many_values(&many).is_some());
+        assert_eq!(too_many_values(crate::catalog::BUILTIN_YAML), None);
+    }
 
     #[test]
     fn deep_flow_nesting_is_found() {

@@ -14,6 +14,8 @@ use saphyr_parser::{Event, Parser};
 pub struct Positions {
     values: HashMap<String, (usize, usize)>,
     keys: HashMap<String, (usize, usize)>,
+    /// The text of every scalar under a key named `id`, to name entries in errors.
+    ids: HashMap<String, String>,
 }
 
 /// Nodes nested deeper than this are not indexed.
@@ -84,6 +86,9 @@ impl Positions {
                     }
                 },
             };
+            if let (Event::Scalar(text, ..), true) = (&event, path.ends_with(".id")) {
+                positions.ids.entry(path.clone()).or_insert_with(|| text.to_string());
+            }
             positions.values.entry(path.clone()).or_insert(at);
             match opens {
                 Some(true) => stack.push(Frame::Sequence { path, next: 0 }),
@@ -97,6 +102,11 @@ impl Positions {
     /// Where the value at `path` starts.
     pub fn value(&self, path: &str) -> Option<(usize, usize)> {
         self.values.get(path).copied()
+    }
+
+    /// The text of the scalar at `path`, when the path ends in `.id`.
+    pub fn id(&self, path: &str) -> Option<&str> {
+        self.ids.get(path).map(String::as_str)
     }
 
     /// Where the key that names `path` starts (falls back to the value, then to the parent).
@@ -119,6 +129,7 @@ mod tests {
     fn finds_block_and_flow_values() {
         let p = Positions::index(DOC);
         assert_eq!(p.value("frameworks[0].id"), Some((2, 9)));
+        assert_eq!(p.id("frameworks[0].id"), Some("a"));
         assert_eq!(p.value("frameworks[0].scores.community"), Some((3, 41)));
         assert_eq!(p.value("frameworks[0].best_for[1]"), Some((6, 9)));
         assert_eq!(p.key("frameworks[0].best_for"), Some((4, 5)));

@@ -10,7 +10,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return app::clap_outcome(&error),
+    };
     match app::run(cli) {
         Ok(code) => code,
         Err(error) => app::report(&error),

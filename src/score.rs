@@ -84,7 +84,8 @@ impl Criterion {
         format!("--{}", self.id().replace('_', "-"))
     }
 
-    /// The abbreviation used in narrow table columns (factors take theirs from the vocabulary).
+    /// The abbreviation used in narrow table columns; factors take theirs from the vocabulary
+    /// (`short`), so for them this is only a fallback: the id.
     pub fn short(self) -> &'static str {
         match self {
             Criterion::UseCaseFit => "Fit",
@@ -260,12 +261,14 @@ impl Ranked {
         self.criteria.iter().rev().filter(|p| p.possible > 0.0).max_by(|a, b| a.contribution.total_cmp(&b.contribution))
     }
 
-    /// The criterion losing the most points against a perfect rating.
+    /// The criterion losing the most points against a perfect rating, other than the strongest
+    /// (with one weighted criterion there is no weakest).
     pub fn weakest(&self) -> Option<&Part> {
+        let strongest = self.strongest().map(|p| p.criterion);
         self.criteria
             .iter()
             .rev()
-            .filter(|p| p.possible > 0.0)
+            .filter(|p| p.possible > 0.0 && Some(p.criterion) != strongest)
             .max_by(|a, b| (a.possible - a.contribution).total_cmp(&(b.possible - b.contribution)))
     }
 }
@@ -376,15 +379,10 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
     reasons
 }
 
-/// The active criteria and their weights.
-pub fn weights(answers: &Answers) -> Result<Vec<Weight>> {
-    Ok(weighting(answers)?.1)
-}
-
 /// How the weights are obtained, and the active criteria with their weights: direct from the
 /// importances, or, with pairwise comparisons, AHP for the factors scaled to the factors'
-/// share Σ factor importances / Σ all importances (1 without context criteria), the context
-/// criteria keeping importance / Σ all importances.
+/// share Σ factor importances / Σ all importances (1 without context criteria; factor
+/// importances all 0 count as 3 each), the context criteria keeping importance / Σ all importances.
 pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     let active: Vec<(Criterion, u8)> =
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
@@ -392,15 +390,17 @@ pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     if let Some(pairwise) = &answers.pairwise {
         let found = ahp::weigh(&pairwise.judgements);
         let factors: u32 = answers.factors.iter().map(|&i| u32::from(i)).sum();
-        let has_context = active.iter().any(|(c, _)| !matches!(c, Criterion::Factor(_)));
-        let share = if has_context && total > 0 { f64::from(factors) / f64::from(total) } else { 1.0 };
+        let context = total - factors;
+        // With comparisons the factors always weigh something: if their importances are all 0,
+        // they count as the default 3 each when their share is set against the context criteria.
+        let factors = if factors == 0 { 3 * Factor::ALL.len() as u32 } else { factors };
+        let share = f64::from(factors) / f64::from(factors + context);
         let weights = active
             .iter()
             .map(|&(id, importance)| {
                 let weight = match id {
                     Criterion::Factor(factor) => found.weight(factor) * share,
-                    _ if total > 0 => f64::from(importance) / f64::from(total),
-                    _ => 0.0,
+                    _ => f64::from(importance) / f64::from(factors + context),
                 };
                 Weight { id, importance, weight }
             })

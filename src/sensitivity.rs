@@ -219,15 +219,16 @@ fn tipping_scan(decision: &Decision, model: &Model, j: usize, first: usize) -> I
     };
     let mut search = |toward: f64| -> Option<(f64, usize)> {
         // Walk the grid from the given weight toward 0 or 1 until someone else is first ...
-        let step = 1.0 / SCAN_STEPS as f64;
+        // Grid points k / SCAN_STEPS, counted by an integer so the walk always moves on.
+        let steps = SCAN_STEPS as f64;
+        let (mut k, stride): (i64, i64) = if toward > given {
+            ((given * steps).floor() as i64 + 1, 1)
+        } else {
+            ((given * steps).ceil() as i64 - 1, -1)
+        };
         let mut inside = given;
         loop {
-            let next = if toward > given {
-                ((inside / step).floor() + 1.0) * step
-            } else {
-                ((inside / step).ceil() - 1.0) * step
-            };
-            let next = next.clamp(0.0, 1.0);
+            let next = (k as f64 / steps).clamp(0.0, 1.0);
             let mut other = winner_at(next);
             // A change only at the very end (0 or 1), where the other weights vanish and
             // frameworks equal on this criterion tie, is a tie broken by name, not a tipping
@@ -254,6 +255,7 @@ fn tipping_scan(decision: &Decision, model: &Model, j: usize, first: usize) -> I
                 return None;
             }
             inside = next;
+            k += stride;
         }
     };
     let above = if given < 1.0 { search(1.0) } else { None };
@@ -432,7 +434,24 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         .collect();
     let names: BTreeMap<String, String> = ranking.ranking.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
     let name = |id: &str| names.get(id).map_or(id.to_string(), String::clone);
-    let verdict = verdict(&leader.name, &criteria, &acceptability, &name);
+    let mut verdict = verdict(&leader.name, &criteria, &acceptability, &name);
+    // Equal scores at the top: first place is only the alphabetical tie-break, and the shares
+    // above inherit it; say so before anything else.
+    let tied: Vec<&str> = ranking
+        .ranking
+        .iter()
+        .skip(1)
+        .take_while(|r| (r.score - leader.score).abs() < 1e-9)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !tied.is_empty() {
+        verdict = format!(
+            "{} ties with {} at {:.1}; it is first only by name, and its share of wins is theirs too. {verdict}",
+            leader.name,
+            tied.join(", "),
+            leader.score
+        );
+    }
     Some(Sensitivity {
         winner: leader.id.clone(),
         criteria,

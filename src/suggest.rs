@@ -6,6 +6,10 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let given = given.to_lowercase();
+    // Every name "contains" the empty string: nothing is close to nothing.
+    if given.trim().is_empty() {
+        return None;
+    }
     valid
         .into_iter()
         .map(|candidate| {
@@ -45,6 +49,7 @@ mod tests {
     #[test]
     fn ignores_unrelated_values() {
         assert_eq!(closest("zzzz", ["api", "cms"]), None);
+        assert_eq!(closest("", ["api", "cms"]), None);
     }
 
     #[test]

@@ -83,6 +83,16 @@ const CATALOGS: &[Case] = &[
     Case { file: "catalog-deep-nesting.yaml", code: 65, says: &["@:2:45:", "nested more than 32 levels deep"] },
     Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:"] },
     Case {
+        file: "catalog-one-entry-many-problems.yaml",
+        code: 65,
+        says: &[
+            "@:6:15: framework 'alpha', field 'language': unknown language 'pyhton'",
+            "@:8:5: framework 'alpha': unknown field `sumary`",
+            "@:14:27: framework 'alpha', field 'scores.performance': rating 6",
+            "3 problem",
+        ],
+    },
+    Case {
         file: "catalog-many-problems.yaml",
         code: 65,
         says: &[
@@ -187,6 +197,17 @@ fn temp_file(name: &str, bytes: u64) -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
+fn validate_goes_on_past_an_unreadable_file() {
+    let (a, b) = (bad("catalog-unknown-key.yaml"), bad("catalog-rating-step.yaml"));
+    let output = run(&["catalog", "validate", &a, "tests/fixtures/bad/no-such-file.yaml", &b]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(66), "an unreadable file outranks invalid data: {stderr}");
+    assert!(stderr.contains(&format!("{a}:7:5:")) && stderr.contains(&format!("{b}:13:43:")), "{stderr}");
+    assert!(stderr.contains("no-such-file.yaml: cannot read: no such file"), "{stderr}");
+    assert!(stderr.contains("3 problem(s) found"), "{stderr}");
+}
+
+#[test]
 fn a_file_over_8_mib_is_refused_before_parsing_with_its_size() {
     let (_dir, path) = temp_file("huge.yaml", 8 * 1024 * 1024 + 1);
     let path = path.to_string_lossy().into_owned();
@@ -199,6 +220,21 @@ fn a_file_over_8_mib_is_refused_before_parsing_with_its_size() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(65), "{stderr}");
         assert!(stderr.contains("8388609 bytes") && stderr.contains("8 MiB"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_file_of_millions_of_tiny_values_is_refused_before_parsing() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("many.yaml");
+    std::fs::write(&path, format!("frameworks: [{}1]\n", "1,".repeat(300_000))).expect("write");
+    let path = path.to_string_lossy().into_owned();
+    for args in [vec!["catalog", "validate", path.as_str()], vec!["recommend", "--answers", path.as_str()]] {
+        let output = run(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(65), "{stderr}");
+        assert!(stderr.contains("more than 250000 YAML values"), "{stderr}");
+        assert!(stderr.lines().count() <= 2, "one problem, not one per value: {stderr}");
     }
 }
 

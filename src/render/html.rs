@@ -257,7 +257,10 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
         let note = match sheet.section {
             Section::Factors => Some("★ and a highlight mark the best rating of each row.".to_string()),
             Section::Features => Some(format!("Legend: {}.", Charset::Unicode.legend())),
-            Section::Score => Some(format!("{} ★ marks the best score.", sheet::weights(&c.criteria, vocabulary))),
+            Section::Score => Some(format!(
+                "{} ★ marks the best score.",
+                super::prose::weights(&c.weighting, &c.criteria, vocabulary)
+            )),
             _ => None,
         };
         if let Some(note) = note {
@@ -321,7 +324,8 @@ pub fn ranking(
     for line in asked(answers, vocabulary) {
         let _ = writeln!(body, "<p>{}</p>", escape(&line));
     }
-    let _ = writeln!(body, "<p>{}</p>", escape(&sheet::weights(&ranking.criteria, vocabulary)));
+    let _ =
+        writeln!(body, "<p>{}</p>", escape(&super::prose::weights(&ranking.weighting, &ranking.criteria, vocabulary)));
     if let Some(note) = prose::truncated(ranking.ranking.len(), total) {
         let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
     }

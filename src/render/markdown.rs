@@ -55,7 +55,7 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
     paragraphs.extend(ranking.sensitivity.as_ref().map(prose::wins));
     if options.explain || ranking.ranking.is_empty() {
         if options.explain {
-            paragraphs.push(prose::weights(ranking, vocabulary));
+            paragraphs.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
             if ranking.method == Method::Topsis {
                 paragraphs.push(prose::topsis_cells());
             }
@@ -179,9 +179,11 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> 
         let note = match sheet.section {
             Section::Factors => Some(format!("{} marks the best rating of each row (1 to 5).", charset.best())),
             Section::Features => Some(charset.legend()),
-            Section::Score => {
-                Some(format!("{} {} marks the best score.", sheet::weights(&c.criteria, vocabulary), charset.best()))
-            }
+            Section::Score => Some(format!(
+                "{} {} marks the best score.",
+                prose::weights(&c.weighting, &c.criteria, vocabulary),
+                charset.best()
+            )),
             _ => None,
         };
         if let Some(note) = note {

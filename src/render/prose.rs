@@ -2,10 +2,12 @@
 //! wins, what the filters removed, and how sure the ranking is.
 
 use crate::catalog::Vocabulary;
-use crate::score::{Criterion, Method, Part, Ranking};
+use crate::score::{Criterion, Method, Part, Ranking, Weight, Weighting};
 use crate::sensitivity::Sensitivity;
 
-fn label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
+/// A criterion's label for people: the factor's label from the vocabulary, or the context
+/// criterion's name.
+pub fn criterion_label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     match criterion {
         Criterion::Factor(factor) => vocabulary.factor(factor).map_or(factor.id(), |f| f.label.as_str()).to_string(),
         other => other.label().to_string(),
@@ -14,14 +16,17 @@ fn label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
 
 /// "Weights: Performance 31% (importance 5), …"; with AHP the factors' weights come from the
 /// comparisons, so their importances are not shown, and the consistency ratio is.
-pub fn weights(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
-    let ahp = ranking.weighting.ahp.as_ref();
-    let parts: Vec<String> = ranking
-        .criteria
+pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabulary) -> String {
+    let ahp = weighting.ahp.as_ref();
+    let parts: Vec<String> = criteria
         .iter()
         .map(|w| match (ahp, w.id) {
-            (Some(_), Criterion::Factor(_)) => format!("{} {:.0}%", label(vocabulary, w.id), w.weight * 100.0),
-            _ => format!("{} {:.0}% (importance {})", label(vocabulary, w.id), w.weight * 100.0, w.importance),
+            (Some(_), Criterion::Factor(_)) => {
+                format!("{} {:.0}%", criterion_label(vocabulary, w.id), w.weight * 100.0)
+            }
+            _ => {
+                format!("{} {:.0}% (importance {})", criterion_label(vocabulary, w.id), w.weight * 100.0, w.importance)
+            }
         })
         .collect();
     match ahp {
@@ -35,7 +40,7 @@ pub fn weights(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
 }
 
 fn describe(vocabulary: &Vocabulary, part: &Part) -> String {
-    format!("{} (rated {}/5)", label(vocabulary, part.criterion), super::grid::rating(part.rating))
+    format!("{} (rated {}/5)", criterion_label(vocabulary, part.criterion), super::grid::rating(part.rating))
 }
 
 /// The top pick's strongest and weakest criteria, one sentence each.
@@ -140,7 +145,7 @@ pub fn tipping(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
         .iter()
         .map(|c| {
             let [low, high] = c.keeps_winner;
-            let mut line = format!("{} (now {:.0}%): ", label(vocabulary, c.id), c.weight * 100.0);
+            let mut line = format!("{} (now {:.0}%): ", criterion_label(vocabulary, c.id), c.weight * 100.0);
             let (low, high) = (low * 100.0, high * 100.0);
             line.push_str(&match (&c.below, &c.above) {
                 (None, None) => format!("{winner} stays first at any weight."),

@@ -5,7 +5,7 @@
 use super::grid::{self, Cell, Grid};
 use crate::catalog::{Factor, Level, Vocabulary};
 use crate::compare::{Comparison, Section, Standing};
-use crate::score::{Criterion, Weight};
+use crate::score::Criterion;
 
 /// One framework's value in one row.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,24 +138,7 @@ pub fn level_meaning(level: Level) -> &'static str {
     }
 }
 
-/// A criterion's label: the factor's label from the vocabulary, or the context criterion's.
-pub fn criterion_label(vocabulary: &Vocabulary, criterion: Criterion) -> String {
-    match criterion {
-        Criterion::Factor(factor) => vocabulary.factor(factor).map_or(factor.id(), |f| f.label.as_str()).to_string(),
-        other => other.label().to_string(),
-    }
-}
-
-/// "Performance 14%, Scalability 14%, …": the weights of the active criteria.
-pub fn weights(criteria: &[Weight], vocabulary: &Vocabulary) -> String {
-    let parts: Vec<String> = criteria
-        .iter()
-        .map(|w| {
-            format!("{} {:.0}% (importance {})", criterion_label(vocabulary, w.id), w.weight * 100.0, w.importance)
-        })
-        .collect();
-    format!("Weights: {}.", parts.join(", "))
-}
+pub use super::prose::criterion_label;
 
 /// Every section of the comparison, in its order.
 pub fn sheets(c: &Comparison, vocabulary: &Vocabulary) -> Vec<Sheet> {

@@ -74,7 +74,7 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
     notes.extend(prose::truncated(ranking.ranking.len(), total));
     notes.extend(ranking.sensitivity.as_ref().map(prose::wins));
     if options.explain {
-        notes.push(prose::weights(ranking, vocabulary));
+        notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
         if ranking.method == Method::Topsis {
             notes.push(prose::topsis_cells());
         }
@@ -297,7 +297,7 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
             Section::Features => Some(charset.legend()),
             Section::Score => Some(format!(
                 "{} {} marks the best score; each criterion shows its rating and the points it adds.",
-                sheet::weights(&c.criteria, vocabulary),
+                prose::weights(&c.weighting, &c.criteria, vocabulary),
                 charset.best()
             )),
             _ => None,
