@@ -28,9 +28,13 @@ pub fn judgement(index: usize) -> Option<Judgement> {
     scale().nth(index)
 }
 
+/// The index in [`choices`] of "Both equally important (1)", the middle of the scale.
+const EQUAL_INDEX: usize = 8;
+
 /// The index in [`choices`] of `judgement`.
 pub fn index(judgement: Judgement) -> usize {
-    scale().position(|j| j == judgement).unwrap_or(8)
+    // Every judgement is on the scale; the fallback is never taken.
+    scale().position(|j| j == judgement).unwrap_or(EQUAL_INDEX)
 }
 
 /// A judgement of `first/second` in words: "Performance moderately more important (3)".
@@ -102,5 +106,6 @@ mod tests {
             assert_eq!(index(judgement), i);
         }
         assert_eq!(judgement(17), None);
+        assert_eq!(index(Judgement::EQUAL), EQUAL_INDEX);
     }
 }

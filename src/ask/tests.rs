@@ -799,3 +799,17 @@ fn the_summary_switches_to_pairs_and_choosing_the_same_way_asks_nothing_more() {
     std::fs::write(&path, pairwise_yaml(&CONSISTENT)).expect("write");
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
 }
+
+#[test]
+fn a_file_that_cannot_be_written_is_told_and_the_menu_stays() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("no-such-folder").join("answers.yaml");
+    let script = defaults_then(vec![Key::Pick("save"), Key::Type(path.display().to_string()), Key::Pick("quit")]);
+    let (script, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    assert!(script.is_done());
+    let told = script.said.iter().find(|s| s.starts_with("Cannot write ")).expect("the failure is told");
+    assert!(told.starts_with(&format!("Cannot write {}: cannot create a file in ", path.display())), "{told}");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0, "nothing is left behind");
+}
