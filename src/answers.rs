@@ -496,72 +496,128 @@ pub fn collect(
     answers_file: Option<&std::path::Path>,
     preset: Option<&str>,
 ) -> Result<Answers> {
-    check(flags, vocabulary, &Source::Flags)?;
-    let file = answers_file.map(|path| read_file(path, vocabulary)).transpose()?;
-    let preset = match preset {
-        Some(id) => {
-            let all = presets(vocabulary)?;
-            Some(find_preset(&all, id)?.clone())
-        }
-        None => None,
-    };
-    let mut layers: Vec<&AnswerSet> = vec![flags];
-    layers.extend(file.as_ref().map(|(set, ..)| set));
-    layers.extend(preset.as_ref().map(|p| &p.answers));
-    let merged = merge(&layers);
-    // An importance for a context criterion that is not active would be silently ignored.
-    for (criterion, needs, key, given) in [
-        (Criterion::UseCaseFit, "--use-case", "use_cases", merged.use_cases.as_ref().is_some_and(|v| !v.is_empty())),
-        (
-            Criterion::TeamFamiliarity,
-            "--team-knows",
-            "team_knows",
-            merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
-        ),
-    ] {
-        if given || merged.importance.get(criterion).is_none() {
-            continue;
-        }
-        let origin = if flags.importance.get(criterion).is_some() {
-            Origin::Flag(criterion.flag())
-        } else {
-            file.as_ref().map_or_else(|| Origin::Flag("--preset".into()), |(_, origin, _)| origin.clone())
+    Layers::gather(vocabulary, flags, answers_file, preset)?.resolve(vocabulary)
+}
+
+/// The answers given up front, layer by layer, each checked where it came from: what
+/// `recommend` resolves at once and the questionnaire asks the rest of.
+#[derive(Debug, Clone)]
+pub struct Layers {
+    /// The flags.
+    pub flags: AnswerSet,
+    /// The answers file, when one was given.
+    pub file: Option<FileLayer>,
+    /// The preset named by `--preset`.
+    pub preset: Option<Preset>,
+}
+
+/// An answers file's layer, with the positions that messages about it need.
+#[derive(Debug, Clone)]
+pub struct FileLayer {
+    /// What the file says.
+    pub answers: AnswerSet,
+    /// Where its importances are, to blame them when every importance ends up 0.
+    pub importance_origin: Origin,
+    /// Its pairwise comparisons (when complete), located in the file so that an inconsistency
+    /// warning can point at the comparison to revise.
+    pub pairwise: Option<Pairwise>,
+}
+
+impl Layers {
+    /// Check the flags, read and check the answers file, find the preset; the first problem
+    /// found is the error, in that order.
+    pub fn gather(
+        vocabulary: &Vocabulary,
+        flags: &AnswerSet,
+        answers_file: Option<&std::path::Path>,
+        preset: Option<&str>,
+    ) -> Result<Layers> {
+        check(flags, vocabulary, &Source::Flags)?;
+        let file = answers_file.map(|path| read_file(path, vocabulary)).transpose()?;
+        let preset = match preset {
+            Some(id) => {
+                let all = presets(vocabulary)?;
+                Some(find_preset(&all, id)?.clone())
+            }
+            None => None,
         };
-        return Err(Error::at(Problem {
-            origin,
-            entry: None,
-            field: Some(format!("importance.{}", criterion.id())),
-            message: format!("an importance for {} has no effect without {needs}", criterion.id()),
-            hint: Some(format!("add {needs} (or `{key}` in an answers file), or leave the importance out")),
-        }));
+        Ok(Layers { flags: flags.clone(), file, preset })
     }
-    let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
-    let blame = if sets_importance(flags) {
-        Origin::Flag("importance flags".into())
-    } else if let Some((_, origin, _)) = file.as_ref().filter(|(set, ..)| sets_importance(set)) {
-        origin.clone()
-    } else {
-        Origin::Flag(preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
-    };
-    let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
-    // Comparisons from the answers file keep their positions for the inconsistency warning.
-    if flags.pairwise.is_none()
-        && let Some((.., Some(located))) = file
-    {
-        answers.pairwise = Some(located);
+
+    /// The flags over the answers file: what was said explicitly, the preset left out.
+    pub fn explicit(&self) -> AnswerSet {
+        let mut layers = vec![&self.flags];
+        layers.extend(self.file.as_ref().map(|file| &file.answers));
+        merge(&layers)
     }
-    Ok(answers)
+
+    /// The comparisons given, located in the answers file; `None` when they come from
+    /// elsewhere or are not given.
+    pub fn located_pairwise(&self) -> Option<&Pairwise> {
+        match &self.file {
+            Some(file) if self.flags.pairwise.is_none() => file.pairwise.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Merge the layers over the defaults into validated [`Answers`].
+    pub fn resolve(&self, vocabulary: &Vocabulary) -> Result<Answers> {
+        let mut layers = vec![&self.flags];
+        layers.extend(self.file.as_ref().map(|file| &file.answers));
+        layers.extend(self.preset.as_ref().map(|p| &p.answers));
+        let merged = merge(&layers);
+        // An importance for a context criterion that is not active would be silently ignored.
+        for (criterion, needs, key, given) in [
+            (
+                Criterion::UseCaseFit,
+                "--use-case",
+                "use_cases",
+                merged.use_cases.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+            (
+                Criterion::TeamFamiliarity,
+                "--team-knows",
+                "team_knows",
+                merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+        ] {
+            if given || merged.importance.get(criterion).is_none() {
+                continue;
+            }
+            let origin = if self.flags.importance.get(criterion).is_some() {
+                Origin::Flag(criterion.flag())
+            } else {
+                self.file
+                    .as_ref()
+                    .map_or_else(|| Origin::Flag("--preset".into()), |file| file.importance_origin.clone())
+            };
+            return Err(Error::at(Problem {
+                origin,
+                entry: None,
+                field: Some(format!("importance.{}", criterion.id())),
+                message: format!("an importance for {} has no effect without {needs}", criterion.id()),
+                hint: Some(format!("add {needs} (or `{key}` in an answers file), or leave the importance out")),
+            }));
+        }
+        let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
+        let blame = if sets_importance(&self.flags) {
+            Origin::Flag("importance flags".into())
+        } else if let Some(file) = self.file.as_ref().filter(|file| sets_importance(&file.answers)) {
+            file.importance_origin.clone()
+        } else {
+            Origin::Flag(self.preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
+        };
+        let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
+        // Comparisons from the answers file keep their positions for the inconsistency warning.
+        if let Some(located) = self.located_pairwise() {
+            answers.pairwise = Some(located.clone());
+        }
+        Ok(answers)
+    }
 }
 
-/// Read, parse and check an answers file. Also returns where its importances are, to blame
-/// them when every importance ends up 0.
-pub fn load_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin)> {
-    read_file(path, vocabulary).map(|(set, origin, _)| (set, origin))
-}
-
-/// [`load_file`], plus its pairwise comparisons (if complete) located in the file, so that an
-/// inconsistency warning can point at the comparison to revise.
-fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerSet, Origin, Option<Pairwise>)> {
+/// Read, parse and check an answers file.
+fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
     let text = crate::input::read_text(path)?;
     let set = parse_file(&text, &shown)?;
@@ -569,7 +625,7 @@ fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<(AnswerS
     check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
     let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));
     let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &locate));
-    Ok((set, Origin::file(&shown, positions.key("importance")), pairwise))
+    Ok(FileLayer { answers: set, importance_origin: Origin::file(&shown, positions.key("importance")), pairwise })
 }
 
 impl Answers {

@@ -164,20 +164,17 @@ fn ask(catalogs: &[PathBuf], args: &AnswerArgs, interactive: bool) -> anyhow::Re
     }
     let catalog = Catalog::load(catalogs)?;
     let vocabulary = &catalog.vocabulary;
-    let flags = args.answer_set();
-    answers::check(&flags, vocabulary, &answers::Source::Flags)?;
-    let file = args.answers.as_deref().map(|path| answers::load_file(path, vocabulary)).transpose()?;
-    let mut layers = vec![&flags];
-    layers.extend(file.as_ref().map(|(set, _)| set));
+    let given =
+        answers::Layers::gather(vocabulary, &args.answer_set(), args.answers.as_deref(), args.preset.as_deref())?;
     let presets = answers::presets(vocabulary)?;
-    let preset = args.preset.as_deref().map(|id| answers::find_preset(&presets, id)).transpose()?;
     let styled = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let session = ask::Session {
         catalog: &catalog,
         presets: &presets,
-        given: answers::merge(&layers),
-        start_given: preset.is_some() || file.is_some(),
-        preset,
+        given: given.explicit(),
+        start_given: given.preset.is_some() || given.file.is_some(),
+        preset: given.preset.as_ref(),
+        given_pairwise: given.located_pairwise().cloned(),
         options: options(true, None, &OutputArgs::default()),
         styled,
         catalogs,

@@ -1,16 +1,14 @@
-//! `--output FILE`: a report written atomically (a temporary file in the target's folder, then
-//! renamed over it), never over an existing file without `--force`, and never left half-written.
+//! Files written whole or not at all (a temporary file in the target's folder, then renamed over
+//! it): `--output FILE`, never over an existing file without `--force`, and the questionnaire's
+//! saved answers and exported results, never over an existing file the person did not agree to.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{Context, bail};
 
-/// Write `text` to `path`. The text goes to a temporary file beside `path`, is flushed to disk
-/// and then renamed to `path`: a rename within one folder is atomic, so a reader sees the old
-/// file or the whole new one, and a failed write leaves nothing but the old file. Without
-/// `force` an existing file is kept and the write fails, also when another process creates the
-/// file between the check and the rename.
+/// Write `text` to `path` for `--output`. Without `force` an existing file is kept and the
+/// write fails, also when another process creates the file between the check and the rename.
 pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     let shown = path.display();
     if path.is_dir() {
@@ -19,6 +17,23 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if !force && path.exists() {
         bail!("{shown}: already exists; add --force to replace it");
     }
+    match write_atomic(path, text.as_bytes(), force) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            bail!("{shown}: already exists; add --force to replace it")
+        }
+        Err(e) => Err(e).with_context(|| format!("{shown}: cannot write the output")),
+    }
+}
+
+/// Write `bytes` to `path` whole or not at all: they go to a temporary file beside `path`, are
+/// flushed to disk and the file is then renamed to `path`. A rename within one folder is
+/// atomic, so a reader sees the old file or the whole new one, and a failed write leaves
+/// nothing but the old file. With `replace` false an existing file is left alone and the write
+/// fails with [`io::ErrorKind::AlreadyExists`], even in a race. Used by `--output` and by the
+/// questionnaire's save and export.
+pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    // The rename is atomic only within one file system, so the temporary file sits beside the target.
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -30,20 +45,12 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut temporary = builder
         .tempfile_in(folder)
-        .with_context(|| format!("{shown}: cannot create a file in {}", folder.display()))?;
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot create a file in {}: {e}", folder.display())))?;
     // On any error below, dropping `temporary` deletes it.
-    temporary
-        .write_all(text.as_bytes())
-        .and_then(|()| temporary.as_file().sync_all())
-        .with_context(|| format!("{shown}: cannot write the output"))?;
-    let persisted = if force { temporary.persist(path) } else { temporary.persist_noclobber(path) };
-    match persisted {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!("{shown}: already exists; add --force to replace it")
-        }
-        Err(e) => Err(e.error).with_context(|| format!("{shown}: cannot write the output")),
-    }
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    let persisted = if replace { temporary.persist(path) } else { temporary.persist_noclobber(path) };
+    persisted.map(drop).map_err(|e| e.error)
 }
 
 #[cfg(test)]
@@ -91,9 +98,25 @@ mod tests {
     fn a_missing_folder_or_a_directory_target_fails_without_leaving_files() {
         let folder = tempfile::tempdir().expect("a temporary folder");
         let error = write(&folder.path().join("missing/report.md"), "x", false).expect_err("no folder");
-        assert!(error.to_string().contains("cannot create a file in"), "{error}");
+        assert!(format!("{error:#}").contains("cannot create a file in"), "{error:#}");
         let error = write(folder.path(), "x", true).expect_err("a directory");
         assert!(error.to_string().contains("is a directory"), "{error}");
+        assert!(leftovers(folder.path()).is_empty());
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_only_when_told_and_says_why_it_refused() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let path = folder.path().join("answers.yaml");
+        write_atomic(&path, b"first\n", false).expect("a new file");
+        let error = write_atomic(&path, b"second\n", false).expect_err("an existing file is not replaced unasked");
+        assert_eq!(error.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "first\n");
+        write_atomic(&path, b"second\n", true).expect("replaced");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "second\n");
+        let error = write_atomic(&folder.path().join("missing/answers.yaml"), b"x", true).expect_err("no folder");
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(error.to_string().starts_with("cannot create a file in "), "{error}");
         assert!(leftovers(folder.path()).is_empty());
     }
 }

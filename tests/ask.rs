@@ -119,6 +119,7 @@ impl Pty {
 }
 
 const START: &str = "Start from a preset, or from scratch?";
+const WEIGHING: &str = "How should the five factors be weighed?";
 const PERFORMANCE: &str = "How much does raw request throughput and latency matter for this project?";
 const SCALABILITY: &str = "How much will the load grow";
 const PRODUCTIVITY: &str = "How important is shipping features quickly";
@@ -145,6 +146,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
     // Presets in order: scratch, startup-mvp, enterprise, real-time, ai-api, …
     pty.answer(START, &format!("{}{ENTER}", DOWN.repeat(4)));
+    pty.answer(WEIGHING, ENTER); // rate each factor
     pty.answer(PERFORMANCE, &format!("{DOWN}{DOWN}{ENTER}")); // ai-api's 3, then 5
     pty.answer(SCALABILITY, ENTER);
     pty.answer(PRODUCTIVITY, ENTER);
@@ -195,9 +197,18 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
 fn enter_through_the_defaults_without_a_subcommand() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut pty = Pty::spawn(&[], &[("NO_COLOR", "1")], dir.path());
-    for prompt in
-        [START, PERFORMANCE, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY, LANGUAGES, USE_CASES, FEATURES]
-    {
+    for prompt in [
+        START,
+        WEIGHING,
+        PERFORMANCE,
+        SCALABILITY,
+        PRODUCTIVITY,
+        INTEGRATION,
+        COMMUNITY,
+        LANGUAGES,
+        USE_CASES,
+        FEATURES,
+    ] {
         pty.answer(prompt, ENTER);
     }
     pty.answer(SUMMARY, ENTER);
@@ -212,9 +223,10 @@ fn esc_goes_back_and_ctrl_c_at_a_prompt_exits_130_with_the_cursor_shown() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
     pty.answer(START, ENTER);
+    pty.answer(WEIGHING, ENTER);
     pty.answer(PERFORMANCE, ESC);
     pty.expect("<canceled>");
-    pty.expect(START); // asked again
+    pty.expect(WEIGHING); // asked again
     pty.send(ENTER);
     pty.answer(PERFORMANCE, &format!("{DOWN}{ENTER}"));
     pty.answer(SCALABILITY, ESC);
@@ -236,7 +248,7 @@ fn ctrl_c_at_the_menu_and_while_saving_exits_130_and_writes_nothing() {
 
     // Everything but the importances is given: only they are asked.
     let mut pty = Pty::spawn(&["ask", "--answers", &answers], &[("NO_COLOR", "1")], dir.path());
-    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+    for prompt in [WEIGHING, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
         pty.answer(prompt, ENTER);
     }
     pty.answer(SUMMARY, ENTER);
@@ -245,7 +257,7 @@ fn ctrl_c_at_the_menu_and_while_saving_exits_130_and_writes_nothing() {
     assert_eq!(pty.exit_code(), 130);
 
     let mut pty = Pty::spawn(&["ask", "--answers", &answers], &[("NO_COLOR", "1")], dir.path());
-    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+    for prompt in [WEIGHING, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
         pty.answer(prompt, ENTER);
     }
     pty.answer(SUMMARY, ENTER);
@@ -266,10 +278,11 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     let dir = tempfile::tempdir().expect("temp dir");
     let args = ["ask", "--preset", "real-time", "--team-knows", "typescript", "--performance", "5"];
     let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
-    for prompt in [SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+    for prompt in [WEIGHING, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
         pty.answer(prompt, ENTER);
     }
-    pty.answer("Consider only frameworks in TypeScript?", &format!("n{ENTER}"));
+    // JavaScript counts as TypeScript, as for team familiarity: only-those keeps both.
+    pty.answer("Consider only frameworks in TypeScript, JavaScript?", &format!("y{ENTER}"));
     pty.answer(USE_CASES, ENTER);
     pty.answer(FEATURES, ENTER);
     pty.answer(SUMMARY, ENTER);
@@ -288,12 +301,32 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     let from_file: Value =
         serde_json::from_str(&stdout_of(&["recommend", "--answers", &saved, "--format", "json"], &[])).expect("JSON");
     let from_flags: Value = serde_json::from_str(&stdout_of(
-        &["recommend", "--preset", "real-time", "--team-knows", "typescript", "--performance", "5", "--format", "json"],
+        &[
+            "recommend",
+            "--preset",
+            "real-time",
+            "--team-knows",
+            "typescript",
+            "--performance",
+            "5",
+            "--language",
+            "typescript",
+            "--language",
+            "javascript",
+            "--format",
+            "json",
+        ],
         &[],
     ))
     .expect("JSON");
     assert_eq!(from_file["ranking"], from_flags["ranking"]);
     assert_eq!(from_file, from_flags);
+    let ranked: Vec<&str> =
+        from_file["ranking"].as_array().expect("a list").iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ranked.len(), 5, "{ranked:?}");
+    for id in ["nestjs", "hono", "express", "fastify", "nodejs"] {
+        assert!(ranked.contains(&id), "{id} is not ranked: {ranked:?}");
+    }
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
     assert_eq!(leftovers.len(), 1, "only mine.yaml, no temporary file");
 }
@@ -497,4 +530,112 @@ fn help_has_examples_everywhere_and_version_works() {
         let examples = help.split("Examples:\n").nth(1).unwrap_or_else(|| panic!("{args:?} has no examples:\n{help}"));
         assert!(examples.lines().take_while(|l| l.starts_with("  ")).any(|l| l.contains("backend-advisor")), "{help}");
     }
+}
+
+const UP: &str = "\x1b[A";
+
+/// The summary shown before `SUMMARY`, one line per answer with single spaces.
+fn summary_lines(before: &str) -> Vec<String> {
+    let summary = before.rsplit("Your answers").next().expect("the summary is shown");
+    summary.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect()
+}
+
+#[test]
+fn weighing_in_pairs_revising_the_inconsistent_comparison_and_saving_for_recommend() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    pty.answer(START, ENTER);
+    pty.answer(WEIGHING, &format!("{DOWN}{ENTER}"));
+    // Each comparison starts on "equal", in the middle of the scale: up towards the first
+    // factor, down towards the second. Performance beats three factors extremely, but
+    // community beats performance extremely; the rest are equal.
+    let to_first_9 = format!("{}{ENTER}", UP.repeat(8));
+    let to_second_9 = format!("{}{ENTER}", DOWN.repeat(8));
+    for (n, keys) in [(1, &to_first_9), (2, &to_first_9), (3, &to_first_9), (4, &to_second_9)] {
+        pty.answer(&format!("Comparison {n} of 10: "), keys);
+    }
+    for n in 5..=10 {
+        pty.answer(&format!("Comparison {n} of 10: "), ENTER);
+    }
+    pty.expect("The comparisons are inconsistent: consistency ratio 0.75, above 0.10.");
+    pty.expect("'Performance or Community' disagrees most");
+    pty.expect("you said Community extremely more important (9); the weights suggest both equally important (1).");
+    // Revise it: the cursor starts on the value the weights suggest.
+    pty.answer("Revise the comparison that disagrees most, or keep them?", ENTER);
+    pty.answer("Comparison 4 of 10: ", ENTER);
+    pty.expect("consistency ratio 0.15, above 0.10.");
+    pty.answer("Revise the comparison that disagrees most, or keep them?", ENTER);
+    pty.answer("Comparison 4 of 10: ", ENTER);
+    pty.expect("The comparisons are consistent now: consistency ratio 0.03.");
+    for prompt in [LANGUAGES, USE_CASES, FEATURES] {
+        pty.answer(prompt, ENTER);
+    }
+    let summary = summary_lines(&pty.expect(SUMMARY));
+    for line in [
+        "Weighing compare the factors in pairs (AHP)",
+        "Comparisons consistency ratio 0.03 (consistent: 0.10 or less)",
+        "Performance weight 63% (AHP)",
+        "Community weight 11% (AHP)",
+    ] {
+        assert!(summary.iter().any(|l| l == line), "{line:?} not in the summary: {summary:#?}");
+    }
+    pty.send(ENTER);
+    let shown = pty.expect(MENU);
+    pty.send(&menu_keys("save"));
+    pty.answer("Save the answers to:", &format!("pairs.yaml{ENTER}"));
+    pty.expect("Saved pairs.yaml.");
+    pty.answer(MENU, &menu_keys("quit"));
+    assert_eq!(pty.exit_code(), 0);
+
+    let saved = std::fs::read_to_string(dir.path().join("pairs.yaml")).expect("saved");
+    assert!(saved.contains("pairwise:\n") && saved.contains("performance/community: 3\n"), "{saved}");
+    let saved = dir.path().join("pairs.yaml").display().to_string();
+    let expected = recommend_explained(&["--answers", &saved]);
+    assert!(
+        expected.contains("Weights (AHP from pairwise comparisons, consistency ratio 0.03): Performance 63%"),
+        "{expected}"
+    );
+    assert!(shown.contains(&expected), "the ranking differs from recommend --answers:\n{shown}\nexpected:\n{expected}");
+}
+
+#[test]
+fn inconsistent_comparisons_given_in_the_answers_file_are_warned_about_as_recommend_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "\
+use_cases: [api]
+team_knows: []
+require: []
+pairwise:
+  performance/scalability: 9
+  performance/productivity: 9
+  performance/integration: 9
+  performance/community: 1/9
+  scalability/productivity: 1
+  scalability/integration: 1
+  scalability/community: 1
+  productivity/integration: 1
+  productivity/community: 1
+  integration/community: 1
+";
+    std::fs::write(dir.path().join("given.yaml"), text).expect("write");
+    let (code, _, recommend) =
+        run(&["recommend", "--answers", &dir.path().join("given.yaml").display().to_string()], &[]);
+    assert_eq!(code, 0, "{recommend}");
+    let warning = recommend.lines().next().expect("a warning").replace(&format!("{}/", dir.path().display()), "");
+    assert!(warning.starts_with("warning: given.yaml:8:3: the pairwise comparisons are inconsistent"), "{warning}");
+
+    // Everything is given: no question, the summary, then the same warning before the ranking.
+    let mut pty = Pty::spawn(&["ask", "--answers", "given.yaml"], &[("NO_COLOR", "1")], dir.path());
+    let summary = summary_lines(&pty.expect(SUMMARY));
+    for line in [
+        "Weighing compare the factors in pairs (AHP) (given)",
+        "Comparisons consistency ratio 0.75 (inconsistent: above 0.10) (given)",
+    ] {
+        assert!(summary.iter().any(|l| l == line), "{line:?} not in the summary: {summary:#?}");
+    }
+    assert!(!pty.seen.contains(WEIGHING) && !pty.seen.contains("Comparison 1 of 10"), "{}", pty.seen);
+    pty.send(ENTER);
+    pty.expect(&warning);
+    pty.answer(MENU, &menu_keys("quit"));
+    assert_eq!(pty.exit_code(), 0);
 }

@@ -2,7 +2,7 @@
 //! summary, the ranking and the menu after it. It reaches the person only through a
 //! [`Prompter`], so the terminal is one implementation and the tests script another.
 
-mod files;
+mod pairs;
 pub mod prompt;
 #[cfg(test)]
 mod script;
@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 use anstyle::Style;
 use anyhow::Context;
 use backend_advisor::Origin;
-use backend_advisor::answers::{self, AnswerSet, Answers, Preset};
-use backend_advisor::catalog::{Catalog, Factor, Framework};
+use backend_advisor::ahp::{self, FactorWeights, Judgement};
+use backend_advisor::answers::{self, AnswerSet, Answers, PairValue, Pairwise, Preset};
+use backend_advisor::catalog::{Catalog, Factor, Framework, Vocabulary};
 use backend_advisor::compare;
 use backend_advisor::render::sheet::Charset;
 use backend_advisor::render::{self, Format, Options};
@@ -43,6 +44,9 @@ pub struct Session<'a> {
     pub start_given: bool,
     /// The preset given with `--preset`.
     pub preset: Option<&'a Preset>,
+    /// The comparisons of `given`, located in the answers file, so that the inconsistency
+    /// warning points at the comparison to revise as `recommend`'s does.
+    pub given_pairwise: Option<Pairwise>,
     /// How to render results on the output (colour and width decided for it).
     pub options: Options,
     /// Whether messages to the person (on the prompts' stream) may be styled.
@@ -56,8 +60,14 @@ pub struct Session<'a> {
 enum Step {
     /// A preset or from scratch.
     Start,
+    /// How to weigh the five factors: rate each, or compare them in pairs.
+    Weighing,
     /// The importance of a criterion.
     Importance(Criterion),
+    /// One of the ten pairwise comparisons, by its index in [`ahp::pairs`].
+    Compare(usize),
+    /// The comparisons are inconsistent: revise the one that disagrees most, or keep them.
+    Consistency,
     /// Which languages the team knows.
     TeamKnows,
     /// Whether to consider only those languages.
@@ -68,51 +78,102 @@ enum Step {
     Require,
 }
 
-/// The questions in the order they are put; the summary may also change the importance of the
+/// The questions in the order they are put: the five importances or the ten comparisons,
+/// whichever way of weighing was chosen. The summary may also change the importance of the
 /// context criteria, which otherwise keep their default.
-const QUESTIONS: [Step; 10] = [
+const QUESTIONS: [Step; 22] = [
     Step::Start,
+    Step::Weighing,
     Step::Importance(Criterion::Factor(Factor::Performance)),
     Step::Importance(Criterion::Factor(Factor::Scalability)),
     Step::Importance(Criterion::Factor(Factor::Productivity)),
     Step::Importance(Criterion::Factor(Factor::Integration)),
     Step::Importance(Criterion::Factor(Factor::Community)),
+    Step::Compare(0),
+    Step::Compare(1),
+    Step::Compare(2),
+    Step::Compare(3),
+    Step::Compare(4),
+    Step::Compare(5),
+    Step::Compare(6),
+    Step::Compare(7),
+    Step::Compare(8),
+    Step::Compare(9),
+    Step::Consistency,
     Step::TeamKnows,
     Step::OnlyKnown,
     Step::UseCases,
     Step::Require,
 ];
 
+/// The answers of the summary, in order; `Compare(0)` stands for all ten comparisons.
+const SUMMARY: [Step; 14] = [
+    Step::Start,
+    Step::Weighing,
+    Step::Importance(Criterion::Factor(Factor::Performance)),
+    Step::Importance(Criterion::Factor(Factor::Scalability)),
+    Step::Importance(Criterion::Factor(Factor::Productivity)),
+    Step::Importance(Criterion::Factor(Factor::Integration)),
+    Step::Importance(Criterion::Factor(Factor::Community)),
+    Step::Compare(0),
+    Step::Importance(Criterion::UseCaseFit),
+    Step::Importance(Criterion::TeamFamiliarity),
+    Step::TeamKnows,
+    Step::OnlyKnown,
+    Step::UseCases,
+    Step::Require,
+];
+
+/// How the five factors are weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Weighing {
+    /// An importance from 0 to 5 for each.
+    Rate,
+    /// AHP from the ten pairwise comparisons.
+    Pairs,
+}
+
 /// The answers so far, in layers: what the person chose here, over what was given up front,
 /// over the chosen preset.
 #[derive(Debug, Clone)]
 struct Draft<'a> {
+    vocabulary: &'a Vocabulary,
     given: AnswerSet,
     start_given: bool,
     preset: Option<&'a Preset>,
     answered: AnswerSet,
     only_known: Option<bool>,
+    /// The way of weighing chosen here.
+    weighing: Option<Weighing>,
+    /// The comparisons answered here, in [`ahp::pairs`] order.
+    comparisons: [Option<Judgement>; 10],
 }
 
 impl<'a> Draft<'a> {
     fn start(session: &Session<'a>) -> Self {
         Draft {
+            vocabulary: &session.catalog.vocabulary,
             given: session.given.clone(),
             start_given: session.start_given,
             preset: session.preset,
             answered: AnswerSet::default(),
             only_known: None,
+            weighing: None,
+            comparisons: [None; 10],
         }
     }
 
     /// Nothing given, nothing answered: "start over".
-    fn blank() -> Self {
+    fn blank(session: &Session<'a>) -> Self {
         Draft {
+            vocabulary: &session.catalog.vocabulary,
             given: AnswerSet::default(),
             start_given: false,
             preset: None,
             answered: AnswerSet::default(),
             only_known: None,
+            weighing: None,
+            comparisons: [None; 10],
         }
     }
 
@@ -122,9 +183,59 @@ impl<'a> Draft<'a> {
         layers.extend(self.preset.map(|p| &p.answers));
         let mut set = answers::merge(&layers);
         if let Some(only) = self.only_known {
-            set.languages = Some(if only { set.team_knows.clone().unwrap_or_default() } else { Vec::new() });
+            set.languages = Some(if only {
+                kin(self.vocabulary, set.team_knows.as_deref().unwrap_or_default())
+            } else {
+                Vec::new()
+            });
         }
+        set.pairwise = if !self.uses_pairs() {
+            None
+        } else if self.comparisons.iter().all(Option::is_none) {
+            // As given: the keys as written, so that a warning quotes them.
+            set.pairwise
+        } else {
+            self.judgements().map(|all| {
+                ahp::pairs().iter().zip(all).map(|(pair, judgement)| (pair.key(), PairValue::from(judgement))).collect()
+            })
+        };
         set
+    }
+
+    /// The comparisons given up front or by the preset, in [`ahp::pairs`] order.
+    fn given_comparisons(&self) -> Option<[Judgement; 10]> {
+        let mut layers = vec![&self.given];
+        layers.extend(self.preset.map(|p| &p.answers));
+        let map = answers::merge(&layers).pairwise?;
+        Pairwise::from_map(&map, &|_| None).map(|pairwise| pairwise.judgements)
+    }
+
+    /// Whether the factors are weighed by comparing them in pairs.
+    fn uses_pairs(&self) -> bool {
+        match self.weighing {
+            Some(weighing) => weighing == Weighing::Pairs,
+            None => self.given_comparisons().is_some(),
+        }
+    }
+
+    /// The judgement of one comparison: answered here, else given.
+    fn judgement(&self, index: usize) -> Option<Judgement> {
+        self.comparisons[index].or_else(|| self.given_comparisons().map(|all| all[index]))
+    }
+
+    /// All ten judgements, once every comparison has one.
+    fn judgements(&self) -> Option<[Judgement; 10]> {
+        let mut all = [Judgement::EQUAL; 10];
+        for (index, slot) in all.iter_mut().enumerate() {
+            *slot = self.judgement(index)?;
+        }
+        Some(all)
+    }
+
+    /// The AHP weights of the factors, when they are weighed in pairs and every comparison has
+    /// an answer.
+    fn ahp(&self) -> Option<FactorWeights> {
+        if self.uses_pairs() { self.judgements().map(|all| ahp::weigh(&all)) } else { None }
     }
 
     /// Every answer spelled out, defaults included, so that a saved file stands on its own and
@@ -150,8 +261,12 @@ impl<'a> Draft<'a> {
 
     /// Whether the answer to `step` was given up front (flags, `--answers`, `--preset`).
     fn is_given(&self, step: Step) -> bool {
+        let rated = Factor::ALL.iter().all(|&f| self.given.importance.get(Criterion::Factor(f)).is_some());
         match step {
             Step::Start => self.start_given,
+            // Comparisons given decide the way of weighing; so do five importances given.
+            Step::Weighing => self.given.pairwise.is_some() || rated,
+            Step::Compare(_) | Step::Consistency => self.given.pairwise.is_some(),
             Step::Importance(criterion) => self.given.importance.get(criterion).is_some(),
             Step::TeamKnows => self.given.team_knows.is_some(),
             Step::OnlyKnown => self.given.languages.is_some(),
@@ -163,8 +278,10 @@ impl<'a> Draft<'a> {
     /// Whether `step` was answered here (it then beats what was given).
     fn is_answered(&self, step: Step) -> bool {
         match step {
-            Step::Start => false,
+            Step::Start | Step::Consistency => false,
+            Step::Weighing => self.weighing.is_some(),
             Step::Importance(criterion) => self.answered.importance.get(criterion).is_some(),
+            Step::Compare(_) => self.comparisons.iter().any(Option::is_some),
             Step::TeamKnows => self.answered.team_knows.is_some(),
             Step::OnlyKnown => self.only_known.is_some(),
             Step::UseCases => self.answered.use_cases.is_some(),
@@ -179,8 +296,16 @@ impl<'a> Draft<'a> {
         match step {
             Step::OnlyKnown | Step::Importance(Criterion::TeamFamiliarity) => any(&set.team_knows),
             Step::Importance(Criterion::UseCaseFit) => any(&set.use_cases),
+            Step::Importance(Criterion::Factor(_)) => !self.uses_pairs(),
+            Step::Compare(_) => self.uses_pairs(),
+            Step::Consistency => self.ahp().is_some_and(|weights| !weights.is_consistent()),
             _ => true,
         }
+    }
+
+    /// Whether the comparisons weighed are exactly those given up front.
+    fn pairwise_is_given(&self) -> bool {
+        self.given.pairwise.is_some() && self.merged().pairwise == self.given.pairwise
     }
 
     fn importance(&self, criterion: Criterion) -> u8 {
@@ -195,6 +320,8 @@ impl<'a> Draft<'a> {
             self.preset = preset;
             self.answered = AnswerSet::default();
             self.only_known = None;
+            self.weighing = None;
+            self.comparisons = [None; 10];
         }
         self.start_given = false;
     }
@@ -222,7 +349,7 @@ pub fn run(session: &Session, prompter: &mut dyn Prompter, out: &mut dyn Write) 
     loop {
         match flow.questionnaire(&mut draft)? {
             End::Quit => return Ok(()),
-            End::StartOver => draft = Draft::blank(),
+            End::StartOver => draft = Draft::blank(session),
         }
     }
 }
@@ -252,8 +379,14 @@ impl<'a> Flow<'_, 'a> {
                     continue;
                 }
                 // "Only those languages?" follows up the languages question and shares its number,
-                // so the total does not change when it starts to apply.
-                let follow_up = |s: Step| s == Step::OnlyKnown && questions.contains(&Step::TeamKnows);
+                // so the total does not change when it starts to apply; so do the comparisons
+                // after the first and the consistency check.
+                let follow_up = |s: Step| match s {
+                    Step::OnlyKnown => questions.contains(&Step::TeamKnows),
+                    Step::Compare(index) => index > 0,
+                    Step::Consistency => true,
+                    _ => false,
+                };
                 let numbered: Vec<usize> =
                     (0..questions.len()).filter(|&i| draft.applies(questions[i]) && !follow_up(questions[i])).collect();
                 let position = numbered.iter().filter(|&&i| i <= next).count();
@@ -273,10 +406,7 @@ impl<'a> Flow<'_, 'a> {
                     AfterMenu::StartOver => return Ok(End::StartOver),
                     AfterMenu::Change => {}
                 },
-                Some(Some(step)) => {
-                    // Esc while changing one answer returns to the summary, which comes next anyway.
-                    self.ask(draft, step, "")?;
-                }
+                Some(Some(step)) => self.change(draft, step)?,
                 None => {
                     if let Some(previous) = back(&mut asked, &questions, draft) {
                         next = previous;
@@ -284,6 +414,44 @@ impl<'a> Flow<'_, 'a> {
                 }
             }
         }
+    }
+
+    /// Change an answer from the summary: the question, and those that follow from it (how the
+    /// factors are weighed brings the importances or the comparisons when it changes; the
+    /// comparisons bring the consistency check). Esc goes back one question, and from the
+    /// first back to the summary with the answers as they were.
+    fn change(&mut self, draft: &mut Draft<'a>, step: Step) -> Result<(), PromptError> {
+        let weighing =
+            |s: &Step| matches!(s, Step::Importance(Criterion::Factor(_)) | Step::Compare(_) | Step::Consistency);
+        let steps: Vec<Step> = match step {
+            Step::Weighing => std::iter::once(step).chain(QUESTIONS.into_iter().filter(weighing)).collect(),
+            Step::Compare(_) => {
+                QUESTIONS.into_iter().filter(|s| matches!(s, Step::Compare(_) | Step::Consistency)).collect()
+            }
+            _ => vec![step],
+        };
+        // Choosing the way of weighing it already had asks nothing more.
+        let was_pairs = draft.uses_pairs();
+        let wanted = |draft: &Draft, s: Step| step != Step::Weighing || s == step || draft.uses_pairs() != was_pairs;
+        let before = draft.clone();
+        let mut asked: Vec<usize> = Vec::new();
+        let mut next = 0;
+        while let Some(&current) = steps.get(next) {
+            if !draft.applies(current) || !wanted(draft, current) {
+                next += 1;
+                continue;
+            }
+            if self.ask(draft, current, "")?.is_some() {
+                asked.push(next);
+                next += 1;
+            } else if let Some(previous) = back(&mut asked, &steps, draft) {
+                next = previous;
+            } else {
+                *draft = before;
+                return Ok(());
+            }
+        }
+        Ok(())
     }
 
     /// Put one question and record its answer; `None` when the person went back.
@@ -303,6 +471,32 @@ impl<'a> Flow<'_, 'a> {
                 let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
                 draft.choose_start(index.checked_sub(1).and_then(|i| presets.get(i)));
             }
+            Step::Weighing => {
+                let choices = [
+                    Choice::new("rate", "Rate each factor 0-5", "five questions: how much each factor matters"),
+                    Choice::new(
+                        "pairs",
+                        "Weigh the factors by comparing them in pairs",
+                        "ten questions: which of two matters more, and how much (AHP)",
+                    ),
+                ];
+                let question = Question {
+                    message: format!("{progress}How should the five factors be weighed?"),
+                    help: "In pairs, the weights are derived from your judgements (AHP) and checked for consistency."
+                        .into(),
+                };
+                let default = usize::from(draft.uses_pairs());
+                let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
+                draft.weighing = Some(if index == 1 { Weighing::Pairs } else { Weighing::Rate });
+            }
+            Step::Compare(index) => {
+                let current = draft.judgement(index).unwrap_or(Judgement::EQUAL);
+                let Some(judgement) = self.compare_pair(index, progress, current, pairs::HELP)? else {
+                    return Ok(None);
+                };
+                draft.comparisons[index] = Some(judgement);
+            }
+            Step::Consistency => return self.consistency(draft, progress),
             Step::Importance(criterion) => {
                 let (message, help) = importance_wording(self.catalog(), criterion);
                 let choices: Vec<Choice> =
@@ -325,12 +519,14 @@ impl<'a> Flow<'_, 'a> {
                 draft.answered.team_knows = Some(ids(&choices, &picked));
             }
             Step::OnlyKnown => {
-                let known = current.team_knows.unwrap_or_default();
+                let known = kin(vocabulary, current.team_knows.as_deref().unwrap_or_default());
                 let names: Vec<&str> = known.iter().map(|id| vocabulary.language_name(id)).collect();
                 let only = current.languages.as_ref().is_some_and(|l| !l.is_empty());
                 let question = Question {
                     message: format!("{progress}Consider only frameworks in {}?", names.join(", ")),
-                    help: "Yes removes every other language; no keeps them, only rated lower.".into(),
+                    help: "Yes removes every other language (TypeScript and JavaScript count as each other); no keeps \
+                           them, only rated lower."
+                        .into(),
                 };
                 let Some(answer) = self.prompter.confirm(&question, only)? else { return Ok(None) };
                 draft.only_known = Some(answer);
@@ -382,45 +578,128 @@ impl<'a> Flow<'_, 'a> {
         Ok(Some(()))
     }
 
+    /// One comparison: which of the pair matters more, and how much; the cursor on `current`.
+    fn compare_pair(
+        &mut self,
+        index: usize,
+        progress: &str,
+        current: Judgement,
+        help: &str,
+    ) -> Result<Option<Judgement>, PromptError> {
+        let questions = ahp::questions(&self.catalog().vocabulary);
+        let Some(pair) = questions.get(index) else { return Ok(None) };
+        let question = Question {
+            message: format!(
+                "{progress}Comparison {} of {}: which matters more, {} or {}, and how much?",
+                index + 1,
+                questions.len(),
+                pair.first_label,
+                pair.second_label
+            ),
+            help: help.to_string(),
+        };
+        let choices = pairs::choices(pair);
+        let picked = self.prompter.select(&question, &choices, pairs::index(current))?;
+        Ok(picked.and_then(pairs::judgement))
+    }
+
+    /// Inconsistent comparisons (CR > 0.10): name the one that disagrees most with the weights
+    /// and what they suggest, and let the person revise it (as often as it takes) or keep them.
+    fn consistency(&mut self, draft: &mut Draft<'a>, progress: &str) -> Result<Option<()>, PromptError> {
+        let questions = ahp::questions(&self.catalog().vocabulary);
+        let mut revised = false;
+        // Told on the way in and after each revision, not again after Esc from a revision.
+        let mut tell = true;
+        loop {
+            let Some(weights) = draft.ahp() else { return Ok(Some(())) };
+            let Some(worst) = weights.inconsistency() else {
+                if revised {
+                    let ratio = weights.consistency_ratio;
+                    self.prompter.say(&format!("The comparisons are consistent now: consistency ratio {ratio:.2}."))?;
+                }
+                return Ok(Some(()));
+            };
+            let Some(pair) = questions.get(worst.index) else { return Ok(Some(())) };
+            if tell {
+                self.prompter.say(&format!(
+                    "\nThe comparisons are inconsistent: consistency ratio {:.2}, above {:.2}.\n{}",
+                    weights.consistency_ratio,
+                    ahp::CONSISTENCY_LIMIT,
+                    pairs::disagreement(pair, worst)
+                ))?;
+                tell = false;
+            }
+            let suggested = pairs::said(pair, worst.suggested);
+            let choices = [
+                Choice::new("revise", "Revise it", format!("the weights suggest {suggested}")),
+                Choice::new("keep", "Keep the comparisons as they are", "the weights stand, with a warning"),
+            ];
+            let question = Question {
+                message: format!("{progress}Revise the comparison that disagrees most, or keep them?"),
+                help: "Esc goes back to the last comparison.".into(),
+            };
+            match self.prompter.select(&question, &choices, 0)? {
+                None => return Ok(None),
+                Some(1) => return Ok(Some(())),
+                Some(_) => {
+                    // The cursor starts on the suggestion; Esc returns to the choice above.
+                    let help = format!("You said {}", pairs::said(pair, worst.given));
+                    if let Some(judgement) = self.compare_pair(worst.index, "", worst.suggested, &help)? {
+                        draft.comparisons[worst.index] = Some(judgement);
+                        revised = true;
+                        tell = true;
+                    }
+                }
+            }
+        }
+    }
+
     /// Show every answer and ask whether to rank or change one. `Some(None)`: rank;
     /// `Some(Some(step))`: change that answer; `None`: back.
     fn summary(&mut self, draft: &Draft<'a>) -> Result<Option<Option<Step>>, PromptError> {
-        // The context importances sit with the others, after the five factors.
-        let (importances, context) = QUESTIONS.split_at(6);
-        let editable: Vec<Step> = importances
-            .iter()
-            .copied()
-            .chain([Criterion::UseCaseFit, Criterion::TeamFamiliarity].map(Step::Importance))
-            .chain(context.iter().copied())
-            .filter(|&step| draft.applies(step))
-            .collect();
+        // Each row: what, the answer, and the step that changes it (none for the AHP weights,
+        // which follow from the comparisons).
+        let mut rows: Vec<(String, String, Option<Step>)> = Vec::new();
+        for step in SUMMARY.into_iter().filter(|&step| draft.applies(step)) {
+            rows.push((self.topic(step), self.answer_text(draft, step), Some(step)));
+            if let (Step::Compare(_), Some(weights)) = (step, draft.ahp()) {
+                for factor in Factor::ALL {
+                    let weight = format!("weight {:.0}% (AHP)", 100.0 * weights.weight(factor));
+                    rows.push((self.topic(Step::Importance(Criterion::Factor(factor))), weight, None));
+                }
+            }
+        }
         let bold = if self.session.styled { Style::new().bold() } else { Style::new() };
         let dim = if self.session.styled { Style::new().dimmed() } else { Style::new() };
         let mut text = format!("\n{bold}Your answers{bold:#}\n");
-        let rows: Vec<(String, String, Step)> =
-            editable.iter().map(|&step| (self.topic(step), self.answer_text(draft, step), step)).collect();
         let width = rows.iter().map(|(topic, ..)| topic.chars().count()).max().unwrap_or(0);
         for (topic, answer, step) in &rows {
-            let given = draft.is_given(*step) && !draft.is_answered(*step);
+            let given = step.is_some_and(|step| draft.is_given(step) && !draft.is_answered(step));
             let mark = if given { format!("  {dim}(given){dim:#}") } else { String::new() };
             text.push_str(&format!("  {topic:<width$}  {answer}{mark}\n"));
         }
         self.prompter.say(&text)?;
+        let editable: Vec<(&str, &str, Step)> = rows
+            .iter()
+            .filter_map(|(topic, answer, step)| step.map(|step| (topic.as_str(), answer.as_str(), step)))
+            .collect();
         let mut choices = vec![Choice::new("rank", "Rank the frameworks with these answers", "")];
-        choices.extend(rows.iter().map(|(topic, answer, step)| {
+        choices.extend(editable.iter().map(|(topic, answer, step)| {
             Choice::new(format!("change:{}", step_id(*step)), format!("Change {topic}"), format!("now {answer}"))
         }));
         let question = Question {
             message: "Rank with these answers, or change one?".into(),
             help: "Esc goes back to the last question.".into(),
         };
-        Ok(self.prompter.select(&question, &choices, 0)?.map(|index| index.checked_sub(1).map(|i| rows[i].2)))
+        Ok(self.prompter.select(&question, &choices, 0)?.map(|index| index.checked_sub(1).map(|i| editable[i].2)))
     }
 
     /// The name of what a step asks, for the summary.
     fn topic(&self, step: Step) -> String {
         match step {
             Step::Start => "Starting point".into(),
+            Step::Weighing => "Weighing".into(),
+            Step::Compare(_) | Step::Consistency => "Comparisons".into(),
             Step::Importance(Criterion::Factor(factor)) => self
                 .catalog()
                 .vocabulary
@@ -448,6 +727,11 @@ impl<'a> Flow<'_, 'a> {
                 (None, true) => "the answers given".into(),
                 (None, false) => "from scratch".into(),
             },
+            Step::Weighing if draft.uses_pairs() => "compare the factors in pairs (AHP)".into(),
+            Step::Weighing => "rate each factor 0-5".into(),
+            Step::Compare(_) | Step::Consistency => {
+                draft.ahp().map_or_else(|| "not all answered".into(), |weights| pairs::consistency(&weights))
+            }
             Step::Importance(criterion) => importance_label(draft.importance(criterion)),
             Step::TeamKnows => match set.team_knows.as_deref() {
                 Some(known) if !known.is_empty() => {
@@ -470,13 +754,18 @@ impl<'a> Flow<'_, 'a> {
     /// Rank, show the explained ranking, then offer the menu until the person leaves it.
     fn rank_and_menu(&mut self, draft: &Draft<'a>) -> anyhow::Result<AfterMenu> {
         let set = draft.complete();
-        let ranking = match rank(self.catalog(), &set) {
+        let located = self.session.given_pairwise.as_ref().filter(|_| draft.pairwise_is_given());
+        let ranking = match rank(self.catalog(), &set, located) {
             Ok(ranking) => ranking,
             Err(problem) => {
                 self.prompter.say(&format!("Cannot rank: {problem}"))?;
                 return Ok(AfterMenu::Change);
             }
         };
+        // The same warning as `recommend`'s, before the ranking it concerns.
+        if let Some(inconsistency) = ranking.weighting.inconsistency() {
+            self.prompter.say(&format!("\nwarning: {inconsistency}"))?;
+        }
         let vocabulary = &self.catalog().vocabulary;
         let options = Options { explain: true, top: Format::Table.default_top(), ..self.session.options };
         self.write(&format!("\n{}", render::ranking(Format::Table, &ranking, vocabulary, &options)?))?;
@@ -625,7 +914,7 @@ impl<'a> Flow<'_, 'a> {
 
     /// Write a file whole or not at all; a failure is told to the person, who stays in the menu.
     fn write_file(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool, PromptError> {
-        match files::write_atomic(path, text.as_bytes(), replace) {
+        match crate::output::write_atomic(path, text.as_bytes(), replace) {
             Ok(()) => Ok(true),
             Err(error) => {
                 self.prompter.say(&format!("Cannot write {}: {error}", path.display()))?;
@@ -650,10 +939,14 @@ fn back(asked: &mut Vec<usize>, questions: &[Step], draft: &Draft) -> Option<usi
     None
 }
 
-/// Resolve and rank complete answers, as `recommend` does.
-fn rank(catalog: &Catalog, set: &AnswerSet) -> backend_advisor::Result<Ranking> {
+/// Resolve and rank complete answers, as `recommend` does; `located` are the same comparisons
+/// as the answers' `pairwise`, with their place in the answers file.
+fn rank(catalog: &Catalog, set: &AnswerSet, located: Option<&Pairwise>) -> backend_advisor::Result<Ranking> {
     answers::check(set, &catalog.vocabulary, &answers::Source::Flags)?;
-    let resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Flag("your answers".into()))?;
+    let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Flag("your answers".into()))?;
+    if let Some(located) = located {
+        resolved.pairwise = Some(located.clone());
+    }
     score::rank(catalog, &resolved)
 }
 
@@ -684,12 +977,30 @@ fn importance_label(value: u8) -> String {
 fn step_id(step: Step) -> &'static str {
     match step {
         Step::Start => "start",
+        Step::Weighing => "weighing",
+        Step::Compare(_) | Step::Consistency => "pairwise",
         Step::Importance(criterion) => criterion.id(),
         Step::TeamKnows => "team_knows",
         Step::OnlyKnown => "languages",
         Step::UseCases => "use_cases",
         Step::Require => "require",
     }
+}
+
+/// The languages known and those that count as the same (TypeScript for JavaScript and the
+/// reverse, as for team familiarity), in that order: "consider only those languages" must not
+/// drop a TypeScript framework for a team that knows JavaScript.
+fn kin(vocabulary: &Vocabulary, known: &[String]) -> Vec<String> {
+    let mut languages: Vec<String> = Vec::new();
+    for language in known {
+        let same = vocabulary.language_ids().filter(|&id| id == language || score::same_language(id, language));
+        for id in std::iter::once(language.as_str()).chain(same) {
+            if !languages.iter().any(|l| l == id) {
+                languages.push(id.to_string());
+            }
+        }
+    }
+    languages
 }
 
 fn indexes(choices: &[Choice], chosen: impl Fn(&str) -> bool) -> Vec<usize> {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use backend_advisor::ahp::{self, Judgement};
 use backend_advisor::answers::{self, AnswerSet, Importance, Preset};
 use backend_advisor::catalog::Catalog;
 use backend_advisor::render::{self, Format, Options};
@@ -11,8 +12,8 @@ use backend_advisor::score;
 use super::script::{Key, Script};
 use super::{PromptError, Session, run};
 
-/// Enter on the five importance questions.
-const FIVE_DEFAULTS: [Key; 5] = [Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Enter];
+/// Rate each factor (not compare them in pairs), and Enter on the five importance questions.
+const FIVE_DEFAULTS: [Key; 6] = [Key::Pick("rate"), Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Enter];
 
 struct Fixture {
     catalog: Catalog,
@@ -34,6 +35,7 @@ impl Fixture {
             given,
             start_given: preset.is_some(),
             preset,
+            given_pairwise: None,
             options: Options { width: Some(100), ..Options::default() },
             styled: false,
             catalogs: &[],
@@ -109,7 +111,8 @@ fn enter_through_the_defaults_shows_the_ranking_recommend_explains() {
     assert_eq!(summary_line(&script, "Starting point"), "Starting point from scratch");
     // No language known: the only-those question does not apply.
     assert_eq!(asked_count(&script, ONLY), 0);
-    assert_eq!(script.asked.first().map(String::as_str), Some("[1/9] Start from a preset, or from scratch?"));
+    assert_eq!(script.asked.first().map(String::as_str), Some("[1/10] Start from a preset, or from scratch?"));
+    assert_eq!(script.asked.get(1).map(String::as_str), Some("[2/10] How should the five factors be weighed?"));
 }
 
 #[test]
@@ -124,7 +127,7 @@ fn questions_answered_by_flags_are_skipped_and_marked_given() {
     };
     let session = fixture.session(given.clone(), None);
     let script = keys([
-        vec![Key::Enter],
+        vec![Key::Enter, Key::Pick("rate")],
         vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter],
         vec![Key::Enter, Key::Enter, Key::Pick("quit")],
     ]);
@@ -147,6 +150,7 @@ fn esc_goes_back_one_question_and_from_the_summary_to_the_last_one() {
     let script = vec![
         Key::Esc, // at the first question: stays there
         Key::Enter,
+        Key::Pick("rate"),
         Key::Pick("5"),
         Key::Esc, // at scalability: back to performance
         Key::Pick("1"),
@@ -193,17 +197,17 @@ fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
     let (script, _, result) = fixture.play(&session, script);
     result.expect("finished");
     assert!(script.is_done());
-    let after_change: Vec<&str> = script.asked.iter().skip(12).map(String::as_str).collect();
+    let after_change: Vec<&str> = script.asked.iter().skip(13).map(String::as_str).collect();
     assert_eq!(
         after_change,
         [
             "Rank with these answers, or change one?",
-            "[9/9] Which features must be built in? Frameworks without them are left out.",
-            "[8/9] What is the project? Tick all that apply.",
+            "[10/10] Which features must be built in? Frameworks without them are left out.",
+            "[9/10] What is the project? Tick all that apply.",
             // Back from the use cases goes to the languages: "only those?" is skipped.
-            "[7/9] Which languages does the team already know?",
-            "[8/9] What is the project? Tick all that apply.",
-            "[9/9] Which features must be built in? Frameworks without them are left out.",
+            "[8/10] Which languages does the team already know?",
+            "[9/10] What is the project? Tick all that apply.",
+            "[10/10] Which features must be built in? Frameworks without them are left out.",
             "Rank with these answers, or change one?",
             "What next?",
         ],
@@ -235,7 +239,15 @@ fn choosing_another_preset_replaces_the_answers_given_after_it() {
     let fixture = Fixture::new();
     let session = fixture.session(AnswerSet::default(), None);
     let script = keys([
-        vec![Key::Pick("ai-api"), Key::Pick("0"), Key::Esc, Key::Esc, Key::Pick("enterprise")],
+        vec![
+            Key::Pick("ai-api"),
+            Key::Pick("rate"),
+            Key::Pick("0"),
+            Key::Esc,
+            Key::Esc,
+            Key::Esc,
+            Key::Pick("enterprise"),
+        ],
         FIVE_DEFAULTS.to_vec(),
         vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
     ]);
@@ -255,7 +267,7 @@ fn a_preset_given_by_flag_skips_only_the_first_question() {
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
     assert_eq!(asked_count(&script, START), 0);
-    assert!(script.asked[0].starts_with("[1/8] "), "{:?}", script.asked);
+    assert!(script.asked[0].starts_with("[1/9] "), "{:?}", script.asked);
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("ai-api"))), "{out}");
 }
 
@@ -276,13 +288,13 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
     assert!(script.is_done());
     assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: Python, Go");
     assert_eq!(summary_line(&script, "Performance"), "Performance 5 critical");
-    // The follow-up shares the number of the languages question: the total stays 9.
-    assert!(script.asked.contains(&"[7/9] Which languages does the team already know?".to_string()));
-    assert!(script.asked.contains(&"[7/9] Consider only frameworks in Python, Go?".to_string()));
+    // The follow-up shares the number of the languages question: the total stays 10.
+    assert!(script.asked.contains(&"[8/10] Which languages does the team already know?".to_string()));
+    assert!(script.asked.contains(&"[8/10] Consider only frameworks in Python, Go?".to_string()));
     assert!(
         script
             .asked
-            .contains(&"[9/9] Which features must be built in? Frameworks without them are left out.".to_string())
+            .contains(&"[10/10] Which features must be built in? Frameworks without them are left out.".to_string())
     );
     let flags = AnswerSet {
         importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
@@ -300,7 +312,7 @@ fn every_importance_zero_is_told_and_leads_back_to_the_summary() {
     let session = fixture.session(AnswerSet::default(), None);
     let zero = vec![Key::Pick("0"); 5];
     let script = keys([
-        vec![Key::Enter],
+        vec![Key::Enter, Key::Pick("rate")],
         zero,
         vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter],
         vec![Key::Pick("change:community"), Key::Pick("2"), Key::Enter, Key::Pick("quit")],
@@ -348,7 +360,7 @@ fn saved_answers_give_the_same_ranking_to_recommend_and_are_replaced_only_when_a
     assert!(saved.starts_with("# backend-advisor answers"), "{saved}");
     let flags = AnswerSet {
         team_knows: Some(vec!["typescript".into()]),
-        languages: Some(vec!["typescript".into()]),
+        languages: Some(vec!["typescript".into(), "javascript".into()]),
         require: Some(vec!["realtime".into()]),
         ..AnswerSet::default()
     };
@@ -434,7 +446,7 @@ fn start_over_asks_every_question_even_those_given() {
         AnswerSet { importance: Importance { performance: Some(5), ..Importance::default() }, ..AnswerSet::default() };
     let session = fixture.session(given, None);
     let script = keys([
-        vec![Key::Enter],
+        vec![Key::Enter, Key::Pick("rate")],
         vec![Key::Enter; 4],
         vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("restart")],
         vec![Key::Enter],
@@ -448,4 +460,356 @@ fn start_over_asks_every_question_even_those_given() {
     assert_eq!(asked_count(&script, SCALABILITY), 2);
     assert_eq!(asked_count(&script, MENU), 2);
     assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+}
+
+/// Ten comparisons that contradict each other: performance beats everything 9 to 1, except
+/// community, which beats it 9 to 1 while equal to everything else.
+const INCONSISTENT: &str = "\
+pairwise:
+  performance/scalability: 9
+  performance/productivity: 9
+  performance/integration: 9
+  performance/community: 1/9
+  scalability/productivity: 1
+  scalability/integration: 1
+  scalability/community: 1
+  productivity/integration: 1
+  productivity/community: 1
+  integration/community: 1
+";
+
+impl Fixture {
+    /// A session over what `ask` was given, gathered as the binary gathers it.
+    fn session_given<'f>(&'f self, layers: &'f answers::Layers) -> Session<'f> {
+        Session {
+            catalog: &self.catalog,
+            presets: &self.presets,
+            given: layers.explicit(),
+            start_given: layers.preset.is_some() || layers.file.is_some(),
+            preset: layers.preset.as_ref(),
+            given_pairwise: layers.located_pairwise().cloned(),
+            options: Options { width: Some(100), ..Options::default() },
+            styled: false,
+            catalogs: &[],
+        }
+    }
+}
+
+#[test]
+fn inconsistent_comparisons_from_the_answers_file_are_warned_about_where_they_stand() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("given.yaml");
+    let text = format!(
+        "{INCONSISTENT}importance: {{performance: 3, scalability: 3, productivity: 3, integration: 3, community: 3}}\n\
+         team_knows: []\nuse_cases: []\nrequire: []\n"
+    );
+    std::fs::write(&path, &text).expect("write");
+    let vocabulary = &fixture.catalog.vocabulary;
+    let layers = answers::Layers::gather(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let session = fixture.session_given(&layers);
+    let (script, out, result) = fixture.play(&session, vec![Key::Enter, Key::Pick("quit")]);
+    result.expect("finished");
+    assert!(script.is_done(), "only the summary and the menu: {:?}", script.asked);
+    // recommend's warning, word for word, pointing at the comparison in the file.
+    let answers = answers::collect(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let ranking = score::rank(&fixture.catalog, &answers).expect("a ranking");
+    let expected = ranking.weighting.inconsistency().expect("inconsistent").to_string();
+    let line = text.lines().position(|l| l.contains("performance/community")).expect("in the file") + 1;
+    assert!(expected.starts_with(&format!("{}:{line}:3: the pairwise comparisons are inconsistent", path.display())));
+    assert!(script.said.iter().any(|s| s.trim() == format!("warning: {expected}")), "{:?}", script.said);
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+}
+
+#[test]
+fn only_those_languages_counts_typescript_and_javascript_as_each_other() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["javascript"]), Key::Yes, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert!(script.asked.iter().any(|q| q.ends_with("Consider only frameworks in JavaScript, TypeScript?")));
+    assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: JavaScript, TypeScript");
+    // NestJS and Hono (TypeScript) stay, as they would with `--language javascript --language typescript`.
+    let flags = AnswerSet {
+        team_knows: Some(vec!["javascript".into()]),
+        languages: Some(vec!["javascript".into(), "typescript".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+    let ranking = fixture.recommend_json(&flags, None, None);
+    let mut ranked: Vec<&str> =
+        ranking["ranking"].as_array().expect("a list").iter().filter_map(|r| r["id"].as_str()).collect();
+    ranked.sort_unstable();
+    assert_eq!(ranked, ["express", "fastify", "hono", "nestjs", "nodejs"]);
+}
+
+const WEIGHING: &str = "How should the five factors be weighed?";
+
+/// Judgements that follow from the weights 8 : 4 : 2 : 1 : 1 exactly (consistency ratio 0), as
+/// the scripted picks for the ten comparisons in order and as an answers file's `pairwise`.
+const CONSISTENT: [&str; 10] = ["2", "4", "8", "8", "2", "4", "4", "2", "2", "1"];
+
+fn picks(judgements: &[&'static str; 10]) -> Vec<Key> {
+    judgements.iter().map(|&j| Key::Pick(j)).collect()
+}
+
+/// An answers file's `pairwise` mapping for the ten judgements in `ahp::pairs` order.
+fn pairwise_yaml(judgements: &[&str; 10]) -> String {
+    let mut text = String::from("pairwise:\n");
+    for (pair, judgement) in backend_advisor::ahp::pairs().iter().zip(judgements) {
+        text.push_str(&format!("  {}: {judgement}\n", pair.key()));
+    }
+    text
+}
+
+#[test]
+fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("answers.yaml");
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter, Key::Pick("pairs")],
+        picks(&CONSISTENT),
+        vec![Key::Tick(&["go"]), Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Enter, Key::Pick("save"), Key::Type(path.display().to_string()), Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(asked_count(&script, PERFORMANCE), 0, "no importance is asked: {:?}", script.asked);
+    // The comparisons share one number: six questions in all, once "in pairs" is chosen.
+    assert_eq!(script.asked[1], format!("[2/10] {WEIGHING}"));
+    assert_eq!(
+        script.asked[2],
+        "[3/6] Comparison 1 of 10: which matters more, Performance or Scalability, and how much?"
+    );
+    assert!(
+        script.asked[11].starts_with("[3/6] Comparison 10 of 10: ")
+            && script.asked[11].contains("Integration or Community,")
+    );
+    assert_eq!(script.asked[12], "[4/6] Which languages does the team already know?");
+    assert_eq!(summary_line(&script, "Weighing"), "Weighing compare the factors in pairs (AHP)");
+    assert_eq!(summary_line(&script, "Comparisons"), "Comparisons consistency ratio 0.00 (consistent: 0.10 or less)");
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 50% (AHP)");
+    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 25% (AHP)");
+    assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 3 medium");
+
+    // Saved with `pairwise:`, the answers give recommend the ranking shown, weighed by AHP.
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(saved.contains("pairwise:\n"), "{saved}");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+    let from_saved = fixture.recommend_json(&AnswerSet::default(), Some(&path), None);
+    assert_eq!(from_saved["weighting"]["method"], "ahp");
+    let written = dir.path().join("written.yaml");
+    let text = format!("{}use_cases: [api]\nteam_knows: [go]\n", pairwise_yaml(&CONSISTENT));
+    std::fs::write(&written, text).expect("write");
+    assert_eq!(from_saved, fixture.recommend_json(&AnswerSet::default(), Some(&written), None));
+}
+
+#[test]
+fn esc_goes_back_one_comparison_and_from_the_first_to_the_way_of_weighing() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter, Key::Pick("pairs"), Key::Pick("3"), Key::Pick("5"), Key::Esc],
+        // Back at comparison 2, then 1, then the way of weighing: rate after all.
+        vec![Key::Esc, Key::Esc, Key::Pick("rate")],
+        FIVE_DEFAULTS[1..].to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    let comparisons: Vec<String> = script
+        .asked
+        .iter()
+        .filter_map(|q| q.split_once("Comparison ").map(|(_, rest)| rest.split(':').next().unwrap_or("").to_string()))
+        .collect();
+    assert_eq!(comparisons, ["1 of 10", "2 of 10", "3 of 10", "2 of 10", "1 of 10"]);
+    assert_eq!(asked_count(&script, WEIGHING), 2);
+    assert_eq!(summary_line(&script, "Weighing"), "Weighing rate each factor 0-5");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, None)), "{out}");
+}
+
+/// The picks of the file `INCONSISTENT` above, in order.
+const CONTRADICTING: [&str; 10] = ["9", "9", "9", "1/9", "1", "1", "1", "1", "1", "1"];
+
+#[test]
+fn inconsistent_comparisons_name_the_one_that_disagrees_most_and_it_can_be_revised() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter, Key::Pick("pairs")],
+        picks(&CONTRADICTING),
+        // Revise it, Esc at the comparison (back to the choice), revise it with the suggestion.
+        vec![Key::Pick("revise"), Key::Esc, Key::Pick("revise"), Key::Enter],
+        // Still inconsistent, with a new suggestion for the same comparison: take it too.
+        vec![Key::Pick("revise"), Key::Enter],
+        vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done(), "{:?}", script.asked);
+    let mut judgements: [Judgement; 10] = CONTRADICTING.map(|j| Judgement::parse(j).expect("on the scale"));
+    let told: Vec<&String> = script.said.iter().filter(|s| s.contains("are inconsistent")).collect();
+    assert_eq!(told.len(), 2, "{:?}", script.said);
+    // Each time: the consistency ratio, the comparison and the value the weights suggest.
+    for (told, (said, suggested)) in told.iter().zip([
+        ("Community extremely more important (9)", "both equally important (1)"),
+        ("both equally important (1)", "Performance moderately more important (3)"),
+    ]) {
+        let weights = ahp::weigh(&judgements);
+        let worst = weights.inconsistency().expect("inconsistent");
+        assert_eq!(worst.pair.key(), "performance/community");
+        assert!(told.contains(&format!("consistency ratio {:.2}, above 0.10", weights.consistency_ratio)), "{told}");
+        assert!(told.contains("'Performance or Community' disagrees most"), "{told}");
+        assert!(told.contains(&format!("you said {said}; the weights suggest {suggested}.")), "{told}");
+        judgements[3] = worst.suggested;
+    }
+    assert_eq!(script.asked.iter().filter(|q| q.contains("Comparison 4 of 10")).count(), 4);
+    let after = ahp::weigh(&judgements);
+    assert!(after.is_consistent(), "CR {}", after.consistency_ratio);
+    let consistent = format!("The comparisons are consistent now: consistency ratio {:.2}.", after.consistency_ratio);
+    assert!(script.said.contains(&consistent), "{:?}", script.said);
+    assert!(!script.said.iter().any(|s| s.contains("warning:")), "{:?}", script.said);
+    // The ranking is weighed with the revised comparisons.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("revised.yaml");
+    let revised = judgements.map(|j| j.to_string());
+    let revised: [&str; 10] = std::array::from_fn(|i| revised[i].as_str());
+    std::fs::write(&path, format!("{}team_knows: []\nuse_cases: []\n", pairwise_yaml(&revised))).expect("write");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+}
+
+#[test]
+fn kept_inconsistent_comparisons_rank_with_recommends_warning_and_can_be_changed_in_the_summary() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter, Key::Pick("pairs")],
+        picks(&CONTRADICTING),
+        vec![Key::Pick("keep"), Key::Enter, Key::Enter, Key::Enter],
+        // Rank, back to the summary, change the comparisons: Esc at the first goes back to the
+        // summary as it was.
+        vec![Key::Enter, Key::Pick("change"), Key::Pick("change:pairwise"), Key::Esc],
+        // Again, changing performance/community only, then Enter through the rest: consistent.
+        vec![Key::Pick("change:pairwise"), Key::Enter, Key::Enter, Key::Enter, Key::Pick("9")],
+        vec![Key::Enter; 6],
+        vec![Key::Enter, Key::Pick("change"), Key::Pick("change:weighing"), Key::Pick("rate")],
+        FIVE_DEFAULTS[1..].to_vec(),
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done(), "{:?}", script.asked);
+    let summaries: Vec<&String> = script.said.iter().filter(|s| s.contains("Your answers")).collect();
+    assert_eq!(summaries.len(), 6, "{summaries:?}");
+    for summary in &summaries[..3] {
+        assert!(summary.contains("(inconsistent: above 0.10)"), "{summary}");
+    }
+    assert!(summaries[3].contains("(consistent: 0.10 or less)"), "{}", summaries[3]);
+    assert!(summaries[3].contains("Performance       weight 69% (AHP)"), "{}", summaries[3]);
+    assert!(summaries[5].contains("rate each factor 0-5") && !summaries[5].contains("AHP"), "{}", summaries[5]);
+    // Kept inconsistent: recommend's warning, without a file position, before the first ranking only.
+    let warnings: Vec<&String> = script.said.iter().filter(|s| s.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].trim().starts_with("warning: the pairwise comparisons are inconsistent"), "{}", warnings[0]);
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, None)), "rated at the end:\n{out}");
+}
+
+#[test]
+fn comparisons_given_in_the_answers_file_skip_the_whole_choice() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.yaml");
+    std::fs::write(&path, pairwise_yaml(&CONSISTENT)).expect("write");
+    let vocabulary = &fixture.catalog.vocabulary;
+    let layers = answers::Layers::gather(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let session = fixture.session_given(&layers);
+    let (script, out, result) =
+        fixture.play(&session, vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")]);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(script.asked[0], "[1/3] Which languages does the team already know?", "{:?}", script.asked);
+    assert_eq!(
+        asked_count(&script, WEIGHING) + asked_count(&script, "Comparison ") + asked_count(&script, PERFORMANCE),
+        0
+    );
+    assert_eq!(summary_line(&script, "Weighing"), "Weighing compare the factors in pairs (AHP) (given)");
+    assert_eq!(
+        summary_line(&script, "Comparisons"),
+        "Comparisons consistency ratio 0.00 (consistent: 0.10 or less) (given)"
+    );
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+
+    // Five importances given decide the way of weighing too.
+    let given = AnswerSet {
+        importance: Importance {
+            performance: Some(5),
+            scalability: Some(4),
+            productivity: Some(3),
+            integration: Some(2),
+            community: Some(1),
+            ..Importance::default()
+        },
+        ..AnswerSet::default()
+    };
+    let session = fixture.session(given.clone(), None);
+    let script = vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")];
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(asked_count(&script, WEIGHING), 0, "{:?}", script.asked);
+    assert_eq!(summary_line(&script, "Weighing"), "Weighing rate each factor 0-5 (given)");
+    assert!(out.contains(&fixture.recommend(&given, None, None)), "{out}");
+}
+
+#[test]
+fn the_summary_switches_to_pairs_and_choosing_the_same_way_asks_nothing_more() {
+    let fixture = Fixture::new();
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::Enter, Key::Enter],
+        // The same way again: back to the summary at once.
+        vec![Key::Pick("change:weighing"), Key::Pick("rate")],
+        // In pairs: the ten comparisons (Esc at the fourth goes back to the third), then rank.
+        vec![Key::Pick("change:weighing"), Key::Pick("pairs")],
+        picks(&CONSISTENT)[..3].to_vec(),
+        vec![Key::Esc, Key::Enter],
+        picks(&CONSISTENT)[3..].to_vec(),
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done(), "{:?}", script.asked);
+    assert_eq!(asked_count(&script, PERFORMANCE), 1);
+    assert_eq!(asked_count(&script, "Comparison 3 of 10"), 2);
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 50% (AHP)");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pairs.yaml");
+    std::fs::write(&path, pairwise_yaml(&CONSISTENT)).expect("write");
+    assert!(out.contains(&fixture.recommend(&AnswerSet::default(), Some(&path), None)), "{out}");
+}
+
+#[test]
+fn a_file_that_cannot_be_written_is_told_and_the_menu_stays() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("no-such-folder").join("answers.yaml");
+    let script = defaults_then(vec![Key::Pick("save"), Key::Type(path.display().to_string()), Key::Pick("quit")]);
+    let (script, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    assert!(script.is_done());
+    let told = script.said.iter().find(|s| s.starts_with("Cannot write ")).expect("the failure is told");
+    assert!(told.starts_with(&format!("Cannot write {}: cannot create a file in ", path.display())), "{told}");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0, "nothing is left behind");
 }
