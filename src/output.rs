@@ -14,6 +14,9 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if path.is_dir() {
         bail!("{shown}: is a directory; --output needs a file name");
     }
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        bail!("{shown}: is not a regular file (a FIFO, device or socket); --output writes files");
+    }
     if !force && path.exists() {
         bail!("{shown}: already exists; add --force to replace it");
     }
@@ -33,6 +36,28 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
 /// fails with [`io::ErrorKind::AlreadyExists`], even in a race. Used by `--output` and by the
 /// questionnaire's save and export.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    // A symbolic link is written through: the file it points to gets the new text, the link
+    // stays. Renaming over the link itself would silently cut it.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = std::fs::read_link(path)?;
+            resolved = match path.parent() {
+                Some(parent) if target.is_relative() => parent.join(target),
+                _ => target,
+            };
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    // Only a regular file may be replaced: renaming over a FIFO, a device or a socket would
+    // remove it (and a reader waiting on a FIFO would never get the text).
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file (a folder, FIFO, device or socket); write to a file", path.display()),
+        ));
+    }
     // The rename is atomic only within one file system, so the temporary file sits beside the target.
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -43,14 +68,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
     // Created like any new file (0666 less the umask), not private like a temporary file.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temporary = builder
-        .tempfile_in(folder)
-        .map_err(|e| io::Error::new(e.kind(), format!("cannot create a file in {}: {e}", folder.display())))?;
+    let mut temporary = builder.tempfile_in(folder).map_err(|e| {
+        io::Error::new(e.kind(), format!("cannot create a file in {}: {}", folder.display(), plain(&e)))
+    })?;
     // On any error below, dropping `temporary` deletes it.
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     let persisted = if replace { temporary.persist(path) } else { temporary.persist_noclobber(path) };
-    persisted.map(drop).map_err(|e| e.error)
+    persisted.map(drop).map_err(|e| io::Error::new(e.error.kind(), plain(&e.error)))
+}
+
+/// An I/O error's reason without the temporary file's name that `tempfile` appends (`… at path
+/// ".backend-advisor-x1y2.tmp"`): the person never named that file.
+fn plain(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +152,28 @@ mod tests {
         let error = write_atomic(&folder.path().join("missing/answers.yaml"), b"x", true).expect_err("no folder");
         assert_eq!(error.kind(), io::ErrorKind::NotFound);
         assert!(error.to_string().starts_with("cannot create a file in "), "{error}");
+        assert!(leftovers(folder.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_written_through_and_a_fifo_is_refused() {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let real = folder.path().join("real.md");
+        std::fs::write(&real, "old\n").expect("written");
+        let link = folder.path().join("link.md");
+        std::os::unix::fs::symlink("real.md", &link).expect("a link");
+        write(&link, "new\n", true).expect("written through the link");
+        assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link stays");
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new\n");
+        let fifo = folder.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(made.success());
+        let error = write(&fifo, "x", true).expect_err("a FIFO is not replaced");
+        assert!(format!("{error:#}").contains("is not a regular file"), "{error:#}");
+        assert!(std::os::unix::fs::FileTypeExt::is_fifo(
+            &std::fs::symlink_metadata(&fifo).expect("still there").file_type()
+        ));
         assert!(leftovers(folder.path()).is_empty());
     }
 }
