@@ -148,6 +148,11 @@ fn can_prompt(no_input: bool) -> bool {
 /// The questionnaire, with the answers given by flags and `--answers` checked first and their
 /// questions skipped.
 fn ask(catalogs: &[PathBuf], args: &AnswerArgs, interactive: bool) -> anyhow::Result<ExitCode> {
+    let catalog = Catalog::load(catalogs)?;
+    let vocabulary = &catalog.vocabulary;
+    let given =
+        answers::Layers::gather(vocabulary, &args.answer_set(), args.answers.as_deref(), args.preset.as_deref())?;
+    // Given values are checked first, so a typo is told even where no questions can be asked.
     if !interactive {
         return Err(Error::InvalidArgument(Box::new(backend_advisor::Problem {
             origin: backend_advisor::Origin::Flag("ask".into()),
@@ -162,10 +167,6 @@ fn ask(catalogs: &[PathBuf], args: &AnswerArgs, interactive: bool) -> anyhow::Re
         }))
         .into());
     }
-    let catalog = Catalog::load(catalogs)?;
-    let vocabulary = &catalog.vocabulary;
-    let given =
-        answers::Layers::gather(vocabulary, &args.answer_set(), args.answers.as_deref(), args.preset.as_deref())?;
     let presets = answers::presets(vocabulary)?;
     let styled = anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never;
     let session = ask::Session {
