@@ -283,13 +283,13 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
         framework.homepage
     );
     for pro in &framework.pros {
-        let _ = writeln!(out, "* Good, because {pro}");
+        let _ = writeln!(out, "* Good, because {}", mid_sentence(pro, catalog));
     }
     if let Some(best) = strongest(ranked, 1).first() {
         let _ = writeln!(out, "* Good, because it is {}", strength(best, answers, catalog));
     }
     for con in &framework.cons {
-        let _ = writeln!(out, "* Bad, because {con}");
+        let _ = writeln!(out, "* Bad, because {}", mid_sentence(con, catalog));
     }
     if let Some(weak) = weakness(ranked, answers, catalog) {
         let _ = writeln!(out, "* Bad, because it is {weak}");
@@ -366,6 +366,23 @@ pub fn record(
     }
     out.push_str(&more_information(ranking, shown, catalog, provenance));
     Ok(out)
+}
+
+/// A catalog phrase continued after "because": its first letter lowercased, unless the first
+/// word is a name (a framework's, a language's, or one written with capitals inside, like
+/// `TypeScript`, `ORM` or `WebSockets`), or one of the product names pros and cons begin with.
+fn mid_sentence(phrase: &str, catalog: &Catalog) -> String {
+    const NAMES: [&str; 4] = ["Artisan", "Eloquent", "Channels", "Rack"];
+    let first = phrase.split([' ', ',', '-', '.']).next().unwrap_or_default();
+    let has_inner_capital = first.chars().skip(1).any(char::is_uppercase);
+    let named = NAMES.contains(&first)
+        || catalog.frameworks.iter().any(|f| f.name.split([' ', '.']).any(|word| word == first))
+        || catalog.vocabulary.languages.iter().any(|l| l.name == first);
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) if !has_inner_capital && !named => c.to_lowercase().chain(chars).collect(),
+        _ => phrase.to_string(),
+    }
 }
 
 #[cfg(test)]
