@@ -109,9 +109,14 @@ pub fn too_many_values(text: &str) -> Option<(usize, usize)> {
 }
 
 /// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if they do (1-based line
-/// and column). A light scan, not a parser: a bracket counts only where a YAML node can start
-/// (after `:`, `-`, `,`, `?`, another bracket, or at the start of a line, or inside a flow collection), and quoted scalars and
-/// comments are skipped, so brackets inside ordinary text are not counted.
+/// and column). A scan, not a parser: YAML parsers themselves slow down with the square of
+/// this depth, so the scan must be linear and must never miss real nesting.
+///
+/// The rules follow where YAML lets a node start: at the start of a line, after `- `, `? ` or
+/// `: ` (the indicator followed by a space), after a tag or anchor (`!t `, `&a `), and anywhere
+/// inside a flow collection. There a `[` or `{` opens a collection and a quote opens a quoted
+/// scalar; elsewhere both are ordinary text. Comments and the lines of block scalars (`|`, `>`)
+/// are skipped.
 pub fn too_deep(text: &str) -> Option<(usize, usize)> {
     #[derive(PartialEq)]
     enum State {
@@ -119,41 +124,74 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
         Single,
         Double,
         Comment,
+        /// Inside a tag or an anchor: a node starts after the next blank.
+        Property,
     }
     let mut state = State::Plain;
     let mut depth = 0usize;
-    // The last character that is not a space or tab, on this line; None at a line's start.
-    let mut previous: Option<char> = None;
-    // The character just before this one on this line: a `#` starts a comment only after white
-    // space (so `C#` is text).
-    let mut last: Option<char> = None;
+    // Whether the next non-blank character starts a node.
+    let mut node_start = true;
+    // An indicator (`-`, `?`, `:`) was the last character: a node starts only if a blank follows.
+    let mut indicator = false;
+    // The last character was blank, or there was none on this line (for `#`).
+    let mut after_blank = true;
     let mut escaped = false;
-    // Whether `previous` was a bracket that opened a flow collection.
-    let mut opened = false;
-    let (mut line, mut column) = (1usize, 0usize);
+    // The indentation of the line that opened a block scalar: deeper lines are its text.
+    let mut block: Option<usize> = None;
+    let mut opening_block: Option<usize> = None;
+    let (mut line, mut column, mut indent, mut at_line_start) = (1usize, 0usize, 0usize, true);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        // A byte-order mark is not text to YAML: what follows it is at the start of the line.
+        if c == '\u{feff}' {
+            continue;
+        }
         column += 1;
         if c == '\n' {
             line += 1;
             column = 0;
-            if state == State::Comment {
+            indent = 0;
+            at_line_start = true;
+            after_blank = true;
+            indicator = false;
+            if matches!(state, State::Comment | State::Property) {
                 state = State::Plain;
             }
-            if state == State::Plain {
-                previous = None;
+            if let Some(parent) = opening_block.take() {
+                block = Some(parent);
             }
-            last = None;
+            if state == State::Plain && depth == 0 {
+                node_start = true;
+            }
             continue;
         }
-        let node_start = matches!(previous, None | Some(':' | '-' | ',' | '?')) || opened;
+        if at_line_start && state == State::Plain {
+            if c == ' ' {
+                indent += 1;
+                continue;
+            }
+            at_line_start = false;
+            match block {
+                Some(parent) if indent > parent => {
+                    // A line of a block scalar: text, skipped whole.
+                    while chars.next_if(|&next| next != '\n').is_some() {}
+                    continue;
+                }
+                _ => block = None,
+            }
+        }
+        let blank = c == ' ' || c == '\t';
+        let was_after_blank = after_blank;
+        after_blank = blank;
         match state {
             State::Comment => continue,
             State::Single => {
                 // `''` is an escaped quote inside a single-quoted scalar.
                 if c == '\'' && chars.next_if_eq(&'\'').is_none() {
                     state = State::Plain;
+                    node_start = false;
                 }
+                continue;
             }
             State::Double => {
                 if escaped {
@@ -162,31 +200,59 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
                     escaped = true;
                 } else if c == '"' {
                     state = State::Plain;
+                    node_start = false;
                 }
+                continue;
             }
-            State::Plain => match c {
-                '#' if matches!(last, None | Some(' ' | '\t')) => state = State::Comment,
-                '\'' if node_start => state = State::Single,
-                '"' if node_start => state = State::Double,
-                '[' | '{' if node_start || depth > 0 => {
-                    depth += 1;
-                    opened = true;
-                    previous = Some(c);
-                    last = Some(c);
-                    if depth > MAX_FLOW_DEPTH {
-                        return Some((line, column));
-                    }
-                    continue;
+            State::Property => {
+                if blank {
+                    state = State::Plain;
+                    node_start = true;
                 }
-                ']' | '}' if depth > 0 => depth -= 1,
-                _ => {}
-            },
+                continue;
+            }
+            State::Plain => {}
         }
-        if c != ' ' && c != '\t' {
-            previous = Some(c);
-            opened = false;
+        if blank {
+            if indicator {
+                node_start = true;
+                indicator = false;
+            }
+            continue;
         }
-        last = Some(c);
+        if c == '#' && was_after_blank {
+            state = State::Comment;
+            continue;
+        }
+        let starts = node_start && !indicator;
+        indicator = false;
+        match c {
+            '[' | '{' if starts || depth > 0 => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((line, column));
+                }
+                node_start = true;
+            }
+            ']' | '}' if depth > 0 => {
+                depth -= 1;
+                node_start = false;
+            }
+            ',' if depth > 0 => node_start = true,
+            '\'' if starts => state = State::Single,
+            '"' if starts => state = State::Double,
+            '!' | '&' if starts => state = State::Property,
+            '|' | '>' if starts && depth == 0 => {
+                opening_block = Some(indent);
+                node_start = false;
+            }
+            // `- `, `? ` and `: ` start a node; in `rock-'n` or `a:b` they are text.
+            '-' | '?' | ':' => {
+                indicator = true;
+                node_start = false;
+            }
+            _ => node_start = false,
+        }
     }
     None
 }
@@ -216,6 +282,37 @@ mod tests {
         assert_eq!(too_deep(&deep), Some((1, 13 + MAX_FLOW_DEPTH)));
         let nested_maps = format!("a: {}", "{b: ".repeat(40));
         assert!(too_deep(&nested_maps).is_some());
+    }
+
+    #[test]
+    fn tags_anchors_and_stray_quotes_do_not_hide_nesting() {
+        let deep = "[".repeat(40);
+        for text in [
+            format!("frameworks: !t {deep}"),
+            format!("frameworks: &x {deep}"),
+            format!("note: rock-'n\nframeworks: {deep}"),
+            format!("note: a:\"b\nframeworks: {deep}"),
+            format!("- - {deep}"),
+            format!("--- {deep}"),
+            format!("\u{feff}{deep}"),
+            format!("key: !t\r\n{deep}"),
+        ] {
+            assert!(too_deep(&text).is_some(), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn brackets_in_text_block_scalars_and_keys_are_not_nesting() {
+        let many = "[".repeat(40);
+        for text in [
+            format!("summary: sad:{many}\n"),
+            format!("summary: Press C-{many}\n"),
+            format!("list: a,{many}\n"),
+            format!("text: |\n  {many}\n  [x, y)\nnext: 1\n"),
+            format!("text: >-\n    {many}\nnext: [1]\n"),
+        ] {
+            assert_eq!(too_deep(&text), None, "refused: {text}");
+        }
     }
 
     #[test]
