@@ -581,15 +581,20 @@ impl Layers {
                 merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
             ),
         ] {
-            if given || merged.importance.get(criterion).is_none() {
+            // 0 ("ignore") for a criterion that is not active says nothing wrong.
+            if given || merged.importance.get(criterion).is_none_or(|v| v == 0) {
                 continue;
             }
+            // Blame the layer the importance came from: flags, then the file, then the preset.
             let origin = if self.flags.importance.get(criterion).is_some() {
                 Origin::Flag(criterion.flag())
             } else {
-                self.file
-                    .as_ref()
-                    .map_or_else(|| Origin::Flag("--preset".into()), |file| file.importance_origin.clone())
+                match self.file.as_ref().filter(|file| file.answers.importance.get(criterion).is_some()) {
+                    Some(file) => file.importance_origin.clone(),
+                    None => {
+                        Origin::Flag(self.preset.as_ref().map_or("--preset".into(), |p| format!("--preset {}", p.id)))
+                    }
+                }
             };
             return Err(Error::at(Problem {
                 origin,

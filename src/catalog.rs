@@ -657,23 +657,33 @@ fn entries_one_by_one(
             {
                 let message = error.to_string();
                 let base = format!("frameworks[{index}]");
-                // "unknown field `x`" and "missing field `x`" name the field; other errors point at
-                // the entry.
+                // "unknown field `x`" and "missing field `x`" name the field when it is one of the
+                // entry's own (the message lists them); a key deeper down (`scores`, `examples`)
+                // is not named by serde here, so those errors point at the entry.
+                let top_level = message.contains("`use_when`");
                 let field = ["unknown field `", "missing field `"]
                     .iter()
                     .find_map(|prefix| message.strip_prefix(prefix))
                     .and_then(|rest| rest.split('`').next())
-                    .map(str::to_string);
+                    .map(str::to_string)
+                    .filter(|_| top_level || message.starts_with("missing"));
+                let nested_unknown = message
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split('`').next())
+                    .filter(|_| !top_level)
+                    .and_then(|name| positions.key_named_under(&format!("{base}."), name));
                 let position = match &field {
                     Some(field) if message.starts_with("unknown") => positions.key(&format!("{base}.{field}")),
-                    _ => positions.value(&base),
+                    _ => nested_unknown.or(positions.value(&base)),
                 };
                 let hint = unknown_key_hint(&message);
-                let unknown = message.starts_with("unknown field");
+                let unknown = message.starts_with("unknown field") && top_level;
                 let meant = likely_key(&message);
                 let message = plain_words(&message);
-                let reported =
-                    already.iter().any(|p| p.entry.as_deref() == Some(label.as_str()) && p.message == message);
+                let reported = already
+                    .iter()
+                    .chain(&problems)
+                    .any(|p| p.entry.as_deref() == Some(label.as_str()) && p.message == message);
                 if !reported {
                     problems.push(Problem {
                         origin: Origin::file(source, position),

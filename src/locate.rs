@@ -104,6 +104,19 @@ impl Positions {
         self.values.get(path).copied()
     }
 
+    /// The first key named `name` nested at least two levels under `prefix` (for an error that
+    /// names a key deeper down but not where it is).
+    pub fn key_named_under(&self, prefix: &str, name: &str) -> Option<(usize, usize)> {
+        let suffix = format!(".{name}");
+        self.keys
+            .iter()
+            .filter(|(path, _)| {
+                path.strip_prefix(prefix).is_some_and(|rest| rest.contains(['.', '['])) && path.ends_with(&suffix)
+            })
+            .map(|(_, at)| *at)
+            .min()
+    }
+
     /// The text of the scalar at `path`, when the path ends in `.id`.
     pub fn id(&self, path: &str) -> Option<&str> {
         self.ids.get(path).map(String::as_str)

@@ -36,20 +36,10 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
 /// fails with [`io::ErrorKind::AlreadyExists`], even in a race. Used by `--output` and by the
 /// questionnaire's save and export.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
-    // A symbolic link is written through: the file it points to gets the new text, the link
-    // stays. Renaming over the link itself would silently cut it.
-    let resolved;
-    let path = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            let target = std::fs::read_link(path)?;
-            resolved = match path.parent() {
-                Some(parent) if target.is_relative() => parent.join(target),
-                _ => target,
-            };
-            resolved.as_path()
-        }
-        _ => path,
-    };
+    // A symbolic link is written through: the file at the end of the chain gets the new text,
+    // the links stay. Renaming over a link would silently cut it.
+    let resolved = through_links(path)?;
+    let path = resolved.as_path();
     // Only a regular file may be replaced: renaming over a FIFO, a device or a socket would
     // remove it (and a reader waiting on a FIFO would never get the text).
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
@@ -72,10 +62,33 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
         io::Error::new(e.kind(), format!("cannot create a file in {}: {}", folder.display(), plain(&e)))
     })?;
     // On any error below, dropping `temporary` deletes it.
+    // A replaced file keeps its permissions (a private 0600 report stays private).
+    if let Ok(existing) = std::fs::metadata(path) {
+        temporary.as_file().set_permissions(existing.permissions())?;
+    }
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     let persisted = if replace { temporary.persist(path) } else { temporary.persist_noclobber(path) };
     persisted.map(drop).map_err(|e| io::Error::new(e.error.kind(), plain(&e.error)))
+}
+
+/// The path at the end of a chain of symbolic links (the path itself when it is no link); a
+/// loop, or a chain of more than 40 links, is an error as the system would give it.
+fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other(format!("{}: too many levels of symbolic links (a loop?)", path.display())))
 }
 
 /// An I/O error's reason without the temporary file's name that `tempfile` appends (`… at path
@@ -175,5 +188,27 @@ mod tests {
             &std::fs::symlink_metadata(&fifo).expect("still there").file_type()
         ));
         assert!(leftovers(folder.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_chain_of_links_is_followed_a_loop_refused_and_permissions_kept() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let real = folder.path().join("real.md");
+        std::fs::write(&real, "old\n").expect("written");
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        symlink("real.md", folder.path().join("l2")).expect("link");
+        symlink("l2", folder.path().join("l1")).expect("link");
+        write(&folder.path().join("l1"), "new\n", true).expect("written through two links");
+        assert_eq!(std::fs::read_to_string(&real).expect("read"), "new\n");
+        assert!(std::fs::symlink_metadata(folder.path().join("l2")).expect("l2").file_type().is_symlink());
+        let mode = std::fs::metadata(&real).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a private file stays private");
+        let looped = folder.path().join("loop");
+        symlink("loop", &looped).expect("a looping link");
+        let error = write(&looped, "x", true).expect_err("a loop");
+        assert!(format!("{error:#}").contains("too many levels of symbolic links"), "{error:#}");
+        assert!(std::fs::symlink_metadata(&looped).expect("still a link").file_type().is_symlink());
     }
 }

@@ -72,6 +72,12 @@ const CATALOGS: &[Case] = &[
     Case { file: "catalog-not-utf8.yaml", code: 65, says: &["@:2:12:", "not valid UTF-8"] },
     Case { file: "catalog-deep-nesting.yaml", code: 65, says: &["@:2:45:", "nested more than 32 levels deep"] },
     Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:"] },
+    Case { file: "catalog-deep-nesting-tagged.yaml", code: 65, says: &["@:2:48:", "nested more than 32 levels deep"] },
+    Case {
+        file: "catalog-nested-unknown-key.yaml",
+        code: 65,
+        says: &["@:13:14:", "'scores'", "unknown field `perfomance`", "did you mean 'performance'?"],
+    },
     Case {
         file: "catalog-one-entry-many-problems.yaml",
         code: 65,
