@@ -1320,3 +1320,35 @@ fn writing_to_a_full_device_fails_cleanly() {
         assert!(stderr.contains("cannot write"), "{args:?}:\n{stderr}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// An empty result: filters that leave no framework
+
+#[test]
+fn filters_that_leave_nothing_say_so_in_every_format() {
+    let filters = ["--language", "rust", "--require", "admin"];
+    let with = |extra: &[&'static str]| -> Vec<&str> {
+        let mut args = vec!["recommend"];
+        args.extend(filters);
+        args.extend(extra);
+        args
+    };
+    let doc = json_of(&with(&["--format", "json", "--sensitivity"]));
+    check_contract(&doc);
+    assert!(items(&doc["ranking"]).is_empty());
+    assert_eq!(items(&doc["excluded"]).len(), 24, "every framework is excluded, each with its reasons");
+    for format in ["table", "markdown"] {
+        let text = stdout_of(&with(&["--format", format, "--explain"]));
+        assert!(text.contains("No framework passes the filters"), "{format}: {text}");
+        assert!(text.contains("admin: none, builtin required"), "{format}: {text}");
+    }
+    let csv = stdout_of(&with(&["--format", "csv"]));
+    assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
+    // A decision record needs a decision.
+    let stderr = fails(&with(&["--format", "adr"]), 2);
+    assert!(stderr.contains("no framework passes the hard constraints"), "{stderr}");
+    // `list` says so to people and stays parseable for scripts.
+    let list = ["list", "--language", "rust", "--require", "admin"];
+    assert!(stdout_of(&list).starts_with("No framework matches these filters"));
+    assert_eq!(json_of(&[&list[..], &["--format", "json"]].concat()), Value::Array(Vec::new()));
+}

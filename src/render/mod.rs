@@ -75,6 +75,10 @@ pub fn ranking(format: Format, ranking: &Ranking, vocabulary: &Vocabulary, optio
 /// A list of frameworks in `format`.
 pub fn frameworks(format: Format, frameworks: &[&Framework], catalog: &Catalog, options: &Options) -> Result<String> {
     let vocabulary = &catalog.vocabulary;
+    // People get a sentence instead of an empty table; data formats stay parseable (`[]`, a header).
+    if frameworks.is_empty() && matches!(format, Format::Table | Format::Markdown) {
+        return Ok(prose::no_match().to_string() + "\n");
+    }
     Ok(match format {
         Format::Table => table::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::People), options),
         Format::Markdown => markdown::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::People)),

@@ -43,6 +43,11 @@ fn describe(vocabulary: &Vocabulary, part: &Part) -> String {
     format!("{} (rated {}/5)", criterion_label(vocabulary, part.criterion), super::grid::rating(part.rating))
 }
 
+/// What `list` says when its filters leave nothing.
+pub fn no_match() -> &'static str {
+    "No framework matches these filters; relax --language, --use-case or --require."
+}
+
 /// The top pick's strongest and weakest criteria, one sentence each.
 pub fn top_pick(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
     let Some(top) = ranking.ranking.first() else {
