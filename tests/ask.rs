@@ -601,22 +601,10 @@ fn weighing_in_pairs_revising_the_inconsistent_comparison_and_saving_for_recomme
 #[test]
 fn inconsistent_comparisons_given_in_the_answers_file_are_warned_about_as_recommend_does() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = "\
-use_cases: [api]
-team_knows: []
-require: []
-pairwise:
-  performance/scalability: 9
-  performance/productivity: 9
-  performance/integration: 9
-  performance/community: 1/9
-  scalability/productivity: 1
-  scalability/integration: 1
-  scalability/community: 1
-  productivity/integration: 1
-  productivity/community: 1
-  integration/community: 1
-";
+    let text = format!(
+        "use_cases: [api]\nteam_knows: []\nrequire: []\n{}",
+        include_str!("fixtures/pairwise-inconsistent.yaml")
+    );
     std::fs::write(dir.path().join("given.yaml"), text).expect("write");
     let (code, _, recommend) =
         run(&["recommend", "--answers", &dir.path().join("given.yaml").display().to_string()], &[]);

@@ -501,19 +501,7 @@ fn unknown_factors_and_off_scale_values_are_located_with_a_suggestion() {
 
 #[test]
 fn inconsistent_comparisons_are_a_warning_naming_the_pair() {
-    let content = "\
-pairwise:
-  performance/scalability: 9
-  performance/productivity: 9
-  performance/integration: 9
-  performance/community: 1/9
-  scalability/productivity: 1
-  scalability/integration: 1
-  scalability/community: 1
-  productivity/integration: 1
-  productivity/community: 1
-  integration/community: 1
-";
+    let content = include_str!("fixtures/pairwise-inconsistent.yaml");
     let (_dir, path) = answers_file("inconsistent.yaml", content);
     let run = run(&["recommend", "--answers", &path, "--format", "json"]);
     assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);

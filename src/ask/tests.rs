@@ -462,21 +462,8 @@ fn start_over_asks_every_question_even_those_given() {
     assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
 }
 
-/// Ten comparisons that contradict each other: performance beats everything 9 to 1, except
-/// community, which beats it 9 to 1 while equal to everything else.
-const INCONSISTENT: &str = "\
-pairwise:
-  performance/scalability: 9
-  performance/productivity: 9
-  performance/integration: 9
-  performance/community: 1/9
-  scalability/productivity: 1
-  scalability/integration: 1
-  scalability/community: 1
-  productivity/integration: 1
-  productivity/community: 1
-  integration/community: 1
-";
+/// Ten comparisons that contradict each other (the fixture says how).
+const INCONSISTENT: &str = include_str!("../../tests/fixtures/pairwise-inconsistent.yaml");
 
 impl Fixture {
     /// A session over what `ask` was given, gathered as the binary gathers it.
