@@ -5,11 +5,19 @@
 
 use std::fmt;
 
-/// Where a value came from: a command-line flag, or a position in a file.
+/// Where a value came from, so that a message can point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// A command-line flag such as `--use-case`.
+    /// A command-line flag or argument such as `--use-case` or `ID`.
     Flag(String),
+    /// A preset named by `--preset`, by its id.
+    Preset(String),
+    /// The defaults, when nothing set the value.
+    Defaults,
+    /// The answers given in the questionnaire.
+    Questionnaire,
+    /// A command as a whole, such as `ask` or `list`.
+    Command(String),
     /// A file, with the 1-based line and column of the value where known.
     File {
         /// The file's path as the user gave it (or `built-in`).
@@ -31,7 +39,10 @@ impl Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Flag(flag) => write!(f, "{flag}"),
+            Origin::Flag(flag) | Origin::Command(flag) => write!(f, "{flag}"),
+            Origin::Preset(id) => write!(f, "--preset {id}"),
+            Origin::Defaults => write!(f, "defaults"),
+            Origin::Questionnaire => write!(f, "your answers"),
             Origin::File { path, line: Some(line), column: Some(column) } => {
                 write!(f, "{path}:{line}:{column}")
             }
@@ -109,12 +120,12 @@ impl Error {
         }
     }
 
-    /// A complaint about a value, raised as a usage error when it came from a flag and as a
-    /// data error when it came from a file.
+    /// A complaint about a value, raised as a data error when it came from a file and as a usage
+    /// error otherwise (a flag, a preset, the defaults or the questionnaire's answers).
     pub fn at(problem: Problem) -> Self {
         match problem.origin {
-            Origin::Flag(_) => Error::InvalidArgument(Box::new(problem)),
             Origin::File { .. } => Error::InvalidData(vec![problem]),
+            _ => Error::InvalidArgument(Box::new(problem)),
         }
     }
 }

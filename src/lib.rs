@@ -1,22 +1,25 @@
 //! backend-advisor: rank backend web frameworks for a team with an explained weighted score.
 //!
-//! The library holds the catalog ([`catalog`]), the team's answers ([`answers`]), the pure
-//! scoring engine ([`score`], with [`topsis`] and [`ahp`]), the analysis of how sure a ranking
-//! is ([`sensitivity`]) and the output formats ([`render`]). It never sees clap, never
-//! reads stdin and never prints: the binary does that.
+//! The library's map, in the order data flows through it:
+//! - [`yaml`]: a user's file read safely, with positions, and YAML errors turned into problems;
+//! - [`catalog`]: the frameworks and their vocabulary: model, loading and layering, validation;
+//! - [`answers`]: what the team said: layers (flags > file > preset > defaults), pairwise
+//!   judgements, presets;
+//! - [`criteria`]: the factors and criteria a decision weighs;
+//! - [`decide`]: the one recommend pipeline: score, TOPSIS, AHP, sensitivity, comparison;
+//! - [`render`]: one module per output format, returning text, never printing.
+//!
+//! It never sees clap, never reads stdin or the environment, and never prints: the binary
+//! (`src/cli/`) does that.
 
-pub mod ahp;
 pub mod answers;
 pub mod catalog;
-pub mod compare;
+pub mod criteria;
+pub mod decide;
 pub mod error;
-pub mod input;
-pub mod locate;
 pub mod provenance;
 pub mod render;
-pub mod score;
-pub mod sensitivity;
 pub mod suggest;
-pub mod topsis;
+pub mod yaml;
 
 pub use error::{Error, Origin, Problem, Result};

@@ -1,21 +1,10 @@
-//! backend-advisor: parse the command line, run it, map the outcome to an exit code.
+//! backend-advisor: argv → `Request` → run → exit code (all in `src/cli/`; the library in
+//! `src/lib.rs` never sees argv, the environment or the terminal).
 
-mod app;
-mod ask;
 mod cli;
-mod output;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(error) => return app::clap_outcome(&error),
-    };
-    match app::run(cli) {
-        Ok(code) => code,
-        Err(error) => app::report(&error),
-    }
+    cli::main()
 }

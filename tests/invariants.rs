@@ -4,8 +4,9 @@
 use backend_advisor::Origin;
 use backend_advisor::answers::{self, AnswerSet, Answers, Importance};
 use backend_advisor::catalog::{Catalog, Example, Factor, Features, Framework, Kind, Level, Rationale, Scores};
-use backend_advisor::locate::Positions;
-use backend_advisor::score::{self, Criterion};
+use backend_advisor::criteria::Criterion;
+use backend_advisor::decide::score;
+use backend_advisor::yaml::positions::Positions;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 
@@ -165,7 +166,7 @@ proptest! {
         let catalog = builtin();
         let _ = catalog.parse_layer(&text, "fuzz.yaml");
         let _ = answers::parse_file(&text, "fuzz.yaml");
-        let _ = backend_advisor::input::too_deep(&text);
+        let _ = backend_advisor::yaml::read::too_deep(&text);
         let _ = Positions::index(&text);
     }
 

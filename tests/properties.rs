@@ -2,10 +2,10 @@
 //! intervals contain the given weight (and, for WSM, are exactly where the winner stays first),
 //! acceptability shares sum to 1, TOPSIS scores lie in [0, 100], AHP weights are a distribution.
 
-use backend_advisor::ahp::{self, Judgement};
-use backend_advisor::score::Method;
-use backend_advisor::sensitivity::{self, Decision, Model, Settings};
-use backend_advisor::topsis;
+use backend_advisor::decide::ahp::{self, Judgement};
+use backend_advisor::decide::score::Method;
+use backend_advisor::decide::sensitivity::{self, Decision, Model, Settings};
+use backend_advisor::decide::topsis;
 use proptest::prelude::*;
 
 /// Ratings 1 to 5 in half steps, as in the catalog.

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use backend_advisor::answers::{self, AnswerSet, Answers};
 use backend_advisor::catalog::Catalog;
-use backend_advisor::locate::Positions;
+use backend_advisor::yaml::positions::Positions;
 use backend_advisor::{Origin, input, score};
 use libfuzzer_sys::fuzz_target;
 

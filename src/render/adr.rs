@@ -8,9 +8,11 @@ use super::grid::rating;
 use super::sheet::{criterion_label, level_meaning};
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Factor, Framework, Level};
+use crate::criteria::Criterion;
+use crate::decide::Recommendation;
+use crate::decide::score::{Part, Ranked, Ranking};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::provenance::Provenance;
-use crate::score::{Criterion, Part, Ranked, Ranking};
 
 /// How a list of words reads in a sentence: "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
@@ -195,7 +197,8 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     out
 }
 
-fn outcome(ranking: &Ranking, chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+    let ranking = &recommendation.ranking;
     let mut out = String::from("## Decision Outcome\n\n");
     let runner_up = ranking.ranking.get(1);
     let standing = match runner_up {
@@ -222,7 +225,7 @@ fn outcome(ranking: &Ranking, chosen: &Ranked, answers: &Answers, catalog: &Cata
         let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
     }
     out.push_str(".\n\n");
-    if let Some(analysis) = &ranking.sensitivity {
+    if let Some(analysis) = &recommendation.sensitivity {
         let _ = writeln!(out, "How sure this is: {}\n", analysis.verdict);
     }
     if !ranking.excluded.is_empty() {
@@ -328,12 +331,13 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
 /// considered options. `catalog` gives each option's pros, cons and summary. A ranking that no
 /// framework passes has no decision to record: that is an error naming the filters.
 pub fn record(
-    ranking: &Ranking,
+    recommendation: &Recommendation,
     top: usize,
     answers: &Answers,
     catalog: &Catalog,
     provenance: &Provenance,
 ) -> Result<String> {
+    let ranking = &recommendation.ranking;
     let Some(chosen) = ranking.ranking.first() else {
         return Err(Error::at(Problem {
             origin: Origin::Flag("--format adr".into()),
@@ -359,7 +363,7 @@ pub fn record(
         );
     }
     out.push('\n');
-    out.push_str(&outcome(ranking, chosen, answers, catalog));
+    out.push_str(&outcome(recommendation, chosen, answers, catalog));
     out.push_str("## Pros and Cons of the Options\n\n");
     for ranked in shown {
         out.push_str(&option(ranked, ranking.ranking.len(), answers, catalog));

@@ -3,8 +3,10 @@
 
 use crate::answers::Preset;
 use crate::catalog::{Factor, Framework, Vocabulary};
-use crate::score::{Criterion, Method, Ranking};
-use crate::sensitivity;
+use crate::criteria::Criterion;
+use crate::decide::Recommendation;
+use crate::decide::score::Method;
+use crate::decide::sensitivity;
 
 /// Who reads the grid: people get rounded numbers, bars and short headers; data gets every
 /// value unrounded under a stable snake_case header.
@@ -89,20 +91,21 @@ fn criterion_header(vocabulary: &Vocabulary, criterion: Criterion) -> String {
 /// v). Data: rank, id, name, language, score, for TOPSIS `distance_to_ideal` and
 /// `distance_to_anti_ideal`, with sensitivity `first` and `mean_rank`, then `<criterion>_rating`
 /// and `<criterion>_contribution` (TOPSIS: `<criterion>_normalized`).
-pub fn ranking(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience) -> Grid {
-    ranking_grid(ranking, vocabulary, audience, false)
+pub fn ranking(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience) -> Grid {
+    ranking_grid(recommendation, vocabulary, audience, false)
 }
 
 /// The ranking grid for people with contributions (`--explain`).
-pub fn ranking_explained(ranking: &Ranking, vocabulary: &Vocabulary) -> Grid {
-    ranking_grid(ranking, vocabulary, Audience::People, true)
+pub fn ranking_explained(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Grid {
+    ranking_grid(recommendation, vocabulary, Audience::People, true)
 }
 
-fn ranking_grid(ranking: &Ranking, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
+fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
+    let ranking = &recommendation.ranking;
     // Explained rows are two lines high (rating, then contribution), so the language moves under
     // the framework's name and the table keeps a column for each criterion in 80 columns.
     let topsis = ranking.method == Method::Topsis;
-    let analysis = ranking.sensitivity.as_ref();
+    let analysis = recommendation.sensitivity.as_ref();
     let mut headers: Vec<String> = match audience {
         Audience::People if explain => ["#", "Framework", "Score"].map(String::from).to_vec(),
         Audience::People => ["#", "Framework", "Language", "Score"].map(String::from).to_vec(),

@@ -4,31 +4,18 @@
 
 use std::fmt::Write;
 
+use super::markup::escape;
 use super::sheet::{self, Charset, Value};
 use super::svg::{self, Bar, Series};
 use super::{grid, prose};
 use crate::answers::Answers;
 use crate::catalog::{Factor, Vocabulary};
-use crate::compare::{Comparison, Section, Standing};
+use crate::criteria::Criterion;
+use crate::decide::Recommendation;
+use crate::decide::compare::{Comparison, Section, Standing};
+use crate::decide::score::{Method, Ranked};
+use crate::decide::sensitivity;
 use crate::provenance::Provenance;
-use crate::score::{Criterion, Method, Ranked, Ranking};
-use crate::sensitivity;
-
-/// Escape text for HTML and XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 const STYLE: &str = "
 :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --best: #fff1b8; --panel: #f6f8fa; }
@@ -123,7 +110,7 @@ fn series_legend(names: &[String]) -> String {
 }
 
 /// The legend of the stacked bars: each criterion's colour, label and weight.
-fn criteria_legend(criteria: &[crate::score::Weight], vocabulary: &Vocabulary) -> String {
+fn criteria_legend(criteria: &[crate::decide::score::Weight], vocabulary: &Vocabulary) -> String {
     let mut out = String::from(r#"<ul class="legend">"#);
     for (i, weight) in criteria.iter().enumerate() {
         let colour = svg::CRITERION_COLOURS[i % svg::CRITERION_COLOURS.len()];
@@ -148,7 +135,7 @@ fn radar_figure(series: Vec<Series>, vocabulary: &Vocabulary, caption: &str) -> 
     )
 }
 
-fn bars_figure(ranked: &[&Ranked], criteria: &[crate::score::Weight], vocabulary: &Vocabulary) -> String {
+fn bars_figure(ranked: &[&Ranked], criteria: &[crate::decide::score::Weight], vocabulary: &Vocabulary) -> String {
     let bars: Vec<Bar> = ranked
         .iter()
         .map(|r| Bar {
@@ -307,15 +294,16 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
 /// frameworks, the radar of the top three, the ranking table and what the filters removed.
 /// `ranking` holds the frameworks to show; `total` counts every ranked framework.
 pub fn ranking(
-    ranking: &Ranking,
+    recommendation: &Recommendation,
     total: usize,
     answers: &Answers,
     vocabulary: &Vocabulary,
     provenance: &Provenance,
 ) -> String {
+    let ranking = &recommendation.ranking;
     let mut body = String::from("<section>\n");
     // How sure the ranking is, when analysed, is read first.
-    if let Some(verdict) = prose::verdict(ranking) {
+    if let Some(verdict) = prose::verdict(recommendation) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&verdict));
     }
     for line in prose::top_pick(ranking, vocabulary) {
@@ -351,7 +339,7 @@ pub fn ranking(
             .collect();
         body.push_str(&radar_figure(series, vocabulary, "Factor ratings of the top three, 1 to 5."));
         body.push_str("</div>\n</section>\n");
-        body.push_str(&ranking_table(ranking, vocabulary));
+        body.push_str(&ranking_table(recommendation, vocabulary));
     }
     if !ranking.excluded.is_empty() {
         let _ = write!(body, "<section>\n<h2>Removed by hard filters ({})</h2>\n<ul>\n", ranking.excluded.len());
@@ -363,11 +351,12 @@ pub fn ranking(
     page("Backend framework recommendation", provenance, &body, &ranking.catalog.sources)
 }
 
-fn ranking_table(ranking: &Ranking, vocabulary: &Vocabulary) -> String {
+fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> String {
+    let ranking = &recommendation.ranking;
     let mut out = String::from(
         "<section>\n<h2>Ranking</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
     );
-    let analysis = ranking.sensitivity.as_ref();
+    let analysis = recommendation.sensitivity.as_ref();
     if analysis.is_some() {
         out.push_str("<th scope=\"col\">Wins</th>");
     }

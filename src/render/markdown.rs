@@ -4,8 +4,9 @@ use super::grid::{self, Grid};
 use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
-use crate::compare::{Comparison, Section};
-use crate::score::{Method, Ranking};
+use crate::decide::Recommendation;
+use crate::decide::compare::{Comparison, Section};
+use crate::decide::score::Method;
 
 fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -27,11 +28,12 @@ pub fn grid(grid: &Grid) -> String {
 }
 
 /// The ranking as a Markdown table, with the explanation as paragraphs and a list.
-pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
+pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
+    let ranking = &recommendation.ranking;
     let mut skeleton = if options.explain {
-        grid::ranking_explained(ranking, vocabulary)
+        grid::ranking_explained(recommendation, vocabulary)
     } else {
-        grid::ranking(ranking, vocabulary, grid::Audience::People)
+        grid::ranking(recommendation, vocabulary, grid::Audience::People)
     };
     // Bars are for the terminal; in Markdown the score column holds the number alone, and a
     // two-line cell becomes one line.
@@ -47,12 +49,12 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
         }
     }
     // The verdict is what people read first, so it stands above the table.
-    let mut out = prose::verdict(ranking).map(|v| format!("{}\n\n", escape(&v))).unwrap_or_default();
+    let mut out = prose::verdict(recommendation).map(|v| format!("{}\n\n", escape(&v))).unwrap_or_default();
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton));
     }
     let mut paragraphs: Vec<String> = prose::truncated(ranking.ranking.len(), total).into_iter().collect();
-    paragraphs.extend(ranking.sensitivity.as_ref().map(prose::wins));
+    paragraphs.extend(recommendation.sensitivity.as_ref().map(prose::wins));
     if options.explain || ranking.ranking.is_empty() {
         if options.explain {
             paragraphs.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
@@ -61,7 +63,7 @@ pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options
             }
         }
         paragraphs.push(prose::top_pick(ranking, vocabulary).join(" "));
-        let tipping = prose::tipping(ranking, vocabulary);
+        let tipping = prose::tipping(recommendation, vocabulary);
         if options.explain && !tipping.is_empty() {
             let list: Vec<String> = tipping.iter().map(|line| format!("- {}", escape(line))).collect();
             paragraphs.push(format!(

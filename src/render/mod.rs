@@ -4,23 +4,27 @@
 
 pub mod adr;
 pub mod csv;
+pub mod document;
 pub mod grid;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod markup;
 pub mod prose;
 pub mod sheet;
 pub mod svg;
 pub mod table;
 pub mod yaml;
 
-use crate::answers::Preset;
+use crate::answers::{Answers, Preset};
 use crate::catalog::{Catalog, Framework, Vocabulary};
-use crate::compare::Comparison;
-use crate::error::Result;
-use crate::score::Ranking;
+use crate::decide::Recommendation;
+use crate::decide::compare::Comparison;
+use crate::error::{Error, Origin, Problem, Result};
+use crate::provenance::Provenance;
 
-/// An output format.
+/// An output format. Each command offers the formats that suit it (`list` has no HTML page, only
+/// `recommend` writes a decision record); a function given one it does not offer says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A table for people, fitted to the terminal.
@@ -33,14 +37,32 @@ pub enum Format {
     Csv,
     /// GitHub-flavoured Markdown.
     Markdown,
+    /// A self-contained HTML page with charts.
+    Html,
+    /// An architecture decision record in the MADR 4.0 layout.
+    Adr,
 }
 
 impl Format {
+    /// The format's name, as flags and messages spell it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Adr => "adr",
+        }
+    }
+
     /// How many ranked frameworks are shown when `--top` is not given: all for data formats,
-    /// ten for formats people read.
+    /// ten for formats people read, three considered options for a decision record.
     pub fn default_top(self) -> Option<usize> {
         match self {
-            Format::Table | Format::Markdown => Some(10),
+            Format::Table | Format::Markdown | Format::Html => Some(10),
+            Format::Adr => Some(3),
             Format::Json | Format::Yaml | Format::Csv => None,
         }
     }
@@ -59,16 +81,54 @@ pub struct Options {
     pub top: Option<usize>,
 }
 
-/// A ranking in `format`, limited to `options.top` frameworks.
-pub fn ranking(format: Format, ranking: &Ranking, vocabulary: &Vocabulary, options: &Options) -> Result<String> {
-    let shown = ranking.top(options.top);
-    let total = ranking.ranking.len();
+/// What a report says besides the ranking: the answers it ranked, the catalog it read, and when
+/// and how it was made.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The answers ranked.
+    pub answers: &'a Answers,
+    /// The catalog ranked.
+    pub catalog: &'a Catalog,
+    /// When and how the report was made.
+    pub provenance: &'a Provenance,
+}
+
+/// The error for a format a command does not offer.
+fn not_offered(format: Format, what: &str) -> Error {
+    Error::InvalidArgument(Box::new(Problem {
+        origin: Origin::Flag("--format".into()),
+        entry: None,
+        field: None,
+        message: format!("{what} cannot be written as {}", format.id()),
+        hint: None,
+    }))
+}
+
+/// A ranking in `format`, limited to `options.top` frameworks (a decision record considers
+/// that many options).
+pub fn ranking(
+    format: Format,
+    recommendation: &Recommendation,
+    context: &Context,
+    options: &Options,
+) -> Result<String> {
+    let vocabulary = &context.catalog.vocabulary;
+    let shown = recommendation.top(options.top);
+    let total = recommendation.ranking.ranking.len();
     Ok(match format {
         Format::Table => table::ranking(&shown, total, vocabulary, options),
         Format::Markdown => markdown::ranking(&shown, total, vocabulary, options),
         Format::Csv => csv::grid(&grid::ranking(&shown, vocabulary, grid::Audience::Data))?,
         Format::Json => json::to_string(&shown)?,
         Format::Yaml => yaml::to_string(&shown)?,
+        Format::Html => html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
+        Format::Adr => adr::record(
+            recommendation,
+            options.top.unwrap_or(usize::MAX),
+            context.answers,
+            context.catalog,
+            context.provenance,
+        )?,
     })
 }
 
@@ -85,6 +145,7 @@ pub fn frameworks(format: Format, frameworks: &[&Framework], catalog: &Catalog, 
         Format::Csv => csv::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::Data))?,
         Format::Json => json::to_string(&frameworks)?,
         Format::Yaml => yaml::to_string(&frameworks)?,
+        Format::Html | Format::Adr => return Err(not_offered(format, "a list of frameworks")),
     })
 }
 
@@ -95,6 +156,7 @@ pub fn framework(format: Format, framework: &Framework, vocabulary: &Vocabulary,
         Format::Markdown => markdown::framework(framework, vocabulary),
         Format::Json => json::to_string(framework)?,
         Format::Yaml => yaml::to_string(framework)?,
+        Format::Html | Format::Adr => return Err(not_offered(format, "one framework")),
     })
 }
 
@@ -106,23 +168,27 @@ pub fn presets(format: Format, presets: &[Preset], options: &Options) -> Result<
         Format::Csv => csv::grid(&grid::presets(presets, grid::Audience::Data))?,
         Format::Json => json::to_string(&presets)?,
         Format::Yaml => yaml::to_string(&presets)?,
+        Format::Html | Format::Adr => return Err(not_offered(format, "the presets")),
     })
 }
 
-/// A comparison in `format`; `charset` picks Unicode or plain ASCII glyphs for people. HTML, a
-/// page that records how it was made, is [`html::comparison`].
+/// A comparison in `format`; `charset` picks Unicode or plain ASCII glyphs for people; the HTML
+/// page records how it was made (`provenance`).
 pub fn comparison(
     format: Format,
     comparison: &Comparison,
     vocabulary: &Vocabulary,
     options: &Options,
     charset: sheet::Charset,
+    provenance: &Provenance,
 ) -> Result<String> {
     Ok(match format {
         Format::Table => table::comparison(comparison, vocabulary, options, charset),
         Format::Markdown => markdown::comparison(comparison, vocabulary, charset),
         Format::Csv => csv::grid(&sheet::data(comparison, &sheet::sheets(comparison, vocabulary)))?,
-        Format::Json => json::to_string(&comparison.document())?,
-        Format::Yaml => yaml::to_string(&comparison.document())?,
+        Format::Json => json::to_string(&document::comparison(comparison))?,
+        Format::Yaml => yaml::to_string(&document::comparison(comparison))?,
+        Format::Html => html::comparison(comparison, vocabulary, provenance),
+        Format::Adr => return Err(not_offered(format, "a comparison")),
     })
 }

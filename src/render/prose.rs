@@ -2,8 +2,10 @@
 //! wins, what the filters removed, and how sure the ranking is.
 
 use crate::catalog::Vocabulary;
-use crate::score::{Criterion, Method, Part, Ranking, Weight, Weighting};
-use crate::sensitivity::Sensitivity;
+use crate::criteria::Criterion;
+use crate::decide::Recommendation;
+use crate::decide::score::{Method, Part, Ranking, Weight, Weighting};
+use crate::decide::sensitivity::Sensitivity;
 
 /// A criterion's label for people: the factor's label from the vocabulary, or the context
 /// criterion's name.
@@ -112,8 +114,8 @@ pub fn topsis_cells() -> String {
 }
 
 /// The verdict of a sensitivity analysis, if the ranking has one.
-pub fn verdict(ranking: &Ranking) -> Option<String> {
-    ranking.sensitivity.as_ref().map(|s| s.verdict.clone())
+pub fn verdict(recommendation: &Recommendation) -> Option<String> {
+    recommendation.sensitivity.as_ref().map(|s| s.verdict.clone())
 }
 
 /// What the "Wins" column means.
@@ -141,8 +143,8 @@ fn thousands(n: usize) -> String {
 
 /// One line per criterion: the weights between which the winner stays first, and who takes
 /// over beyond them.
-pub fn tipping(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
-    let Some(analysis) = &ranking.sensitivity else { return Vec::new() };
+pub fn tipping(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(analysis) = &recommendation.sensitivity else { return Vec::new() };
     let name = |id: &str| analysis.name(id).to_string();
     let winner = name(&analysis.winner);
     analysis

@@ -4,8 +4,8 @@
 
 use super::grid::{self, Cell, Grid};
 use crate::catalog::{Factor, Level, Vocabulary};
-use crate::compare::{Comparison, Section, Standing};
-use crate::score::Criterion;
+use crate::criteria::Criterion;
+use crate::decide::compare::{Comparison, Section, Standing};
 
 /// One framework's value in one row.
 #[derive(Debug, Clone, PartialEq)]

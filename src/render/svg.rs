@@ -5,7 +5,7 @@
 use std::f64::consts::PI;
 use std::fmt::Write;
 
-use super::html::escape;
+use super::markup::escape;
 
 /// Colours of the compared frameworks (Okabe–Ito, readable with colour-blindness).
 pub const SERIES_COLOURS: [&str; 6] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];

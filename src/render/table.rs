@@ -9,8 +9,9 @@ use super::grid::{self, Grid};
 use super::sheet::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
-use crate::compare::{Comparison, Section};
-use crate::score::{Method, Ranking};
+use crate::decide::Recommendation;
+use crate::decide::compare::{Comparison, Section};
+use crate::decide::score::Method;
 
 fn new_table(options: &Options) -> Table {
     let mut table = Table::new();
@@ -59,27 +60,28 @@ pub fn grid(grid: &Grid, options: &Options) -> String {
 }
 
 /// The ranking table, with the explanation under it when asked for.
-pub fn ranking(ranking: &Ranking, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
+pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
+    let ranking = &recommendation.ranking;
     let skeleton = if options.explain {
-        grid::ranking_explained(ranking, vocabulary)
+        grid::ranking_explained(recommendation, vocabulary)
     } else {
-        grid::ranking(ranking, vocabulary, grid::Audience::People)
+        grid::ranking(recommendation, vocabulary, grid::Audience::People)
     };
     // The verdict is what people read first, so it stands above the table.
-    let mut out = prose::verdict(ranking).map(|v| format!("{v}\n\n")).unwrap_or_default();
+    let mut out = prose::verdict(recommendation).map(|v| format!("{v}\n\n")).unwrap_or_default();
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton, options));
     }
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
-    notes.extend(ranking.sensitivity.as_ref().map(prose::wins));
+    notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
     if options.explain {
         notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
         if ranking.method == Method::Topsis {
             notes.push(prose::topsis_cells());
         }
         notes.extend(prose::top_pick(ranking, vocabulary));
-        let tipping = prose::tipping(ranking, vocabulary);
+        let tipping = prose::tipping(recommendation, vocabulary);
         if !tipping.is_empty() {
             notes
                 .push("What would change the winner, one weight at a time (the others keep their proportions):".into());

@@ -14,23 +14,23 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anstyle::Style;
-use anyhow::Context;
+use anyhow::Context as _;
 use backend_advisor::Origin;
-use backend_advisor::ahp::{self, FactorWeights, Judgement};
-use backend_advisor::answers::{self, AnswerSet, Answers, PairValue, Pairwise, Preset};
+use backend_advisor::answers::{self, AnswerSet, Answers, DEFAULT_IMPORTANCE, PairValue, Pairwise, Preset};
 use backend_advisor::catalog::{Catalog, Factor, Framework, Vocabulary};
-use backend_advisor::compare;
+use backend_advisor::criteria::Criterion;
+use backend_advisor::decide::ahp::{self, FactorWeights, Judgement};
+use backend_advisor::decide::compare::Comparison;
+use backend_advisor::decide::score::{self, Ranking};
+use backend_advisor::decide::{self, Analysis, Recommendation};
+use backend_advisor::provenance::Provenance;
 use backend_advisor::render::sheet::Charset;
-use backend_advisor::render::{self, Format, Options};
-use backend_advisor::score::{self, Criterion, Ranking};
+use backend_advisor::render::{self, Context, Format, Options};
 
 pub use prompt::{Choice, PromptError, Prompter, Question};
 
 /// What an importance from 0 to 5 means, in words.
 const IMPORTANCE: [&str; 6] = ["ignore", "minor", "low", "medium", "high", "critical"];
-
-/// The importance a criterion has when nobody said otherwise.
-const DEFAULT_IMPORTANCE: u8 = 3;
 
 /// Everything the questionnaire starts from, decided by the caller.
 pub struct Session<'a> {
@@ -49,6 +49,10 @@ pub struct Session<'a> {
     pub given_pairwise: Option<Pairwise>,
     /// How to render results on the output (colour and width decided for it).
     pub options: Options,
+    /// The width of the comparison of the top frameworks.
+    pub compare_width: u16,
+    /// How reports exported from the questionnaire say they were made.
+    pub provenance: Provenance,
     /// Whether messages to the person (on the prompts' stream) may be styled.
     pub styled: bool,
     /// The `--catalog` files, for the "reproduce with" command shown after saving.
@@ -755,20 +759,21 @@ impl<'a> Flow<'_, 'a> {
     fn rank_and_menu(&mut self, draft: &Draft<'a>) -> anyhow::Result<AfterMenu> {
         let set = draft.complete();
         let located = self.session.given_pairwise.as_ref().filter(|_| draft.pairwise_is_given());
-        let ranking = match rank(self.catalog(), &set, located) {
-            Ok(ranking) => ranking,
+        let (answers, recommendation) = match rank(self.catalog(), &set, located) {
+            Ok(ranked) => ranked,
             Err(problem) => {
                 self.prompter.say(&format!("Cannot rank: {problem}"))?;
                 return Ok(AfterMenu::Change);
             }
         };
         // The same warning as `recommend`'s, before the ranking it concerns.
+        let ranking = &recommendation.ranking;
         if let Some(inconsistency) = ranking.weighting.inconsistency() {
             self.prompter.say(&format!("\nwarning: {inconsistency}"))?;
         }
-        let vocabulary = &self.catalog().vocabulary;
         let options = Options { explain: true, top: Format::Table.default_top(), ..self.session.options };
-        self.write(&format!("\n{}", render::ranking(Format::Table, &ranking, vocabulary, &options)?))?;
+        let context = self.context(&answers);
+        self.write(&format!("\n{}", render::ranking(Format::Table, &recommendation, &context, &options)?))?;
         let top: Vec<&Framework> = ranking.ranking.iter().take(3).filter_map(|r| self.framework(&r.id)).collect();
         loop {
             let mut choices = Vec::new();
@@ -791,14 +796,19 @@ impl<'a> Flow<'_, 'a> {
                     let text = self.compare(&top, &set)?;
                     self.write(&text)?;
                 }
-                "show" => self.show(&ranking)?,
+                "show" => self.show(ranking)?,
                 "save" => self.save(&set)?,
-                "export" => self.export(&ranking)?,
+                "export" => self.export(&recommendation, &answers)?,
                 "change" => return Ok(AfterMenu::Change),
                 "restart" => return Ok(AfterMenu::StartOver),
                 _ => return Ok(AfterMenu::Quit),
             }
         }
+    }
+
+    /// What reports say besides the ranking.
+    fn context<'b>(&'b self, answers: &'b Answers) -> Context<'b> {
+        Context { answers, catalog: self.catalog(), provenance: &self.session.provenance }
     }
 
     fn framework(&self, id: &str) -> Option<&'a Framework> {
@@ -818,12 +828,18 @@ impl<'a> Flow<'_, 'a> {
             }
             return Ok(text);
         }
-        let answers = Answers::resolve(set, vocabulary, Origin::Flag("your answers".into()))?;
+        let answers = Answers::resolve(set, vocabulary, Origin::Questionnaire)?;
         let ids: Vec<String> = frameworks.iter().map(|f| f.id.clone()).collect();
-        let comparison = compare::compare(catalog, &ids, None, Some(&answers))?;
-        let mut options = self.session.options;
-        options.width = options.width.or(Some(80));
-        let table = render::comparison(Format::Table, &comparison, vocabulary, &options, Charset::Unicode)?;
+        let comparison = Comparison::new(catalog, &ids, None, Some(&answers))?;
+        let options = Options { width: Some(self.session.compare_width), ..self.session.options };
+        let table = render::comparison(
+            Format::Table,
+            &comparison,
+            vocabulary,
+            &options,
+            Charset::Unicode,
+            &self.session.provenance,
+        )?;
         Ok(format!("\n{table}"))
     }
 
@@ -863,7 +879,7 @@ impl<'a> Flow<'_, 'a> {
     }
 
     /// Write the ranking to a file in a format of the person's choice.
-    fn export(&mut self, ranking: &Ranking) -> anyhow::Result<()> {
+    fn export(&mut self, recommendation: &Recommendation, answers: &Answers) -> anyhow::Result<()> {
         let formats = [
             (Format::Table, "table", "the table as shown, without colour", "ranking.txt"),
             (Format::Markdown, "markdown", "to paste into an issue or a decision record", "ranking.md"),
@@ -878,7 +894,7 @@ impl<'a> Flow<'_, 'a> {
         let question = Question { message: "Export to:".into(), help: "A file name; the folder must exist.".into() };
         let Some((path, replace)) = self.ask_path(&question, default)? else { return Ok(()) };
         let options = Options { explain: true, top: format.default_top(), color: false, width: None };
-        let text = render::ranking(format, ranking, &self.catalog().vocabulary, &options)?;
+        let text = render::ranking(format, recommendation, &self.context(answers), &options)?;
         if self.write_file(&path, &text, replace)? {
             self.prompter.say(&format!("Wrote {}.", path.display()))?;
         }
@@ -914,7 +930,7 @@ impl<'a> Flow<'_, 'a> {
 
     /// Write a file whole or not at all; a failure is told to the person, who stays in the menu.
     fn write_file(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool, PromptError> {
-        match crate::output::write_atomic(path, text.as_bytes(), replace) {
+        match crate::cli::write::write_atomic(path, text.as_bytes(), replace) {
             Ok(()) => Ok(true),
             Err(error) => {
                 self.prompter.say(&format!("Cannot write {}: {error}", path.display()))?;
@@ -941,13 +957,18 @@ fn back(asked: &mut Vec<usize>, questions: &[Step], draft: &Draft) -> Option<usi
 
 /// Resolve and rank complete answers, as `recommend` does; `located` are the same comparisons
 /// as the answers' `pairwise`, with their place in the answers file.
-fn rank(catalog: &Catalog, set: &AnswerSet, located: Option<&Pairwise>) -> backend_advisor::Result<Ranking> {
+fn rank(
+    catalog: &Catalog,
+    set: &AnswerSet,
+    located: Option<&Pairwise>,
+) -> backend_advisor::Result<(Answers, Recommendation)> {
     answers::check(set, &catalog.vocabulary, &answers::Source::Flags)?;
-    let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Flag("your answers".into()))?;
+    let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Questionnaire)?;
     if let Some(located) = located {
         resolved.pairwise = Some(located.clone());
     }
-    score::rank(catalog, &resolved)
+    let recommendation = decide::rank(catalog, &resolved, &Analysis::default())?;
+    Ok((resolved, recommendation))
 }
 
 /// The question and help for an importance: the catalog's wording for a factor.

@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use backend_advisor::ahp::{self, Judgement};
-use backend_advisor::answers::{self, AnswerSet, Importance, Preset};
-use backend_advisor::catalog::Catalog;
-use backend_advisor::render::{self, Format, Options};
-use backend_advisor::score;
+use backend_advisor::answers::{self, AnswerSet, Answers, Importance, Preset, Sources};
+use backend_advisor::catalog::{Catalog, Vocabulary};
+use backend_advisor::decide::ahp::{self, Judgement};
+use backend_advisor::decide::{self, Analysis, score};
+use backend_advisor::provenance::Provenance;
+use backend_advisor::render::{self, Context, Format, Options};
 
 use super::script::{Key, Script};
 use super::{PromptError, Session, run};
@@ -18,13 +19,26 @@ const FIVE_DEFAULTS: [Key; 6] = [Key::Pick("rate"), Key::Enter, Key::Enter, Key:
 struct Fixture {
     catalog: Catalog,
     presets: Vec<Preset>,
+    provenance: Provenance,
+}
+
+/// The answers `recommend` resolves from these flags, answers file and preset.
+fn collect(
+    vocabulary: &Vocabulary,
+    flags: &AnswerSet,
+    file: Option<&Path>,
+    preset: Option<&str>,
+) -> backend_advisor::Result<Answers> {
+    let sources =
+        Sources { flags: flags.clone(), file: file.map(Path::to_path_buf), preset: preset.map(str::to_string) };
+    answers::Layers::read(vocabulary, &sources)?.resolve(vocabulary)
 }
 
 impl Fixture {
     fn new() -> Self {
         let catalog = Catalog::builtin().expect("the built-in catalog is valid");
         let presets = answers::presets(&catalog.vocabulary).expect("the built-in presets are valid");
-        Fixture { catalog, presets }
+        Fixture { catalog, presets, provenance: Provenance::new("backend-advisor", &[], 0, "test") }
     }
 
     fn session(&self, given: AnswerSet, preset: Option<&str>) -> Session<'_> {
@@ -37,6 +51,8 @@ impl Fixture {
             preset,
             given_pairwise: None,
             options: Options { width: Some(100), ..Options::default() },
+            compare_width: 100,
+            provenance: Provenance::new("backend-advisor", &[], 0, "test"),
             styled: false,
             catalogs: &[],
         }
@@ -51,20 +67,25 @@ impl Fixture {
         (script, String::from_utf8(out).expect("UTF-8 output"), result)
     }
 
+    /// What reports say besides the ranking.
+    fn context<'c>(&'c self, answers: &'c Answers) -> Context<'c> {
+        Context { answers, catalog: &self.catalog, provenance: &self.provenance }
+    }
+
     /// The explained table `recommend` prints for these flags, preset and answers file.
     fn recommend(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> String {
-        let answers = answers::collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
-        let ranking = score::rank(&self.catalog, &answers).expect("a ranking");
+        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let options = Options { explain: true, top: Format::Table.default_top(), width: Some(100), color: false };
-        render::ranking(Format::Table, &ranking, &self.catalog.vocabulary, &options).expect("rendered")
+        render::ranking(Format::Table, &ranking, &self.context(&answers), &options).expect("rendered")
     }
 
     /// The JSON ranking `recommend --format json` prints.
     fn recommend_json(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> serde_json::Value {
-        let answers = answers::collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
-        let ranking = score::rank(&self.catalog, &answers).expect("a ranking");
+        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let text =
-            render::ranking(Format::Json, &ranking, &self.catalog.vocabulary, &Options::default()).expect("rendered");
+            render::ranking(Format::Json, &ranking, &self.context(&answers), &Options::default()).expect("rendered");
         serde_json::from_str(&text).expect("JSON")
     }
 }
@@ -429,7 +450,7 @@ fn show_prints_a_whole_framework_and_compare_the_top_three_side_by_side() {
     assert!(script.is_done());
     assert!(out.contains("Django (django)\n"), "{out}");
     let flags = AnswerSet { team_knows: Some(vec!["python".into()]), ..AnswerSet::default() };
-    let answers = answers::collect(&fixture.catalog.vocabulary, &flags, None, None).expect("valid");
+    let answers = collect(&fixture.catalog.vocabulary, &flags, None, None).expect("valid");
     let ranking = score::rank(&fixture.catalog, &answers).expect("ranking");
     // The comparison comes after the shown framework: the top 3 side by side, with their scores.
     let (_, comparison) = out.rsplit_once("Reviewed: ").expect("show printed a whole framework");
@@ -463,7 +484,7 @@ fn start_over_asks_every_question_even_those_given() {
 }
 
 /// Ten comparisons that contradict each other (the fixture says how).
-const INCONSISTENT: &str = include_str!("../../tests/fixtures/pairwise-inconsistent.yaml");
+const INCONSISTENT: &str = include_str!("../../../tests/fixtures/pairwise-inconsistent.yaml");
 
 impl Fixture {
     /// A session over what `ask` was given, gathered as the binary gathers it.
@@ -476,6 +497,8 @@ impl Fixture {
             preset: layers.preset.as_ref(),
             given_pairwise: layers.located_pairwise().cloned(),
             options: Options { width: Some(100), ..Options::default() },
+            compare_width: 100,
+            provenance: Provenance::new("backend-advisor", &[], 0, "test"),
             styled: false,
             catalogs: &[],
         }
@@ -493,13 +516,14 @@ fn inconsistent_comparisons_from_the_answers_file_are_warned_about_where_they_st
     );
     std::fs::write(&path, &text).expect("write");
     let vocabulary = &fixture.catalog.vocabulary;
-    let layers = answers::Layers::gather(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let layers =
+        answers::Layers::read(vocabulary, &Sources { file: Some(path.clone()), ..Sources::default() }).expect("valid");
     let session = fixture.session_given(&layers);
     let (script, out, result) = fixture.play(&session, vec![Key::Enter, Key::Pick("quit")]);
     result.expect("finished");
     assert!(script.is_done(), "only the summary and the menu: {:?}", script.asked);
     // recommend's warning, word for word, pointing at the comparison in the file.
-    let answers = answers::collect(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let answers = collect(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
     let ranking = score::rank(&fixture.catalog, &answers).expect("a ranking");
     let expected = ranking.weighting.inconsistency().expect("inconsistent").to_string();
     let line = text.lines().position(|l| l.contains("performance/community")).expect("in the file") + 1;
@@ -550,7 +574,7 @@ fn picks(judgements: &[&'static str; 10]) -> Vec<Key> {
 /// An answers file's `pairwise` mapping for the ten judgements in `ahp::pairs` order.
 fn pairwise_yaml(judgements: &[&str; 10]) -> String {
     let mut text = String::from("pairwise:\n");
-    for (pair, judgement) in backend_advisor::ahp::pairs().iter().zip(judgements) {
+    for (pair, judgement) in backend_advisor::decide::ahp::pairs().iter().zip(judgements) {
         text.push_str(&format!("  {}: {judgement}\n", pair.key()));
     }
     text
@@ -719,7 +743,8 @@ fn comparisons_given_in_the_answers_file_skip_the_whole_choice() {
     let path = dir.path().join("pairs.yaml");
     std::fs::write(&path, pairwise_yaml(&CONSISTENT)).expect("write");
     let vocabulary = &fixture.catalog.vocabulary;
-    let layers = answers::Layers::gather(vocabulary, &AnswerSet::default(), Some(&path), None).expect("valid");
+    let layers =
+        answers::Layers::read(vocabulary, &Sources { file: Some(path.clone()), ..Sources::default() }).expect("valid");
     let session = fixture.session_given(&layers);
     let (script, out, result) =
         fixture.play(&session, vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter, Key::Pick("quit")]);

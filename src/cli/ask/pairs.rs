@@ -2,7 +2,7 @@
 //! from "A extremely more important (9)" through "Both equally important (1)" to "B extremely
 //! more important (9)", and judgements and their consistency said in those words.
 
-use backend_advisor::ahp::{self, Disagreement, FactorWeights, Judgement};
+use backend_advisor::decide::ahp::{self, Disagreement, FactorWeights, Judgement};
 
 use super::prompt::Choice;
 

@@ -8,15 +8,18 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ahp::{self, Judgement};
 use crate::catalog::{Factor, Level, Vocabulary};
+use crate::criteria::Criterion;
+use crate::decide::ahp::{self, Judgement};
 use crate::error::{Error, Origin, Problem, Result};
-use crate::locate::Positions;
-use crate::score::Criterion;
 use crate::suggest;
+use crate::yaml::positions::Positions;
+
+/// The importance of a criterion nobody gave one for: 3, "medium".
+pub const DEFAULT_IMPORTANCE: u8 = 3;
 
 /// The built-in presets, compiled into the binary (format: README "Presets").
-pub const PRESETS_YAML: &str = include_str!("../data/presets.yaml");
+pub const PRESETS_YAML: &str = include_str!("../../data/presets.yaml");
 
 /// Importance (0–5) of each criterion; every key optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,7 +316,7 @@ impl Source<'_> {
 pub fn presets(vocabulary: &Vocabulary) -> Result<Vec<Preset>> {
     let source = "data/presets.yaml (built-in)";
     let file: PresetsFile = serde_yaml::from_str(PRESETS_YAML)
-        .map_err(|e| Error::InvalidData(vec![crate::catalog::yaml_problem(&e, PRESETS_YAML, source)]))?;
+        .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, PRESETS_YAML, source)]))?;
     let positions = Positions::index(PRESETS_YAML);
     let mut problems = Vec::new();
     for (index, preset) in file.presets.iter().enumerate() {
@@ -355,7 +358,8 @@ pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
             hint: Some("see README \"Answers file\", or leave out --answers".into()),
         }]));
     }
-    serde_yaml::from_str(text).map_err(|e| Error::InvalidData(vec![crate::catalog::yaml_problem(&e, text, path)]))
+    serde_yaml::from_str(text)
+        .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, text, path)]))
 }
 
 /// Parse `FEATURE[:LEVEL]`.
@@ -488,15 +492,23 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged
 }
 
-/// Gather the answers from flags, an answers file and a preset (in that precedence), check each
-/// layer where it came from, and resolve them into validated [`Answers`].
-pub fn collect(
-    vocabulary: &Vocabulary,
-    flags: &AnswerSet,
-    answers_file: Option<&std::path::Path>,
-    preset: Option<&str>,
-) -> Result<Answers> {
-    Layers::gather(vocabulary, flags, answers_file, preset)?.resolve(vocabulary)
+/// Where answers come from, before anything is read: the flags as one layer, the answers file
+/// and the preset they name. Built once by the binary from the command line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sources {
+    /// The answers given by flags (unset flags stay unset).
+    pub flags: AnswerSet,
+    /// `--answers FILE`.
+    pub file: Option<std::path::PathBuf>,
+    /// `--preset NAME`.
+    pub preset: Option<String>,
+}
+
+impl Sources {
+    /// Whether any answer was given: a flag, an answers file or a preset.
+    pub fn any(&self) -> bool {
+        self.file.is_some() || self.preset.is_some() || self.flags != AnswerSet::default()
+    }
 }
 
 /// The answers given up front, layer by layer, each checked where it came from: what
@@ -526,15 +538,11 @@ pub struct FileLayer {
 impl Layers {
     /// Check the flags, read and check the answers file, find the preset; the first problem
     /// found is the error, in that order.
-    pub fn gather(
-        vocabulary: &Vocabulary,
-        flags: &AnswerSet,
-        answers_file: Option<&std::path::Path>,
-        preset: Option<&str>,
-    ) -> Result<Layers> {
+    pub fn read(vocabulary: &Vocabulary, sources: &Sources) -> Result<Layers> {
+        let flags = &sources.flags;
         check(flags, vocabulary, &Source::Flags)?;
-        let file = answers_file.map(|path| read_file(path, vocabulary)).transpose()?;
-        let preset = match preset {
+        let file = sources.file.as_deref().map(|path| read_file(path, vocabulary)).transpose()?;
+        let preset = match sources.preset.as_deref() {
             Some(id) => {
                 let all = presets(vocabulary)?;
                 Some(find_preset(&all, id)?.clone())
@@ -592,7 +600,7 @@ impl Layers {
                 match self.file.as_ref().filter(|file| file.answers.importance.get(criterion).is_some()) {
                     Some(file) => file.importance_origin.clone(),
                     None => {
-                        Origin::Flag(self.preset.as_ref().map_or("--preset".into(), |p| format!("--preset {}", p.id)))
+                        self.preset.as_ref().map_or(Origin::Flag("--preset".into()), |p| Origin::Preset(p.id.clone()))
                     }
                 }
             };
@@ -610,7 +618,7 @@ impl Layers {
         } else if let Some(file) = self.file.as_ref().filter(|file| sets_importance(&file.answers)) {
             file.importance_origin.clone()
         } else {
-            Origin::Flag(self.preset.as_ref().map_or("defaults".into(), |p| format!("--preset {}", p.id)))
+            self.preset.as_ref().map_or(Origin::Defaults, |p| Origin::Preset(p.id.clone()))
         };
         let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
         // Comparisons from the answers file keep their positions for the inconsistency warning.
@@ -624,7 +632,7 @@ impl Layers {
 /// Read, parse and check an answers file.
 fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
-    let text = crate::input::read_text(path)?;
+    let text = crate::yaml::read::read_text(path)?;
     let set = parse_file(&text, &shown)?;
     let positions = Positions::index(&text);
     check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
@@ -639,24 +647,13 @@ impl Answers {
     pub fn resolve(set: &AnswerSet, vocabulary: &Vocabulary, blame: Origin) -> Result<Answers> {
         let use_cases = dedup(set.use_cases.clone().unwrap_or_default());
         let team_knows = dedup(set.team_knows.clone().unwrap_or_default());
-        let mut factors = [3u8; 5];
+        let mut factors = [DEFAULT_IMPORTANCE; 5];
         for (slot, factor) in factors.iter_mut().zip(Factor::ALL) {
-            *slot = set.importance.get(Criterion::Factor(factor)).unwrap_or(3);
+            *slot = set.importance.get(Criterion::Factor(factor)).unwrap_or(DEFAULT_IMPORTANCE);
         }
-        let use_case_fit = (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(3));
-        let team_familiarity = (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(3));
-        let total: u32 = factors.iter().chain(&use_case_fit).chain(&team_familiarity).map(|&v| u32::from(v)).sum();
-        let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None));
-        // With comparisons the factors always have weight, whatever their importances.
-        if total == 0 && pairwise.is_none() {
-            return Err(Error::at(Problem {
-                origin: blame,
-                entry: None,
-                field: Some("importance".into()),
-                message: "every importance is 0, so nothing would be weighed".into(),
-                hint: Some("give at least one criterion an importance from 1 to 5".into()),
-            }));
-        }
+        let use_case_fit = (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(DEFAULT_IMPORTANCE));
+        let team_familiarity =
+            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(DEFAULT_IMPORTANCE));
         let mut require = Vec::new();
         for text in set.require.iter().flatten() {
             if let Ok(requirement) = parse_requirement(text, vocabulary) {
@@ -664,7 +661,7 @@ impl Answers {
                 require.push(requirement);
             }
         }
-        Ok(Answers {
+        let answers = Answers {
             factors,
             use_case_fit,
             team_familiarity,
@@ -672,8 +669,26 @@ impl Answers {
             team_knows,
             languages: dedup(set.languages.clone().unwrap_or_default()),
             require,
-            pairwise,
-        })
+            pairwise: set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None)),
+        };
+        answers.check_weighable(blame)?;
+        Ok(answers)
+    }
+
+    /// Refuse answers that weigh nothing: every active importance 0 and no comparisons (with
+    /// comparisons the factors always have weight). `blame` names where the importances came from.
+    pub fn check_weighable(&self, blame: Origin) -> Result<()> {
+        let total: u32 = Criterion::ALL.into_iter().filter_map(|c| self.importance(c)).map(u32::from).sum();
+        if total > 0 || self.pairwise.is_some() {
+            return Ok(());
+        }
+        Err(Error::at(Problem {
+            origin: blame,
+            entry: None,
+            field: Some("importance".into()),
+            message: "every importance is 0, so nothing would be weighed".into(),
+            hint: Some("give at least one criterion an importance from 1 to 5".into()),
+        }))
     }
 
     /// The importance of a criterion, `None` when the criterion is not active.

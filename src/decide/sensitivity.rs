@@ -9,8 +9,10 @@ use rand_distr::{Distribution, Gamma};
 use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
-use crate::score::{Criterion, Method, Ranking, order_key};
-use crate::topsis;
+use crate::decide::score::{Method, Ranking, order_key};
+
+use crate::criteria::Criterion;
+use crate::decide::topsis;
 
 /// Weight vectors drawn when `--samples` is not given.
 pub const DEFAULT_SAMPLES: usize = 10_000;

@@ -1,19 +1,19 @@
 //! The scoring engine: catalog + answers in, an explained [`Ranking`] out. Pure: no I/O.
 //!
 //! The math (README "How the score is computed"): weight = importance / Σ active importances
-//! (or AHP, [`crate::ahp`]); `wsm`: u = (rating − 1) / 4, contribution = 100 × weight × u,
-//! score = Σ contributions; `topsis`: 100 × closeness ([`crate::topsis`]). Hard filters remove
+//! (or AHP, [`crate::decide::ahp`]); `wsm`: u = (rating − 1) / 4, contribution = 100 × weight × u,
+//! score = Σ contributions; `topsis`: 100 × closeness ([`crate::decide::topsis`]). Hard filters remove
 //! candidates first; order is score descending, then name ascending.
 
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::ahp;
 use crate::answers::{Answers, Requirement};
 use crate::catalog::{Catalog, Factor, Framework};
-use crate::error::{Error, Origin, Problem, Result};
-use crate::sensitivity::Sensitivity;
-use crate::topsis;
+use crate::criteria::Criterion;
+use crate::decide::ahp;
+use crate::decide::topsis;
+use crate::error::{Origin, Result};
 
 /// How the criteria are combined into a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,73 +42,6 @@ impl std::fmt::Display for Method {
 }
 
 impl Serialize for Method {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.id())
-    }
-}
-
-/// A criterion the engine weighs: one of the five factors or a context criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Criterion {
-    /// One of the catalog's rated factors.
-    Factor(Factor),
-    /// How many of the requested use cases are in the framework's `best_for`.
-    UseCaseFit,
-    /// Whether the team already knows the framework's language.
-    TeamFamiliarity,
-}
-
-impl Criterion {
-    /// Every criterion in output order.
-    pub const ALL: [Criterion; 7] = [
-        Criterion::Factor(Factor::Performance),
-        Criterion::Factor(Factor::Scalability),
-        Criterion::Factor(Factor::Productivity),
-        Criterion::Factor(Factor::Integration),
-        Criterion::Factor(Factor::Community),
-        Criterion::UseCaseFit,
-        Criterion::TeamFamiliarity,
-    ];
-
-    /// The id used in JSON, CSV and answers files.
-    pub fn id(self) -> &'static str {
-        match self {
-            Criterion::Factor(factor) => factor.id(),
-            Criterion::UseCaseFit => "use_case_fit",
-            Criterion::TeamFamiliarity => "team_familiarity",
-        }
-    }
-
-    /// The flag that sets its importance.
-    pub fn flag(self) -> String {
-        format!("--{}", self.id().replace('_', "-"))
-    }
-
-    /// The abbreviation used in narrow table columns; factors take theirs from the vocabulary
-    /// (`short`), so for them this is only a fallback: the id.
-    pub fn short(self) -> &'static str {
-        match self {
-            Criterion::UseCaseFit => "Fit",
-            Criterion::TeamFamiliarity => "Team",
-            Criterion::Factor(factor) => factor.id(),
-        }
-    }
-
-    /// A short label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Criterion::Factor(Factor::Performance) => "Performance",
-            Criterion::Factor(Factor::Scalability) => "Scalability",
-            Criterion::Factor(Factor::Productivity) => "Productivity",
-            Criterion::Factor(Factor::Integration) => "Integration",
-            Criterion::Factor(Factor::Community) => "Community",
-            Criterion::UseCaseFit => "Use-case fit",
-            Criterion::TeamFamiliarity => "Team familiarity",
-        }
-    }
-}
-
-impl Serialize for Criterion {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())
     }
@@ -319,9 +252,6 @@ pub struct Ranking {
     pub excluded: Vec<Excluded>,
     /// The catalog used.
     pub catalog: CatalogInfo,
-    /// How sure the ranking is, when asked for (`--sensitivity`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sensitivity: Option<Sensitivity>,
 }
 
 impl Ranking {
@@ -425,15 +355,7 @@ pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
         };
         return Ok((Weighting { method: "ahp", ahp: Some(ahp) }, weights));
     }
-    if total == 0 {
-        return Err(Error::at(Problem {
-            origin: Origin::Flag("importance".into()),
-            entry: None,
-            field: None,
-            message: "every importance is 0, so nothing would be weighed".into(),
-            hint: Some("give at least one criterion an importance from 1 to 5".into()),
-        }));
-    }
+    answers.check_weighable(Origin::Flag("importance".into()))?;
     let weights = active
         .into_iter()
         .map(|(id, importance)| Weight { id, importance, weight: f64::from(importance) / f64::from(total) })
@@ -503,7 +425,6 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
         ranking,
         excluded,
         catalog: CatalogInfo { frameworks: catalog.frameworks.len(), sources: catalog.sources.clone() },
-        sensitivity: None,
     })
 }
 
@@ -534,7 +455,7 @@ mod tests {
     /// A three-framework fixture whose scores are worked out by hand below.
     fn fixture() -> Catalog {
         let mut catalog = Catalog::builtin().expect("built-in");
-        let text = include_str!("../tests/fixtures/small.yaml");
+        let text = include_str!("../../tests/fixtures/small.yaml");
         let layer = catalog.parse_layer(text, "small.yaml").expect("fixture is valid");
         catalog.frameworks = layer;
         catalog.sources = vec!["small.yaml".into()];

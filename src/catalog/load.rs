@@ -1,0 +1,128 @@
+//! Loading a catalog: the built-in file, then each user file layered over it (same id replaces,
+//! new id adds), every layer parsed and validated the same way.
+
+use std::path::PathBuf;
+
+use super::validate::{entries_one_by_one, sort_by_position, validate, validate_entries, vocabulary_of};
+use super::{Catalog, CatalogFile, Framework};
+use crate::error::{Error, Origin, Problem, Result};
+use crate::suggest;
+use crate::yaml::positions::Positions;
+use crate::yaml::{problems::yaml_problem, read};
+
+/// The built-in catalog, compiled into the binary (schema: README "Catalog format").
+pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
+
+/// The name under which the built-in catalog appears in messages and in `catalog.sources`.
+pub const BUILTIN_SOURCE: &str = "built-in";
+
+impl Catalog {
+    /// The built-in catalog, validated like any user file.
+    pub fn builtin() -> Result<Catalog> {
+        let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
+        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
+        let positions = Positions::index(BUILTIN_YAML);
+        let frameworks =
+            validate(file.frameworks, &vocabulary, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
+        Ok(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
+    }
+
+    /// The built-in catalog with each user file layered over it, in order.
+    pub fn load(layers: &[PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::builtin()?;
+        for path in layers {
+            let text = read::read_text(path)?;
+            let layer = catalog.parse_layer(&text, &path.display().to_string())?;
+            catalog.apply(layer, path.display().to_string());
+        }
+        Ok(catalog)
+    }
+
+    /// Parse and validate one user file against this catalog's vocabulary.
+    pub fn parse_layer(&self, text: &str, source: &str) -> Result<Vec<Framework>> {
+        let positions = Positions::index(text);
+        let file = match parse(text, source) {
+            Ok(file) => file,
+            Err(mut problems) => {
+                // The parser stops at its first error; one bad entry must not hide the others, so
+                // every other entry is checked on its own.
+                let (entries, more) = entries_one_by_one(text, source, &positions, &problems);
+                problems.extend(more);
+                if let Err(found) = validate_entries(entries, &self.vocabulary, source, &positions) {
+                    problems.extend(found);
+                }
+                sort_by_position(&mut problems);
+                return Err(Error::InvalidData(problems));
+            }
+        };
+        let mut problems = self.check_vocabulary_sections(&file, source, &positions);
+        match validate(file.frameworks, &self.vocabulary, source, &positions) {
+            Ok(frameworks) if problems.is_empty() => Ok(frameworks),
+            Ok(_) => Err(Error::InvalidData(problems)),
+            Err(more) => {
+                problems.extend(more);
+                Err(Error::InvalidData(problems))
+            }
+        }
+    }
+
+    fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {
+        let v = &self.vocabulary;
+        let sections: [(&str, bool); 4] = [
+            ("factors", file.factors.as_ref().is_some_and(|x| x != &v.factors)),
+            ("features", file.features.as_ref().is_some_and(|x| x != &v.features)),
+            ("use_cases", file.use_cases.as_ref().is_some_and(|x| x != &v.use_cases)),
+            ("languages", file.languages.as_ref().is_some_and(|x| x != &v.languages)),
+        ];
+        sections
+            .into_iter()
+            .filter(|(_, differs)| *differs)
+            .map(|(section, _)| Problem {
+                origin: Origin::file(source, positions.key(section)),
+                entry: None,
+                field: Some(section.to_string()),
+                message: "a user catalog cannot change the vocabulary; the built-in one applies".into(),
+                hint: Some(format!("remove '{section}', or keep it exactly as 'catalog export' prints it")),
+            })
+            .collect()
+    }
+
+    /// Layer validated entries over this catalog: same id replaces, new id appends.
+    pub fn apply(&mut self, layer: Vec<Framework>, source: String) {
+        for framework in layer {
+            match self.frameworks.iter_mut().find(|f| f.id == framework.id) {
+                Some(existing) => *existing = framework,
+                None => self.frameworks.push(framework),
+            }
+        }
+        self.sources.push(source);
+    }
+
+    /// Find a framework by id or name, case-insensitively; the error suggests the closest id.
+    pub fn find(&self, wanted: &str, origin: Origin) -> Result<&Framework> {
+        let lower = wanted.to_lowercase();
+        self.frameworks.iter().find(|f| f.id == lower || f.name.to_lowercase() == lower).ok_or_else(|| {
+            Error::at(Problem {
+                origin,
+                entry: None,
+                field: None,
+                message: format!("unknown framework '{wanted}'"),
+                hint: Some(suggest::hint(wanted, self.frameworks.iter().map(|f| f.id.as_str()))),
+            })
+        })
+    }
+}
+
+/// Parse catalog text into its raw shape; a syntax or type error becomes one located problem.
+pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem {
+            origin: Origin::file(source, None),
+            entry: None,
+            field: None,
+            message: "the file is empty; expected a mapping with a 'frameworks:' list".into(),
+            hint: None,
+        }]);
+    }
+    serde_yaml::from_str::<CatalogFile>(text).map_err(|e| vec![yaml_problem(&e, text, source)])
+}

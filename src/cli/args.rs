@@ -1,0 +1,474 @@
+//! The command line as clap sees it: the arguments of every subcommand, their help (the doc
+//! comments) and examples. [`super::request`] turns them into a [`super::Request`], once.
+
+use std::path::PathBuf;
+
+use backend_advisor::decide::compare::Section;
+use backend_advisor::decide::score::Method;
+use backend_advisor::render::Format;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  backend-advisor                      (on a terminal: the questionnaire, see `ask --help`)
+  backend-advisor recommend --preset ai-api --explain
+  backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
+  backend-advisor list --language go
+  backend-advisor show fastapi
+  backend-advisor compare django fastapi flask
+  backend-advisor recommend --preset ai-api --format adr --output docs/decisions/0001-backend-framework.md
+  backend-advisor catalog validate my-frameworks.yaml
+
+Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or answers data,
+66 input file missing or unreadable, 130 interrupted.";
+
+/// Rank backend web frameworks for your team, and explain every number.
+///
+/// backend-advisor weighs what matters to you (performance, scalability, productivity,
+/// integration, community), what you are building and which languages you know, and ranks the
+/// frameworks of its catalog with a weighted score whose every part it can show.
+#[derive(Debug, Parser)]
+#[command(name = "backend-advisor", version, after_long_help = EXAMPLES)]
+pub struct Args {
+    /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
+    #[arg(long = "catalog", value_name = "FILE", global = true)]
+    pub catalogs: Vec<PathBuf>,
+
+    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always, never.
+    #[arg(long, value_name = "WHEN", value_parser = choices(COLORS), default_value = "auto", global = true)]
+    pub color: anstream::ColorChoice,
+
+    /// Never prompt, even on a terminal (for scripts); `ask` then exits 2.
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank the frameworks for your answers.
+    #[command(after_long_help = RECOMMEND_EXAMPLES)]
+    Recommend(RecommendArgs),
+    /// List the frameworks of the catalog.
+    #[command(after_long_help = LIST_EXAMPLES)]
+    List(ListArgs),
+    /// Show everything about one framework: facts, ratings with evidence, features, advice.
+    #[command(after_long_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// Compare two to six frameworks side by side: overview, ratings, features, advice, scores.
+    #[command(after_long_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
+    /// List the presets (named starting points for answers).
+    #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
+    Presets(PresetsArgs),
+    /// Export or validate catalog files.
+    #[command(subcommand, after_long_help = CATALOG_EXAMPLES)]
+    Catalog(CatalogCommand),
+    /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
+    #[command(after_long_help = ASK_EXAMPLES)]
+    Ask(AskArgs),
+    /// Print a shell completion script; framework ids, presets, use cases, features and languages complete.
+    #[command(after_long_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) covering every subcommand.
+    #[command(after_long_help = MAN_EXAMPLES)]
+    Man,
+}
+
+const RECOMMEND_EXAMPLES: &str = "\
+Examples:
+  backend-advisor recommend --preset startup-mvp
+  backend-advisor recommend --performance 5 --community 2 --use-case api --team-knows python --explain
+  backend-advisor recommend --language go --language rust --require openapi:community --format json
+  backend-advisor recommend --answers answers.yaml --format csv > ranking.csv
+  backend-advisor recommend --preset ai-api --format html --output report.html
+  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0001-backend-framework.md
+  backend-advisor recommend --preset enterprise --sensitivity
+  backend-advisor recommend --method topsis --sensitivity --samples 2000 --seed 7 --format json
+
+Precedence: flags > --answers file > --preset > defaults (every factor 3).";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  backend-advisor compare django fastapi flask
+  backend-advisor compare \"Spring Boot\" quarkus micronaut --sections factors,features
+  backend-advisor compare express nestjs fastify --preset real-time
+  backend-advisor compare gin echo fiber axum --width 120 --ascii
+  backend-advisor compare django rails laravel --format html --output compare.html
+
+Sections (--sections, comma-separated, in the order given): overview, score, factors, features,
+best-for, pros, cons, use-when, examples. The default is all of them; score only when answers are
+given (the same flags as recommend). Tables fit --width N, else COLUMNS, else the terminal, else
+80 columns; frameworks that do not fit side by side are split over several tables.";
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  backend-advisor list
+  backend-advisor list --language typescript --format markdown
+  backend-advisor list --use-case real-time --require realtime";
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  backend-advisor show django
+  backend-advisor show \"Spring Boot\" --format markdown
+  backend-advisor show axum --format json";
+
+/// Where a report goes: standard output, or a file written atomically.
+#[derive(Debug, Default, clap::Args)]
+pub struct OutputArgs {
+    /// Write the report to FILE instead of standard output (atomically: nothing half-written).
+    #[arg(long, short = 'o', value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE when it already exists.
+    #[arg(long, requires = "output", help_heading = "Output")]
+    pub force: bool,
+}
+
+fn positive(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of 1 or more".into()),
+    }
+}
+
+/// `--concentration`: 1 to 1,000,000. Below 1 the Gamma draws behind the Dirichlet underflow to
+/// 0 for small weights and the shares stop meaning anything.
+fn concentration(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(k) if (1.0..=1_000_000.0).contains(&k) => Ok(k),
+        _ => Err("expected a number from 1 to 1000000".into()),
+    }
+}
+
+/// `--samples`: 1 to 1,000,000 draws (a million takes about a second; more would only look hung).
+fn samples(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+        _ => Err("expected a whole number from 1 to 1000000".into()),
+    }
+}
+
+fn importance() -> clap::builder::RangedI64ValueParser<u8> {
+    clap::value_parser!(u8).range(0..=5)
+}
+
+/// What the team cares about and what it is building.
+#[derive(Debug, Default, clap::Args)]
+pub struct AnswerArgs {
+    /// Importance of performance and request-handling efficiency (0 ignore … 5 critical).
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub performance: Option<u8>,
+    /// Importance of scalability and readiness for load growth.
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub scalability: Option<u8>,
+    /// Importance of developer productivity and maintainability.
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub productivity: Option<u8>,
+    /// Importance of integration flexibility with other tools.
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub integration: Option<u8>,
+    /// Importance of community, ecosystem maturity and long-term viability.
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub community: Option<u8>,
+    /// Importance of fitting the use cases given with --use-case (default 3 when any is given).
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub use_case_fit: Option<u8>,
+    /// Importance of the team knowing the language (default 3 when --team-knows is given).
+    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    pub team_familiarity: Option<u8>,
+
+    /// What the project is, e.g. api, ai-ml, real-time (repeatable; see `list --help`).
+    #[arg(long = "use-case", value_name = "TAG", help_heading = "Context")]
+    pub use_cases: Vec<String>,
+    /// A language the team knows (repeatable; TypeScript and JavaScript count as each other).
+    #[arg(long = "team-knows", value_name = "LANG", help_heading = "Context")]
+    pub team_knows: Vec<String>,
+
+    /// Consider only frameworks in this language (repeatable).
+    #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
+    pub languages: Vec<String>,
+    /// Require a feature at least at a support level: builtin (default), official, community.
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
+    pub require: Vec<String>,
+
+    /// Start from a preset (see `backend-advisor presets`).
+    #[arg(long, value_name = "NAME", help_heading = "Answers")]
+    pub preset: Option<String>,
+    /// Read answers from a YAML file (format in the README); flags override it.
+    #[arg(long, value_name = "FILE", help_heading = "Answers")]
+    pub answers: Option<PathBuf>,
+}
+
+/// `recommend` arguments.
+#[derive(Debug, clap::Args)]
+pub struct RecommendArgs {
+    /// The answers.
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// Show only the first N frameworks (default: 10 for table and markdown, all otherwise).
+    #[arg(long, value_name = "N", value_parser = positive, allow_negative_numbers = true)]
+    pub top: Option<usize>,
+    /// Show each criterion's contribution, why the top pick wins and what was excluded.
+    #[arg(long)]
+    pub explain: bool,
+    /// Output format.
+    #[arg(long, value_parser = choices(RECOMMEND_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// How to combine the criteria into a score.
+    #[arg(long, value_parser = choices(METHODS), default_value = "wsm", help_heading = "Analysis")]
+    pub method: Method,
+    /// Show how sure the ranking is: a verdict, each framework's share of wins over plausible
+    /// weightings, and the weights at which the winner changes.
+    #[arg(long, help_heading = "Analysis")]
+    pub sensitivity: bool,
+    /// Weightings drawn for the share of wins (default 10000, at most 1000000).
+    #[arg(long, value_name = "N", value_parser = samples, requires = "sensitivity", help_heading = "Analysis")]
+    pub samples: Option<usize>,
+    /// Seed of the draws, so that runs reproduce (default 5).
+    #[arg(long, value_name = "S", requires = "sensitivity", help_heading = "Analysis")]
+    pub seed: Option<u64>,
+    /// How close the drawn weightings stay to yours: Dirichlet concentration k, α = k × weight
+    /// (default 50; higher is closer).
+    #[arg(long, value_name = "K", value_parser = concentration, requires = "sensitivity", help_heading = "Analysis")]
+    pub concentration: Option<f64>,
+}
+
+/// `compare` arguments.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Two to six frameworks, by id or name in any case, e.g. django fastapi "Spring Boot".
+    #[arg(value_name = "ID", num_args = 1.., required = true)]
+    pub ids: Vec<String>,
+    /// Sections to show, comma-separated, in this order (default: all; score only with answers).
+    #[arg(long, value_parser = choices(SECTIONS), value_delimiter = ',', value_name = "SECTION,...")]
+    pub sections: Vec<Section>,
+    /// Plain ASCII glyphs, bars and borders instead of Unicode.
+    #[arg(long)]
+    pub ascii: bool,
+    /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+    /// Output format.
+    #[arg(long, value_parser = choices(COMPARE_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// The answers that score the frameworks (the score section appears when any is given).
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `list` arguments.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only frameworks in this language (repeatable).
+    #[arg(long = "language", value_name = "LANG")]
+    pub languages: Vec<String>,
+    /// Only frameworks suited to this use case (repeatable: all must match).
+    #[arg(long = "use-case", value_name = "TAG")]
+    pub use_cases: Vec<String>,
+    /// Only frameworks with this feature at least at this level (repeatable).
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL]")]
+    pub require: Vec<String>,
+    /// Output format.
+    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `show` arguments.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Framework id or name, e.g. fastapi or "Spring Boot".
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_parser = choices(SHOW_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `presets` arguments.
+#[derive(Debug, clap::Args)]
+pub struct PresetsArgs {
+    /// Output format.
+    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `catalog` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Print the built-in catalog as YAML: the starting point for your own file.
+    #[command(after_long_help = "Examples:\n  backend-advisor catalog export > my-catalog.yaml")]
+    Export,
+    /// Check catalog files and print every problem with file, line, column, entry and field.
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor catalog validate my-catalog.yaml team.yaml\n\nExit 0 when every file is valid, 65 when any has a problem, 66 when one cannot be read."
+    )]
+    Validate {
+        /// The files to check.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+const CATALOG_EXAMPLES: &str = "\
+Examples:
+  backend-advisor catalog export > my-catalog.yaml
+  backend-advisor catalog validate my-catalog.yaml
+  backend-advisor --catalog my-catalog.yaml recommend --explain";
+
+const ASK_EXAMPLES: &str = "\
+Examples:
+  backend-advisor
+  backend-advisor ask --preset startup-mvp
+  backend-advisor ask --team-knows python --language python --performance 5
+  backend-advisor ask --answers answers.yaml
+
+On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
+which are then skipped. --preset and --answers also skip the first question (the starting
+point); a preset gives the remaining questions its values as defaults.
+Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
+Ctrl-C quits (exit 130) without writing anything.
+The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same
+flags (`recommend --preset NAME --explain`, `recommend --answers FILE`).";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  source <(backend-advisor completions bash)                       (bash, this shell)
+  backend-advisor completions bash > ~/.local/share/bash-completion/completions/backend-advisor
+  backend-advisor completions zsh > ~/.zfunc/_backend-advisor      (with fpath+=~/.zfunc)
+  backend-advisor completions fish > ~/.config/fish/completions/backend-advisor.fish
+  backend-advisor --catalog mine.yaml completions bash   (your own framework ids complete too)";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  backend-advisor man | man -l -
+  backend-advisor man > ~/.local/share/man/man1/backend-advisor.1";
+
+/// `ask` arguments: the same answers as `recommend`; the questions they answer are skipped.
+#[derive(Debug, Default, clap::Args)]
+pub struct AskArgs {
+    /// The answers given up front.
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+}
+
+/// `completions` arguments.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// The short help, for `backend-advisor` run with no subcommand where it cannot ask.
+pub fn help() -> String {
+    Args::command().render_help().to_string()
+}
+
+/// One choice of a value-taking flag: the word typed, the library value it stands for, the help.
+type Choice<T> = (&'static str, T, &'static str);
+
+/// A parser for a flag whose values are a library enum: clap checks the word and lists the
+/// choices in help; the library's own enum is the result (no mirror enum here).
+fn choices<T: Copy + Send + Sync + 'static>(list: &'static [Choice<T>]) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(list.iter().map(|&(word, _, help)| PossibleValue::new(word).help(help)))
+        .map(move |word| list.iter().find(|&&(w, ..)| w == word).map_or(list[0].1, |&(_, value, _)| value))
+}
+
+const TABLE: Choice<Format> = ("table", Format::Table, "A table for people, fitted to the terminal");
+const JSON: Choice<Format> = ("json", Format::Json, "Stable JSON for scripts");
+const YAML: Choice<Format> = ("yaml", Format::Yaml, "YAML mirroring the JSON");
+const CSV: Choice<Format> = ("csv", Format::Csv, "CSV, one row per framework");
+const MARKDOWN: Choice<Format> = ("markdown", Format::Markdown, "A Markdown table");
+
+/// The formats of `list` and `presets`.
+const LIST_FORMATS: &[Choice<Format>] = &[TABLE, JSON, YAML, CSV, MARKDOWN];
+
+/// The formats of `show`.
+const SHOW_FORMATS: &[Choice<Format>] = &[
+    ("table", Format::Table, "Text and tables for people"),
+    ("json", Format::Json, "JSON: the catalog entry"),
+    ("yaml", Format::Yaml, "YAML: the catalog entry"),
+    ("markdown", Format::Markdown, "A Markdown section"),
+];
+
+/// The formats of `recommend`: the ranking formats and the two reports.
+const RECOMMEND_FORMATS: &[Choice<Format>] = &[
+    TABLE,
+    JSON,
+    YAML,
+    CSV,
+    MARKDOWN,
+    ("html", Format::Html, "A self-contained HTML page with charts (top 10 by default)"),
+    ("adr", Format::Adr, "An architecture decision record in the MADR 4.0 layout (top 3 options by default)"),
+];
+
+/// The formats of `compare`.
+const COMPARE_FORMATS: &[Choice<Format>] = &[
+    ("table", Format::Table, "Tables for people, fitted to the width"),
+    ("markdown", Format::Markdown, "A Markdown heading and table per section"),
+    ("json", Format::Json, "JSON: the sections asked for, unrounded"),
+    ("yaml", Format::Yaml, "YAML mirroring the JSON"),
+    ("csv", Format::Csv, "CSV: one row per section field, one column per framework"),
+    ("html", Format::Html, "A self-contained HTML page with a radar chart (and the scores, when scored)"),
+];
+
+/// The sections of `compare`.
+const SECTIONS: &[Choice<Section>] = &[
+    ("overview", Section::Overview, "Language, kind, licence, first release, latest version, concurrency"),
+    ("score", Section::Score, "The score for the answers and each criterion's contribution"),
+    ("factors", Section::Factors, "The five factor ratings, the best of each marked"),
+    ("features", Section::Features, "Every feature's support level"),
+    ("best-for", Section::BestFor, "The use cases each suits"),
+    ("pros", Section::Pros, "Strengths"),
+    ("cons", Section::Cons, "Weaknesses"),
+    ("use-when", Section::UseWhen, "When to choose each"),
+    ("examples", Section::Examples, "Known production users"),
+];
+
+/// How `recommend` combines the criteria.
+const METHODS: &[Choice<Method>] = &[
+    ("wsm", Method::Wsm, "Weighted sum: every point of the score comes from one criterion"),
+    ("topsis", Method::Topsis, "TOPSIS: closeness to the ideal framework and distance from the worst"),
+];
+
+/// When to colour the output.
+const COLORS: &[Choice<anstream::ColorChoice>] = &[
+    ("auto", anstream::ColorChoice::Auto, "Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it)"),
+    ("always", anstream::ColorChoice::Always, "Always colour, even into a pipe or a file"),
+    ("never", anstream::ColorChoice::Never, "Never colour"),
+];
+
+/// Parse the process's arguments; `Err` is what clap stopped for (help, version, a usage error).
+pub fn parse() -> Result<Args, clap::Error> {
+    Args::try_parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        Args::command().debug_assert();
+    }
+}

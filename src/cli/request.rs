@@ -1,0 +1,345 @@
+//! The parsed command line turned into a [`Request`], once: formats, `--top`, width, colour,
+//! charset and answer sources decided here, so that nothing after this point reads a clap type,
+//! the environment or the terminal, or applies a default.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use backend_advisor::answers::{AnswerSet, Importance, Sources};
+use backend_advisor::decide::Analysis;
+use backend_advisor::decide::compare::Section;
+use backend_advisor::decide::sensitivity::{self, Settings};
+use backend_advisor::render::sheet::Charset;
+use backend_advisor::render::{Format, Options};
+
+use super::args::{AnswerArgs, Args, CatalogCommand, Command, OutputArgs, RecommendArgs};
+
+/// The width `compare` fits its tables to when neither `--width`, `COLUMNS` nor a terminal says.
+const COMPARE_WIDTH: u16 = 80;
+
+/// One run of the program, in domain terms.
+#[derive(Debug)]
+pub struct Request {
+    /// The `--catalog` files layered over the built-in catalog, in order.
+    pub catalogs: Vec<PathBuf>,
+    /// What to do.
+    pub task: Task,
+}
+
+/// What a run does, with everything it needs decided.
+#[derive(Debug)]
+pub enum Task {
+    /// Rank the frameworks.
+    Recommend {
+        /// Where the answers come from.
+        sources: Sources,
+        /// Method and sensitivity settings.
+        analysis: Analysis,
+        /// The output format (`html` and `adr` included).
+        format: Format,
+        /// Presentation, `top` resolved for the format.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// Compare frameworks side by side.
+    Compare {
+        /// The frameworks named.
+        ids: Vec<String>,
+        /// The sections asked for (`None`: the defaults).
+        sections: Option<Vec<Section>>,
+        /// The answers that score them, when any was given.
+        sources: Option<Sources>,
+        /// The output format.
+        format: Format,
+        /// Presentation; the width is always set.
+        options: Options,
+        /// Unicode or ASCII glyphs.
+        charset: Charset,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// List the frameworks that pass the filters.
+    List {
+        /// The filters, as an answers layer checked by the same rules as `recommend`'s.
+        filters: AnswerSet,
+        /// The output format.
+        format: Format,
+        /// Presentation.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// Show one framework.
+    Show {
+        /// Its id or name.
+        id: String,
+        /// The output format.
+        format: Format,
+        /// Presentation.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// List the presets.
+    Presets {
+        /// The output format.
+        format: Format,
+        /// Presentation.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// Print the built-in catalog.
+    ExportCatalog,
+    /// Check catalog files.
+    ValidateCatalogs(Vec<PathBuf>),
+    /// The questionnaire.
+    Ask {
+        /// The answers given up front.
+        sources: Sources,
+        /// Whether prompts can be shown (both stdin and stderr are terminals, no `--no-input`).
+        interactive: bool,
+        /// How results are rendered on the output.
+        options: Options,
+        /// The width of the comparison it offers.
+        compare_width: u16,
+        /// Whether messages on the prompts' stream may be styled.
+        styled: bool,
+    },
+    /// Print a completion script.
+    Completions(clap_complete::Shell),
+    /// Print the man page.
+    Man,
+    /// No command where no questionnaire can run: print the help and exit 2.
+    Help,
+}
+
+/// Where a report goes: standard output, or a file written atomically.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Destination {
+    /// The file, or `None` for standard output.
+    pub path: Option<PathBuf>,
+    /// Replace the file when it exists.
+    pub force: bool,
+}
+
+impl Request {
+    /// Decide everything the run needs from the parsed arguments and the environment. Colour is
+    /// decided here for the whole process (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`, the terminal).
+    pub fn from_args(args: Args) -> anyhow::Result<Request> {
+        anstream::ColorChoice::write_global(args.color);
+        let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        let task = match args.command {
+            None if interactive => ask(&AnswerArgs::default(), true),
+            None => Task::Help,
+            Some(Command::Recommend(args)) => recommend(args),
+            Some(Command::Compare(args)) => {
+                let output = destination(&args.output);
+                let mut options = options(false, None, &output);
+                // --width beats COLUMNS and the terminal; without any, 80 columns keep it readable.
+                options.width = args.width.or(options.width).or(Some(COMPARE_WIDTH));
+                let sources = sources(&args.answers);
+                Task::Compare {
+                    ids: args.ids,
+                    sections: (!args.sections.is_empty()).then_some(args.sections),
+                    sources: sources.any().then_some(sources),
+                    format: args.format,
+                    options,
+                    charset: if args.ascii { Charset::Ascii } else { Charset::Unicode },
+                    output,
+                }
+            }
+            Some(Command::List(args)) => {
+                let list = |values: Vec<String>| (!values.is_empty()).then_some(values);
+                let output = destination(&args.output);
+                Task::List {
+                    filters: AnswerSet {
+                        languages: list(args.languages),
+                        use_cases: list(args.use_cases),
+                        require: list(args.require),
+                        ..AnswerSet::default()
+                    },
+                    format: args.format,
+                    options: options(false, None, &output),
+                    output,
+                }
+            }
+            Some(Command::Show(args)) => {
+                let output = destination(&args.output);
+                Task::Show { id: args.id, format: args.format, options: options(false, None, &output), output }
+            }
+            Some(Command::Presets(args)) => {
+                let output = destination(&args.output);
+                Task::Presets { format: args.format, options: options(false, None, &output), output }
+            }
+            Some(Command::Catalog(CatalogCommand::Export)) => Task::ExportCatalog,
+            Some(Command::Catalog(CatalogCommand::Validate { files })) => Task::ValidateCatalogs(files),
+            Some(Command::Ask(args)) => ask(&args.answers, interactive),
+            Some(Command::Completions(args)) => Task::Completions(args.shell),
+            Some(Command::Man) => Task::Man,
+        };
+        Ok(Request { catalogs: args.catalogs, task })
+    }
+}
+
+fn recommend(args: RecommendArgs) -> Task {
+    let output = destination(&args.output);
+    let top = args.top.or(args.format.default_top());
+    Task::Recommend {
+        sources: sources(&args.answers),
+        analysis: Analysis {
+            method: args.method,
+            sensitivity: args.sensitivity.then(|| Settings {
+                samples: args.samples.unwrap_or(sensitivity::DEFAULT_SAMPLES),
+                seed: args.seed.unwrap_or(sensitivity::DEFAULT_SEED),
+                concentration: args.concentration.unwrap_or(sensitivity::DEFAULT_CONCENTRATION),
+            }),
+        },
+        format: args.format,
+        options: options(args.explain, top, &output),
+        output,
+    }
+}
+
+fn ask(args: &AnswerArgs, interactive: bool) -> Task {
+    let options = options(true, None, &Destination::default());
+    Task::Ask {
+        sources: sources(args),
+        interactive,
+        options,
+        compare_width: options.width.unwrap_or(COMPARE_WIDTH),
+        styled: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
+    }
+}
+
+/// The answer sources of the answer flags: the flags as one layer (unset flags stay unset),
+/// `--answers` and `--preset`.
+fn sources(args: &AnswerArgs) -> Sources {
+    let list = |values: &Vec<String>| (!values.is_empty()).then(|| values.clone());
+    Sources {
+        flags: AnswerSet {
+            importance: Importance {
+                performance: args.performance,
+                scalability: args.scalability,
+                productivity: args.productivity,
+                integration: args.integration,
+                community: args.community,
+                use_case_fit: args.use_case_fit,
+                team_familiarity: args.team_familiarity,
+            },
+            use_cases: list(&args.use_cases),
+            team_knows: list(&args.team_knows),
+            languages: list(&args.languages),
+            require: list(&args.require),
+            pairwise: None,
+        },
+        file: args.answers.clone(),
+        preset: args.preset.clone(),
+    }
+}
+
+fn destination(args: &OutputArgs) -> Destination {
+    Destination { path: args.output.clone(), force: args.force }
+}
+
+/// Presentation decided once from the environment: width for tables, colour or not. A report
+/// written to a file gets neither the terminal's width nor colour.
+fn options(explain: bool, top: Option<usize>, output: &Destination) -> Options {
+    let stdout_is_terminal = output.path.is_none() && std::io::stdout().is_terminal();
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .filter(|&w| w > 0)
+        // comfy-table asks the terminal only when stdout is one.
+        .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None });
+    // --color, NO_COLOR, CLICOLOR_FORCE, TERM and the terminal, as anstream weighs them.
+    let color =
+        output.path.is_none() && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;
+    Options { explain, width, color, top }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn request(argv: &[&str]) -> Request {
+        Request::from_args(Args::parse_from(argv)).expect("a request")
+    }
+
+    #[test]
+    fn flags_become_one_answer_layer() {
+        let Task::Recommend { sources, .. } =
+            request(&["backend-advisor", "recommend", "--performance", "5", "--use-case", "api"]).task
+        else {
+            panic!("recommend expected")
+        };
+        let set = sources.flags;
+        assert_eq!(set.importance.performance, Some(5));
+        assert_eq!(set.importance.community, None);
+        assert_eq!(set.use_cases, Some(vec!["api".to_string()]));
+        assert_eq!(set.languages, None);
+    }
+
+    #[test]
+    fn sensitivity_settings_default_and_need_the_flag() {
+        let Task::Recommend { analysis, .. } =
+            request(&["backend-advisor", "recommend", "--sensitivity", "--seed", "7"]).task
+        else {
+            panic!("recommend expected")
+        };
+        let settings = analysis.sensitivity.expect("asked for");
+        assert_eq!((settings.samples, settings.seed, settings.concentration), (10_000, 7, 50.0));
+        assert!(Args::try_parse_from(["backend-advisor", "recommend", "--samples", "10"]).is_err());
+        assert!(
+            Args::try_parse_from(["backend-advisor", "recommend", "--sensitivity", "--concentration", "0"]).is_err()
+        );
+    }
+
+    #[test]
+    fn top_is_defaulted_once_by_format() {
+        let top = |format: &str| match request(&["backend-advisor", "recommend", "--format", format]).task {
+            Task::Recommend { options, .. } => options.top,
+            _ => panic!("recommend expected"),
+        };
+        assert_eq!(top("table"), Some(10));
+        assert_eq!(top("html"), Some(10));
+        assert_eq!(top("adr"), Some(3));
+        assert_eq!(top("json"), None);
+    }
+
+    #[test]
+    fn compare_takes_the_answer_flags_sections_and_output() {
+        let Task::Compare { ids, sections, sources, format, output, .. } = request(&[
+            "backend-advisor",
+            "compare",
+            "django",
+            "flask",
+            "--sections",
+            "score,best-for",
+            "--preset",
+            "ai-api",
+            "--format",
+            "html",
+            "-o",
+            "report.html",
+        ])
+        .task
+        else {
+            panic!("compare expected")
+        };
+        assert_eq!(ids, ["django", "flask"]);
+        assert_eq!(sections, Some(vec![Section::Score, Section::BestFor]));
+        assert!(sources.is_some());
+        assert_eq!(format, Format::Html);
+        assert_eq!(output.path, Some(PathBuf::from("report.html")));
+        let Task::Compare { sources: plain, .. } = request(&["backend-advisor", "compare", "django", "flask"]).task
+        else {
+            panic!("compare expected")
+        };
+        assert!(plain.is_none());
+        // How many frameworks is checked by the library, with a message naming the range.
+        assert!(Args::try_parse_from(["backend-advisor", "compare"]).is_err());
+    }
+}

@@ -1,0 +1,60 @@
+//! The decision: answers and a catalog in, a ranking out. [`score`] weighs and ranks (WSM, or
+//! [`topsis`]), [`ahp`] turns pairwise judgements into weights, [`sensitivity`] says how sure the
+//! ranking is, and [`compare`] lays frameworks side by side. Pure: no I/O.
+
+pub mod ahp;
+pub mod compare;
+pub mod score;
+pub mod sensitivity;
+pub mod topsis;
+
+use serde::Serialize;
+
+use crate::answers::{Answers, Layers};
+use crate::catalog::Catalog;
+use crate::error::Result;
+use score::{Method, Ranking};
+use sensitivity::{Sensitivity, Settings};
+
+/// A ranking and, when asked for, how sure it is: what `recommend`, `compare`, the reports and
+/// the questionnaire all show. Serialized, it is the stable JSON contract of `recommend`
+/// (README "Output contract"): the ranking's fields, then `sensitivity` when present.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// The ranking of the candidates.
+    #[serde(flatten)]
+    pub ranking: Ranking,
+    /// How sure the ranking is, when asked for (`--sensitivity`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<Sensitivity>,
+}
+
+impl Recommendation {
+    /// A copy with only the first `n` ranked frameworks (all when `None`); the sensitivity
+    /// analysis, made over the whole ranking, is kept.
+    pub fn top(&self, n: Option<usize>) -> Recommendation {
+        Recommendation { ranking: self.ranking.top(n), sensitivity: self.sensitivity.clone() }
+    }
+}
+
+/// What to rank with: the method, and the sensitivity analysis's settings when one is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Analysis {
+    /// How the criteria are combined.
+    pub method: Method,
+    /// Run the sensitivity analysis with these settings.
+    pub sensitivity: Option<Settings>,
+}
+
+/// The one recommend pipeline: resolve the answer layers, rank, and analyse when asked.
+pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Result<Recommendation> {
+    let answers = layers.resolve(&catalog.vocabulary)?;
+    rank(catalog, &answers, analysis)
+}
+
+/// Rank already resolved answers, and analyse when asked.
+pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
+    let ranking = score::rank_by(catalog, answers, analysis.method)?;
+    let sensitivity = analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, settings));
+    Ok(Recommendation { ranking, sensitivity })
+}
