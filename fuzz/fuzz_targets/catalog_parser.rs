@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use backend_advisor::answers::{self, AnswerSet, Answers};
 use backend_advisor::catalog::Catalog;
 use backend_advisor::yaml::positions::Positions;
-use backend_advisor::{Origin, input, score};
+use backend_advisor::decide::score;
+use backend_advisor::yaml::read as input;
+use backend_advisor::Origin;
 use libfuzzer_sys::fuzz_target;
 
 fn builtin() -> &'static Catalog {

@@ -9,7 +9,7 @@ use backend_advisor::answers::{AnswerSet, Importance, Sources};
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::sensitivity::{self, Settings};
-use backend_advisor::render::sheet::Charset;
+use backend_advisor::render::side_by_side::Charset;
 use backend_advisor::render::{Format, Options};
 
 use super::args::{AnswerArgs, Args, CatalogCommand, Command, OutputArgs, RecommendArgs};

@@ -295,7 +295,7 @@ mod tests {
         let sections = [Section::Score, Section::Factors, Section::Score];
         let c = Comparison::new(&catalog, &names(&["alpha", "gamma"]), Some(&sections), None).expect("compares");
         assert_eq!(c.sections, [Section::Score, Section::Factors]);
-        // Default weights: alpha 50, gamma 65 (worked out in src/score.rs).
+        // Default weights: alpha 50, gamma 65 (worked out in src/decide/score.rs).
         let scores: Vec<f64> = c.entries.iter().map(|e| e.ranked().expect("ranked").score).collect();
         assert!((scores[0] - 50.0).abs() < 1e-9 && (scores[1] - 65.0).abs() < 1e-9, "{scores:?}");
         assert_eq!(c.best_score(), [1]);

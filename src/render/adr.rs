@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use super::grid::rating;
-use super::sheet::{criterion_label, level_meaning};
+use super::rows::rating;
+use super::side_by_side::{criterion_label, level_meaning};
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Factor, Framework, Level};
 use crate::criteria::Criterion;

@@ -1,10 +1,10 @@
 //! CSV: one header row, then one row per item, with unrounded numbers (the grid's raw values).
 
-use super::grid::Grid;
+use super::rows::Rows;
 use crate::error::Result;
 
 /// Write a grid's raw values as CSV.
-pub fn grid(grid: &Grid) -> Result<String> {
+pub fn grid(grid: &Rows) -> Result<String> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     let fail = |e: ::csv::Error| super::json::failure(&e.to_string());
     writer.write_record(&grid.headers).map_err(fail)?;

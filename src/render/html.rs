@@ -5,9 +5,9 @@
 use std::fmt::Write;
 
 use super::markup::escape;
-use super::sheet::{self, Charset, Value};
+use super::side_by_side::{self, Charset, Value};
 use super::svg::{self, Bar, Series};
-use super::{grid, prose};
+use super::{prose, rows};
 use crate::answers::Answers;
 use crate::catalog::{Factor, Vocabulary};
 use crate::criteria::Criterion;
@@ -90,7 +90,7 @@ fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) ->
 }
 
 fn factor_labels(vocabulary: &Vocabulary) -> Vec<String> {
-    Factor::ALL.iter().map(|&f| sheet::criterion_label(vocabulary, Criterion::Factor(f))).collect()
+    Factor::ALL.iter().map(|&f| side_by_side::criterion_label(vocabulary, Criterion::Factor(f))).collect()
 }
 
 /// The legend of the radar: each framework's colour and dash, as drawn.
@@ -117,7 +117,7 @@ fn criteria_legend(criteria: &[crate::decide::score::Weight], vocabulary: &Vocab
         let _ = write!(
             out,
             r#"<li><span class="swatch" style="background: {colour}"></span>{} ({:.0}%)</li>"#,
-            escape(&sheet::criterion_label(vocabulary, weight.id)),
+            escape(&side_by_side::criterion_label(vocabulary, weight.id)),
             weight.weight * 100.0
         );
     }
@@ -143,7 +143,7 @@ fn bars_figure(ranked: &[&Ranked], criteria: &[crate::decide::score::Weight], vo
             parts: r
                 .criteria
                 .iter()
-                .map(|p| (sheet::criterion_label(vocabulary, p.criterion), p.contribution))
+                .map(|p| (side_by_side::criterion_label(vocabulary, p.criterion), p.contribution))
                 .collect(),
         })
         .collect();
@@ -169,7 +169,7 @@ fn cell(value: &Value) -> String {
         Value::Rating { rating, best } => format!(
             r#"<td class="num{}">{}{}{}</td>"#,
             if *best { " best" } else { "" },
-            grid::rating(*rating),
+            rows::rating(*rating),
             star(*best),
             meter(rating / 5.0)
         ),
@@ -177,7 +177,7 @@ fn cell(value: &Value) -> String {
             r#"<td><span class="level {}" aria-hidden="true">{}</span>{}</td>"#,
             level.id(),
             Charset::Unicode.level(*level),
-            sheet::level_meaning(*level)
+            side_by_side::level_meaning(*level)
         ),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
@@ -190,7 +190,7 @@ fn cell(value: &Value) -> String {
             meter(score / 100.0)
         ),
         Value::Part { rating, contribution } => {
-            format!(r#"<td class="num">{} <small>+{contribution:.1}</small></td>"#, grid::rating(*rating))
+            format!(r#"<td class="num">{} <small>+{contribution:.1}</small></td>"#, rows::rating(*rating))
         }
         Value::Empty => "<td>–</td>".to_string(),
     }
@@ -222,7 +222,7 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
         }
         body.push_str("</div>\n</section>\n");
     }
-    for sheet in sheet::sheets(c, vocabulary) {
+    for sheet in side_by_side::sheets(c, vocabulary) {
         let _ = write!(
             body,
             "<section>\n<h2>{}</h2>\n<table class=\"side\">\n<thead><tr><th scope=\"col\"></th>",
@@ -285,7 +285,11 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
         lines.push(format!("Only frameworks in: {}.", names.join(", ")));
     }
     for requirement in &answers.require {
-        lines.push(format!("Requires {} at least {}.", requirement.feature, sheet::level_meaning(requirement.level)));
+        lines.push(format!(
+            "Requires {} at least {}.",
+            requirement.feature,
+            side_by_side::level_meaning(requirement.level)
+        ));
     }
     lines
 }
@@ -364,7 +368,7 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
         let _ = write!(
             out,
             "<th scope=\"col\">{} ({:.0}%)</th>",
-            escape(&sheet::criterion_label(vocabulary, weight.id)),
+            escape(&side_by_side::criterion_label(vocabulary, weight.id)),
             weight.weight * 100.0
         );
     }
@@ -385,7 +389,7 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
         for part in &r.criteria {
             match part.normalized {
                 Some(v) => {
-                    let _ = write!(out, r#"<td class="num">{} <small>{v:.3}</small></td>"#, grid::rating(part.rating));
+                    let _ = write!(out, r#"<td class="num">{} <small>{v:.3}</small></td>"#, rows::rating(part.rating));
                 }
                 None => out.push_str(&cell(&Value::Part { rating: part.rating, contribution: part.contribution })),
             }

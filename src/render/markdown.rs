@@ -1,7 +1,7 @@
 //! GitHub-flavoured Markdown: pipe tables and lists to paste into issues, docs or decision records.
 
-use super::grid::{self, Grid};
-use super::sheet::{self, Charset};
+use super::rows::{self, Rows};
+use super::side_by_side::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::decide::Recommendation;
@@ -13,7 +13,7 @@ fn escape(text: &str) -> String {
 }
 
 /// Render a grid as a pipe table.
-pub fn grid(grid: &Grid) -> String {
+pub fn grid(grid: &Rows) -> String {
     let mut out = format!("| {} |\n", grid.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | "));
     let align: Vec<&str> = match grid.rows.first() {
         Some(row) => row.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect(),
@@ -31,9 +31,9 @@ pub fn grid(grid: &Grid) -> String {
 pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
     let ranking = &recommendation.ranking;
     let mut skeleton = if options.explain {
-        grid::ranking_explained(recommendation, vocabulary)
+        rows::ranking_explained(recommendation, vocabulary)
     } else {
-        grid::ranking(recommendation, vocabulary, grid::Audience::People)
+        rows::ranking(recommendation, vocabulary, rows::Audience::People)
     };
     // Bars are for the terminal; in Markdown the score column holds the number alone, and a
     // two-line cell becomes one line.
@@ -106,7 +106,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
         out.push_str(&format!(
             "| {label} | {} | {} |\n",
-            grid::rating(f.scores.get(factor)),
+            rows::rating(f.scores.get(factor)),
             escape(f.rationale.get(factor))
         ));
     }
@@ -134,12 +134,12 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
 }
 
 /// A comparison value as Markdown cell text: lists as `<br>`-separated items.
-fn comparison_cell(value: &sheet::Value, charset: Charset) -> String {
-    use sheet::Value;
+fn comparison_cell(value: &side_by_side::Value, charset: Charset) -> String {
+    use side_by_side::Value;
     let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
     match value {
         Value::Text(text) => text.clone(),
-        Value::Rating { rating, best: is_best } => format!("{}{}", grid::rating(*rating), best(*is_best)),
+        Value::Rating { rating, best: is_best } => format!("{}{}", rows::rating(*rating), best(*is_best)),
         Value::Level(level) => charset.level(*level).to_string(),
         Value::List(items) => {
             // Raw HTML in a cell is HTML to GitHub: '<' in an item is escaped before the breaks.
@@ -148,7 +148,7 @@ fn comparison_cell(value: &sheet::Value, charset: Charset) -> String {
             items.join("<br>")
         }
         Value::Score { score, best: is_best } => format!("{score:.1}{}", best(*is_best)),
-        Value::Part { rating, contribution } => format!("{} (+{contribution:.1})", grid::rating(*rating)),
+        Value::Part { rating, contribution } => format!("{} (+{contribution:.1})", rows::rating(*rating)),
         Value::Empty => "-".to_string(),
     }
 }
@@ -157,14 +157,14 @@ fn comparison_cell(value: &sheet::Value, charset: Charset) -> String {
 pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> String {
     let names: Vec<&str> = c.entries.iter().map(|e| e.framework.name.as_str()).collect();
     let mut out = format!("## {}\n", names.join(" vs "));
-    for sheet in sheet::sheets(c, vocabulary) {
+    for sheet in side_by_side::sheets(c, vocabulary) {
         let mut headers = vec![String::new()];
         headers.extend(names.iter().map(|n| n.to_string()));
         let rows = sheet
             .rows
             .iter()
             .map(|row| {
-                let mut cells = vec![grid::Cell {
+                let mut cells = vec![rows::Cell {
                     text: row.label.clone(),
                     raw: row.field.clone(),
                     numeric: false,
@@ -172,12 +172,12 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> 
                 }];
                 cells.extend(row.values.iter().map(|v| {
                     let text = comparison_cell(v, charset);
-                    grid::Cell { raw: text.clone(), text, numeric: false, keep_whole: false }
+                    rows::Cell { raw: text.clone(), text, numeric: false, keep_whole: false }
                 }));
                 cells
             })
             .collect();
-        out.push_str(&format!("\n### {}\n\n{}", sheet.section.title(), grid(&Grid { headers, rows })));
+        out.push_str(&format!("\n### {}\n\n{}", sheet.section.title(), grid(&Rows { headers, rows })));
         let note = match sheet.section {
             Section::Factors => Some(format!("{} marks the best rating of each row (1 to 5).", charset.best())),
             Section::Features => Some(charset.legend()),

@@ -1,17 +1,19 @@
 //! Output formats. Each format is one module with the same functions, returning a `String` and
-//! never printing; [`grid`] is the table skeleton that table, Markdown and CSV share, so a new
-//! column is added once.
+//! never printing: [`table`] (the terminal), [`markdown`], [`csv`], [`json`], [`yaml`], [`html`]
+//! (with [`svg`] charts) and [`adr`]. Two skeletons are shared so that a new column is added once:
+//! [`rows`] (one row per framework or preset: rankings, lists) and [`side_by_side`] (one column
+//! per framework: `compare`). [`prose`] holds the sentences every format says alike.
 
 pub mod adr;
 pub mod csv;
 pub mod document;
-pub mod grid;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod prose;
-pub mod sheet;
+pub mod rows;
+pub mod side_by_side;
 pub mod svg;
 pub mod table;
 pub mod yaml;
@@ -118,7 +120,7 @@ pub fn ranking(
     Ok(match format {
         Format::Table => table::ranking(&shown, total, vocabulary, options),
         Format::Markdown => markdown::ranking(&shown, total, vocabulary, options),
-        Format::Csv => csv::grid(&grid::ranking(&shown, vocabulary, grid::Audience::Data))?,
+        Format::Csv => csv::grid(&rows::ranking(&shown, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&shown)?,
         Format::Yaml => yaml::to_string(&shown)?,
         Format::Html => html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
@@ -140,9 +142,9 @@ pub fn frameworks(format: Format, frameworks: &[&Framework], catalog: &Catalog, 
         return Ok(prose::no_match().to_string() + "\n");
     }
     Ok(match format {
-        Format::Table => table::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::People), options),
-        Format::Markdown => markdown::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::People)),
-        Format::Csv => csv::grid(&grid::frameworks(frameworks, vocabulary, grid::Audience::Data))?,
+        Format::Table => table::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People), options),
+        Format::Markdown => markdown::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People)),
+        Format::Csv => csv::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&frameworks)?,
         Format::Yaml => yaml::to_string(&frameworks)?,
         Format::Html | Format::Adr => return Err(not_offered(format, "a list of frameworks")),
@@ -163,9 +165,9 @@ pub fn framework(format: Format, framework: &Framework, vocabulary: &Vocabulary,
 /// The presets in `format`.
 pub fn presets(format: Format, presets: &[Preset], options: &Options) -> Result<String> {
     Ok(match format {
-        Format::Table => table::grid(&grid::presets(presets, grid::Audience::People), options),
-        Format::Markdown => markdown::grid(&grid::presets(presets, grid::Audience::People)),
-        Format::Csv => csv::grid(&grid::presets(presets, grid::Audience::Data))?,
+        Format::Table => table::grid(&rows::presets(presets, rows::Audience::People), options),
+        Format::Markdown => markdown::grid(&rows::presets(presets, rows::Audience::People)),
+        Format::Csv => csv::grid(&rows::presets(presets, rows::Audience::Data))?,
         Format::Json => json::to_string(&presets)?,
         Format::Yaml => yaml::to_string(&presets)?,
         Format::Html | Format::Adr => return Err(not_offered(format, "the presets")),
@@ -179,13 +181,13 @@ pub fn comparison(
     comparison: &Comparison,
     vocabulary: &Vocabulary,
     options: &Options,
-    charset: sheet::Charset,
+    charset: side_by_side::Charset,
     provenance: &Provenance,
 ) -> Result<String> {
     Ok(match format {
         Format::Table => table::comparison(comparison, vocabulary, options, charset),
         Format::Markdown => markdown::comparison(comparison, vocabulary, charset),
-        Format::Csv => csv::grid(&sheet::data(comparison, &sheet::sheets(comparison, vocabulary)))?,
+        Format::Csv => csv::grid(&side_by_side::data(comparison, &side_by_side::sheets(comparison, vocabulary)))?,
         Format::Json => json::to_string(&document::comparison(comparison))?,
         Format::Yaml => yaml::to_string(&document::comparison(comparison))?,
         Format::Html => html::comparison(comparison, vocabulary, provenance),

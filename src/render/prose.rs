@@ -42,7 +42,7 @@ pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabula
 }
 
 fn describe(vocabulary: &Vocabulary, part: &Part) -> String {
-    format!("{} (rated {}/5)", criterion_label(vocabulary, part.criterion), super::grid::rating(part.rating))
+    format!("{} (rated {}/5)", criterion_label(vocabulary, part.criterion), super::rows::rating(part.rating))
 }
 
 /// What `list` says when its filters leave nothing.

@@ -115,7 +115,7 @@ pub fn radar(axes: &[String], series: &[Series], title: &str) -> String {
                 r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{colour}"><title>{}: {} {}</title></circle>"#,
                 escape(&s.name),
                 escape(label),
-                super::grid::rating(*value)
+                super::rows::rating(*value)
             );
         }
         svg.push_str("</g>");

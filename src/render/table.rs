@@ -5,8 +5,8 @@ use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
-use super::grid::{self, Grid};
-use super::sheet::{self, Charset};
+use super::rows::{self, Rows};
+use super::side_by_side::{self, Charset};
 use super::{Options, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::decide::Recommendation;
@@ -38,7 +38,7 @@ fn header(table: &mut Table, headers: &[String], options: &Options) {
 }
 
 /// Render a grid as a table.
-pub fn grid(grid: &Grid, options: &Options) -> String {
+pub fn grid(grid: &Rows, options: &Options) -> String {
     let mut table = new_table(options);
     header(&mut table, &grid.headers, options);
     for row in &grid.rows {
@@ -63,9 +63,9 @@ pub fn grid(grid: &Grid, options: &Options) -> String {
 pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
     let ranking = &recommendation.ranking;
     let skeleton = if options.explain {
-        grid::ranking_explained(recommendation, vocabulary)
+        rows::ranking_explained(recommendation, vocabulary)
     } else {
-        grid::ranking(recommendation, vocabulary, grid::Audience::People)
+        rows::ranking(recommendation, vocabulary, rows::Audience::People)
     };
     // The verdict is what people read first, so it stands above the table.
     let mut out = prose::verdict(recommendation).map(|v| format!("{v}\n\n")).unwrap_or_default();
@@ -129,7 +129,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         let value = f.scores.get(factor);
         ratings.add_row(vec![
             label.to_string(),
-            format!("{} {}", grid::rating(value), grid::bar((value - 1.0) * 25.0, 4)),
+            format!("{} {}", rows::rating(value), rows::bar((value - 1.0) * 25.0, 4)),
             f.rationale.get(factor).to_string(),
         ]);
     }
@@ -213,14 +213,14 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 }
 
 /// A value as the terminal shows it, list items wrapped to `width` with a hanging indent.
-fn comparison_cell(value: &sheet::Value, charset: Charset, width: Option<usize>) -> String {
-    use sheet::Value;
+fn comparison_cell(value: &side_by_side::Value, charset: Charset, width: Option<usize>) -> String {
+    use side_by_side::Value;
     let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
     match value {
         Value::Text(text) => text.clone(),
         Value::Rating { rating, best: is_best } => {
             // The rating padded to three characters keeps the bars and marks of a column aligned.
-            format!("{:<3} {}{}", grid::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
+            format!("{:<3} {}{}", rows::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
         }
         Value::Level(level) => charset.level(*level).to_string(),
         Value::List(items) => {
@@ -240,7 +240,7 @@ fn comparison_cell(value: &sheet::Value, charset: Charset, width: Option<usize>)
         Value::Score { score, best: is_best } => {
             format!("{score:.1} {}{}", charset.bar(*score, 5), best(*is_best))
         }
-        Value::Part { rating, contribution } => format!("{:<3} +{contribution:.1}", grid::rating(*rating)),
+        Value::Part { rating, contribution } => format!("{:<3} +{contribution:.1}", rows::rating(*rating)),
         Value::Empty => "-".to_string(),
     }
 }
@@ -249,7 +249,7 @@ fn comparison_cell(value: &sheet::Value, charset: Charset, width: Option<usize>)
 /// the same column widths, so the sections line up. When the frameworks do not fit side by side
 /// in `options.width`, each section is split into several tables of balanced groups.
 pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, charset: Charset) -> String {
-    let sheets = sheet::sheets(c, vocabulary);
+    let sheets = side_by_side::sheets(c, vocabulary);
     let count = c.entries.len();
     let label = sheets
         .iter()

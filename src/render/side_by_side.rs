@@ -1,8 +1,8 @@
 //! The side-by-side skeleton of `compare`, shared by its table, Markdown, CSV and HTML formats:
-//! one [`Sheet`] per section, rows of one [`Value`] per framework, each value knowing whether it
+//! one [`SideBySide`] per section, rows of one [`Value`] per framework, each value knowing whether it
 //! is the best of its row. Each format decides how a value looks.
 
-use super::grid::{self, Cell, Grid};
+use super::rows::{self, Cell, Rows};
 use crate::catalog::{Factor, Level, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::compare::{Comparison, Section, Standing};
@@ -54,7 +54,7 @@ pub struct Row {
 
 /// One section of the comparison.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
+pub struct SideBySide {
     /// Which section.
     pub section: Section,
     /// Its rows.
@@ -112,7 +112,7 @@ impl Charset {
     /// A bar of `width` characters for a value from 0 to 100.
     pub fn bar(self, value: f64, width: usize) -> String {
         match self {
-            Charset::Unicode => grid::bar(value, width),
+            Charset::Unicode => rows::bar(value, width),
             Charset::Ascii => {
                 // Halves: '#' for a full character, '+' for at least half of one.
                 let halves = ((value.clamp(0.0, 100.0) / 100.0) * (width * 2) as f64).round() as usize;
@@ -141,8 +141,8 @@ pub fn level_meaning(level: Level) -> &'static str {
 pub use super::prose::criterion_label;
 
 /// Every section of the comparison, in its order.
-pub fn sheets(c: &Comparison, vocabulary: &Vocabulary) -> Vec<Sheet> {
-    c.sections.iter().map(|&section| Sheet { section, rows: rows(c, section, vocabulary) }).collect()
+pub fn sheets(c: &Comparison, vocabulary: &Vocabulary) -> Vec<SideBySide> {
+    c.sections.iter().map(|&section| SideBySide { section, rows: rows(c, section, vocabulary) }).collect()
 }
 
 fn row(field: &str, label: &str, values: Vec<Value>) -> Row {
@@ -240,7 +240,7 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
 /// One row per value, for CSV: `section`, `field`, then one column per framework id, with
 /// unrounded numbers, level ids and one list item per line. A criterion's row becomes two,
 /// `<criterion>_rating` and `<criterion>_contribution`.
-pub fn data(c: &Comparison, sheets: &[Sheet]) -> Grid {
+pub fn data(c: &Comparison, sheets: &[SideBySide]) -> Rows {
     let mut headers = vec!["section".to_string(), "field".to_string()];
     headers.extend(c.entries.iter().map(|e| e.framework.id.clone()));
     let mut rows = Vec::new();
@@ -270,7 +270,7 @@ pub fn data(c: &Comparison, sheets: &[Sheet]) -> Grid {
             }
         }
     }
-    Grid { headers, rows }
+    Rows { headers, rows }
 }
 
 /// The exact value behind a cell, as CSV holds it.

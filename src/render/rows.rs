@@ -1,5 +1,6 @@
-//! The table skeleton shared by the table, Markdown and CSV formats: headers and rows of cells
-//! that carry both the text people read and the raw value scripts parse.
+//! The one-row-per-item skeleton shared by the table, Markdown and CSV formats of rankings, lists
+//! and presets: headers and rows of cells that carry both the text people read and the raw value
+//! scripts parse.
 
 use crate::answers::Preset;
 use crate::catalog::{Factor, Framework, Vocabulary};
@@ -49,7 +50,7 @@ impl Cell {
 
 /// Headers plus rows.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Grid {
+pub struct Rows {
     /// Column headers.
     pub headers: Vec<String>,
     /// Rows of cells, as many as headers.
@@ -91,16 +92,16 @@ fn criterion_header(vocabulary: &Vocabulary, criterion: Criterion) -> String {
 /// v). Data: rank, id, name, language, score, for TOPSIS `distance_to_ideal` and
 /// `distance_to_anti_ideal`, with sensitivity `first` and `mean_rank`, then `<criterion>_rating`
 /// and `<criterion>_contribution` (TOPSIS: `<criterion>_normalized`).
-pub fn ranking(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience) -> Grid {
+pub fn ranking(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience) -> Rows {
     ranking_grid(recommendation, vocabulary, audience, false)
 }
 
 /// The ranking grid for people with contributions (`--explain`).
-pub fn ranking_explained(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Grid {
+pub fn ranking_explained(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Rows {
     ranking_grid(recommendation, vocabulary, Audience::People, true)
 }
 
-fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Grid {
+fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audience: Audience, explain: bool) -> Rows {
     let ranking = &recommendation.ranking;
     // Explained rows are two lines high (rating, then contribution), so the language moves under
     // the framework's name and the table keeps a column for each criterion in 80 columns.
@@ -204,11 +205,11 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
             row
         })
         .collect();
-    Grid { headers, rows }
+    Rows { headers, rows }
 }
 
 /// The framework list grid.
-pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: Audience) -> Grid {
+pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: Audience) -> Rows {
     let mut headers: Vec<String> = match audience {
         Audience::People => ["ID", "Framework", "Language", "Kind"].map(String::from).to_vec(),
         Audience::Data => {
@@ -248,11 +249,11 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
             row
         })
         .collect();
-    Grid { headers, rows }
+    Rows { headers, rows }
 }
 
 /// The presets grid.
-pub fn presets(presets: &[Preset], audience: Audience) -> Grid {
+pub fn presets(presets: &[Preset], audience: Audience) -> Rows {
     let mut headers: Vec<String> = match audience {
         Audience::People => ["Preset", "Description", "Importance", "Use cases", "Requires"].map(String::from).to_vec(),
         Audience::Data => ["id", "description"].map(String::from).to_vec(),
@@ -294,7 +295,7 @@ pub fn presets(presets: &[Preset], audience: Audience) -> Grid {
             }
         })
         .collect();
-    Grid { headers, rows }
+    Rows { headers, rows }
 }
 
 #[cfg(test)]

@@ -1,0 +1,194 @@
+//! The answers given, layer by layer: flags over an answers file over a preset over the
+//! defaults. Each layer is checked where it came from, so an error names the flag or the file
+//! position of the bad value; [`Layers::resolve`] merges them into validated [`Answers`].
+
+use super::check::{Source, check};
+use super::pairwise::Pairwise;
+use super::presets::{Preset, find_preset, presets};
+use super::{AnswerSet, Answers, is_default};
+use crate::catalog::Vocabulary;
+use crate::criteria::Criterion;
+use crate::error::{Error, Origin, Problem, Result};
+use crate::yaml::positions::Positions;
+
+/// Parse an answers file; a syntax error, type error or unknown key is a located problem.
+pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
+    // An empty file is almost always a mistake (a failed redirect, the wrong path); saying so
+    // beats silently ranking with the defaults.
+    // Only comments (or `~`) is empty too.
+    let holds_nothing = || matches!(serde_yaml::from_str::<serde_yaml::Value>(text), Ok(serde_yaml::Value::Null));
+    if text.trim().is_empty() || holds_nothing() {
+        return Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(path, None),
+            entry: None,
+            field: None,
+            message: "the answers file is empty; expected keys such as `importance: {performance: 5}`".into(),
+            hint: Some("see README \"Answers file\", or leave out --answers".into()),
+        }]));
+    }
+    serde_yaml::from_str(text)
+        .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, text, path)]))
+}
+
+/// Merge layers, highest precedence first (flags, answers file, preset), over the defaults.
+pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
+    let mut merged = AnswerSet::default();
+    for criterion in Criterion::ALL {
+        merged.importance.set(criterion, layers.iter().find_map(|l| l.importance.get(criterion)));
+    }
+    merged.use_cases = layers.iter().find_map(|l| l.use_cases.clone());
+    merged.team_knows = layers.iter().find_map(|l| l.team_knows.clone());
+    merged.languages = layers.iter().find_map(|l| l.languages.clone());
+    merged.require = layers.iter().find_map(|l| l.require.clone());
+    merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
+    merged
+}
+
+/// Where answers come from, before anything is read: the flags as one layer, the answers file
+/// and the preset they name. Built once by the binary from the command line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sources {
+    /// The answers given by flags (unset flags stay unset).
+    pub flags: AnswerSet,
+    /// `--answers FILE`.
+    pub file: Option<std::path::PathBuf>,
+    /// `--preset NAME`.
+    pub preset: Option<String>,
+}
+
+impl Sources {
+    /// Whether any answer was given: a flag, an answers file or a preset.
+    pub fn any(&self) -> bool {
+        self.file.is_some() || self.preset.is_some() || self.flags != AnswerSet::default()
+    }
+}
+
+/// The answers given up front, layer by layer, each checked where it came from: what
+/// `recommend` resolves at once and the questionnaire asks the rest of.
+#[derive(Debug, Clone)]
+pub struct Layers {
+    /// The flags.
+    pub flags: AnswerSet,
+    /// The answers file, when one was given.
+    pub file: Option<FileLayer>,
+    /// The preset named by `--preset`.
+    pub preset: Option<Preset>,
+}
+
+/// An answers file's layer, with the positions that messages about it need.
+#[derive(Debug, Clone)]
+pub struct FileLayer {
+    /// What the file says.
+    pub answers: AnswerSet,
+    /// Where its importances are, to blame them when every importance ends up 0.
+    pub importance_origin: Origin,
+    /// Its pairwise comparisons (when complete), located in the file so that an inconsistency
+    /// warning can point at the comparison to revise.
+    pub pairwise: Option<Pairwise>,
+}
+
+impl Layers {
+    /// Check the flags, read and check the answers file, find the preset; the first problem
+    /// found is the error, in that order.
+    pub fn read(vocabulary: &Vocabulary, sources: &Sources) -> Result<Layers> {
+        let flags = &sources.flags;
+        check(flags, vocabulary, &Source::Flags)?;
+        let file = sources.file.as_deref().map(|path| read_file(path, vocabulary)).transpose()?;
+        let preset = match sources.preset.as_deref() {
+            Some(id) => {
+                let all = presets(vocabulary)?;
+                Some(find_preset(&all, id)?.clone())
+            }
+            None => None,
+        };
+        Ok(Layers { flags: flags.clone(), file, preset })
+    }
+
+    /// The flags over the answers file: what was said explicitly, the preset left out.
+    pub fn explicit(&self) -> AnswerSet {
+        let mut layers = vec![&self.flags];
+        layers.extend(self.file.as_ref().map(|file| &file.answers));
+        merge(&layers)
+    }
+
+    /// The comparisons given, located in the answers file; `None` when they come from
+    /// elsewhere or are not given.
+    pub fn located_pairwise(&self) -> Option<&Pairwise> {
+        match &self.file {
+            Some(file) if self.flags.pairwise.is_none() => file.pairwise.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Merge the layers over the defaults into validated [`Answers`].
+    pub fn resolve(&self, vocabulary: &Vocabulary) -> Result<Answers> {
+        let mut layers = vec![&self.flags];
+        layers.extend(self.file.as_ref().map(|file| &file.answers));
+        layers.extend(self.preset.as_ref().map(|p| &p.answers));
+        let merged = merge(&layers);
+        // An importance for a context criterion that is not active would be silently ignored.
+        for (criterion, needs, key, given) in [
+            (
+                Criterion::UseCaseFit,
+                "--use-case",
+                "use_cases",
+                merged.use_cases.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+            (
+                Criterion::TeamFamiliarity,
+                "--team-knows",
+                "team_knows",
+                merged.team_knows.as_ref().is_some_and(|v| !v.is_empty()),
+            ),
+        ] {
+            // 0 ("ignore") for a criterion that is not active says nothing wrong.
+            if given || merged.importance.get(criterion).is_none_or(|v| v == 0) {
+                continue;
+            }
+            // Blame the layer the importance came from: flags, then the file, then the preset.
+            let origin = if self.flags.importance.get(criterion).is_some() {
+                Origin::Flag(criterion.flag())
+            } else {
+                match self.file.as_ref().filter(|file| file.answers.importance.get(criterion).is_some()) {
+                    Some(file) => file.importance_origin.clone(),
+                    None => {
+                        self.preset.as_ref().map_or(Origin::Flag("--preset".into()), |p| Origin::Preset(p.id.clone()))
+                    }
+                }
+            };
+            return Err(Error::at(Problem {
+                origin,
+                entry: None,
+                field: Some(format!("importance.{}", criterion.id())),
+                message: format!("an importance for {} has no effect without {needs}", criterion.id()),
+                hint: Some(format!("add {needs} (or `{key}` in an answers file), or leave the importance out")),
+            }));
+        }
+        let sets_importance = |set: &AnswerSet| !is_default(&set.importance);
+        let blame = if sets_importance(&self.flags) {
+            Origin::Flag("importance flags".into())
+        } else if let Some(file) = self.file.as_ref().filter(|file| sets_importance(&file.answers)) {
+            file.importance_origin.clone()
+        } else {
+            self.preset.as_ref().map_or(Origin::Defaults, |p| Origin::Preset(p.id.clone()))
+        };
+        let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
+        // Comparisons from the answers file keep their positions for the inconsistency warning.
+        if let Some(located) = self.located_pairwise() {
+            answers.pairwise = Some(located.clone());
+        }
+        Ok(answers)
+    }
+}
+
+/// Read, parse and check an answers file.
+fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
+    let shown = path.display().to_string();
+    let text = crate::yaml::read::read_text(path)?;
+    let set = parse_file(&text, &shown)?;
+    let positions = Positions::index(&text);
+    check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
+    let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));
+    let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &locate));
+    Ok(FileLayer { answers: set, importance_origin: Origin::file(&shown, positions.key("importance")), pairwise })
+}

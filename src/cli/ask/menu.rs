@@ -1,0 +1,266 @@
+//! The ranking and the menu after it: compare the top three, show one, save the answers, export
+//! the result.
+
+use super::draft::Draft;
+use super::prompt::Choice;
+use super::prompt::PromptError;
+use super::prompt::Question;
+use super::{AfterMenu, Flow};
+use anyhow::Context as _;
+use backend_advisor::Origin;
+use backend_advisor::answers;
+use backend_advisor::answers::AnswerSet;
+use backend_advisor::answers::Answers;
+use backend_advisor::answers::Pairwise;
+use backend_advisor::catalog::Catalog;
+use backend_advisor::catalog::Framework;
+use backend_advisor::decide;
+use backend_advisor::decide::Analysis;
+use backend_advisor::decide::Recommendation;
+use backend_advisor::decide::compare::Comparison;
+use backend_advisor::decide::score::Ranking;
+use backend_advisor::render;
+use backend_advisor::render::Context;
+use backend_advisor::render::Format;
+use backend_advisor::render::Options;
+use backend_advisor::render::side_by_side::Charset;
+use std::path::Path;
+use std::path::PathBuf;
+
+impl<'a> Flow<'_, 'a> {
+    /// Rank, show the explained ranking, then offer the menu until the person leaves it.
+    pub(super) fn rank_and_menu(&mut self, draft: &Draft<'a>) -> anyhow::Result<AfterMenu> {
+        let set = draft.complete();
+        let located = self.session.given_pairwise.as_ref().filter(|_| draft.pairwise_is_given());
+        let (answers, recommendation) = match rank(self.catalog(), &set, located) {
+            Ok(ranked) => ranked,
+            Err(problem) => {
+                self.prompter.say(&format!("Cannot rank: {problem}"))?;
+                return Ok(AfterMenu::Change);
+            }
+        };
+        // The same warning as `recommend`'s, before the ranking it concerns.
+        let ranking = &recommendation.ranking;
+        if let Some(inconsistency) = ranking.weighting.inconsistency() {
+            self.prompter.say(&format!("\nwarning: {inconsistency}"))?;
+        }
+        let options = Options { explain: true, top: Format::Table.default_top(), ..self.session.options };
+        let context = self.context(&answers);
+        self.write(&format!("\n{}", render::ranking(Format::Table, &recommendation, &context, &options)?))?;
+        let top: Vec<&Framework> = ranking.ranking.iter().take(3).filter_map(|r| self.framework(&r.id)).collect();
+        loop {
+            let mut choices = Vec::new();
+            if !top.is_empty() {
+                let names: Vec<&str> = top.iter().map(|f| f.name.as_str()).collect();
+                choices.push(Choice::new("compare", format!("Compare the top {}", top.len()), names.join(", ")));
+                choices.push(Choice::new("show", "Show one framework", "facts, evidence, features, advice"));
+            }
+            choices.extend([
+                Choice::new("save", "Save the answers", "a YAML file `recommend --answers` reads back"),
+                Choice::new("export", "Export the result", "table, Markdown, CSV, JSON or YAML file"),
+                Choice::new("change", "Change an answer", "back to the summary (also Esc)"),
+                Choice::new("restart", "Start over", "every question again"),
+                Choice::new("quit", "Quit", ""),
+            ]);
+            let question = Question { message: "What next?".into(), help: String::new() };
+            let Some(index) = self.prompter.select(&question, &choices, 0)? else { return Ok(AfterMenu::Change) };
+            match choices[index].id.as_str() {
+                "compare" => {
+                    let text = self.compare(&top, &set)?;
+                    self.write(&text)?;
+                }
+                "show" => self.show(ranking)?,
+                "save" => self.save(&set)?,
+                "export" => self.export(&recommendation, &answers)?,
+                "change" => return Ok(AfterMenu::Change),
+                "restart" => return Ok(AfterMenu::StartOver),
+                _ => return Ok(AfterMenu::Quit),
+            }
+        }
+    }
+
+    /// What reports say besides the ranking.
+    pub(super) fn context<'b>(&'b self, answers: &'b Answers) -> Context<'b> {
+        Context { answers, catalog: self.catalog(), provenance: &self.session.provenance }
+    }
+
+    pub(super) fn framework(&self, id: &str) -> Option<&'a Framework> {
+        self.catalog().frameworks.iter().find(|f| f.id == id)
+    }
+
+    /// The top frameworks side by side, scored with these answers, as `compare` shows them (a
+    /// single framework left by the filters is shown in full instead).
+    pub(super) fn compare(&self, frameworks: &[&Framework], set: &AnswerSet) -> anyhow::Result<String> {
+        let catalog = self.catalog();
+        let vocabulary = &catalog.vocabulary;
+        if frameworks.len() < 2 {
+            let mut text = String::new();
+            for framework in frameworks {
+                text.push('\n');
+                text.push_str(&render::framework(Format::Table, framework, vocabulary, &self.session.options)?);
+            }
+            return Ok(text);
+        }
+        let answers = Answers::resolve(set, vocabulary, Origin::Questionnaire)?;
+        let ids: Vec<String> = frameworks.iter().map(|f| f.id.clone()).collect();
+        let comparison = Comparison::new(catalog, &ids, None, Some(&answers))?;
+        let options = Options { width: Some(self.session.compare_width), ..self.session.options };
+        let table = render::comparison(
+            Format::Table,
+            &comparison,
+            vocabulary,
+            &options,
+            Charset::Unicode,
+            &self.session.provenance,
+        )?;
+        Ok(format!("\n{table}"))
+    }
+
+    /// Pick one ranked framework and show everything about it.
+    pub(super) fn show(&mut self, ranking: &Ranking) -> anyhow::Result<()> {
+        let vocabulary = &self.catalog().vocabulary;
+        let choices: Vec<Choice> = ranking
+            .ranking
+            .iter()
+            .map(|r| {
+                let detail = format!("{}, {:.1}", vocabulary.language_name(&r.language), r.score);
+                Choice::new(&r.id, format!("{}. {}", r.rank, r.name), detail)
+            })
+            .collect();
+        let question = Question { message: "Which framework?".into(), help: String::new() };
+        let Some(index) = self.prompter.select(&question, &choices, 0)? else { return Ok(()) };
+        if let Some(framework) = self.framework(&choices[index].id) {
+            let text = render::framework(Format::Table, framework, vocabulary, &self.session.options)?;
+            self.write(&format!("\n{text}"))?;
+        }
+        Ok(())
+    }
+
+    /// Save the answers in the answers-file format.
+    pub(super) fn save(&mut self, set: &AnswerSet) -> anyhow::Result<()> {
+        let question = Question {
+            message: "Save the answers to:".into(),
+            help: "A YAML answers file; `backend-advisor recommend --answers FILE` reads it back.".into(),
+        };
+        let Some((path, replace)) = self.ask_path(&question, "answers.yaml")? else { return Ok(()) };
+        let text = answers_file(set, &path, self.session.catalogs)?;
+        if self.write_file(&path, &text, replace)? {
+            let again = reproduce(&path, self.session.catalogs);
+            self.prompter.say(&format!("Saved {}. The same ranking again: {again}", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Write the ranking to a file in a format of the person's choice.
+    pub(super) fn export(&mut self, recommendation: &Recommendation, answers: &Answers) -> anyhow::Result<()> {
+        let formats = [
+            (Format::Table, "table", "the table as shown, without colour", "ranking.txt"),
+            (Format::Markdown, "markdown", "to paste into an issue or a decision record", "ranking.md"),
+            (Format::Csv, "csv", "one row per framework, unrounded numbers", "ranking.csv"),
+            (Format::Json, "json", "the output contract of `recommend --format json`", "ranking.json"),
+            (Format::Yaml, "yaml", "the same document as JSON, in YAML", "ranking.yaml"),
+        ];
+        let choices: Vec<Choice> = formats.iter().map(|(_, id, detail, _)| Choice::new(*id, *id, *detail)).collect();
+        let question = Question { message: "Export in which format?".into(), help: String::new() };
+        let Some(index) = self.prompter.select(&question, &choices, 0)? else { return Ok(()) };
+        let (format, _, _, default) = formats[index];
+        let question = Question { message: "Export to:".into(), help: "A file name; the folder must exist.".into() };
+        let Some((path, replace)) = self.ask_path(&question, default)? else { return Ok(()) };
+        let options = Options { explain: true, top: format.default_top(), color: false, width: None };
+        let text = render::ranking(format, recommendation, &self.context(answers), &options)?;
+        if self.write_file(&path, &text, replace)? {
+            self.prompter.say(&format!("Wrote {}.", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Ask for a file to write; an existing file is replaced only when the person says so.
+    /// Returns the path and whether replacing it was agreed, or `None` when they went back.
+    pub(super) fn ask_path(
+        &mut self,
+        question: &Question,
+        default: &str,
+    ) -> Result<Option<(PathBuf, bool)>, PromptError> {
+        let mut default = default.to_string();
+        loop {
+            let Some(answer) = self.prompter.text(question, &default)? else { return Ok(None) };
+            let answer = answer.trim();
+            if answer.is_empty() {
+                self.prompter.say("Give a file name.")?;
+                continue;
+            }
+            let path = PathBuf::from(answer);
+            default = answer.to_string();
+            if path.is_dir() {
+                self.prompter.say(&format!("{} is a folder; give a file name.", path.display()))?;
+                continue;
+            }
+            if !path.exists() {
+                return Ok(Some((path, false)));
+            }
+            let replace = Question { message: format!("{} exists. Replace it?", path.display()), help: String::new() };
+            if self.prompter.confirm(&replace, false)? == Some(true) {
+                return Ok(Some((path, true)));
+            }
+        }
+    }
+
+    /// Write a file whole or not at all; a failure is told to the person, who stays in the menu.
+    pub(super) fn write_file(&mut self, path: &Path, text: &str, replace: bool) -> Result<bool, PromptError> {
+        match crate::cli::write::write_atomic(path, text.as_bytes(), replace) {
+            Ok(()) => Ok(true),
+            Err(error) => {
+                self.prompter.say(&format!("Cannot write {}: {error}", path.display()))?;
+                Ok(false)
+            }
+        }
+    }
+
+    pub(super) fn write(&mut self, text: &str) -> anyhow::Result<()> {
+        self.out.write_all(text.as_bytes()).and_then(|()| self.out.flush()).context("cannot write the output")
+    }
+}
+
+/// Resolve and rank complete answers, as `recommend` does; `located` are the same comparisons
+/// as the answers' `pairwise`, with their place in the answers file.
+fn rank(
+    catalog: &Catalog,
+    set: &AnswerSet,
+    located: Option<&Pairwise>,
+) -> backend_advisor::Result<(Answers, Recommendation)> {
+    answers::check(set, &catalog.vocabulary, &answers::Source::Flags)?;
+    let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Questionnaire)?;
+    if let Some(located) = located {
+        resolved.pairwise = Some(located.clone());
+    }
+    let recommendation = decide::rank(catalog, &resolved, &Analysis::default())?;
+    Ok((resolved, recommendation))
+}
+
+/// A word a shell reads back unchanged.
+fn quoted(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "._-/+=:,@".contains(c)) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// The command that ranks saved answers again.
+fn reproduce(path: &Path, catalogs: &[PathBuf]) -> String {
+    let mut command = String::from("backend-advisor recommend");
+    for catalog in catalogs {
+        command.push_str(&format!(" --catalog {}", quoted(&catalog.display().to_string())));
+    }
+    command.push_str(&format!(" --answers {} --explain", quoted(&path.display().to_string())));
+    command
+}
+
+/// The saved answers: a comment saying how to use them, then the answers-file YAML.
+fn answers_file(set: &AnswerSet, path: &Path, catalogs: &[PathBuf]) -> anyhow::Result<String> {
+    let yaml = serde_yaml::to_string(set).context("cannot write the answers as YAML")?;
+    Ok(format!(
+        "# backend-advisor answers (format: README \"Answers file\"), saved by `backend-advisor ask`.\n# Rank them again: {}\n{yaml}",
+        reproduce(path, catalogs)
+    ))
+}

@@ -1,0 +1,213 @@
+//! Putting one question: importances, languages, use cases, features, the starting point, and
+//! the pairwise comparisons with their consistency check.
+
+use super::draft::Draft;
+use super::pairs;
+use super::prompt::Choice;
+use super::prompt::PromptError;
+use super::prompt::Question;
+use super::{Flow, Step, Weighing, ids, importance_label, importance_wording, indexes, kin};
+use backend_advisor::decide::ahp;
+use backend_advisor::decide::ahp::Judgement;
+
+impl<'a> Flow<'_, 'a> {
+    /// Put one question and record its answer; `None` when the person went back.
+    pub(super) fn ask(&mut self, draft: &mut Draft<'a>, step: Step, progress: &str) -> Result<Option<()>, PromptError> {
+        let vocabulary = &self.catalog().vocabulary;
+        let current = draft.merged();
+        match step {
+            Step::Start => {
+                let presets = self.session.presets;
+                let mut choices = vec![Choice::new("scratch", "From scratch", "every importance starts at 3 (medium)")];
+                choices.extend(presets.iter().map(|p| Choice::new(&p.id, &p.id, &p.description)));
+                let default = draft.preset.and_then(|d| presets.iter().position(|p| p.id == d.id)).map_or(0, |i| i + 1);
+                let question = Question {
+                    message: format!("{progress}Start from a preset, or from scratch?"),
+                    help: "A preset sets the defaults of the next questions.".into(),
+                };
+                let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
+                draft.choose_start(index.checked_sub(1).and_then(|i| presets.get(i)));
+            }
+            Step::Weighing => {
+                let choices = [
+                    Choice::new("rate", "Rate each factor 0-5", "five questions: how much each factor matters"),
+                    Choice::new(
+                        "pairs",
+                        "Weigh the factors by comparing them in pairs",
+                        "ten questions: which of two matters more, and how much (AHP)",
+                    ),
+                ];
+                let question = Question {
+                    message: format!("{progress}How should the five factors be weighed?"),
+                    help: "In pairs, the weights are derived from your judgements (AHP) and checked for consistency."
+                        .into(),
+                };
+                let default = usize::from(draft.uses_pairs());
+                let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
+                draft.weighing = Some(if index == 1 { Weighing::Pairs } else { Weighing::Rate });
+            }
+            Step::Compare(index) => {
+                let current = draft.judgement(index).unwrap_or(Judgement::EQUAL);
+                let Some(judgement) = self.compare_pair(index, progress, current, pairs::HELP)? else {
+                    return Ok(None);
+                };
+                draft.comparisons[index] = Some(judgement);
+            }
+            Step::Consistency => return self.consistency(draft, progress),
+            Step::Importance(criterion) => {
+                let (message, help) = importance_wording(self.catalog(), criterion);
+                let choices: Vec<Choice> =
+                    (0u8..=5).map(|v| Choice::new(v.to_string(), importance_label(v), "")).collect();
+                let question = Question { message: format!("{progress}{message}"), help };
+                let default = usize::from(draft.importance(criterion));
+                let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
+                draft.answered.importance.set(criterion, u8::try_from(index).ok());
+            }
+            Step::TeamKnows => {
+                let choices: Vec<Choice> =
+                    vocabulary.languages.iter().map(|l| Choice::new(&l.id, &l.name, "")).collect();
+                let known = current.team_knows.unwrap_or_default();
+                let selected = indexes(&choices, |id| known.iter().any(|k| k == id));
+                let question = Question {
+                    message: format!("{progress}Which languages does the team already know?"),
+                    help: "Frameworks in these languages rate higher (TypeScript and JavaScript count as each other); none is fine.".into(),
+                };
+                let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
+                draft.answered.team_knows = Some(ids(&choices, &picked));
+            }
+            Step::OnlyKnown => {
+                let known = kin(vocabulary, current.team_knows.as_deref().unwrap_or_default());
+                let names: Vec<&str> = known.iter().map(|id| vocabulary.language_name(id)).collect();
+                let only = current.languages.as_ref().is_some_and(|l| !l.is_empty());
+                let question = Question {
+                    message: format!("{progress}Consider only frameworks in {}?", names.join(", ")),
+                    help: "Yes removes every other language (TypeScript and JavaScript count as each other); no keeps \
+                           them, only rated lower."
+                        .into(),
+                };
+                let Some(answer) = self.prompter.confirm(&question, only)? else { return Ok(None) };
+                draft.only_known = Some(answer);
+            }
+            Step::UseCases => {
+                let choices: Vec<Choice> =
+                    vocabulary.use_cases.iter().map(|u| Choice::new(&u.id, &u.id, &u.description)).collect();
+                let wanted = current.use_cases.unwrap_or_default();
+                let selected = indexes(&choices, |id| wanted.iter().any(|w| w == id));
+                let question = Question {
+                    message: format!("{progress}What is the project? Tick all that apply."),
+                    help: "Frameworks known to suit more of them rate higher; none is fine.".into(),
+                };
+                let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
+                draft.answered.use_cases = Some(ids(&choices, &picked));
+            }
+            Step::Require => {
+                let require = current.require.unwrap_or_default();
+                // A requirement given with a weaker level (`admin:official`) keeps it.
+                let level_of =
+                    |feature: &str| require.iter().find(|r| r.split(':').next() == Some(feature)).map(String::as_str);
+                let choices: Vec<Choice> = vocabulary
+                    .features
+                    .iter()
+                    .map(|f| {
+                        let label = match level_of(&f.id).and_then(|r| r.split_once(':')) {
+                            Some((_, level)) => format!("{} ({level} or better)", f.id),
+                            None => f.id.clone(),
+                        };
+                        Choice::new(&f.id, label, &f.description)
+                    })
+                    .collect();
+                let selected = indexes(&choices, |id| level_of(id).is_some());
+                let question = Question {
+                    message: format!(
+                        "{progress}Which features must be built in? Frameworks without them are left out."
+                    ),
+                    help: "None is fine: nothing is left out.".into(),
+                };
+                let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
+                let chosen = picked
+                    .iter()
+                    .filter_map(|&i| choices.get(i))
+                    .map(|c| level_of(&c.id).map_or_else(|| c.id.clone(), str::to_string))
+                    .collect();
+                draft.answered.require = Some(chosen);
+            }
+        }
+        Ok(Some(()))
+    }
+
+    /// One comparison: which of the pair matters more, and how much; the cursor on `current`.
+    pub(super) fn compare_pair(
+        &mut self,
+        index: usize,
+        progress: &str,
+        current: Judgement,
+        help: &str,
+    ) -> Result<Option<Judgement>, PromptError> {
+        let questions = ahp::questions(&self.catalog().vocabulary);
+        let Some(pair) = questions.get(index) else { return Ok(None) };
+        let question = Question {
+            message: format!(
+                "{progress}Comparison {} of {}: which matters more, {} or {}, and how much?",
+                index + 1,
+                questions.len(),
+                pair.first_label,
+                pair.second_label
+            ),
+            help: help.to_string(),
+        };
+        let choices = pairs::choices(pair);
+        let picked = self.prompter.select(&question, &choices, pairs::index(current))?;
+        Ok(picked.and_then(pairs::judgement))
+    }
+
+    /// Inconsistent comparisons (CR > 0.10): name the one that disagrees most with the weights
+    /// and what they suggest, and let the person revise it (as often as it takes) or keep them.
+    pub(super) fn consistency(&mut self, draft: &mut Draft<'a>, progress: &str) -> Result<Option<()>, PromptError> {
+        let questions = ahp::questions(&self.catalog().vocabulary);
+        let mut revised = false;
+        // Told on the way in and after each revision, not again after Esc from a revision.
+        let mut tell = true;
+        loop {
+            let Some(weights) = draft.ahp() else { return Ok(Some(())) };
+            let Some(worst) = weights.inconsistency() else {
+                if revised {
+                    let ratio = weights.consistency_ratio;
+                    self.prompter.say(&format!("The comparisons are consistent now: consistency ratio {ratio:.2}."))?;
+                }
+                return Ok(Some(()));
+            };
+            let Some(pair) = questions.get(worst.index) else { return Ok(Some(())) };
+            if tell {
+                self.prompter.say(&format!(
+                    "\nThe comparisons are inconsistent: consistency ratio {:.2}, above {:.2}.\n{}",
+                    weights.consistency_ratio,
+                    ahp::CONSISTENCY_LIMIT,
+                    pairs::disagreement(pair, worst)
+                ))?;
+                tell = false;
+            }
+            let suggested = pairs::said(pair, worst.suggested);
+            let choices = [
+                Choice::new("revise", "Revise it", format!("the weights suggest {suggested}")),
+                Choice::new("keep", "Keep the comparisons as they are", "the weights stand, with a warning"),
+            ];
+            let question = Question {
+                message: format!("{progress}Revise the comparison that disagrees most, or keep them?"),
+                help: "Esc goes back to the last comparison.".into(),
+            };
+            match self.prompter.select(&question, &choices, 0)? {
+                None => return Ok(None),
+                Some(1) => return Ok(Some(())),
+                Some(_) => {
+                    // The cursor starts on the suggestion; Esc returns to the choice above.
+                    let help = format!("You said {}", pairs::said(pair, worst.given));
+                    if let Some(judgement) = self.compare_pair(worst.index, "", worst.suggested, &help)? {
+                        draft.comparisons[worst.index] = Some(judgement);
+                        revised = true;
+                        tell = true;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The summary of every answer, where any one can be changed before ranking.
+
+use super::draft::Draft;
+use super::pairs;
+use super::prompt::Choice;
+use super::prompt::PromptError;
+use super::prompt::Question;
+use super::{Flow, SUMMARY, Step, importance_label, step_id};
+use anstyle::Style;
+use backend_advisor::answers::AnswerSet;
+use backend_advisor::catalog::Factor;
+use backend_advisor::criteria::Criterion;
+
+impl<'a> Flow<'_, 'a> {
+    /// Show every answer and ask whether to rank or change one. `Some(None)`: rank;
+    /// `Some(Some(step))`: change that answer; `None`: back.
+    pub(super) fn summary(&mut self, draft: &Draft<'a>) -> Result<Option<Option<Step>>, PromptError> {
+        // Each row: what, the answer, and the step that changes it (none for the AHP weights,
+        // which follow from the comparisons).
+        let mut rows: Vec<(String, String, Option<Step>)> = Vec::new();
+        for step in SUMMARY.into_iter().filter(|&step| draft.applies(step)) {
+            rows.push((self.topic(step), self.answer_text(draft, step), Some(step)));
+            if let (Step::Compare(_), Some(weights)) = (step, draft.ahp()) {
+                for factor in Factor::ALL {
+                    let weight = format!("weight {:.0}% (AHP)", 100.0 * weights.weight(factor));
+                    rows.push((self.topic(Step::Importance(Criterion::Factor(factor))), weight, None));
+                }
+            }
+        }
+        let bold = if self.session.styled { Style::new().bold() } else { Style::new() };
+        let dim = if self.session.styled { Style::new().dimmed() } else { Style::new() };
+        let mut text = format!("\n{bold}Your answers{bold:#}\n");
+        let width = rows.iter().map(|(topic, ..)| topic.chars().count()).max().unwrap_or(0);
+        for (topic, answer, step) in &rows {
+            let given = step.is_some_and(|step| draft.is_given(step) && !draft.is_answered(step));
+            let mark = if given { format!("  {dim}(given){dim:#}") } else { String::new() };
+            text.push_str(&format!("  {topic:<width$}  {answer}{mark}\n"));
+        }
+        self.prompter.say(&text)?;
+        let editable: Vec<(&str, &str, Step)> = rows
+            .iter()
+            .filter_map(|(topic, answer, step)| step.map(|step| (topic.as_str(), answer.as_str(), step)))
+            .collect();
+        let mut choices = vec![Choice::new("rank", "Rank the frameworks with these answers", "")];
+        choices.extend(editable.iter().map(|(topic, answer, step)| {
+            Choice::new(format!("change:{}", step_id(*step)), format!("Change {topic}"), format!("now {answer}"))
+        }));
+        let question = Question {
+            message: "Rank with these answers, or change one?".into(),
+            help: "Esc goes back to the last question.".into(),
+        };
+        Ok(self.prompter.select(&question, &choices, 0)?.map(|index| index.checked_sub(1).map(|i| editable[i].2)))
+    }
+
+    /// The name of what a step asks, for the summary.
+    pub(super) fn topic(&self, step: Step) -> String {
+        match step {
+            Step::Start => "Starting point".into(),
+            Step::Weighing => "Weighing".into(),
+            Step::Compare(_) | Step::Consistency => "Comparisons".into(),
+            Step::Importance(Criterion::Factor(factor)) => self
+                .catalog()
+                .vocabulary
+                .factor(factor)
+                .map_or_else(|| factor.id().to_string(), |info| info.label.clone()),
+            Step::Importance(criterion) => criterion.label().into(),
+            Step::TeamKnows => "Languages known".into(),
+            Step::OnlyKnown => "Only those languages".into(),
+            Step::UseCases => "Use cases".into(),
+            Step::Require => "Must be built in".into(),
+        }
+    }
+
+    /// The answer to a step, in words.
+    pub(super) fn answer_text(&self, draft: &Draft<'a>, step: Step) -> String {
+        let set = draft.complete();
+        let vocabulary = &self.catalog().vocabulary;
+        let list = |values: &Option<Vec<String>>| match values.as_deref() {
+            Some(values) if !values.is_empty() => values.join(", "),
+            _ => "none".into(),
+        };
+        match step {
+            Step::Start => match (draft.preset, draft.start_given && draft.given != AnswerSet::default()) {
+                (Some(preset), _) => format!("preset {}", preset.id),
+                (None, true) => "the answers given".into(),
+                (None, false) => "from scratch".into(),
+            },
+            Step::Weighing if draft.uses_pairs() => "compare the factors in pairs (AHP)".into(),
+            Step::Weighing => "rate each factor 0-5".into(),
+            Step::Compare(_) | Step::Consistency => {
+                draft.ahp().map_or_else(|| "not all answered".into(), |weights| pairs::consistency(&weights))
+            }
+            Step::Importance(criterion) => importance_label(draft.importance(criterion)),
+            Step::TeamKnows => match set.team_knows.as_deref() {
+                Some(known) if !known.is_empty() => {
+                    known.iter().map(|id| vocabulary.language_name(id)).collect::<Vec<_>>().join(", ")
+                }
+                _ => "none".into(),
+            },
+            Step::OnlyKnown => match set.languages.as_deref() {
+                Some(only) if !only.is_empty() => {
+                    let names: Vec<&str> = only.iter().map(|id| vocabulary.language_name(id)).collect();
+                    format!("yes: {}", names.join(", "))
+                }
+                _ => "no".into(),
+            },
+            Step::UseCases => list(&set.use_cases),
+            Step::Require => list(&set.require),
+        }
+    }
+}
