@@ -41,7 +41,7 @@ impl Factor {
 pub enum Criterion {
     /// One of the catalog's rated factors.
     Factor(Factor),
-    /// How many of the requested use cases are in the framework's `best_for`.
+    /// How well the framework fits the requested use cases (strong 1, good 0.5, otherwise 0, averaged).
     UseCaseFit,
     /// Whether the team already knows the framework's language.
     TeamFamiliarity,

@@ -23,15 +23,22 @@ where
         .map(|(candidate, _)| candidate)
 }
 
-/// A hint naming the closest value and listing every valid one.
+/// The most valid values a hint lists; past that it counts the rest.
+pub const MAX_LISTED: usize = 24;
+
+/// A hint naming the closest value and listing the valid ones (the first [`MAX_LISTED`]).
 pub fn hint<'a, I>(given: &str, valid: I) -> String
 where
     I: IntoIterator<Item = &'a str> + Clone,
 {
     let all: Vec<&str> = valid.clone().into_iter().collect();
+    let mut listed = all.iter().take(MAX_LISTED).copied().collect::<Vec<_>>().join(", ");
+    if all.len() > MAX_LISTED {
+        listed.push_str(&format!(", … and {} more", all.len() - MAX_LISTED));
+    }
     match closest(given, valid) {
-        Some(best) => format!("did you mean '{best}'? valid values: {}", all.join(", ")),
-        None => format!("valid values: {}", all.join(", ")),
+        Some(best) => format!("did you mean '{best}'? valid values: {listed}"),
+        None => format!("valid values: {listed}"),
     }
 }
 

@@ -106,7 +106,7 @@ fn check_contract(doc: &Value) {
 
     let ranking = items(&doc["ranking"]);
     for (index, entry) in ranking.iter().enumerate() {
-        assert_eq!(keys(entry), ["criteria", "id", "language", "name", "rank", "score"]);
+        assert_eq!(keys(entry), ["criteria", "id", "language", "languages", "name", "rank", "score"]);
         assert_eq!(entry["rank"].as_u64(), Some(index as u64 + 1), "{entry}");
         let total_score = num(&entry["score"]);
         assert!((0.0..=100.0).contains(&total_score), "score out of range: {entry}");
@@ -139,7 +139,11 @@ fn check_contract(doc: &Value) {
     let languages: Vec<&str> = items(&filters["languages"]).iter().map(text).collect();
     if !languages.is_empty() {
         for entry in ranking {
-            assert!(languages.contains(&text(&entry["language"])), "{} ignores the language filter", entry["id"]);
+            assert!(
+                items(&entry["languages"]).iter().any(|l| languages.contains(&text(l))),
+                "{} ignores the language filter",
+                entry["id"]
+            );
         }
     }
     for requirement in items(&filters["require"]) {
@@ -190,14 +194,14 @@ fn strength(level: &str) -> u8 {
 fn expected_reasons(entry: &Value, filters: &Value) -> Vec<String> {
     let mut reasons = Vec::new();
     let languages: Vec<&str> = items(&filters["languages"]).iter().map(text).collect();
-    let language = text(&entry["language"]);
-    if !languages.is_empty() && !languages.contains(&language) {
-        reasons.push(format!("language: {language}, not one of {}", languages.join(", ")));
+    let own: Vec<&str> = items(&entry["languages"]).iter().map(text).collect();
+    if !languages.is_empty() && !own.iter().any(|l| languages.contains(l)) {
+        reasons.push(format!("language: {}, not one of {}", own.join(", "), languages.join(", ")));
     }
     for requirement in items(&filters["require"]) {
         let feature = text(&requirement["feature"]);
         let required = text(&requirement["level"]);
-        let level = entry["features"][feature].as_str().unwrap_or("none");
+        let level = entry["features"][feature]["level"].as_str().unwrap_or("none");
         if strength(level) < strength(required) {
             reasons.push(format!("{feature}: {level}, {required} required"));
         }
@@ -218,7 +222,8 @@ fn check_against_catalog(doc: &Value, catalog: &[Value]) {
             assert!(!excluded.contains_key(id), "{id} passes the filters but is excluded");
             let ranked = ranked(doc, id);
             assert_eq!(ranked["name"], entry["name"]);
-            assert_eq!(ranked["language"], entry["language"]);
+            assert_eq!(ranked["language"], entry["languages"][0]);
+            assert_eq!(ranked["languages"], entry["languages"]);
             for factor in FACTORS {
                 assert_eq!(num(&ranked["criteria"][factor]["rating"]), num(&entry["scores"][factor]), "{id} {factor}");
             }
@@ -290,12 +295,12 @@ fn the_issue_example_prints_the_json_contract() {
     assert!(close(num(&doc["criteria"][0]["weight"]), 0.25));
     assert!(close(num(&doc["criteria"][5]["weight"]), 0.15));
     assert_eq!(doc["filters"], serde_json::json!({"languages": ["python"], "require": []}));
-    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 24, "sources": ["built-in"]}));
+    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 44, "sources": ["built-in"]}));
 
     let ranking = items(&doc["ranking"]);
     assert!(!ranking.is_empty());
     assert!(ranking.iter().all(|r| r["language"] == "python"));
-    assert_eq!(ranking.len() + items(&doc["excluded"]).len(), 24, "json shows every ranked framework");
+    assert_eq!(ranking.len() + items(&doc["excluded"]).len(), 44, "json shows every ranked framework");
     for excluded in items(&doc["excluded"]) {
         let reasons = items(&excluded["reasons"]);
         assert_eq!(reasons.len(), 1, "{excluded}");
@@ -304,12 +309,21 @@ fn the_issue_example_prints_the_json_contract() {
 
     let catalog = catalog_entries(&[]);
     check_against_catalog(&doc, &catalog);
-    // use_case_fit = 1 + 4 × matched / requested, from each framework's best_for.
+    // use_case_fit = 1 + 4 × mean credit of the requested use cases (strong 1, good 0.5).
     for entry in ranking {
         let id = text(&entry["id"]);
-        let best_for = &catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog")["best_for"];
-        let matched = ["api", "ai-ml"].iter().filter(|u| items(best_for).iter().any(|b| b == **u)).count();
-        assert!(close(rating(&doc, id, "use_case_fit"), 1.0 + 4.0 * matched as f64 / 2.0), "{id}");
+        let fit = &catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog")["use_cases"];
+        let credit = |u: &str| {
+            if items(&fit["strong"]).iter().any(|b| b == u) {
+                1.0
+            } else if items(&fit["good"]).iter().any(|b| b == u) {
+                0.5
+            } else {
+                0.0
+            }
+        };
+        let expected = 1.0 + 4.0 * (credit("api") + credit("ai-ml")) / 2.0;
+        assert!(close(rating(&doc, id, "use_case_fit"), expected), "{id}");
     }
 }
 
@@ -322,7 +336,7 @@ fn feature_requirements_exclude_with_every_reason() {
         "--language",
         "go",
         "--require",
-        "orm:community",
+        "admin:community",
         "--require",
         "auth:official",
         "--format",
@@ -333,12 +347,12 @@ fn feature_requirements_exclude_with_every_reason() {
         doc["filters"],
         serde_json::json!({
             "languages": ["python", "go"],
-            "require": [{"feature": "orm", "level": "community"}, {"feature": "auth", "level": "official"}]
+            "require": [{"feature": "admin", "level": "community"}, {"feature": "auth", "level": "official"}]
         })
     );
     check_against_catalog(&doc, &catalog_entries(&[]));
     let reasons: Vec<&str> = items(&doc["excluded"]).iter().flat_map(|e| items(&e["reasons"])).map(text).collect();
-    assert!(reasons.iter().any(|r| r.starts_with("orm: none, community required")), "{reasons:?}");
+    assert!(reasons.iter().any(|r| r.starts_with("admin: none, community required")), "{reasons:?}");
 
     // `--require orm` means builtin, as in the issue's example "orm: community, builtin required".
     let doc = json_of(&["recommend", "--require", "orm", "--format", "json"]);
@@ -434,7 +448,7 @@ fn csv_has_one_row_per_ranked_framework() {
 
     // Without --top, CSV holds every ranked framework.
     let all = stdout_of(&["recommend", "--format", "csv"]);
-    assert_eq!(csv::Reader::from_reader(all.as_bytes()).records().count(), 24);
+    assert_eq!(csv::Reader::from_reader(all.as_bytes()).records().count(), 44);
 }
 
 #[test]
@@ -443,11 +457,11 @@ fn top_limits_the_ranking_in_every_format() {
     let top = json_of(&["recommend", "--top", "3", "--format", "json"]);
     check_contract(&top);
     assert_eq!(items(&top["ranking"]), &items(&full["ranking"])[..3]);
-    assert_eq!(top["catalog"]["frameworks"], 24);
+    assert_eq!(top["catalog"]["frameworks"], 44);
     let yaml: Value =
         serde_yaml::from_str(&stdout_of(&["recommend", "--top", "3", "--format", "yaml"])).expect("valid YAML");
     assert_eq!(yaml, top);
-    assert_eq!(items(&json_of(&["recommend", "--top", "100", "--format", "json"])["ranking"]).len(), 24);
+    assert_eq!(items(&json_of(&["recommend", "--top", "100", "--format", "json"])["ranking"]).len(), 44);
 
     let names: Vec<&str> = items(&full["ranking"]).iter().map(|r| text(&r["name"])).collect();
     let check_table = |args: &[&str], shown: usize| {
@@ -459,7 +473,7 @@ fn top_limits_the_ranking_in_every_format() {
     };
     check_table(&["recommend"], 10);
     check_table(&["recommend", "--top", "3"], 3);
-    check_table(&["recommend", "--top", "30"], 24);
+    check_table(&["recommend", "--top", "60"], 44);
 
     let check_markdown = |args: &[&str], shown: usize| {
         let rows = markdown_rows(&stdout_of(args));
@@ -609,7 +623,7 @@ fn default_weights_on_the_small_fixture() {
     let small = fixture("small.yaml");
     let doc = json_of(&["--catalog", &small, "recommend", "--format", "json"]);
     check_contract(&doc);
-    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 27, "sources": ["built-in", small]}));
+    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 47, "sources": ["built-in", small]}));
     assert!(items(&doc["criteria"]).iter().all(|c| close(num(&c["weight"]), 0.2)));
     // alpha 5, 4, 3, 2, 1 → u 1, .75, .5, .25, 0 → 50; beta all 3 → 50;
     // gamma 1.5, 2, 5, 5, 4.5 → u .125, .25, 1, 1, .875 → 65.
@@ -779,13 +793,13 @@ fn a_layer_with_an_existing_id_replaces_the_entry() {
     let path = fixture("django-override.yaml");
     let doc = json_of(&["--catalog", &path, "recommend", "--format", "json"]);
     check_contract(&doc);
-    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 24, "sources": ["built-in", path]}));
+    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 44, "sources": ["built-in", path]}));
     assert!(close(score(&doc, "django"), 100.0), "the replacement's ratings are all 5");
     assert_eq!(rank(&doc, "django"), 1);
 
     let builtin = catalog_entries(&[]);
     let layered = catalog_entries(&["--catalog", &path]);
-    assert_eq!(layered.len(), 24);
+    assert_eq!(layered.len(), 44);
     let ids = |list: &[Value]| list.iter().map(|e| text(&e["id"]).to_string()).collect::<Vec<_>>();
     assert_eq!(ids(&layered), ids(&builtin), "replaced in place, nothing added");
     let shown = json_of(&["--catalog", &path, "show", "django", "--format", "json"]);
@@ -796,14 +810,14 @@ fn a_layer_with_an_existing_id_replaces_the_entry() {
     let small = fixture("small.yaml");
     let doc = json_of(&["--catalog", &path, "--catalog", &small, "recommend", "--format", "json"]);
     check_contract(&doc);
-    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 27, "sources": ["built-in", path, small]}));
+    assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 47, "sources": ["built-in", path, small]}));
 }
 
 #[test]
 fn a_layer_with_new_ids_adds_entries() {
     let small = fixture("small.yaml");
     let list = catalog_entries(&["--catalog", &small]);
-    assert_eq!(list.len(), 27);
+    assert_eq!(list.len(), 47);
     for id in ["alpha", "beta", "gamma"] {
         assert!(list.iter().any(|e| e["id"] == id), "{id} was not added");
     }
@@ -817,7 +831,7 @@ fn a_layer_with_new_ids_adds_entries() {
 #[test]
 fn list_prints_every_framework_in_every_format() {
     let list = catalog_entries(&[]);
-    assert_eq!(list.len(), 24);
+    assert_eq!(list.len(), 44);
     let ids: Vec<&str> = list.iter().map(|e| text(&e["id"])).collect();
     for id in [
         "django",
@@ -848,24 +862,24 @@ fn list_prints_every_framework_in_every_format() {
         assert!(ids.contains(&id), "{id} missing from the catalog");
     }
     let fields = [
-        "best_for",
         "concurrency",
         "cons",
         "examples",
+        "facts",
         "features",
-        "first_release",
         "homepage",
         "id",
         "kind",
-        "language",
-        "latest_version",
-        "license",
+        "languages",
         "name",
+        "package",
         "pros",
         "rationale",
+        "repository",
         "reviewed",
         "scores",
         "summary",
+        "use_cases",
         "use_when",
     ];
     for entry in &list {
@@ -876,7 +890,7 @@ fn list_prints_every_framework_in_every_format() {
 
     let table = stdout_of(&["list"]);
     let markdown = stdout_of(&["list", "--format", "markdown"]);
-    assert_eq!(markdown_rows(&markdown).len(), 24);
+    assert_eq!(markdown_rows(&markdown).len(), 44);
     for entry in &list {
         assert!(table.contains(text(&entry["id"])), "table lacks {}", entry["id"]);
         assert!(markdown.contains(text(&entry["name"])), "markdown lacks {}", entry["name"]);
@@ -884,7 +898,7 @@ fn list_prints_every_framework_in_every_format() {
     let csv_text = stdout_of(&["list", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let header: Vec<String> = reader.headers().expect("a header").iter().map(String::from).collect();
-    assert_eq!(&header[..3], ["id", "name", "language"]);
+    assert_eq!(&header[..3], ["id", "name", "languages"]);
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("valid CSV");
     assert_eq!(rows.iter().map(|r| r.get(0).expect("an id").to_string()).collect::<Vec<_>>(), ids);
 }
@@ -901,16 +915,16 @@ fn list_filters_by_language_use_case_and_feature() {
     let expected = |keep: &dyn Fn(&Value) -> bool| -> Vec<String> {
         all.iter().filter(|e| keep(e)).map(|e| text(&e["id"]).to_string()).collect()
     };
-    let best_for = |e: &Value, tag: &str| items(&e["best_for"]).iter().any(|b| b == tag);
-    let level = |e: &Value, feature: &str| strength(e["features"][feature].as_str().unwrap_or("none"));
+    let best_for = |e: &Value, tag: &str| {
+        items(&e["use_cases"]["strong"]).iter().chain(items(&e["use_cases"]["good"])).any(|b| b == tag)
+    };
+    let level = |e: &Value, feature: &str| strength(e["features"][feature]["level"].as_str().unwrap_or("none"));
+    let speaks = |e: &Value, language: &str| items(&e["languages"]).iter().any(|l| l == language);
 
     let go = ids(&["--language", "go"]);
     assert!(!go.is_empty());
-    assert_eq!(go, expected(&|e| e["language"] == "go"));
-    assert_eq!(
-        ids(&["--language", "go", "--language", "rust"]),
-        expected(&|e| e["language"] == "go" || e["language"] == "rust")
-    );
+    assert_eq!(go, expected(&|e| speaks(e, "go")));
+    assert_eq!(ids(&["--language", "go", "--language", "rust"]), expected(&|e| speaks(e, "go") || speaks(e, "rust")));
     let both = ids(&["--use-case", "api", "--use-case", "ai-ml"]);
     assert!(!both.is_empty());
     assert_eq!(both, expected(&|e| best_for(e, "api") && best_for(e, "ai-ml")), "every use case must match");
@@ -992,7 +1006,7 @@ fn the_exported_catalog_is_valid_and_layers_to_the_same_catalog() {
     let exported = stdout_of(&["catalog", "export"]);
     let parsed: Value = serde_yaml::from_str(&exported).expect("export is YAML");
     let frameworks = items(&parsed["frameworks"]);
-    assert_eq!(frameworks.len(), 24);
+    assert_eq!(frameworks.len(), 44);
     let builtin = catalog_entries(&[]);
     let ids = |list: &[Value]| list.iter().map(|e| text(&e["id"]).to_string()).collect::<BTreeSet<_>>();
     assert_eq!(ids(frameworks), ids(&builtin));
@@ -1017,9 +1031,9 @@ fn validate_accepts_valid_files() {
 /// The problems of tests/fixtures/broken.yaml: what to find in the text, entry, field, suggestion.
 const BROKEN: [(&str, &str, &str, &str); 4] = [
     ("ormm: none", "delta", "features.ormm", "orm"),
-    ("microservice]", "epsilon", "best_for[0]", "microservices"),
-    ("pythn", "zeta", "language", "python"),
-    ("ai_ml", "zeta", "best_for[1]", "ai-ml"),
+    ("microservice]", "epsilon", "use_cases.strong[0]", "microservices"),
+    ("pythn", "zeta", "languages[0]", "python"),
+    ("ai_ml", "zeta", "use_cases.strong[1]", "ai-ml"),
 ];
 
 /// Checks that stderr reports every problem of broken.yaml with file:line:column, entry, field
@@ -1059,7 +1073,7 @@ fn validate_reports_every_problem_of_a_broken_file() {
 fn validate_reports_a_syntax_error_and_an_unknown_key_with_their_position() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let syntax = dir.path().join("syntax.yaml");
-    fs::write(&syntax, "frameworks:\n  - id: x\n    best_for: [api, cms\n    name: y\n").expect("write");
+    fs::write(&syntax, "frameworks:\n  - id: x\n    pros: [api, cms\n    name: y\n").expect("write");
     let syntax = syntax.to_str().expect("UTF-8 path");
     let stderr = fails(&["catalog", "validate", syntax], 65);
     // The flow sequence opened on line 3 is still open when line 4 starts a key.
@@ -1336,7 +1350,7 @@ fn filters_that_leave_nothing_say_so_in_every_format() {
     let doc = json_of(&with(&["--format", "json", "--sensitivity"]));
     check_contract(&doc);
     assert!(items(&doc["ranking"]).is_empty());
-    assert_eq!(items(&doc["excluded"]).len(), 24, "every framework is excluded, each with its reasons");
+    assert_eq!(items(&doc["excluded"]).len(), 44, "every framework is excluded, each with its reasons");
     for format in ["table", "markdown"] {
         let text = stdout_of(&with(&["--format", format, "--explain"]));
         assert!(text.contains("No framework passes the filters"), "{format}: {text}");

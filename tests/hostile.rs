@@ -28,7 +28,7 @@ const CATALOGS: &[Case] = &[
     Case {
         file: "catalog-wrong-type.yaml",
         code: 65,
-        says: &["@:10:20:", "'alpha'", "'first_release'", "invalid type"],
+        says: &["@:10:30:", "'alpha'", "'facts.first_release.value'", "'soon' is not a date"],
     },
     Case {
         file: "catalog-unknown-key.yaml",
@@ -50,7 +50,7 @@ const CATALOGS: &[Case] = &[
     Case {
         file: "catalog-unknown-use-case.yaml",
         code: 65,
-        says: &["@:39:21:", "'best_for[1]'", "did you mean 'ai-ml'?"],
+        says: &["@:39:31:", "'use_cases.strong[1]'", "did you mean 'ai-ml'?"],
     },
     Case {
         file: "catalog-unknown-feature.yaml",
@@ -62,7 +62,7 @@ const CATALOGS: &[Case] = &[
             "missing the support level of: caching",
         ],
     },
-    Case { file: "catalog-unknown-language.yaml", code: 65, says: &["@:5:15:", "did you mean 'go'?"] },
+    Case { file: "catalog-unknown-language.yaml", code: 65, says: &["@:5:17:", "did you mean 'go'?"] },
     Case {
         file: "catalog-unknown-level.yaml",
         code: 65,
@@ -82,7 +82,7 @@ const CATALOGS: &[Case] = &[
         file: "catalog-one-entry-many-problems.yaml",
         code: 65,
         says: &[
-            "@:6:15: framework 'alpha', field 'language': unknown language 'pyhton'",
+            "@:6:17: framework 'alpha', field 'languages[0]': unknown language 'pyhton'",
             "@:8:5: framework 'alpha': unknown field `sumary`",
             "@:14:27: framework 'alpha', field 'scores.performance': rating 6",
             "3 problem",
@@ -94,7 +94,7 @@ const CATALOGS: &[Case] = &[
         says: &[
             "@:7:5: framework 'alpha'",
             "@:43:5: framework 'beta': missing field `summary`",
-            "@:84:15: framework 'gamma', field 'language'",
+            "@:84:17: framework 'gamma', field 'languages[0]'",
             "@:92:27: framework 'gamma', field 'scores.performance'",
             "4 problem",
         ],

@@ -3,7 +3,10 @@
 
 use backend_advisor::Origin;
 use backend_advisor::answers::{self, AnswerSet, Answers, Importance};
-use backend_advisor::catalog::{Catalog, Example, Factor, Features, Framework, Kind, Level, Rationale, Scores};
+use backend_advisor::catalog::{
+    Catalog, Example, Factor, Facts, Features, Framework, Kind, Level, Rationale, Release, Scores, Sourced, Support,
+    UseCases,
+};
 use backend_advisor::criteria::Criterion;
 use backend_advisor::decide::score;
 use backend_advisor::yaml::positions::Positions;
@@ -43,13 +46,26 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
         .prop_map(move |(scores, levels, best_for, language, name)| Framework {
             id: id.clone(),
             name,
-            language,
+            languages: vec![language],
             kind: Kind::Micro,
             summary: "Generated.".into(),
             homepage: "https://example.org".into(),
-            license: "MIT".into(),
-            first_release: 2020,
-            latest_version: "1".into(),
+            repository: None,
+            package: None,
+            facts: Facts {
+                license: Sourced { value: "MIT".into(), source: "T".into(), as_of: "2026".into() },
+                first_release: Sourced { value: "2020".into(), source: "T".into(), as_of: "2026".into() },
+                latest_release: Release {
+                    version: "1".into(),
+                    date: "2026".into(),
+                    source: "T".into(),
+                    as_of: "2026".into(),
+                },
+                stars: None,
+                survey: None,
+                benchmark: None,
+                support: None,
+            },
             concurrency: "threads".into(),
             scores: Scores {
                 performance: scores[0],
@@ -65,10 +81,10 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
                 integration: "x [T]".into(),
                 community: "x [T]".into(),
             },
-            features: Features(features.iter().cloned().zip(levels).collect()),
+            features: Features(features.iter().cloned().zip(levels.into_iter().map(Support::at)).collect()),
             pros: vec!["a".into(), "b".into(), "c".into()],
             cons: vec!["a".into(), "b".into()],
-            best_for,
+            use_cases: UseCases { strong: best_for, good: Vec::new() },
             use_when: vec!["a".into(), "b".into()],
             examples: Vec::<Example>::new(),
             reviewed: "2026-11".into(),
@@ -137,7 +153,7 @@ proptest! {
             prop_assert_eq!(entry.criteria.len(), ranking.criteria.len());
             let framework = catalog.frameworks.iter().find(|f| f.id == entry.id).expect("a catalog entry");
             // Filters are honoured: language and every requirement.
-            prop_assert!(answers.languages.is_empty() || answers.languages.contains(&framework.language));
+            prop_assert!(answers.languages.is_empty() || framework.languages.iter().any(|l| answers.languages.contains(l)));
             for requirement in &answers.require {
                 prop_assert!(framework.features.level(&requirement.feature).satisfies(requirement.level));
             }
@@ -189,7 +205,7 @@ fn yaml_text() -> impl Strategy<Value = String> {
         "frameworks",
         "id",
         "name",
-        "language",
+        "languages",
         "kind",
         "scores",
         "performance",
@@ -198,7 +214,7 @@ fn yaml_text() -> impl Strategy<Value = String> {
         "orm",
         "builtin",
         "bultin",
-        "best_for",
+        "strong",
         "api",
         "ai-ml",
         "importance",

@@ -327,7 +327,7 @@ fn the_decision_record_takes_top_and_names_the_hard_constraints() {
         "--language",
         "python",
         "--require",
-        "orm:community",
+        "scaffolding:community",
         "--top",
         "2",
         "--format",
@@ -337,7 +337,7 @@ fn the_decision_record_takes_top_and_names_the_hard_constraints() {
     assert_eq!(list_under(&blocks, "Considered Options").len(), 2);
     let drivers = list_under(&blocks, "Decision Drivers");
     assert!(drivers.iter().any(|d| d == "Hard constraint: written in Python"), "{drivers:?}");
-    assert!(drivers.iter().any(|d| d == "Hard constraint: orm at least community package"), "{drivers:?}");
+    assert!(drivers.iter().any(|d| d == "Hard constraint: scaffolding at least community package"), "{drivers:?}");
     let outcome = under(&blocks, "Decision Outcome");
     let removed = outcome
         .iter()
@@ -346,7 +346,7 @@ fn the_decision_record_takes_top_and_names_the_hard_constraints() {
             _ => None,
         })
         .expect("the removed options are listed");
-    assert!(removed.iter().any(|r| r == "FastAPI: orm: none, community required"), "{removed:?}");
+    assert!(removed.iter().any(|r| r == "Flask: scaffolding: none, community required"), "{removed:?}");
     assert!(removed.iter().any(|r| r.starts_with("Gin: language: go, not one of python")), "{removed:?}");
 }
 

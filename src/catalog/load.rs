@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::validate::{entries_one_by_one, sort_by_position, validate, validate_entries, vocabulary_of};
-use super::{Catalog, CatalogFile, Framework};
+use super::{Catalog, CatalogFile, Framework, Source};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
 use crate::yaml::positions::Positions;
@@ -16,6 +16,15 @@ pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
 /// The name under which the built-in catalog appears in messages and in `catalog.sources`.
 pub const BUILTIN_SOURCE: &str = "built-in";
 
+/// One user file, validated: its entries and the sources it adds.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// Entries that replace (same id) or add to the catalog's.
+    pub frameworks: Vec<Framework>,
+    /// Sources its entries may cite besides the built-in ones.
+    pub sources: Vec<Source>,
+}
+
 impl Catalog {
     /// The built-in catalog, validated like any user file.
     pub fn builtin() -> Result<Catalog> {
@@ -23,7 +32,7 @@ impl Catalog {
         let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
         let frameworks =
-            validate(file.frameworks, &vocabulary, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
+            validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         Ok(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
     }
 
@@ -39,7 +48,7 @@ impl Catalog {
     }
 
     /// Parse and validate one user file against this catalog's vocabulary.
-    pub fn parse_layer(&self, text: &str, source: &str) -> Result<Vec<Framework>> {
+    pub fn parse_layer(&self, text: &str, source: &str) -> Result<Layer> {
         let positions = Positions::index(text);
         let file = match parse(text, source) {
             Ok(file) => file,
@@ -48,7 +57,15 @@ impl Catalog {
                 // every other entry is checked on its own.
                 let (entries, more) = entries_one_by_one(text, source, &positions, &problems);
                 problems.extend(more);
-                if let Err(found) = validate_entries(entries, &self.vocabulary, source, &positions) {
+                // The file's own sources, when that section reads on its own, so that entries
+                // citing them are not blamed for it.
+                #[derive(serde::Deserialize)]
+                struct OwnSources {
+                    #[serde(default)]
+                    sources: Vec<Source>,
+                }
+                let own = serde_yaml::from_str::<OwnSources>(text).map(|o| o.sources).unwrap_or_default();
+                if let Err(found) = validate_entries(entries, &self.vocabulary, &own, source, &positions) {
                     problems.extend(found);
                 }
                 sort_by_position(&mut problems);
@@ -56,8 +73,22 @@ impl Catalog {
             }
         };
         let mut problems = self.check_vocabulary_sections(&file, source, &positions);
-        match validate(file.frameworks, &self.vocabulary, source, &positions) {
-            Ok(frameworks) if problems.is_empty() => Ok(frameworks),
+        let sources = file.sources.unwrap_or_default();
+        for (index, added) in sources.iter().enumerate() {
+            // A source as the built-in catalog has it is welcome (an exported catalog repeats them all).
+            let changed = self.vocabulary.source(&added.id).is_some_and(|known| known != added);
+            if changed || sources[..index].iter().any(|s| s.id == added.id) {
+                problems.push(Problem {
+                    origin: Origin::file(source, positions.value(&format!("sources[{index}].id"))),
+                    entry: None,
+                    field: Some(format!("sources[{index}].id")),
+                    message: format!("source '{}' is already defined differently", added.id),
+                    hint: Some("give the source its own id; a user catalog adds sources, it cannot change one".into()),
+                });
+            }
+        }
+        match validate(file.frameworks, &self.vocabulary, &sources, source, &positions) {
+            Ok(frameworks) if problems.is_empty() => Ok(Layer { frameworks, sources }),
             Ok(_) => Err(Error::InvalidData(problems)),
             Err(more) => {
                 problems.extend(more);
@@ -88,8 +119,13 @@ impl Catalog {
     }
 
     /// Layer validated entries over this catalog: same id replaces, new id appends.
-    pub fn apply(&mut self, layer: Vec<Framework>, source: String) {
-        for framework in layer {
+    pub fn apply(&mut self, layer: Layer, source: String) {
+        for added in layer.sources {
+            if self.vocabulary.source(&added.id).is_none() {
+                self.vocabulary.sources.push(added);
+            }
+        }
+        for framework in layer.frameworks {
             match self.frameworks.iter_mut().find(|f| f.id == framework.id) {
                 Some(existing) => *existing = framework,
                 None => self.frameworks.push(framework),

@@ -1,12 +1,12 @@
 //! Validation of catalog entries against the vocabulary: every problem of a file collected with
 //! its position, entry and field, and a "did you mean" where a close valid value exists.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::{Catalog, CatalogFile, Factor, Framework, Level, Vocabulary};
+use super::{Catalog, CatalogFile, Factor, Framework, Source, Vocabulary, rules};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
 use crate::yaml::positions::Positions;
@@ -42,7 +42,18 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
         return Err(problems);
     }
     let [features, use_cases] = std::mem::take(&mut terms);
-    Ok(Vocabulary { factors, features, use_cases, languages })
+    let sources = file.sources.clone().unwrap_or_default();
+    let reviewed = file.reviewed.clone().unwrap_or_default();
+    if sources.is_empty() {
+        problems.push(missing("sources"));
+    }
+    if !is_date(&reviewed) {
+        problems.push(missing("reviewed"));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Vocabulary { factors, features, use_cases, languages, sources, reviewed })
 }
 
 pub(super) fn is_kebab(id: &str) -> bool {
@@ -52,22 +63,15 @@ pub(super) fn is_kebab(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-pub(super) fn is_year_month(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 7
-        && bytes[4] == b'-'
-        && bytes[..4].iter().chain(&bytes[5..]).all(u8::is_ascii_digit)
-        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
-}
-
 /// Check every entry against the vocabulary; return them in vocabulary order or every problem.
 pub fn validate(
     frameworks: Vec<Framework>,
     vocabulary: &Vocabulary,
+    extra: &[Source],
     source: &str,
     positions: &Positions,
 ) -> std::result::Result<Vec<Framework>, Vec<Problem>> {
-    validate_entries(frameworks.into_iter().enumerate().collect(), vocabulary, source, positions)
+    validate_entries(frameworks.into_iter().enumerate().collect(), vocabulary, extra, source, positions)
 }
 
 /// The entries of a file that does not deserialize as a whole, each deserialized on its own,
@@ -165,13 +169,17 @@ pub(super) fn sort_by_position(problems: &mut [Problem]) {
     });
 }
 
-/// [`validate`] for entries that keep their index in the file (for positions).
+/// [`validate`] for entries that keep their index in the file (for positions). `extra` are the
+/// sources the file itself adds to the vocabulary's.
 pub(super) fn validate_entries(
     frameworks: Vec<(usize, Framework)>,
     vocabulary: &Vocabulary,
+    extra: &[Source],
     source: &str,
     positions: &Positions,
 ) -> std::result::Result<Vec<Framework>, Vec<Problem>> {
+    let known: HashSet<&str> = vocabulary.sources.iter().chain(extra).map(|s| s.id.as_str()).collect();
+    let known_sources = || vocabulary.sources.iter().chain(extra).map(|s| s.id.as_str());
     let mut problems = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(frameworks.len());
@@ -211,33 +219,49 @@ pub(super) fn validate_entries(
         for (field, value) in [
             ("name", &f.name),
             ("summary", &f.summary),
-            ("license", &f.license),
-            ("latest_version", &f.latest_version),
+            ("facts.license.value", &f.facts.license.value),
+            ("facts.latest_release.version", &f.facts.latest_release.version),
             ("concurrency", &f.concurrency),
         ] {
             if value.trim().is_empty() {
                 complain(field, false, "must not be empty".into(), None);
             }
         }
-        if !(f.homepage.starts_with("https://") || f.homepage.starts_with("http://")) {
+        if !is_http_url(&f.homepage) {
             complain("homepage", false, format!("'{}' is not an http(s) URL", f.homepage), None);
         }
-        if !vocabulary.language_ids().any(|l| l == f.language) {
+        if f.languages.is_empty() {
+            complain("languages", true, "needs at least one language, the primary first".into(), None);
+        }
+        for (i, language) in f.languages.iter().enumerate() {
+            if !vocabulary.language_ids().any(|l| l == language) {
+                complain(
+                    &format!("languages[{i}]"),
+                    false,
+                    format!("unknown language '{language}'"),
+                    Some(suggest::hint(language, vocabulary.language_ids())),
+                );
+            } else if f.languages[..i].contains(language) {
+                complain(&format!("languages[{i}]"), false, format!("language '{language}' is given twice"), None);
+            }
+        }
+        if let Some(package) = &f.package
+            && !REGISTRIES.contains(&package.registry.as_str())
+        {
             complain(
-                "language",
+                "package.registry",
                 false,
-                format!("unknown language '{}'", f.language),
-                Some(suggest::hint(&f.language, vocabulary.language_ids())),
+                format!("unknown registry '{}'", package.registry),
+                Some(suggest::hint(&package.registry, REGISTRIES.iter().copied())),
             );
         }
-        if !(1970..=2100).contains(&f.first_release) {
-            complain(
-                "first_release",
-                false,
-                format!("{} is not a plausible year (expected 1970-2100)", f.first_release),
-                None,
-            );
+        for (field, date) in f.facts.dates() {
+            if !is_date(date) {
+                complain(field, false, format!("'{date}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), None);
+            }
         }
+        let mut cited: Vec<(String, &str)> =
+            f.facts.citations().into_iter().map(|(field, id)| (field.to_string(), id)).collect();
         for factor in Factor::ALL {
             let rating = f.scores.get(factor);
             if !(1.0..=5.0).contains(&rating) || (rating * 2.0).fract() != 0.0 {
@@ -247,8 +271,21 @@ pub(super) fn validate_entries(
                     format!("rating {rating} must be from 1 to 5 in half steps (1, 1.5, 2, … 5)"),
                     None,
                 );
+            } else if let Some(derived) = rules::derived(f, factor)
+                && derived != rating
+            {
+                complain(
+                    &format!("scores.{}", factor.id()),
+                    false,
+                    format!("rating {rating} disagrees with the rule for its facts, which gives {derived}"),
+                    Some(format!(
+                        "rate it {derived}, or remove the facts that measure {} to judge it instead",
+                        factor.id()
+                    )),
+                );
             }
-            if f.rationale.get(factor).trim().is_empty() {
+            let rationale = f.rationale.get(factor);
+            if rationale.trim().is_empty() {
                 complain(
                     &format!("rationale.{}", factor.id()),
                     false,
@@ -256,9 +293,10 @@ pub(super) fn validate_entries(
                     None,
                 );
             }
+            cited.extend(citations(rationale).map(|id| (format!("rationale.{}", factor.id()), id)));
         }
-        let mut levels: BTreeMap<&str, Level> = BTreeMap::new();
-        for (feature, level) in &f.features.0 {
+        let mut seen_features: HashSet<&str> = HashSet::new();
+        for (feature, support) in &f.features.0 {
             if !vocabulary.feature_ids().any(|id| id == feature) {
                 complain(
                     &format!("features.{feature}"),
@@ -266,11 +304,17 @@ pub(super) fn validate_entries(
                     format!("unknown feature '{feature}'"),
                     Some(suggest::hint(feature, vocabulary.feature_ids())),
                 );
-            } else if levels.insert(feature, *level).is_some() {
+            } else if !seen_features.insert(feature) {
                 complain(&format!("features.{feature}"), true, format!("feature '{feature}' is given twice"), None);
             }
+            if let Some(docs) = &support.docs
+                && !is_http_url(docs)
+            {
+                complain(&format!("features.{feature}.docs"), false, format!("'{docs}' is not an http(s) URL"), None);
+            }
+            cited.extend(support.source.as_deref().map(|id| (format!("features.{feature}.source"), id)));
         }
-        let missing: Vec<&str> = vocabulary.feature_ids().filter(|id| !levels.contains_key(id)).collect();
+        let missing: Vec<&str> = vocabulary.feature_ids().filter(|id| !seen_features.contains(id)).collect();
         if !missing.is_empty() {
             complain(
                 "features",
@@ -279,9 +323,7 @@ pub(super) fn validate_entries(
                 Some("every vocabulary feature needs builtin, official, community or none".into()),
             );
         }
-        for (field, list, least) in
-            [("pros", &f.pros, 3), ("cons", &f.cons, 2), ("use_when", &f.use_when, 2), ("best_for", &f.best_for, 1)]
-        {
+        for (field, list, least) in [("pros", &f.pros, 3), ("cons", &f.cons, 2), ("use_when", &f.use_when, 2)] {
             if list.len() < least {
                 complain(field, true, format!("needs at least {least} item(s), found {}", list.len()), None);
             }
@@ -289,18 +331,39 @@ pub(super) fn validate_entries(
                 complain(&format!("{field}[{i}]"), false, "must not be empty".into(), None);
             }
         }
-        for (i, tag) in f.best_for.iter().enumerate() {
-            if !vocabulary.use_case_ids().any(|u| u == tag) {
+        if f.use_cases.all().next().is_none() {
+            complain("use_cases", true, "needs at least one use case, strong or good".into(), None);
+        }
+        for (strength, tags) in [("strong", &f.use_cases.strong), ("good", &f.use_cases.good)] {
+            for (i, tag) in tags.iter().enumerate() {
+                let field = format!("use_cases.{strength}[{i}]");
+                if !vocabulary.use_case_ids().any(|u| u == tag) {
+                    complain(
+                        &field,
+                        false,
+                        format!("unknown use case '{tag}'"),
+                        Some(suggest::hint(tag, vocabulary.use_case_ids())),
+                    );
+                } else if strength == "good" && f.use_cases.strong.contains(tag) {
+                    complain(&field, false, format!("'{tag}' is both strong and good"), None);
+                }
+            }
+        }
+        for (i, example) in f.examples.iter().enumerate() {
+            cited.extend(example.source.as_deref().map(|id| (format!("examples[{i}].source"), id)));
+        }
+        for (field, id) in cited {
+            if !known.contains(id) {
                 complain(
-                    &format!("best_for[{i}]"),
+                    &field,
                     false,
-                    format!("unknown use case '{tag}'"),
-                    Some(suggest::hint(tag, vocabulary.use_case_ids())),
+                    format!("cites unknown source '{id}'"),
+                    Some(suggest::hint(id, known_sources())),
                 );
             }
         }
-        if !is_year_month(&f.reviewed) {
-            complain("reviewed", false, format!("'{}' is not a YYYY-MM month", f.reviewed), None);
+        if !is_date(&f.reviewed) || f.reviewed.len() < 7 {
+            complain("reviewed", false, format!("'{}' is not a YYYY-MM-DD date", f.reviewed), None);
         }
         let order: Vec<&str> = vocabulary.feature_ids().collect();
         framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
@@ -308,6 +371,36 @@ pub(super) fn validate_entries(
     }
     sort_by_position(&mut problems);
     if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// The registries a package can be on.
+pub const REGISTRIES: [&str; 12] =
+    ["pypi", "npm", "crates", "maven", "nuget", "rubygems", "packagist", "hex", "go", "swiftpm", "conan", "none"];
+
+/// The source ids a text cites: the words in square brackets, e.g. `[TFB_CITRINE_2023_09_19]`.
+pub fn citations(text: &str) -> impl Iterator<Item = &str> {
+    text.split('[')
+        .skip(1)
+        .filter_map(|rest| rest.split_once(']').map(|(id, _)| id))
+        .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+}
+
+/// Whether `text` is an http(s) URL.
+pub fn is_http_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a plausible year, month and day.
+pub fn is_date(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let year = parts.next().filter(|y| y.len() == 4).and_then(|y| y.parse::<u16>().ok());
+    let month = parts.next().map(|m| m.len() == 2 && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)));
+    let day = parts.next().map(|d| d.len() == 2 && d.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d)));
+    year.is_some_and(|y| (1970..=2100).contains(&y))
+        && month != Some(false)
+        && day != Some(false)
+        && parts.next().is_none()
+        && (day.is_none() || month.is_some())
 }
 
 /// Check files as catalog layers and return what is wrong with each (empty when all are valid):

@@ -174,7 +174,7 @@ fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&
         .frameworks
         .iter()
         .filter(|f| score::exclusion_reasons(f, &answers).is_empty())
-        .filter(|f| answers.use_cases.iter().all(|u| f.best_for.contains(u)))
+        .filter(|f| answers.use_cases.iter().all(|u| f.use_cases.all().any(|t| t == u)))
         .collect())
 }
 

@@ -151,8 +151,10 @@ pub struct Ranked {
     pub id: String,
     /// Framework name.
     pub name: String,
-    /// Framework language id.
+    /// The framework's primary language id.
     pub language: String,
+    /// Every language it supports first-class, primary first.
+    pub languages: Vec<String>,
     /// 0–100.
     pub score: f64,
     /// `topsis` only: Euclidean distance to the ideal, d+.
@@ -281,11 +283,11 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) ->
             if answers.use_cases.is_empty() {
                 return 1.0;
             }
-            let matched = answers.use_cases.iter().filter(|u| framework.best_for.contains(u)).count();
-            1.0 + 4.0 * matched as f64 / answers.use_cases.len() as f64
+            let credit: f64 = answers.use_cases.iter().map(|u| fit_credit(framework, u)).sum();
+            1.0 + 4.0 * credit / answers.use_cases.len() as f64
         }
         Criterion::TeamFamiliarity => {
-            if answers.team_knows.iter().any(|l| same_language(l, &framework.language)) {
+            if answers.team_knows.iter().any(|l| framework.languages.iter().any(|f| same_language(l, f))) {
                 5.0
             } else {
                 1.0
@@ -294,11 +296,26 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) ->
     }
 }
 
+/// How well a framework fits one use case: 1 for a strong fit, 0.5 for a good one, 0 otherwise.
+pub fn fit_credit(framework: &Framework, use_case: &str) -> f64 {
+    if framework.use_cases.strong.iter().any(|u| u == use_case) {
+        1.0
+    } else if framework.use_cases.good.iter().any(|u| u == use_case) {
+        0.5
+    } else {
+        0.0
+    }
+}
+
 /// Why the filters remove a framework (empty when it passes).
 pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
     let mut reasons = Vec::new();
-    if !answers.languages.is_empty() && !answers.languages.contains(&framework.language) {
-        reasons.push(format!("language: {}, not one of {}", framework.language, answers.languages.join(", ")));
+    if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.contains(l)) {
+        reasons.push(format!(
+            "language: {}, not one of {}",
+            framework.languages.join(", "),
+            answers.languages.join(", ")
+        ));
     }
     for requirement in &answers.require {
         let level = framework.features.level(&requirement.feature);
@@ -401,7 +418,8 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             rank: 0,
             id: framework.id.clone(),
             name: framework.name.clone(),
-            language: framework.language.clone(),
+            language: framework.language().to_string(),
+            languages: framework.languages.clone(),
             score: parts.iter().map(|p| p.contribution).sum(),
             distance_to_ideal: None,
             distance_to_anti_ideal: None,
@@ -457,7 +475,7 @@ mod tests {
         let mut catalog = Catalog::builtin().expect("built-in");
         let text = include_str!("../../tests/fixtures/small.yaml");
         let layer = catalog.parse_layer(text, "small.yaml").expect("fixture is valid");
-        catalog.frameworks = layer;
+        catalog.frameworks = layer.frameworks;
         catalog.sources = vec!["small.yaml".into()];
         catalog
     }

@@ -108,10 +108,10 @@ fn features_at(framework: &Framework, levels: &[Level], with_level: bool) -> Vec
         .features
         .0
         .iter()
-        .filter(|(_, level)| levels.contains(level))
-        .map(|(id, level)| {
+        .filter(|(_, support)| levels.contains(&support.level))
+        .map(|(id, support)| {
             let name = id.replace('_', " ");
-            if with_level { format!("{name} ({})", level_meaning(*level)) } else { name }
+            if with_level { format!("{name} ({})", level_meaning(support.level)) } else { name }
         })
         .collect()
 }
@@ -275,9 +275,9 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
         .collect();
     let _ = writeln!(
         out,
-        "{} Language: {}; kind: {}; score {:.1} (rank {} of {}). Ratings: {}. Homepage: <{}>\n",
+        "{} Languages: {}; kind: {}; score {:.1} (rank {} of {}). Ratings: {}. Homepage: <{}>\n",
         framework.summary,
-        catalog.vocabulary.language_name(&framework.language),
+        super::entry::languages(framework, &catalog.vocabulary),
         framework.kind.id(),
         ranked.score,
         ranked.rank,

@@ -21,10 +21,10 @@ pub fn comparison(comparison: &Comparison) -> Document<'_> {
 
 #[derive(Serialize)]
 struct Overview<'a> {
-    language: &'a str,
+    languages: &'a [String],
     kind: &'static str,
     license: &'a str,
-    first_release: u16,
+    first_release: &'a str,
     latest_version: &'a str,
     concurrency: &'a str,
 }
@@ -71,7 +71,7 @@ struct EntryDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     features: Option<&'a Features>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    best_for: Option<&'a [String]>,
+    use_cases: Option<&'a crate::catalog::UseCases>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pros: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -117,11 +117,11 @@ impl Serialize for Document<'_> {
                     id: &f.id,
                     name: &f.name,
                     overview: has(Section::Overview).then(|| Overview {
-                        language: &f.language,
+                        languages: &f.languages,
                         kind: f.kind.id(),
-                        license: &f.license,
-                        first_release: f.first_release,
-                        latest_version: &f.latest_version,
+                        license: &f.facts.license.value,
+                        first_release: &f.facts.first_release.value,
+                        latest_version: &f.facts.latest_release.version,
                         concurrency: &f.concurrency,
                     }),
                     score: entry
@@ -134,7 +134,7 @@ impl Serialize for Document<'_> {
                     },
                     factors: has(Section::Factors).then_some(&f.scores),
                     features: has(Section::Features).then_some(&f.features),
-                    best_for: has(Section::BestFor).then_some(f.best_for.as_slice()),
+                    use_cases: has(Section::BestFor).then_some(&f.use_cases),
                     pros: has(Section::Pros).then_some(f.pros.as_slice()),
                     cons: has(Section::Cons).then_some(f.cons.as_slice()),
                     use_when: has(Section::UseWhen).then_some(f.use_when.as_slice()),

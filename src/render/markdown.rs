@@ -2,7 +2,7 @@
 
 use super::rows::{self, Rows};
 use super::side_by_side::{self, Charset};
-use super::{Options, prose};
+use super::{Options, entry, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section};
@@ -90,29 +90,35 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
 /// One framework as a Markdown section.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
     let mut out = format!("## {} (`{}`)\n\n{}\n\n", f.name, f.id, f.summary);
-    out.push_str("| Language | Kind | Licence | First release | Latest | Concurrency |\n|---|---|---|---|---|---|\n");
+    out.push_str("| Languages | Kind | Licence | First release | Latest | Concurrency |\n|---|---|---|---|---|---|\n");
     out.push_str(&format!(
-        "| {} | {} | {} | {} | {} | {} |\n\nHomepage: <{}>\n\n",
-        vocabulary.language_name(&f.language),
+        "| {} | {} | {} | {} | {} ({}) | {} |\n\nHomepage: <{}>\n\n",
+        escape(&entry::languages(f, vocabulary)),
         f.kind.id(),
-        escape(&f.license),
-        f.first_release,
-        escape(&f.latest_version),
+        escape(&f.facts.license.value),
+        escape(&f.facts.first_release.value),
+        escape(&f.facts.latest_release.version),
+        escape(&f.facts.latest_release.date),
         escape(&f.concurrency),
         f.homepage
     ));
+    for line in entry::facts(f).iter().skip(3) {
+        out.push_str(&format!("- {}\n", escape(line)));
+    }
     out.push_str("### Ratings\n\n| Factor | Rating | Evidence |\n|---|---:|---|\n");
     for factor in Factor::ALL {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
         out.push_str(&format!(
-            "| {label} | {} | {} |\n",
+            "| {label} | {} | {}. {} |\n",
             rows::rating(f.scores.get(factor)),
+            entry::basis(f, factor),
             escape(f.rationale.get(factor))
         ));
     }
     out.push_str("\n### Features\n\n| Feature | Support |\n|---|---|\n");
-    for (id, level) in &f.features.0 {
-        out.push_str(&format!("| {id} | {} |\n", level.id()));
+    for (id, support) in &f.features.0 {
+        let docs = support.docs.as_ref().map_or(String::new(), |d| format!(" ([docs](<{d}>))"));
+        out.push_str(&format!("| {id} | {}{docs} |\n", escape(&entry::support(support))));
     }
     let list = |title: &str, items: &[String]| {
         let mut s = format!("\n### {title}\n\n");
@@ -123,12 +129,20 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
     };
     out.push_str(&list("Pros", &f.pros));
     out.push_str(&list("Cons", &f.cons));
-    out.push_str(&format!("\n### Best for\n\n{}\n", f.best_for.join(", ")));
+    out.push_str(&format!("\n### Use cases\n\n{}\n", escape(&entry::use_cases(f))));
     out.push_str(&list("Use when", &f.use_when));
     if !f.examples.is_empty() {
         let examples: Vec<String> = f.examples.iter().map(|e| format!("**{}**: {}", e.name, e.usage)).collect();
         out.push_str(&list("Examples", &examples));
     }
+    let sources: Vec<String> = entry::cited(f, vocabulary)
+        .into_iter()
+        .map(|s| {
+            let title = format!("[{}] {}, {} ({} {})", s.id, s.title, s.publisher, s.date_kind, s.date);
+            if s.url.is_empty() { escape(&title) } else { format!("{}: <{}>", escape(&title), s.url) }
+        })
+        .collect();
+    out.push_str(&list("Sources", &sources));
     out.push_str(&format!("\n_Reviewed {}._\n", f.reviewed));
     out
 }

@@ -7,6 +7,7 @@
 pub mod adr;
 pub mod csv;
 pub mod document;
+pub mod entry;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -2,6 +2,7 @@
 //! and presets: headers and rows of cells that carry both the text people read and the raw value
 //! scripts parse.
 
+use super::entry;
 use crate::answers::Preset;
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::criteria::Criterion;
@@ -211,9 +212,9 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
 /// The framework list grid.
 pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: Audience) -> Rows {
     let mut headers: Vec<String> = match audience {
-        Audience::People => ["ID", "Framework", "Language", "Kind"].map(String::from).to_vec(),
+        Audience::People => ["ID", "Framework", "Languages", "Kind"].map(String::from).to_vec(),
         Audience::Data => {
-            ["id", "name", "language", "kind", "license", "first_release", "latest_version"].map(String::from).to_vec()
+            ["id", "name", "languages", "kind", "license", "first_release", "latest_version"].map(String::from).to_vec()
         }
     };
     for factor in Factor::ALL {
@@ -222,9 +223,9 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
             Audience::Data => factor.id().to_string(),
         });
     }
-    headers.push(match audience {
-        Audience::People => "Best for".into(),
-        Audience::Data => "best_for".into(),
+    headers.extend(match audience {
+        Audience::People => vec!["Use cases".into()],
+        Audience::Data => vec!["strong_for".into(), "good_for".into()],
     });
     let rows = frameworks
         .iter()
@@ -232,20 +233,33 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
             let mut row = vec![Cell::text(f.id.clone()), Cell::text(f.name.clone())];
             match audience {
                 Audience::People => {
-                    row.push(Cell::text(vocabulary.language_name(&f.language)));
+                    row.push(Cell::text(entry::languages(f, vocabulary)));
                     row.push(Cell::text(f.kind.id()));
                 }
                 Audience::Data => {
-                    row.extend([f.language.clone(), f.kind.id().to_string(), f.license.clone()].map(Cell::text));
-                    row.push(Cell::text(f.first_release.to_string()));
-                    row.push(Cell::text(f.latest_version.clone()));
+                    row.extend(
+                        [
+                            f.languages.join(";"),
+                            f.kind.id().to_string(),
+                            f.facts.license.value.clone(),
+                            f.facts.first_release.value.clone(),
+                            f.facts.latest_release.version.clone(),
+                        ]
+                        .map(Cell::text),
+                    );
                 }
             }
             for factor in Factor::ALL {
                 let value = f.scores.get(factor);
                 row.push(Cell::number(rating(value), value));
             }
-            row.push(Cell::text(f.best_for.join(if audience == Audience::Data { ";" } else { ", " })));
+            match audience {
+                Audience::People => row.push(Cell::text(entry::use_cases(f))),
+                Audience::Data => {
+                    row.push(Cell::text(f.use_cases.strong.join(";")));
+                    row.push(Cell::text(f.use_cases.good.join(";")));
+                }
+            }
             row
         })
         .collect();

@@ -2,6 +2,7 @@
 //! one [`SideBySide`] per section, rows of one [`Value`] per framework, each value knowing whether it
 //! is the best of its row. Each format decides how a value looks.
 
+use super::entry;
 use super::rows::{self, Cell, Rows};
 use crate::catalog::{Factor, Level, Vocabulary};
 use crate::criteria::Criterion;
@@ -159,11 +160,15 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
     };
     match section {
         Section::Overview => vec![
-            row("language", "Language", text(&|f| vocabulary.language_name(&f.language).to_string())),
+            row("languages", "Languages", text(&|f| entry::languages(f, vocabulary))),
             row("kind", "Kind", text(&|f| f.kind.id().to_string())),
-            row("license", "Licence", text(&|f| f.license.clone())),
-            row("first_release", "First release", text(&|f| f.first_release.to_string())),
-            row("latest_version", "Latest version", text(&|f| f.latest_version.clone())),
+            row("license", "Licence", text(&|f| f.facts.license.value.clone())),
+            row("first_release", "First release", text(&|f| f.facts.first_release.value.clone())),
+            row(
+                "latest_version",
+                "Latest version",
+                text(&|f| format!("{} ({})", f.facts.latest_release.version, f.facts.latest_release.date)),
+            ),
             row("concurrency", "Concurrency", text(&|f| f.concurrency.clone())),
         ],
         Section::Factors => Factor::ALL
@@ -184,7 +189,10 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
                 row(feature, &feature.replace('_', " "), values)
             })
             .collect(),
-        Section::BestFor => vec![row("best_for", "", list(&|f| f.best_for.clone()))],
+        Section::BestFor => vec![
+            row("strong_for", "Strong fit", list(&|f| f.use_cases.strong.clone())),
+            row("good_for", "Good fit", list(&|f| f.use_cases.good.clone())),
+        ],
         Section::Pros => vec![row("pros", "", list(&|f| f.pros.clone()))],
         Section::Cons => vec![row("cons", "", list(&|f| f.cons.clone()))],
         Section::UseWhen => vec![row("use_when", "", list(&|f| f.use_when.clone()))],

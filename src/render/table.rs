@@ -7,7 +7,7 @@ use comfy_table::{
 
 use super::rows::{self, Rows};
 use super::side_by_side::{self, Charset};
-use super::{Options, prose};
+use super::{Options, entry, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
 use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section};
@@ -110,18 +110,20 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
 /// Everything about one framework: facts, ratings with their evidence, features and advice.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> String {
     let mut out = format!(
-        "{} ({})\n{}\n\nLanguage: {} · Kind: {} · Licence: {} · First release: {} · Latest: {}\nHomepage: {}\nConcurrency: {}\n\n",
+        "{} ({})\n{}\n\nLanguages: {} · Kind: {}\nHomepage: {}\nConcurrency: {}\n",
         f.name,
         f.id,
         f.summary,
-        vocabulary.language_name(&f.language),
+        entry::languages(f, vocabulary),
         f.kind.id(),
-        f.license,
-        f.first_release,
-        f.latest_version,
         f.homepage,
         f.concurrency
     );
+    for line in entry::facts(f) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
     let mut ratings = new_table(options);
     header(&mut ratings, &["Factor".into(), "Rating".into(), "Evidence".into()], options);
     for factor in Factor::ALL {
@@ -130,14 +132,14 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         ratings.add_row(vec![
             label.to_string(),
             format!("{} {}", rows::rating(value), rows::bar((value - 1.0) * 25.0, 4)),
-            f.rationale.get(factor).to_string(),
+            format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor)),
         ]);
     }
     out.push_str(&format!("{ratings}\n\n"));
     let mut features = new_table(options);
     header(&mut features, &["Feature".into(), "Support".into(), "Feature".into(), "Support".into()], options);
     let cells: Vec<(String, String)> =
-        f.features.0.iter().map(|(id, level)| (id.clone(), level.id().to_string())).collect();
+        f.features.0.iter().map(|(id, support)| (id.clone(), entry::support(support))).collect();
     for pair in cells.chunks(2) {
         let mut row = vec![pair[0].0.clone(), pair[0].1.clone()];
         if let Some(second) = pair.get(1) {
@@ -155,12 +157,14 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     };
     out.push_str(&bullets("Pros", &f.pros));
     out.push_str(&bullets("Cons", &f.cons));
-    out.push_str(&format!("\nBest for: {}\n", f.best_for.join(", ")));
+    out.push_str(&format!("\nUse cases: {}\n", entry::use_cases(f)));
     out.push_str(&bullets("Use when", &f.use_when));
     if !f.examples.is_empty() {
         let examples: Vec<String> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage)).collect();
         out.push_str(&bullets("Examples", &examples));
     }
+    let sources: Vec<String> = entry::cited(f, vocabulary).into_iter().map(entry::source_line).collect();
+    out.push_str(&bullets("Sources", &sources));
     out.push_str(&format!("\nReviewed: {}\n", f.reviewed));
     out
 }

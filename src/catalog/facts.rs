@@ -1,0 +1,157 @@
+//! A framework's facts, each with the id of the source it was read from and the date it was true
+//! (`as_of`): licence, first and latest release, GitHub stars, survey usage, the TechEmpower
+//! figure behind the performance rating, and the support policy.
+
+use serde::{Deserialize, Serialize};
+
+/// A value with its source and date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// The id of the source (vocabulary `sources`).
+    pub source: String,
+    /// When it was true: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub as_of: String,
+}
+
+/// The latest stable release.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Release {
+    /// Its full version, e.g. `5.2.8`.
+    pub version: String,
+    /// When it was released: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    /// The id of the source.
+    pub source: String,
+    /// When it was the latest.
+    pub as_of: String,
+}
+
+/// Stars of the main repository.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stars {
+    /// How many.
+    pub count: u64,
+    /// The repository counted, `owner/name`.
+    pub repository: String,
+    /// The id of the source.
+    pub source: String,
+    /// The date of the count.
+    pub as_of: String,
+}
+
+/// Usage in a developer survey (share of all respondents).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    /// Percent of respondents who used it.
+    pub usage_percent: f64,
+    /// The survey's year.
+    pub year: u16,
+    /// The id of the source.
+    pub source: String,
+    /// When the figure was published or read.
+    pub as_of: String,
+}
+
+/// The TechEmpower figure behind a measured performance rating: the best realistic fortunes
+/// result of one of the framework's own variants (never a bare-platform entry for a framework
+/// that is not a runtime).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    /// Best requests per second over the concurrency levels in the `fortunes` test.
+    pub fortunes: u64,
+    /// The exact TechEmpower variant (test) name, e.g. `django-postgresql`.
+    pub variant: String,
+    /// The variant's classification in its `benchmark_config.json`: `Fullstack`, `Micro` or
+    /// `Platform`.
+    pub classification: String,
+    /// Its database access: `Full` (ORM), `Micro` (micro-ORM) or `Raw`.
+    pub orm: String,
+    /// Its database, e.g. `postgres`.
+    pub database: String,
+    /// The id of the source (the run's results).
+    pub source: String,
+    /// The date of the run.
+    pub as_of: String,
+}
+
+/// A published support policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportPolicy {
+    /// The policy in a sentence.
+    pub policy: String,
+    /// Where it is published.
+    pub url: String,
+    /// The id of the source.
+    pub source: String,
+    /// When it was read.
+    pub as_of: String,
+}
+
+/// Everything a framework entry states as fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    /// The licence, as an SPDX expression.
+    pub license: Sourced<String>,
+    /// The first public release (one definition for all: the first public release, not 1.0).
+    pub first_release: Sourced<String>,
+    /// The latest stable release.
+    pub latest_release: Release,
+    /// GitHub stars of the main repository, when measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<Stars>,
+    /// Survey usage, when measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<Survey>,
+    /// The benchmark figure behind the performance rating, when measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<Benchmark>,
+    /// The support policy, where one is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support: Option<SupportPolicy>,
+}
+
+impl Facts {
+    /// Every source id the facts cite, with the field that cites it.
+    pub fn citations(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("facts.license.source", self.license.source.as_str()),
+            ("facts.first_release.source", self.first_release.source.as_str()),
+            ("facts.latest_release.source", self.latest_release.source.as_str()),
+        ];
+        out.extend(self.stars.as_ref().map(|s| ("facts.stars.source", s.source.as_str())));
+        out.extend(self.survey.as_ref().map(|s| ("facts.survey.source", s.source.as_str())));
+        out.extend(self.benchmark.as_ref().map(|s| ("facts.benchmark.source", s.source.as_str())));
+        out.extend(self.support.as_ref().map(|s| ("facts.support.source", s.source.as_str())));
+        out
+    }
+
+    /// Every date the facts hold, with its field.
+    pub fn dates(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("facts.license.as_of", self.license.as_of.as_str()),
+            ("facts.first_release.value", self.first_release.value.as_str()),
+            ("facts.first_release.as_of", self.first_release.as_of.as_str()),
+            ("facts.latest_release.date", self.latest_release.date.as_str()),
+            ("facts.latest_release.as_of", self.latest_release.as_of.as_str()),
+        ];
+        out.extend(self.stars.as_ref().map(|s| ("facts.stars.as_of", s.as_of.as_str())));
+        out.extend(self.survey.as_ref().map(|s| ("facts.survey.as_of", s.as_of.as_str())));
+        out.extend(self.benchmark.as_ref().map(|s| ("facts.benchmark.as_of", s.as_of.as_str())));
+        out.extend(self.support.as_ref().map(|s| ("facts.support.as_of", s.as_of.as_str())));
+        out
+    }
+
+    /// The year of the first public release, when the date starts with one.
+    pub fn first_year(&self) -> Option<u16> {
+        self.first_release.value.get(..4)?.parse().ok()
+    }
+}

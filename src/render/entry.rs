@@ -1,0 +1,101 @@
+//! What a framework entry says in words, shared by every format that shows one: its languages,
+//! its facts with their dates, what each rating rests on (measured, with the figure, or judged),
+//! what provides each feature, the use cases it suits, and the sources it cites.
+
+use std::collections::BTreeSet;
+
+use crate::catalog::{Factor, Framework, Level, Source, Support, Vocabulary, rules, validate};
+
+/// "Java, Kotlin": the languages by name, primary first.
+pub fn languages(f: &Framework, vocabulary: &Vocabulary) -> String {
+    f.languages.iter().map(|l| vocabulary.language_name(l)).collect::<Vec<_>>().join(", ")
+}
+
+/// The facts line: licence, first release, latest release with its date, stars, support.
+pub fn facts(f: &Framework) -> Vec<String> {
+    let facts = &f.facts;
+    let mut lines = vec![
+        format!("Licence: {} [{}]", facts.license.value, facts.license.source),
+        format!("First public release: {} [{}]", facts.first_release.value, facts.first_release.source),
+        format!(
+            "Latest release: {} ({}) [{}]",
+            facts.latest_release.version, facts.latest_release.date, facts.latest_release.source
+        ),
+    ];
+    if let Some(stars) = &facts.stars {
+        lines.push(format!(
+            "GitHub stars: {} on {} as of {} [{}]",
+            thousands(stars.count),
+            stars.repository,
+            stars.as_of,
+            stars.source
+        ));
+    }
+    if let Some(survey) = &facts.survey {
+        lines.push(format!(
+            "Survey usage: {}% of respondents in {} [{}]",
+            survey.usage_percent, survey.year, survey.source
+        ));
+    }
+    if let Some(support) = &facts.support {
+        lines.push(format!("Support: {} ({}) [{}]", support.policy, support.url, support.source));
+    }
+    lines
+}
+
+/// What a rating rests on: `Measured` (derived by the README's rule from facts the rationale
+/// names) or `Judged` (by the vocabulary's rubric).
+pub fn basis(f: &Framework, factor: Factor) -> &'static str {
+    if rules::derived(f, factor).is_some() { "Measured" } else { "Judged" }
+}
+
+/// "official: channels (Django Channels)": a feature's level and what provides it.
+pub fn support(s: &Support) -> String {
+    match (&s.provided_by, s.level) {
+        (_, Level::None) => "none".to_string(),
+        (Some(by), level) => format!("{}: {by}", level.id()),
+        (None, level) => level.id().to_string(),
+    }
+}
+
+/// "strong: api, mvp; good: saas".
+pub fn use_cases(f: &Framework) -> String {
+    let mut parts = Vec::new();
+    if !f.use_cases.strong.is_empty() {
+        parts.push(format!("strong: {}", f.use_cases.strong.join(", ")));
+    }
+    if !f.use_cases.good.is_empty() {
+        parts.push(format!("good: {}", f.use_cases.good.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// Every source the entry cites, in id order, as the vocabulary describes it.
+pub fn cited<'v>(f: &Framework, vocabulary: &'v Vocabulary) -> Vec<&'v Source> {
+    let mut ids: BTreeSet<&str> = f.facts.citations().into_iter().map(|(_, id)| id).collect();
+    for factor in Factor::ALL {
+        ids.extend(validate::citations(f.rationale.get(factor)));
+    }
+    ids.extend(f.features.0.iter().filter_map(|(_, s)| s.source.as_deref()));
+    ids.extend(f.examples.iter().filter_map(|e| e.source.as_deref()));
+    ids.into_iter().filter_map(|id| vocabulary.source(id)).collect()
+}
+
+/// "[ID] Title, Publisher (date): URL".
+pub fn source_line(s: &Source) -> String {
+    let url = if s.url.is_empty() { String::new() } else { format!(": {}", s.url) };
+    format!("[{}] {}, {} ({} {}){url}", s.id, s.title, s.publisher, s.date_kind, s.date)
+}
+
+/// 12345 → "12,345".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
