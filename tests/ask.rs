@@ -17,6 +17,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_backend-advisor");
 const TIMEOUT_MS: u64 = 20_000;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
 const ESC: &str = "\x1b";
@@ -127,6 +128,7 @@ const INTEGRATION: &str = "How much must the framework fit with other tools";
 const COMMUNITY: &str = "How much do a large community";
 const LANGUAGES: &str = "Which languages does the team already know?";
 const ONLY: &str = "Consider only frameworks in Python?";
+const FAMILIARITY: &str = "How much should the team already knowing the language count?";
 const USE_CASES: &str = "What is the project?";
 const FEATURES: &str = "Which features must be built in?";
 const SUMMARY: &str = "Rank with these answers, or change one?";
@@ -153,6 +155,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     pty.answer(INTEGRATION, ENTER);
     pty.answer(COMMUNITY, ENTER);
     pty.answer(LANGUAGES, &format!("{SPACE}{ENTER}")); // Python is first
+    pty.answer(FAMILIARITY, &format!("{UP}{UP}{ENTER}")); // from the default 5 to 3
     pty.answer(ONLY, &format!("y{ENTER}"));
     pty.answer(USE_CASES, ENTER); // ai-api's api and ai-ml stay ticked
     pty.answer(FEATURES, &format!("{DOWN}{SPACE}{ENTER}")); // orm is second
@@ -183,6 +186,8 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
         "5",
         "--team-knows",
         "python",
+        "--team-familiarity",
+        "3",
         "--language",
         "python",
         "--require",
@@ -281,6 +286,7 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     for prompt in [WEIGHING, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
         pty.answer(prompt, ENTER);
     }
+    pty.answer(FAMILIARITY, ENTER);
     // JavaScript counts as TypeScript, as for team familiarity: only-those keeps both.
     pty.answer("Consider only frameworks in TypeScript, JavaScript?", &format!("y{ENTER}"));
     pty.answer(USE_CASES, ENTER);
@@ -376,8 +382,8 @@ fn no_input_refuses_to_prompt_even_on_a_terminal() {
 #[test]
 fn given_values_are_checked_by_the_same_rules_before_any_question() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut pty = Pty::spawn(&["ask", "--use-case", "ai_ml"], &[], dir.path());
-    pty.expect("--use-case: unknown use case 'ai_ml' (did you mean 'ai-ml'?");
+    let mut pty = Pty::spawn(&["ask", "--use-case", "ai-mll"], &[], dir.path());
+    pty.expect("--use-case: unknown use case 'ai-mll' (did you mean 'ai-ml'?");
     assert_eq!(pty.exit_code(), 2);
     let mut pty = Pty::spawn(&["ask", "--preset", "startup"], &[], dir.path());
     pty.expect("unknown preset 'startup'");
@@ -532,8 +538,6 @@ fn help_has_examples_everywhere_and_version_works() {
         assert!(examples.lines().take_while(|l| l.starts_with("  ")).any(|l| l.contains("backend-advisor")), "{help}");
     }
 }
-
-const UP: &str = "\x1b[A";
 
 /// The summary shown before `SUMMARY`, one line per answer with single spaces.
 fn summary_lines(before: &str) -> Vec<String> {

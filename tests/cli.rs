@@ -79,7 +79,14 @@ fn importances(ranking: &Value) -> BTreeMap<String, u64> {
 
 /// Checks everything the JSON contract of `recommend` promises about any output.
 fn check_contract(doc: &Value) {
-    assert_eq!(keys(doc), ["catalog", "criteria", "excluded", "filters", "method", "ranking", "weighting"]);
+    assert_eq!(
+        keys(doc),
+        ["catalog", "close_call", "criteria", "excluded", "filters", "method", "ranking", "weighting"]
+    );
+    // The close call is always there, with a flag scripts can test and its reasons when set.
+    let close_call = &doc["close_call"];
+    assert!(close_call["close"].is_boolean());
+    assert_eq!(close_call["close"].as_bool(), Some(!items(&close_call["reasons"]).is_empty()));
     assert_eq!(doc["method"], "wsm");
     assert_eq!(doc["weighting"], serde_json::json!({"method": "direct"}));
 
@@ -354,13 +361,13 @@ fn feature_requirements_exclude_with_every_reason() {
     let reasons: Vec<&str> = items(&doc["excluded"]).iter().flat_map(|e| items(&e["reasons"])).map(text).collect();
     assert!(reasons.iter().any(|r| r.starts_with("admin: none, community required")), "{reasons:?}");
 
-    // `--require orm` means builtin, as in the example "orm: community, builtin required".
+    // `--require orm` means from the framework's own project: builtin or official.
     let doc = json_of(&["recommend", "--require", "orm", "--format", "json"]);
     check_contract(&doc);
-    assert_eq!(doc["filters"]["require"], serde_json::json!([{"feature": "orm", "level": "builtin"}]));
+    assert_eq!(doc["filters"]["require"], serde_json::json!([{"feature": "orm", "level": "official"}]));
     check_against_catalog(&doc, &catalog_entries(&[]));
     let reasons: Vec<&str> = items(&doc["excluded"]).iter().flat_map(|e| items(&e["reasons"])).map(text).collect();
-    assert!(reasons.contains(&"orm: community, builtin required"), "{reasons:?}");
+    assert!(reasons.contains(&"orm: community, official required"), "{reasons:?}");
 }
 
 #[test]
@@ -719,13 +726,15 @@ fn use_cases_and_team_familiarity_on_the_small_fixture() {
     assert!(close(score(&doc, "beta"), 25.0));
     assert_eq!(rating(&doc, "beta", "team_familiarity"), 1.0);
 
-    // Defaults with --team-knows typescript: six criteria at weight 1/6.
-    // alpha u = 1 + .75 + .5 + .25 + 0 + 1 = 3.5 → 350/6; beta 2.5 → 250/6; gamma 3.25 → 325/6.
+    // Defaults with --team-knows typescript: the five factors at 3 and familiarity at 5 (critical),
+    // so 3/20 each and 5/20. alpha factors u = 1 + .75 + .5 + .25 + 0 = 2.5 → 37.5, plus familiarity
+    // 25 → 62.5; beta (Go) 2.5 → 37.5; gamma (Python) .125 + .25 + 1 + 1 + .875 = 3.25 → 48.75.
     let doc = json_of(&["--catalog", &small, "recommend", "--team-knows", "typescript", "--format", "json"]);
     check_contract(&doc);
-    assert!(close(score(&doc, "alpha"), 350.0 / 6.0));
-    assert!(close(score(&doc, "beta"), 250.0 / 6.0));
-    assert!(close(score(&doc, "gamma"), 325.0 / 6.0));
+    assert_eq!(importances(&doc).get("team_familiarity"), Some(&5));
+    assert!(close(score(&doc, "alpha"), 62.5));
+    assert!(close(score(&doc, "beta"), 37.5));
+    assert!(close(score(&doc, "gamma"), 48.75));
 }
 
 #[test]
@@ -754,13 +763,14 @@ fn filters_on_the_small_fixture_give_every_reason() {
         reasons("alpha"),
         serde_json::json!([
             "language: javascript, not one of python",
-            "orm: none, builtin required",
+            "orm: none, official required",
             "auth: community, official required"
         ])
     );
     assert_eq!(
         reasons("beta"),
-        serde_json::json!(["language: go, not one of python", "orm: official, builtin required"])
+        // beta's official ORM satisfies a bare `--require orm`: from the framework's own project.
+        serde_json::json!(["language: go, not one of python"])
     );
     check_against_catalog(&doc, &catalog_entries(&["--catalog", &small]));
 }
@@ -928,7 +938,9 @@ fn list_filters_by_language_use_case_and_feature() {
     let both = ids(&["--use-case", "api", "--use-case", "ai-ml"]);
     assert!(!both.is_empty());
     assert_eq!(both, expected(&|e| best_for(e, "api") && best_for(e, "ai-ml")), "every use case must match");
-    assert_eq!(ids(&["--require", "realtime"]), expected(&|e| level(e, "realtime") == 3));
+    // A bare feature means from the framework's own project: builtin or official.
+    assert_eq!(ids(&["--require", "realtime"]), expected(&|e| level(e, "realtime") >= 2));
+    assert_eq!(ids(&["--require", "realtime:builtin"]), expected(&|e| level(e, "realtime") == 3));
     let official = ids(&["--require", "orm:official", "--use-case", "api"]);
     assert_eq!(official, expected(&|e| level(e, "orm") >= 2 && best_for(e, "api")));
     assert!(ids(&["--language", "elixir", "--require", "admin"]).iter().all(|id| id == "phoenix"));
@@ -1106,7 +1118,7 @@ fn unknown_values_are_usage_errors_with_a_suggestion() {
         (&["recommend", "--preset", "startup"], "startup-mvp", "ai-api"),
         (&["show", "djngo"], "django", "flask"),
         (&["list", "--use-case", "microservice"], "microservices", "api"),
-        (&["list", "--language", "golang"], "go", "python"),
+        (&["list", "--language", "goo"], "go", "python"),
         (&["list", "--require", "realtme:official"], "realtime", "orm"),
     ];
     for (args, suggestion, another) in cases {
@@ -1132,7 +1144,7 @@ fn out_of_range_numbers_and_unknown_formats_are_usage_errors() {
         assert!(stderr.contains(flag) && stderr.contains('6'), "{flag}:\n{stderr}");
     }
     fails(&["recommend", "--performance=-1"], 2);
-    fails(&["recommend", "--performance", "high"], 2);
+    fails(&["recommend", "--performance", "hihg"], 2);
     for top in ["--top=0", "--top=-3", "--top=ten"] {
         let stderr = fails(&["recommend", top], 2);
         assert!(stderr.contains("--top"), "{stderr}");
@@ -1354,7 +1366,7 @@ fn filters_that_leave_nothing_say_so_in_every_format() {
     for format in ["table", "markdown"] {
         let text = stdout_of(&with(&["--format", format, "--explain"]));
         assert!(text.contains("No framework passes the filters"), "{format}: {text}");
-        assert!(text.contains("admin: none, builtin required"), "{format}: {text}");
+        assert!(text.contains("admin: none, official required"), "{format}: {text}");
     }
     let csv = stdout_of(&with(&["--format", "csv"]));
     assert_eq!(csv.lines().count(), 1, "only the header: {csv}");

@@ -2,7 +2,7 @@
 //! source (flags, an answers file, a preset), every problem located where the value came from.
 
 use super::pairwise::parse_pair;
-use super::{AnswerSet, parse_requirement};
+use super::{AnswerSet, Proficiency, parse_requirement, split_known};
 use crate::catalog::Vocabulary;
 use crate::criteria::Criterion;
 use crate::decide::ahp::{self, Judgement};
@@ -83,7 +83,22 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
     ];
     for (key, flag, values, valid, what) in lists {
         for (i, value) in values.iter().flatten().enumerate() {
-            if !valid.contains(&value.as_str()) {
+            // `--team-knows LANG:LEVEL` says how well: well (the default) or some.
+            let value = if key == "team_knows" {
+                let (language, level) = split_known(value);
+                if Proficiency::parse(level).is_none() {
+                    complain(
+                        &format!("{key}[{i}]"),
+                        flag,
+                        format!("unknown proficiency '{level}' for {language}"),
+                        Some("write LANG (known well) or LANG:some (known a little)".into()),
+                    );
+                }
+                language
+            } else {
+                value.as_str()
+            };
+            if !valid.contains(&value) {
                 complain(
                     &format!("{key}[{i}]"),
                     flag,

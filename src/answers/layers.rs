@@ -5,7 +5,7 @@
 use super::check::{Source, check};
 use super::pairwise::Pairwise;
 use super::presets::{Preset, find_preset, presets};
-use super::{AnswerSet, Answers, is_default};
+use super::{AnswerSet, Answers, is_default, normalize};
 use crate::catalog::Vocabulary;
 use crate::criteria::Criterion;
 use crate::error::{Error, Origin, Problem, Result};
@@ -91,7 +91,9 @@ impl Layers {
     /// Check the flags, read and check the answers file, find the preset; the first problem
     /// found is the error, in that order.
     pub fn read(vocabulary: &Vocabulary, sources: &Sources) -> Result<Layers> {
-        let flags = &sources.flags;
+        let mut flags = sources.flags.clone();
+        normalize(&mut flags, vocabulary);
+        let flags = &flags;
         check(flags, vocabulary, &Source::Flags)?;
         let file = sources.file.as_deref().map(|path| read_file(path, vocabulary)).transpose()?;
         let preset = match sources.preset.as_deref() {
@@ -185,7 +187,8 @@ impl Layers {
 fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
     let text = crate::yaml::read::read_text(path)?;
-    let set = parse_file(&text, &shown)?;
+    let mut set = parse_file(&text, &shown)?;
+    normalize(&mut set, vocabulary);
     let positions = Positions::index(&text);
     check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
     let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));

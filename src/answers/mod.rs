@@ -26,30 +26,147 @@ pub use presets::{PRESETS_YAML, Preset, find_preset, presets};
 /// The importance of a criterion nobody gave one for: 3, "medium".
 pub const DEFAULT_IMPORTANCE: u8 = 3;
 
-/// Importance (0–5) of each criterion; every key optional.
+/// The importance of team familiarity when the team names its languages and says nothing more:
+/// 5, "critical". A team that names its languages expects a framework in them unless the rest of
+/// its answers clearly outweigh that (README "Team familiarity").
+pub const DEFAULT_FAMILIARITY_IMPORTANCE: u8 = 5;
+
+/// The importance a criterion has when nobody gave one: [`DEFAULT_FAMILIARITY_IMPORTANCE`] for
+/// team familiarity, [`DEFAULT_IMPORTANCE`] for every other. The one defaulting rule.
+pub fn default_importance(criterion: Criterion) -> u8 {
+    match criterion {
+        Criterion::TeamFamiliarity => DEFAULT_FAMILIARITY_IMPORTANCE,
+        _ => DEFAULT_IMPORTANCE,
+    }
+}
+
+/// The words of the importance scale, 0 to 5, as the questionnaire shows them.
+pub const IMPORTANCE_WORDS: [&str; 6] = ["ignore", "minor", "low", "medium", "high", "critical"];
+
+/// An importance as people write it: `0`-`5` or a word of the scale (`high`), in any case.
+pub fn parse_importance(text: &str) -> std::result::Result<u8, String> {
+    let text = text.trim().to_lowercase();
+    if let Ok(value) = text.parse::<u8>() {
+        return if value <= 5 { Ok(value) } else { Err(format!("importance {value} is out of range")) };
+    }
+    IMPORTANCE_WORDS.iter().position(|w| *w == text).map(|i| i as u8).ok_or_else(|| {
+        let hint = crate::suggest::closest(&text, IMPORTANCE_WORDS.iter().copied())
+            .map_or(String::new(), |best| format!("did you mean '{best}'? "));
+        format!("'{text}' is not an importance; {hint}expected 0-5 or ignore, minor, low, medium, high, critical")
+    })
+}
+
+/// How well a team knows a language: `--team-knows kotlin` (well) or `--team-knows kotlin:some`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Proficiency {
+    /// The team writes it every day.
+    Well,
+    /// Someone on the team knows it a little.
+    Some,
+}
+
+impl Proficiency {
+    /// Parse the level after the colon of `LANG:LEVEL`.
+    pub fn parse(text: &str) -> Option<Proficiency> {
+        match text.trim().to_lowercase().as_str() {
+            "well" | "expert" | "fluent" | "" => Some(Proficiency::Well),
+            "some" | "little" | "basic" | "a-little" => Some(Proficiency::Some),
+            _ => None,
+        }
+    }
+}
+
+/// One language the team knows, and how well.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Known {
+    /// The language id.
+    pub language: String,
+    /// How well.
+    pub level: Proficiency,
+}
+
+/// Split `kotlin:some` into the language and the level text (empty when none is given).
+pub fn split_known(text: &str) -> (&str, &str) {
+    text.split_once(':').unwrap_or((text, ""))
+}
+
+/// Rewrite what people type into the vocabulary's ids: languages by id, name or alias in any
+/// case (`TypeScript`, `ts`, `golang`, `C#`), use cases and features in any case. Values it cannot
+/// place are kept as given, so that the checks that follow name them with a suggestion.
+pub fn normalize(set: &mut AnswerSet, vocabulary: &Vocabulary) {
+    let language = |text: &str| vocabulary.find_language(text).map_or(text.to_string(), |l| l.id.clone());
+    if let Some(list) = set.languages.as_mut() {
+        for value in list.iter_mut() {
+            *value = language(value);
+        }
+    }
+    if let Some(list) = set.team_knows.as_mut() {
+        for value in list.iter_mut() {
+            let (name, level) = split_known(value);
+            let id = language(name);
+            *value = if level.is_empty() { id } else { format!("{id}:{}", level.trim().to_lowercase()) };
+        }
+    }
+    if let Some(list) = set.use_cases.as_mut() {
+        for value in list.iter_mut() {
+            let lower = value.trim().to_lowercase();
+            if vocabulary.use_case_ids().any(|u| u == lower) {
+                *value = lower;
+            }
+        }
+    }
+    if let Some(list) = set.require.as_mut() {
+        for value in list.iter_mut() {
+            let lower = value.trim().to_lowercase();
+            let (feature, _) = split_known(&lower);
+            if vocabulary.feature_ids().any(|f| f == feature) {
+                *value = lower;
+            }
+        }
+    }
+}
+
+/// An importance in a file: a whole number (checked against 0-5 later, where it stands) or a
+/// word of the scale.
+fn importance_value<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Option<u8>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Number(u8),
+        Word(String),
+    }
+    match Option::<Written>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Written::Number(value)) => Ok(Some(value)),
+        Some(Written::Word(word)) => parse_importance(&word).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+/// Importance (0–5, or a word of the scale) of each criterion; every key optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Importance {
     /// Performance importance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub performance: Option<u8>,
     /// Scalability importance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub scalability: Option<u8>,
     /// Productivity importance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub productivity: Option<u8>,
     /// Integration importance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub integration: Option<u8>,
     /// Community importance.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub community: Option<u8>,
     /// Importance of fit to the requested use cases.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub use_case_fit: Option<u8>,
     /// Importance of the team already knowing the language.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "importance_value")]
     pub team_familiarity: Option<u8>,
 }
 
@@ -131,8 +248,8 @@ pub struct Answers {
     pub team_familiarity: Option<u8>,
     /// Requested use cases.
     pub use_cases: Vec<String>,
-    /// Languages the team knows.
-    pub team_knows: Vec<String>,
+    /// Languages the team knows, and how well.
+    pub team_knows: Vec<Known>,
     /// Only these languages (empty: all).
     pub languages: Vec<String>,
     /// Feature requirements.
@@ -150,8 +267,9 @@ pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Re
     if !vocabulary.feature_ids().any(|id| id == feature) {
         return Err((format!("unknown feature '{feature}'"), suggest::hint(feature, vocabulary.feature_ids())));
     }
+    // A bare feature means "from the framework's own project": in core or an official package.
     let level = match level {
-        None => Level::Builtin,
+        None => Level::Official,
         Some(level) => Level::parse(level).map_err(|hint| (format!("unknown support level '{level}'"), hint))?,
     };
     Ok(Requirement { feature: feature.to_string(), level })
@@ -162,14 +280,23 @@ impl Answers {
     /// `blame` names where the importances came from, for the all-zero error.
     pub fn resolve(set: &AnswerSet, vocabulary: &Vocabulary, blame: Origin) -> Result<Answers> {
         let use_cases = dedup(set.use_cases.clone().unwrap_or_default());
-        let team_knows = dedup(set.team_knows.clone().unwrap_or_default());
+        let mut team_knows: Vec<Known> = Vec::new();
+        for text in set.team_knows.iter().flatten() {
+            let (language, level) = split_known(text);
+            if team_knows.iter().any(|k| k.language == language) {
+                continue;
+            }
+            let level = Proficiency::parse(level).unwrap_or(Proficiency::Well);
+            team_knows.push(Known { language: language.to_string(), level });
+        }
         let mut factors = [DEFAULT_IMPORTANCE; 5];
         for (slot, factor) in factors.iter_mut().zip(Factor::ALL) {
             *slot = set.importance.get(Criterion::Factor(factor)).unwrap_or(DEFAULT_IMPORTANCE);
         }
-        let use_case_fit = (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(DEFAULT_IMPORTANCE));
-        let team_familiarity =
-            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(DEFAULT_IMPORTANCE));
+        let use_case_fit = (!use_cases.is_empty())
+            .then(|| set.importance.use_case_fit.unwrap_or(default_importance(Criterion::UseCaseFit)));
+        let team_familiarity = (!team_knows.is_empty())
+            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
         let mut require = Vec::new();
         for text in set.require.iter().flatten() {
             if let Ok(requirement) = parse_requirement(text, vocabulary) {
@@ -289,9 +416,11 @@ mod tests {
     }
 
     #[test]
-    fn requirements_default_to_builtin() {
+    fn requirements_default_to_the_frameworks_own_project() {
         let v = vocabulary();
         let r = parse_requirement("orm", &v).expect("valid");
+        assert_eq!(r.level, Level::Official);
+        let r = parse_requirement("orm:builtin", &v).expect("valid");
         assert_eq!(r.level, Level::Builtin);
         let r = parse_requirement("auth:official", &v).expect("valid");
         assert_eq!(r.level, Level::Official);

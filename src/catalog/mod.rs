@@ -449,6 +449,9 @@ pub struct Language {
     /// Other names people type for it (`ts`, `golang`, `c#`), matched case-insensitively.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Languages that knowing it includes (TypeScript includes JavaScript, a subset of it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub includes: Vec<String>,
 }
 
 /// The words a catalog may use: factors, features, use cases and languages.
@@ -487,6 +490,24 @@ impl Vocabulary {
     /// The wording of one factor.
     pub fn factor(&self, factor: Factor) -> Option<&FactorInfo> {
         self.factors.iter().find(|f| f.id == factor)
+    }
+
+    /// The language a person means by `text`: its id, name or an alias, in any case.
+    pub fn find_language(&self, text: &str) -> Option<&Language> {
+        let wanted = text.trim().to_lowercase();
+        self.languages.iter().find(|l| {
+            l.id == wanted || l.name.to_lowercase() == wanted || l.aliases.iter().any(|a| a.to_lowercase() == wanted)
+        })
+    }
+
+    /// Whether knowing `known` means knowing `language` too: the same language, or one it includes.
+    pub fn knowing_includes(&self, known: &str, language: &str) -> bool {
+        known == language || self.languages.iter().any(|l| l.id == known && l.includes.iter().any(|i| i == language))
+    }
+
+    /// The family of a language (its own id when it has none).
+    pub fn family<'a>(&'a self, id: &'a str) -> &'a str {
+        self.languages.iter().find(|l| l.id == id).and_then(|l| l.family.as_deref()).unwrap_or(id)
     }
 
     /// A source by id.

@@ -153,46 +153,49 @@ fn samples(text: &str) -> Result<usize, String> {
     }
 }
 
-fn importance() -> clap::builder::RangedI64ValueParser<u8> {
-    clap::value_parser!(u8).range(0..=5)
+/// An importance flag: 0-5 or a word of the scale (ignore, minor, low, medium, high, critical).
+fn importance(text: &str) -> Result<u8, String> {
+    backend_advisor::answers::parse_importance(text)
 }
 
 /// What the team cares about and what it is building.
 #[derive(Debug, Default, clap::Args)]
 pub struct AnswerArgs {
     /// Importance of performance and request-handling efficiency (0 ignore … 5 critical).
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub performance: Option<u8>,
     /// Importance of scalability and readiness for load growth.
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub scalability: Option<u8>,
     /// Importance of developer productivity and maintainability.
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub productivity: Option<u8>,
     /// Importance of integration flexibility with other tools.
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub integration: Option<u8>,
     /// Importance of community, ecosystem maturity and long-term viability.
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub community: Option<u8>,
     /// Importance of fitting the use cases given with --use-case (default 3 when any is given).
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub use_case_fit: Option<u8>,
-    /// Importance of the team knowing the language (default 3 when --team-knows is given).
-    #[arg(long, value_name = "N", value_parser = importance(), allow_negative_numbers = true, help_heading = "Importance (0-5)")]
+    /// Importance of the team knowing the language (default 5, critical, when --team-knows is given).
+    #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub team_familiarity: Option<u8>,
 
     /// What the project is, e.g. api, ai-ml, real-time (repeatable; see `list --help`).
     #[arg(long = "use-case", value_name = "TAG", help_heading = "Context")]
     pub use_cases: Vec<String>,
-    /// A language the team knows (repeatable; TypeScript and JavaScript count as each other).
+    /// A language the team knows, LANG or LANG:some (known a little); repeatable. Ids, names and
+    /// aliases in any case (ts, js, golang, c#, kt); a language of the same family counts partly.
     #[arg(long = "team-knows", value_name = "LANG", help_heading = "Context")]
     pub team_knows: Vec<String>,
 
     /// Consider only frameworks in this language (repeatable).
     #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
     pub languages: Vec<String>,
-    /// Require a feature at least at a support level: builtin (default), official, community.
+    /// Require a feature: FEATURE means from the framework's own project (builtin or official);
+    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted.
     #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
     pub require: Vec<String>,
 

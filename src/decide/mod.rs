@@ -1,8 +1,10 @@
 //! The decision: answers and a catalog in, a ranking out. [`score`] weighs and ranks (WSM, or
 //! [`topsis`]), [`ahp`] turns pairwise judgements into weights, [`sensitivity`] says how sure the
-//! ranking is, and [`compare`] lays frameworks side by side. Pure: no I/O.
+//! ranking is, [`close_call`] whether first place is clear, and [`compare`] lays frameworks side
+//! by side. Pure: no I/O.
 
 pub mod ahp;
+pub mod close_call;
 pub mod compare;
 pub mod score;
 pub mod sensitivity;
@@ -13,6 +15,7 @@ use serde::Serialize;
 use crate::answers::{Answers, Layers};
 use crate::catalog::Catalog;
 use crate::error::Result;
+use close_call::CloseCall;
 use score::{Method, Ranking};
 use sensitivity::{Sensitivity, Settings};
 
@@ -27,13 +30,19 @@ pub struct Recommendation {
     /// How sure the ranking is, when asked for (`--sensitivity`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sensitivity: Option<Sensitivity>,
+    /// Whether first place is a clear choice or a close call.
+    pub close_call: CloseCall,
 }
 
 impl Recommendation {
     /// A copy with only the first `n` ranked frameworks (all when `None`); the sensitivity
     /// analysis, made over the whole ranking, is kept.
     pub fn top(&self, n: Option<usize>) -> Recommendation {
-        Recommendation { ranking: self.ranking.top(n), sensitivity: self.sensitivity.clone() }
+        Recommendation {
+            ranking: self.ranking.top(n),
+            sensitivity: self.sensitivity.clone(),
+            close_call: self.close_call.clone(),
+        }
     }
 }
 
@@ -56,5 +65,7 @@ pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Res
 pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
     let ranking = score::rank_by(catalog, answers, analysis.method)?;
     let sensitivity = analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, settings));
-    Ok(Recommendation { ranking, sensitivity })
+    let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
+    let close_call = close_call::judge(&ranking, &other);
+    Ok(Recommendation { ranking, sensitivity, close_call })
 }

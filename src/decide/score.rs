@@ -8,8 +8,8 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::answers::{Answers, Requirement};
-use crate::catalog::{Catalog, Factor, Framework};
+use crate::answers::{Answers, Proficiency, Requirement};
+use crate::catalog::{Catalog, Factor, Framework, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::topsis;
@@ -275,8 +275,33 @@ pub fn same_language(a: &str, b: &str) -> bool {
     family(a) == family(b)
 }
 
+/// How familiar a team is with a framework (README "Team familiarity"): over the framework's
+/// first-class languages, the best of 5 for a language the team knows well (or one that language
+/// includes: TypeScript includes JavaScript), 3.5 for one it knows a little or one of the same
+/// family as a language it knows well (Java and Kotlin, C# and F#, JavaScript and TypeScript),
+/// 2.5 for the family of a language it knows a little; 1 otherwise.
+pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabulary) -> f64 {
+    let credit = |language: &str| {
+        answers
+            .team_knows
+            .iter()
+            .map(|known| {
+                let same = vocabulary.knowing_includes(&known.language, language);
+                let kin = vocabulary.family(&known.language) == vocabulary.family(language);
+                match (known.level, same, kin) {
+                    (Proficiency::Well, true, _) => 5.0,
+                    (Proficiency::Some, true, _) | (Proficiency::Well, false, true) => 3.5,
+                    (Proficiency::Some, false, true) => 2.5,
+                    _ => 1.0,
+                }
+            })
+            .fold(1.0, f64::max)
+    };
+    framework.languages.iter().map(|l| credit(l)).fold(1.0, f64::max)
+}
+
 /// The 1–5 rating of a framework on a criterion.
-pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) -> f64 {
+pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers, vocabulary: &Vocabulary) -> f64 {
     match criterion {
         Criterion::Factor(factor) => framework.scores.get(factor),
         Criterion::UseCaseFit => {
@@ -286,13 +311,7 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers) ->
             let credit: f64 = answers.use_cases.iter().map(|u| fit_credit(framework, u)).sum();
             1.0 + 4.0 * credit / answers.use_cases.len() as f64
         }
-        Criterion::TeamFamiliarity => {
-            if answers.team_knows.iter().any(|l| framework.languages.iter().any(|f| same_language(l, f))) {
-                5.0
-            } else {
-                1.0
-            }
-        }
+        Criterion::TeamFamiliarity => familiarity(framework, answers, vocabulary),
     }
 }
 
@@ -408,7 +427,7 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
         let parts: Vec<Part> = criteria
             .iter()
             .map(|w| {
-                let rating = rating(framework, w.id, answers);
+                let rating = rating(framework, w.id, answers, &catalog.vocabulary);
                 let possible = 100.0 * w.weight;
                 let contribution = possible * (rating - 1.0) / 4.0;
                 Part { criterion: w.id, rating, contribution, possible, normalized: None }
@@ -527,7 +546,7 @@ mod tests {
         // alpha: performance 5 → u 1 → 50; best_for [api] → 1 of 2 → rating 3 → u .5 → 25. Total 75.
         assert!(close(alpha.score, 75.0), "{}", alpha.score);
         let familiarity = alpha.criteria.iter().find(|p| p.criterion == Criterion::TeamFamiliarity).expect("active");
-        // alpha is javascript; the team knows typescript: they count as each other.
+        // alpha is javascript; the team knows typescript, which includes it.
         assert!(close(familiarity.rating, 5.0));
         assert!(close(familiarity.contribution, 0.0));
         let gamma = ranking.ranking.iter().find(|r| r.id == "gamma").expect("gamma");
@@ -550,7 +569,7 @@ mod tests {
             alpha.reasons,
             [
                 "language: javascript, not one of python",
-                "orm: none, builtin required",
+                "orm: none, official required",
                 "auth: community, official required"
             ]
         );

@@ -389,10 +389,9 @@ impl Sensitivity {
     }
 }
 
-/// Analyse a ranking (all of it, before any `--top`); `None` when no framework is ranked.
-pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
-    let leader = ranking.ranking.first()?;
-    // Rows in tie-break order, the ranking's own: name, then id.
+/// The decision behind a ranking, its rows in tie-break order (the ranking's own: name, then id),
+/// and the row of the winner.
+fn decision_of(ranking: &Ranking) -> (Decision, Vec<usize>, usize) {
     let mut rows: Vec<usize> = (0..ranking.ranking.len()).collect();
     rows.sort_by(|&a, &b| {
         let (a, b) = (&ranking.ranking[a], &ranking.ranking[b]);
@@ -403,15 +402,29 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         ratings: rows.iter().map(|&r| ranking.ranking[r].criteria.iter().map(|p| p.rating).collect()).collect(),
         weights: ranking.criteria.iter().map(|w| w.weight).collect(),
     };
-    let entry = |row: usize| &ranking.ranking[rows[row]];
     let first = rows.iter().position(|&r| r == 0).unwrap_or(0);
+    (decision, rows, first)
+}
+
+/// Each criterion's tipping points: the weights between which the winner stays first, and who
+/// takes over beyond them. Empty when no framework is ranked.
+pub fn tipping_points(ranking: &Ranking) -> Vec<Tipping> {
+    if ranking.ranking.is_empty() {
+        return Vec::new();
+    }
+    let (decision, rows, first) = decision_of(ranking);
     let model = Model::new(&decision);
-    let criteria: Vec<Tipping> = ranking
+    tippings(ranking, &decision, &model, &rows, first)
+}
+
+fn tippings(ranking: &Ranking, decision: &Decision, model: &Model, rows: &[usize], first: usize) -> Vec<Tipping> {
+    let entry = |row: usize| &ranking.ranking[rows[row]];
+    ranking
         .criteria
         .iter()
         .enumerate()
         .map(|(j, w)| {
-            let interval = tipping(&decision, &model, j, first);
+            let interval = tipping(decision, model, j, first);
             let change =
                 |side: Option<(f64, usize)>| side.map(|(weight, row)| Change { weight, winner: entry(row).id.clone() });
             Tipping {
@@ -422,7 +435,15 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
                 above: change(interval.above),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Analyse a ranking (all of it, before any `--top`); `None` when no framework is ranked.
+pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
+    let leader = ranking.ranking.first()?;
+    let (decision, rows, first) = decision_of(ranking);
+    let model = Model::new(&decision);
+    let criteria = tippings(ranking, &decision, &model, &rows, first);
     let shares = acceptability(&decision, &model, settings);
     let mut row_of = vec![0; rows.len()];
     for (row, &index) in rows.iter().enumerate() {

@@ -39,7 +39,7 @@ fn criterion_name(criterion: Criterion, answers: &Answers, catalog: &Catalog) ->
         Criterion::UseCaseFit => format!("{label} ({})", answers.use_cases.join(", ")),
         Criterion::TeamFamiliarity => {
             let names: Vec<String> =
-                answers.team_knows.iter().map(|l| catalog.vocabulary.language_name(l).to_string()).collect();
+                answers.team_knows.iter().map(|k| super::prose::known(k, &catalog.vocabulary)).collect();
             format!("{label} ({})", names.join(", "))
         }
         Criterion::Factor(_) => label,
@@ -130,7 +130,7 @@ fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     }
     let mut facts = Vec::new();
     if !answers.team_knows.is_empty() {
-        let names: Vec<String> = answers.team_knows.iter().map(|l| vocabulary.language_name(l).to_string()).collect();
+        let names: Vec<String> = answers.team_knows.iter().map(|k| super::prose::known(k, vocabulary)).collect();
         facts.push(format!("The team knows {}.", and_list(&names)));
     }
     if !answers.languages.is_empty() {
@@ -216,13 +216,29 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
         ),
     };
     let strengths: Vec<String> = strongest(chosen, 2).into_iter().map(|p| strength(p, answers, catalog)).collect();
-    let _ = write!(
-        out,
-        "Chosen option: \"{}\", because {standing}, with a score of {:.1} out of 100",
-        chosen.name, chosen.score
-    );
-    if !strengths.is_empty() {
-        let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
+    let close = &recommendation.close_call;
+    if close.close {
+        // A close call is not written as a clear choice: it says so, and names what decides it.
+        let deciding = close.deciding.map_or(String::new(), |c| {
+            format!(" The deciding factor is {}.", criterion_label(&catalog.vocabulary, c).to_lowercase())
+        });
+        let _ = write!(
+            out,
+            "Leading option, a close call: \"{}\" ({:.1} out of 100), because {standing}; but {}.{deciding} \
+             Settle the drivers behind it before committing",
+            chosen.name,
+            chosen.score,
+            close.reasons.join("; ")
+        );
+    } else {
+        let _ = write!(
+            out,
+            "Chosen option: \"{}\", because {standing}, with a score of {:.1} out of 100",
+            chosen.name, chosen.score
+        );
+        if !strengths.is_empty() {
+            let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
+        }
     }
     out.push_str(".\n\n");
     if let Some(analysis) = &recommendation.sensitivity {

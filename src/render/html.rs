@@ -277,7 +277,7 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
         lines.push(format!("Building: {}.", answers.use_cases.join(", ")));
     }
     if !answers.team_knows.is_empty() {
-        let names: Vec<&str> = answers.team_knows.iter().map(|l| vocabulary.language_name(l)).collect();
+        let names: Vec<String> = answers.team_knows.iter().map(|k| super::prose::known(k, vocabulary)).collect();
         lines.push(format!("The team knows: {}.", names.join(", ")));
     }
     if !answers.languages.is_empty() {
@@ -312,6 +312,9 @@ pub fn ranking(
     }
     for line in prose::top_pick(ranking, vocabulary) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&line));
+    }
+    if let Some(close) = prose::close_call(recommendation, vocabulary) {
+        let _ = writeln!(body, "<p class=\"close-call\"><strong>{}</strong></p>", escape(&close));
     }
     for line in asked(answers, vocabulary) {
         let _ = writeln!(body, "<p>{}</p>", escape(&line));

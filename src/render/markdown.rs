@@ -50,6 +50,9 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     }
     // The verdict is what people read first, so it stands above the table.
     let mut out = prose::verdict(recommendation).map(|v| format!("{}\n\n", escape(&v))).unwrap_or_default();
+    if let Some(close) = prose::close_call(recommendation, vocabulary) {
+        out.push_str(&format!("**{}**\n\n", escape(&close)));
+    }
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton));
     }

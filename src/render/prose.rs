@@ -16,6 +16,15 @@ pub fn criterion_label(vocabulary: &Vocabulary, criterion: Criterion) -> String 
     }
 }
 
+/// A language the team knows, for people: "Kotlin", or "Kotlin (a little)".
+pub fn known(known: &crate::answers::Known, vocabulary: &Vocabulary) -> String {
+    let name = vocabulary.language_name(&known.language);
+    match known.level {
+        crate::answers::Proficiency::Well => name.to_string(),
+        crate::answers::Proficiency::Some => format!("{name} (a little)"),
+    }
+}
+
 /// "Weights: Performance 31% (importance 5), …"; with AHP the factors' weights come from the
 /// comparisons, so their importances are not shown, and the consistency ratio is.
 pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabulary) -> String {
@@ -43,6 +52,18 @@ pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabula
 
 fn describe(vocabulary: &Vocabulary, part: &Part) -> String {
     format!("{} (rated {}/5)", criterion_label(vocabulary, part.criterion), super::rows::rating(part.rating))
+}
+
+/// "Close call: …", when first place is not a clear choice.
+pub fn close_call(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Option<String> {
+    let close = &recommendation.close_call;
+    if !close.close {
+        return None;
+    }
+    let deciding = close.deciding.map_or(String::new(), |c| {
+        format!(" The deciding factor is {}.", criterion_label(vocabulary, c).to_lowercase())
+    });
+    Some(format!("Close call: {}.{deciding}", close.reasons.join("; ")))
 }
 
 /// What `list` says when its filters leave nothing.

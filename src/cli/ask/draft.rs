@@ -4,10 +4,10 @@
 use super::{Session, Step, Weighing, kin};
 use backend_advisor::answers;
 use backend_advisor::answers::AnswerSet;
-use backend_advisor::answers::DEFAULT_IMPORTANCE;
 use backend_advisor::answers::PairValue;
 use backend_advisor::answers::Pairwise;
 use backend_advisor::answers::Preset;
+use backend_advisor::answers::default_importance;
 use backend_advisor::catalog::Factor;
 use backend_advisor::catalog::Vocabulary;
 use backend_advisor::criteria::Criterion;
@@ -126,14 +126,14 @@ impl<'a> Draft<'a> {
         let mut set = self.merged();
         for factor in Factor::ALL {
             let criterion = Criterion::Factor(factor);
-            set.importance.set(criterion, Some(set.importance.get(criterion).unwrap_or(DEFAULT_IMPORTANCE)));
+            set.importance.set(criterion, Some(set.importance.get(criterion).unwrap_or(default_importance(criterion))));
         }
         let use_cases = set.use_cases.take().unwrap_or_default();
         let team_knows = set.team_knows.take().unwrap_or_default();
-        set.importance.use_case_fit =
-            (!use_cases.is_empty()).then(|| set.importance.use_case_fit.unwrap_or(DEFAULT_IMPORTANCE));
-        set.importance.team_familiarity =
-            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(DEFAULT_IMPORTANCE));
+        set.importance.use_case_fit = (!use_cases.is_empty())
+            .then(|| set.importance.use_case_fit.unwrap_or(default_importance(Criterion::UseCaseFit)));
+        set.importance.team_familiarity = (!team_knows.is_empty())
+            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
         set.use_cases = Some(use_cases);
         set.team_knows = Some(team_knows);
         set.languages = Some(set.languages.take().unwrap_or_default());
@@ -191,7 +191,7 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn importance(&self, criterion: Criterion) -> u8 {
-        self.merged().importance.get(criterion).unwrap_or(DEFAULT_IMPORTANCE)
+        self.merged().importance.get(criterion).unwrap_or(default_importance(criterion))
     }
 
     /// Choose a starting point. A different preset replaces the answers given here so far,

@@ -83,7 +83,7 @@ enum Step {
 /// The questions in the order they are put: the five importances or the ten comparisons,
 /// whichever way of weighing was chosen. The summary may also change the importance of the
 /// context criteria, which otherwise keep their default.
-const QUESTIONS: [Step; 22] = [
+const QUESTIONS: [Step; 23] = [
     Step::Start,
     Step::Weighing,
     Step::Importance(Criterion::Factor(Factor::Performance)),
@@ -103,6 +103,7 @@ const QUESTIONS: [Step; 22] = [
     Step::Compare(9),
     Step::Consistency,
     Step::TeamKnows,
+    Step::Importance(Criterion::TeamFamiliarity),
     Step::OnlyKnown,
     Step::UseCases,
     Step::Require,
@@ -190,7 +191,9 @@ impl<'a> Flow<'_, 'a> {
                 // so the total does not change when it starts to apply; so do the comparisons
                 // after the first and the consistency check.
                 let follow_up = |s: Step| match s {
-                    Step::OnlyKnown => questions.contains(&Step::TeamKnows),
+                    Step::OnlyKnown | Step::Importance(Criterion::TeamFamiliarity) => {
+                        questions.contains(&Step::TeamKnows)
+                    }
                     Step::Compare(index) => index > 0,
                     Step::Consistency => true,
                     _ => false,
@@ -283,11 +286,13 @@ fn importance_wording(catalog: &Catalog, criterion: Criterion) -> (String, Strin
         },
         Criterion::UseCaseFit => (
             "How much should suiting your use cases count?".into(),
-            "Use-case fit: a framework rates 1 + 4 x (your use cases it is best for) / (your use cases).".into(),
+            "Use-case fit: 1 + 4 x the mean fit to your use cases (a strong fit counts 1, a good fit 0.5).".into(),
         ),
         Criterion::TeamFamiliarity => (
             "How much should the team already knowing the language count?".into(),
-            "Team familiarity: a framework in a language the team knows rates 5, any other 1.".into(),
+            "Team familiarity: 5 for a language the team knows well, 3.5 for one it knows a little or a \
+             related one (Java and Kotlin, C# and F#), 1 otherwise. The default is 5, critical."
+                .into(),
         ),
     }
 }

@@ -150,6 +150,8 @@ fn questions_answered_by_flags_are_skipped_and_marked_given() {
     let script = keys([
         vec![Key::Enter, Key::Pick("rate")],
         vec![Key::Enter, Key::Enter, Key::Enter, Key::Enter],
+        // How much familiarity counts: asked, as the languages were given but not its importance.
+        vec![Key::Enter],
         vec![Key::Enter, Key::Enter, Key::Pick("quit")],
     ]);
     let (script, out, result) = fixture.play(&session, script);
@@ -180,7 +182,9 @@ fn esc_goes_back_one_question_and_from_the_summary_to_the_last_one() {
         Key::Enter,
         Key::Enter,
         Key::Tick(&["python"]),
-        Key::Esc, // at only-those: back to the languages
+        Key::Enter, // how much familiarity counts
+        Key::Esc,   // at only-those: back to how much familiarity counts
+        Key::Esc,   // and back to the languages
         Key::Tick(&[]),
         Key::Enter,
         Key::Enter,
@@ -209,7 +213,7 @@ fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
     let script = keys([
         vec![Key::Enter],
         FIVE_DEFAULTS.to_vec(),
-        vec![Key::Tick(&["go"]), Key::Yes, Key::Enter, Key::Enter],
+        vec![Key::Tick(&["go"]), Key::Enter, Key::Yes, Key::Enter, Key::Enter],
         // In the summary no language is known any more: "only those?" no longer applies.
         vec![Key::Pick("change:team_knows"), Key::Tick(&[])],
         vec![Key::Esc, Key::Esc, Key::Esc],
@@ -218,7 +222,7 @@ fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
     let (script, _, result) = fixture.play(&session, script);
     result.expect("finished");
     assert!(script.is_done());
-    let after_change: Vec<&str> = script.asked.iter().skip(13).map(String::as_str).collect();
+    let after_change: Vec<&str> = script.asked.iter().skip(14).map(String::as_str).collect();
     assert_eq!(
         after_change,
         [
@@ -299,7 +303,7 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
     let script = keys([
         vec![Key::Enter],
         FIVE_DEFAULTS.to_vec(),
-        vec![Key::Tick(&["python", "go"]), Key::Yes, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Tick(&["python", "go"]), Key::Enter, Key::Yes, Key::Tick(&["api"]), Key::Enter],
         vec![Key::Pick("change:performance"), Key::Pick("5")],
         vec![Key::Pick("change:team_familiarity"), Key::Pick("4")],
         vec![Key::Enter, Key::Pick("quit")],
@@ -350,7 +354,7 @@ fn defaults_then(menu: Vec<Key>) -> Vec<Key> {
     keys([
         vec![Key::Enter],
         FIVE_DEFAULTS.to_vec(),
-        vec![Key::Tick(&["python"]), Key::No, Key::Enter],
+        vec![Key::Tick(&["python"]), Key::Enter, Key::No, Key::Enter],
         vec![Key::Enter, Key::Enter],
     ])
     .into_iter()
@@ -367,7 +371,7 @@ fn saved_answers_give_the_same_ranking_to_recommend_and_are_replaced_only_when_a
     let session = fixture.session(AnswerSet::default(), Some("real-time"));
     let script = keys([
         FIVE_DEFAULTS.to_vec(),
-        vec![Key::Tick(&["typescript"]), Key::Yes, Key::Enter, Key::Tick(&["realtime"]), Key::Enter],
+        vec![Key::Tick(&["typescript"]), Key::Enter, Key::Yes, Key::Enter, Key::Tick(&["realtime"]), Key::Enter],
         vec![Key::Pick("save"), typed()],
         // Again: the file exists; "no" asks for another name, Esc leaves it alone.
         vec![Key::Pick("save"), typed(), Key::No, Key::Esc],
@@ -539,7 +543,7 @@ fn only_those_languages_counts_typescript_and_javascript_as_each_other() {
     let script = keys([
         vec![Key::Enter],
         FIVE_DEFAULTS.to_vec(),
-        vec![Key::Tick(&["javascript"]), Key::Yes, Key::Enter, Key::Enter],
+        vec![Key::Tick(&["javascript"]), Key::Enter, Key::Yes, Key::Enter, Key::Enter],
         vec![Key::Enter, Key::Pick("quit")],
     ]);
     let (script, out, result) = fixture.play(&session, script);
@@ -598,7 +602,7 @@ fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
     let script = keys([
         vec![Key::Enter, Key::Pick("pairs")],
         picks(&CONSISTENT),
-        vec![Key::Tick(&["go"]), Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Tick(&["go"]), Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
         vec![Key::Enter, Key::Pick("save"), Key::Type(path.display().to_string()), Key::Pick("quit")],
     ]);
     let (script, out, result) = fixture.play(&session, script);
