@@ -63,6 +63,13 @@ pub enum Command {
     /// Compare two to six frameworks side by side: overview, ratings, features, advice, scores.
     #[command(after_long_help = COMPARE_EXAMPLES)]
     Compare(CompareArgs),
+    /// Explain why a framework is not first: the filter that removed it, or its gap to the winner
+    /// criterion by criterion, and the weight at which it would win.
+    #[command(name = "why-not", after_long_help = WHY_NOT_EXAMPLES)]
+    WhyNot(WhyNotArgs),
+    /// List the sources the catalog's facts and ratings cite, with their addresses and dates.
+    #[command(after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources --format json")]
+    Sources(SourcesArgs),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
     Presets(PresetsArgs),
@@ -298,6 +305,42 @@ pub struct ShowArgs {
     pub id: String,
     /// Output format.
     #[arg(long, value_parser = choices(SHOW_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+const WHY_NOT_EXAMPLES: &str = "\
+Examples:
+  backend-advisor why-not spring-boot --preset startup-mvp
+  backend-advisor why-not django --team-knows go --use-case api --format json";
+
+/// `why-not` arguments.
+#[derive(Debug, clap::Args)]
+pub struct WhyNotArgs {
+    /// Framework id or name, e.g. spring-boot or "Spring Boot".
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// The answers to rank with (the same flags as recommend).
+    #[command(flatten)]
+    pub answers: AnswerArgs,
+    /// How to combine the criteria into a score.
+    #[arg(long, value_parser = choices(METHODS), default_value = "wsm")]
+    pub method: Method,
+    /// Output format.
+    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
+    pub format: Format,
+    /// Where the report goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `sources` arguments.
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    /// Output format.
+    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
     pub format: Format,
     /// Where the report goes.
     #[command(flatten)]

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use backend_advisor::answers::{AnswerSet, Importance, Sources};
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
+use backend_advisor::decide::score::Method;
 use backend_advisor::decide::sensitivity::{self, Settings};
 use backend_advisor::render::side_by_side::Charset;
 use backend_advisor::render::{Format, Options};
@@ -74,6 +75,30 @@ pub enum Task {
     Show {
         /// Its id or name.
         id: String,
+        /// The output format.
+        format: Format,
+        /// Presentation.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// Explain why a framework is not first.
+    WhyNot {
+        /// Its id or name.
+        id: String,
+        /// Where the answers come from.
+        sources: Sources,
+        /// The method.
+        method: Method,
+        /// The output format.
+        format: Format,
+        /// Presentation.
+        options: Options,
+        /// Where the report goes.
+        output: Destination,
+    },
+    /// List the catalog's sources.
+    Sources {
         /// The output format.
         format: Format,
         /// Presentation.
@@ -168,6 +193,21 @@ impl Request {
             Some(Command::Show(args)) => {
                 let output = destination(&args.output);
                 Task::Show { id: args.id, format: args.format, options: options(false, None, &output), output }
+            }
+            Some(Command::WhyNot(args)) => {
+                let output = destination(&args.output);
+                Task::WhyNot {
+                    id: args.id,
+                    sources: sources(&args.answers),
+                    method: args.method,
+                    format: args.format,
+                    options: options(false, None, &output),
+                    output,
+                }
+            }
+            Some(Command::Sources(args)) => {
+                let output = destination(&args.output);
+                Task::Sources { format: args.format, options: options(false, None, &output), output }
             }
             Some(Command::Presets(args)) => {
                 let output = destination(&args.output);

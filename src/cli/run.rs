@@ -9,7 +9,7 @@ use anyhow::Context as _;
 use backend_advisor::answers::{self, AnswerSet, Layers, Sources};
 use backend_advisor::catalog::{self, Catalog, Framework};
 use backend_advisor::decide::compare::Comparison;
-use backend_advisor::decide::{self, score};
+use backend_advisor::decide::{self, Analysis, score, why_not};
 use backend_advisor::provenance::Provenance;
 use backend_advisor::render::{self, Context, Options};
 use backend_advisor::{Error, Origin, Problem};
@@ -62,6 +62,17 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let catalog = load()?;
             let framework = catalog.find(&id, Origin::Flag("ID".into()))?;
             emit(&render::framework(format, framework, &catalog.vocabulary, &options)?, &output)
+        }
+        Task::WhyNot { id, sources, method, format, options, output } => {
+            let catalog = load()?;
+            let answers = Layers::read(&catalog.vocabulary, &sources)?.resolve(&catalog.vocabulary)?;
+            let recommendation = decide::rank(&catalog, &answers, &Analysis { method, sensitivity: None })?;
+            let why = why_not::explain(&recommendation, &catalog, &id)?;
+            emit(&render::why_not::render(format, &why, &catalog.vocabulary, &options)?, &output)
+        }
+        Task::Sources { format, options, output } => {
+            let catalog = load()?;
+            emit(&render::sources(format, &catalog.vocabulary.sources, &options)?, &output)
         }
         Task::Presets { format, options, output } => {
             let catalog = load()?;

@@ -438,6 +438,46 @@ fn tippings(ranking: &Ranking, decision: &Decision, model: &Model, rows: &[usize
         .collect()
 }
 
+/// For each criterion, the weights at which framework `id` would be first when that criterion's
+/// weight moves alone (the others keeping their proportions): the interval nearest its weight
+/// now, found on a scan of [`SCAN_STEPS`] steps; `None` when no weight makes it first.
+pub fn winning_weights(ranking: &Ranking, id: &str) -> Vec<(Criterion, f64, Option<[f64; 2]>)> {
+    let Some(target) = ranking.ranking.iter().position(|r| r.id == id) else { return Vec::new() };
+    let (decision, rows, _) = decision_of(ranking);
+    let Some(row) = rows.iter().position(|&r| r == target) else { return Vec::new() };
+    let model = Model::new(&decision);
+    let mut scores = vec![0.0; rows.len()];
+    ranking
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(j, w)| {
+            let wins: Vec<f64> = (0..=SCAN_STEPS)
+                .map(|k| k as f64 / SCAN_STEPS as f64)
+                .filter(|&t| {
+                    model.scores(&weights_at(&decision.weights, j, t), &mut scores);
+                    winner(&scores) == row
+                })
+                .collect();
+            // The run of winning steps nearest the weight now.
+            let step = 1.0 / SCAN_STEPS as f64;
+            let nearest = wins.iter().copied().min_by(|a, b| (a - w.weight).abs().total_cmp(&(b - w.weight).abs()));
+            let interval = nearest.map(|t| {
+                let mut low = t;
+                while wins.iter().any(|&x| (x - (low - step)).abs() < step / 2.0) {
+                    low -= step;
+                }
+                let mut high = t;
+                while wins.iter().any(|&x| (x - (high + step)).abs() < step / 2.0) {
+                    high += step;
+                }
+                [low.max(0.0), high.min(1.0)]
+            });
+            (w.id, w.weight, interval)
+        })
+        .collect()
+}
+
 /// Analyse a ranking (all of it, before any `--top`); `None` when no framework is ranked.
 pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
     let leader = ranking.ranking.first()?;

@@ -8,7 +8,8 @@ use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section};
 use crate::decide::score::Method;
 
-fn escape(text: &str) -> String {
+/// Escape the characters that Markdown would read as markup or as a table cell break.
+pub fn escape(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 

@@ -17,6 +17,7 @@ pub mod rows;
 pub mod side_by_side;
 pub mod svg;
 pub mod table;
+pub mod why_not;
 pub mod yaml;
 
 use crate::answers::{Answers, Preset};
@@ -160,6 +161,18 @@ pub fn framework(format: Format, framework: &Framework, vocabulary: &Vocabulary,
         Format::Json => json::to_string(framework)?,
         Format::Yaml => yaml::to_string(framework)?,
         Format::Html | Format::Adr => return Err(not_offered(format, "one framework")),
+    })
+}
+
+/// The catalog's sources in `format`.
+pub fn sources(format: Format, sources: &[crate::catalog::Source], options: &Options) -> Result<String> {
+    Ok(match format {
+        Format::Table => table::grid(&rows::sources(sources, rows::Audience::People), options),
+        Format::Markdown => markdown::grid(&rows::sources(sources, rows::Audience::People)),
+        Format::Csv => csv::grid(&rows::sources(sources, rows::Audience::Data))?,
+        Format::Json => json::to_string(sources)?,
+        Format::Yaml => yaml::to_string(sources)?,
+        Format::Html | Format::Adr => return Err(not_offered(format, "the sources")),
     })
 }
 

@@ -34,12 +34,12 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn text(value: impl Into<String>) -> Cell {
+    pub(super) fn text(value: impl Into<String>) -> Cell {
         let value = value.into();
         Cell { text: value.clone(), raw: value, numeric: false, keep_whole: false }
     }
 
-    fn number(text: String, raw: f64) -> Cell {
+    pub(super) fn number(text: String, raw: f64) -> Cell {
         Cell { text, raw: raw.to_string(), numeric: true, keep_whole: false }
     }
 
@@ -261,6 +261,32 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
                 }
             }
             row
+        })
+        .collect();
+    Rows { headers, rows }
+}
+
+/// The sources grid: id, title, publisher, date, address, what it measures.
+pub fn sources(sources: &[crate::catalog::Source], audience: Audience) -> Rows {
+    let headers = match audience {
+        Audience::People => ["ID", "Title", "Publisher", "Date", "Address"].map(String::from).to_vec(),
+        Audience::Data => {
+            ["id", "title", "publisher", "date", "date_kind", "url", "measures"].map(String::from).to_vec()
+        }
+    };
+    let rows = sources
+        .iter()
+        .map(|s| match audience {
+            Audience::People => vec![
+                Cell::text(s.id.clone()),
+                Cell::text(s.title.clone()),
+                Cell::text(s.publisher.clone()),
+                Cell::text(format!("{} {}", s.date_kind, s.date)),
+                Cell::text(s.url.clone()),
+            ],
+            Audience::Data => [&s.id, &s.title, &s.publisher, &s.date, &s.date_kind, &s.url, &s.measures]
+                .map(|v| Cell::text(v.clone()))
+                .to_vec(),
         })
         .collect();
     Rows { headers, rows }

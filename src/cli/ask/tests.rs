@@ -255,7 +255,7 @@ fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
     assert_eq!(summary_line(&script, "Productivity"), "Productivity 5 critical");
     assert_eq!(summary_line(&script, "Use cases"), "Use cases ecommerce, cms");
     // A weaker level given by the preset is kept.
-    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in templating, admin:official");
+    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in templating, admin:community");
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("content-site"))), "{out}");
 }
 
