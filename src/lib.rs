@@ -18,6 +18,7 @@ pub mod criteria;
 pub mod decide;
 pub mod error;
 pub mod provenance;
+pub mod refresh;
 pub mod render;
 pub mod suggest;
 pub mod yaml;
