@@ -7,6 +7,7 @@ pub mod compare;
 pub mod score;
 pub mod sensitivity;
 pub mod topsis;
+pub mod verify;
 
 use serde::Serialize;
 

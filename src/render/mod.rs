@@ -5,6 +5,7 @@
 //! per framework: `compare`). [`prose`] holds the sentences every format says alike.
 
 pub mod adr;
+pub mod reproduce;
 pub mod csv;
 pub mod document;
 pub mod entry;
