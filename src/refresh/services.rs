@@ -402,3 +402,39 @@ mod tests {
         assert!(read(Service::Pypi, "<html>").is_err_and(|e| e.contains("not the documented JSON")));
     }
 }
+
+#[cfg(test)]
+mod fixtures {
+    use super::*;
+
+    /// A fixture's body: its `#` header lines removed.
+    fn body(text: &str) -> String {
+        text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn every_documented_shape_reads() {
+        let release = |version: &str, date: &str| Found::Release { version: version.into(), date: date.into() };
+        let cases = [
+            (Service::Pypi, include_str!("../../tests/fixtures/refresh/pypi.txt"), release("0.122.0", "2025-11-24")),
+            (Service::Npm, include_str!("../../tests/fixtures/refresh/npm.txt"), release("5.1.0", "2025-03-31")),
+            (Service::Crates, include_str!("../../tests/fixtures/refresh/crates.txt"), release("0.8.7", "2025-11-10")),
+            (Service::Maven, include_str!("../../tests/fixtures/refresh/maven.txt"), release("3.5.8", "2025-11-20")),
+            (Service::Nuget, include_str!("../../tests/fixtures/refresh/nuget.txt"), release("13.0.4", "2025-09-16")),
+            (Service::Dotnet, include_str!("../../tests/fixtures/refresh/dotnet.txt"), release("10.0.1", "2025-12-09")),
+            (Service::Rubygems, include_str!("../../tests/fixtures/refresh/rubygems.txt"), release("8.1.1", "2025-10-28")),
+            (Service::Packagist, include_str!("../../tests/fixtures/refresh/packagist.txt"), release("12.40.2", "2025-11-26")),
+            (Service::Hex, include_str!("../../tests/fixtures/refresh/hex.txt"), release("1.8.2", "2025-11-18")),
+            (Service::Go, include_str!("../../tests/fixtures/refresh/go.txt"), release("1.11.0", "2025-09-20")),
+            (Service::Github, include_str!("../../tests/fixtures/refresh/github.txt"), Found::Stars(93_000)),
+        ];
+        for (service, text, expected) in cases {
+            assert_eq!(read(service, &body(text)), Ok(expected), "{}", service.id());
+        }
+        let Ok(Found::Cycles(cycles)) = read(Service::Endoflife, &body(include_str!("../../tests/fixtures/refresh/endoflife.txt")))
+        else {
+            panic!("endoflife cycles")
+        };
+        assert_eq!(cycles[1], ("5.2".to_string(), Some("2028-04-30".to_string())));
+    }
+}

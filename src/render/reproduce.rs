@@ -1,4 +1,4 @@
-//! The decision record's last section: the record `backend-advisor verify` reads back (resolved
+//! The decision record's last paragraph (under "More Information"): the record `backend-advisor verify` reads back (resolved
 //! answers, method, catalog digest and layers, version, chosen option) in a fenced block.
 
 use crate::answers::Answers;
@@ -7,7 +7,7 @@ use crate::decide::Recommendation;
 use crate::decide::verify;
 use crate::provenance::Provenance;
 
-/// The "Re-checking this decision" section, or nothing when there is no choice to record.
+/// The paragraph and block that let the decision be re-checked, or nothing when there is no choice to record.
 pub fn section(recommendation: &Recommendation, answers: &Answers, catalog: &Catalog, provenance: &Provenance) -> String {
     let ranking = &recommendation.ranking;
     let Some(record) =
@@ -16,7 +16,7 @@ pub fn section(recommendation: &Recommendation, answers: &Answers, catalog: &Cat
         return String::new();
     };
     format!(
-        "\n## Re-checking this decision\n\n`backend-advisor verify THIS-FILE` ranks these answers again with the catalog \
+        "\nTo re-check this decision, `backend-advisor verify THIS-FILE` ranks these answers again with the catalog \
          of the day (refreshed facts included) and fails when {} no longer wins; add `--warn-eol 6m` to fail too when \
          its support window ends within six months.\n\n{}",
         record.chosen.id,
