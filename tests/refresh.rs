@@ -28,10 +28,13 @@ enum Behaviour {
     Stall,
 }
 
-/// A server on 127.0.0.1 and the requests it saw (path, Authorization header).
+/// The requests a server saw: path and Authorization header.
+type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
+/// A server on 127.0.0.1 and the requests it saw.
 struct Server {
     base: String,
-    seen: Arc<Mutex<Vec<(String, Option<String>)>>>,
+    seen: Seen,
 }
 
 fn fixture_body(service: &str) -> String {
@@ -44,7 +47,7 @@ fn serve(behaviours: &[(&str, Behaviour)]) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let behaviours: HashMap<String, Behaviour> = behaviours.iter().map(|(s, b)| (s.to_string(), *b)).collect();
-    let seen = Arc::new(Mutex::new(Vec::new()));
+    let seen: Seen = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
@@ -150,7 +153,11 @@ fn refresh_updates_facts_prints_the_change_table_and_later_commands_use_them() {
     }
     assert!(run.stdout.contains("fastapi") && run.stdout.contains("0.122.0 (2025-11-24)"), "{}", run.stdout);
     assert!(run.stdout.contains("lookups succeeded"), "{}", run.stdout);
-    assert!(run.stderr.contains("GITHUB_TOKEN is not set") && run.stderr.contains("60 requests an hour"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("GITHUB_TOKEN is not set") && run.stderr.contains("60 requests an hour"),
+        "{}",
+        run.stderr
+    );
     assert!(home.overlay().is_file());
 
     let (after, said) = show_json(&home, "fastapi", &[]);
@@ -202,11 +209,8 @@ fn a_404_a_rate_limit_and_a_malformed_body_keep_the_facts_an_earlier_refresh_rea
     let home = Home::new();
     let good = serve(&[]);
     assert_eq!(refresh(&home, &good, &[]).code, 0);
-    let bad = serve(&[
-        ("npm", Behaviour::Status(404)),
-        ("github", Behaviour::RateLimited),
-        ("crates", Behaviour::Malformed),
-    ]);
+    let bad =
+        serve(&[("npm", Behaviour::Status(404)), ("github", Behaviour::RateLimited), ("crates", Behaviour::Malformed)]);
     let run = refresh(&home, &bad, &[]);
     assert_eq!(run.code, 75);
     assert!(run.stderr.contains("error: npm") && run.stderr.contains("not found (HTTP 404)"), "{}", run.stderr);
@@ -236,7 +240,10 @@ fn the_github_token_is_sent_when_set() {
     let github: Vec<_> = seen.iter().filter(|(path, _)| path.starts_with("/github/repos/")).collect();
     assert!(!github.is_empty());
     assert!(github.iter().all(|(_, auth)| auth.as_deref() == Some("Bearer test-token")));
-    assert!(seen.iter().filter(|(path, _)| !path.starts_with("/github/")).all(|(_, auth)| auth.is_none()), "only GitHub gets it");
+    assert!(
+        seen.iter().filter(|(path, _)| !path.starts_with("/github/")).all(|(_, auth)| auth.is_none()),
+        "only GitHub gets it"
+    );
 }
 
 #[test]
@@ -275,7 +282,8 @@ fn old_facts_are_called_old_and_layers_name_the_refresh() {
     let run = run_env(&["show", "fastapi"], &[("XDG_DATA_HOME", &data), ("SOURCE_DATE_EPOCH", "1814400000")]);
     assert_eq!(run.code, 0);
     assert!(
-        run.stderr.contains("facts in use are from 2026-12-03") && run.stderr.contains("backend-advisor catalog refresh"),
+        run.stderr.contains("facts in use are from 2026-12-03")
+            && run.stderr.contains("backend-advisor catalog refresh"),
         "{}",
         run.stderr
     );
@@ -285,4 +293,3 @@ fn old_facts_are_called_old_and_layers_name_the_refresh() {
     assert!(line("facts.stars.count").is_some_and(|l| l.contains("facts refreshed 2026-12-03")), "{}", run.stdout);
     assert!(line("scores.productivity").is_some_and(|l| l.contains("built-in")), "{}", run.stdout);
 }
-

@@ -67,8 +67,12 @@ fn patches_are_checked_with_positions_and_suggestions() {
     let run = run_env(&["catalog", "validate", &patch], &[]);
     assert_eq!(run.code, 65, "{}", run.stderr);
     for expected in [
-        format!("{patch}:2:9: framework 'djnago', field 'patches[0].id': no framework 'djnago' to patch (did you mean 'django'?"),
-        format!("{patch}:5:28: framework 'flask', field 'patches[1].scores.productivity': rating 9 must be from 1 to 5"),
+        format!(
+            "{patch}:2:9: framework 'djnago', field 'patches[0].id': no framework 'djnago' to patch (did you mean 'django'?"
+        ),
+        format!(
+            "{patch}:5:28: framework 'flask', field 'patches[1].scores.productivity': rating 9 must be from 1 to 5"
+        ),
         format!("{patch}:7:5: framework 'rails'"),
         "did you mean 'scores'?".to_string(),
         "unknown use case 'ai_ml'".to_string(),

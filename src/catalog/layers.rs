@@ -18,7 +18,7 @@ pub struct Setting {
 
 /// Every value of the entry's last state with the layer that set it, in field order. `steps` is
 /// the entry after each layer, as [`super::Catalog::history`] returns it.
-pub fn attribute(steps: &[(String, Option<Framework>)]) -> Vec<Setting> {
+pub fn attribute(steps: &[super::load::Step]) -> Vec<Setting> {
     let mut settings: Vec<Setting> = Vec::new();
     for (layer, entry) in steps {
         let leaves = entry.as_ref().map(leaves).unwrap_or_default();

@@ -27,6 +27,9 @@ pub struct Layer {
     pub sources: Vec<Source>,
 }
 
+/// One layer's name and the entry as it stood after that layer (`None`: no such entry yet).
+pub type Step = (String, Option<Framework>);
+
 /// A layer given as text rather than a path: the facts overlay `catalog refresh` writes.
 #[derive(Debug, Clone)]
 pub struct TextLayer {
@@ -59,11 +62,7 @@ impl Catalog {
 
     /// The entry `id` after each layer, named (`None` where that layer's catalog has no such
     /// entry): what `catalog layers` compares to tell which layer set each value.
-    pub fn history(
-        overlay: Option<&TextLayer>,
-        layers: &[PathBuf],
-        id: &str,
-    ) -> Result<(Catalog, Vec<(String, Option<Framework>)>)> {
+    pub fn history(overlay: Option<&TextLayer>, layers: &[PathBuf], id: &str) -> Result<(Catalog, Vec<Step>)> {
         let mut steps = Vec::new();
         let catalog = Catalog::build(overlay, layers, &mut |catalog, name| {
             steps.push((name.to_string(), catalog.frameworks.iter().find(|f| f.id == id).cloned()));
@@ -151,11 +150,7 @@ impl Catalog {
             }
             Err(more) => problems.extend(more),
         }
-        if problems.is_empty() {
-            Ok(Layer { frameworks, sources })
-        } else {
-            Err(Error::InvalidData(problems))
-        }
+        if problems.is_empty() { Ok(Layer { frameworks, sources }) } else { Err(Error::InvalidData(problems)) }
     }
 
     fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {

@@ -45,7 +45,12 @@ pub fn apply(
             hint,
         };
         let Some(map) = patch.as_mapping() else {
-            problems.push(problem(None, None, "a patch is a mapping with 'id' and the fields that change".into(), None));
+            problems.push(problem(
+                None,
+                None,
+                "a patch is a mapping with 'id' and the fields that change".into(),
+                None,
+            ));
             continue;
         };
         let Some(id) = map.get("id").and_then(Value::as_str) else {
@@ -85,7 +90,11 @@ pub fn apply(
                 let position = message
                     .strip_prefix("unknown field `")
                     .and_then(|rest| rest.split('`').next())
-                    .and_then(|name| positions.key_named_under(&format!("{base}."), name).or(positions.key(&format!("{base}.{name}"))))
+                    .and_then(|name| {
+                        positions
+                            .key_named_under(&format!("{base}."), name)
+                            .or(positions.key(&format!("{base}.{name}")))
+                    })
                     .or(positions.value(&base));
                 problems.push(Problem {
                     origin: Origin::file(file, position),
@@ -97,9 +106,8 @@ pub fn apply(
                 continue;
             }
         };
-        let sets = |factor: Factor| {
-            map.get("scores").and_then(Value::as_mapping).is_some_and(|s| s.contains_key(factor.id()))
-        };
+        let sets =
+            |factor: Factor| map.get("scores").and_then(Value::as_mapping).is_some_and(|s| s.contains_key(factor.id()));
         for factor in Factor::ALL {
             if let Some(derived) = rules::derived(&framework, factor)
                 && !sets(factor)
@@ -225,7 +233,9 @@ mod tests {
 
     #[test]
     fn lists_are_replaced_or_edited() {
-        let f = patch("- id: flask\n  use_cases: {strong: {add: [ai-ml]}, good: {remove: [ai-ml]}}\n").expect("valid").remove(0);
+        let f = patch("- id: flask\n  use_cases: {strong: {add: [ai-ml]}, good: {remove: [ai-ml]}}\n")
+            .expect("valid")
+            .remove(0);
         assert!(f.use_cases.strong.contains(&"ai-ml".to_string()));
         let f = patch("- id: flask\n  pros: [a, b, c]\n").expect("valid").remove(0);
         assert_eq!(f.pros, ["a", "b", "c"]);

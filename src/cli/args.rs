@@ -373,7 +373,9 @@ pub enum CatalogCommand {
         jobs: u64,
     },
     /// Show which layer (built-in, refreshed facts, each --catalog file) set each value of an entry.
-    #[command(after_long_help = "Examples:\n  backend-advisor catalog layers fastapi\n  backend-advisor --catalog ours.yaml catalog layers django")]
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor catalog layers fastapi\n  backend-advisor --catalog ours.yaml catalog layers django"
+    )]
     Layers {
         /// Framework id or name.
         #[arg(value_name = "ID")]

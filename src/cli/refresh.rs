@@ -47,7 +47,8 @@ pub fn run(current: &Catalog, path: &Path, settings: &Settings, today: &str) -> 
         );
     }
     let outcomes = fetch_all(&lookups, settings);
-    let text = refresh::overlay(current, &outcomes, today).map_err(|e| anyhow::anyhow!("cannot write the overlay: {e}"))?;
+    let text =
+        refresh::overlay(current, &outcomes, today).map_err(|e| anyhow::anyhow!("cannot write the overlay: {e}"))?;
     // The overlay is validated as a layer before it replaces the old one.
     let mut after = Catalog::builtin()?;
     let name = format!("facts refreshed {today}");
@@ -154,13 +155,8 @@ fn fetch(agent: &ureq::Agent, lookup: &Lookup, settings: &Settings) -> Result<St
         }
         other => return Err(format!("HTTP {other}")),
     }
-    response
-        .body_mut()
-        .with_config()
-        .limit(64 * 1024 * 1024)
-        .read_to_string()
-        .map_err(|e| match e {
-            ureq::Error::Timeout(_) => format!("no answer within {} s (timeout)", settings.timeout),
-            other => format!("cannot read the body: {other}"),
-        })
+    response.body_mut().with_config().limit(64 * 1024 * 1024).read_to_string().map_err(|e| match e {
+        ureq::Error::Timeout(_) => format!("no answer within {} s (timeout)", settings.timeout),
+        other => format!("cannot read the body: {other}"),
+    })
 }

@@ -214,7 +214,8 @@ impl Request {
             Some(Command::Completions(args)) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
-        let offline = args.offline || std::env::var_os("BACKEND_ADVISOR_OFFLINE").is_some_and(|v| !v.is_empty() && v != "0");
+        let offline =
+            args.offline || std::env::var_os("BACKEND_ADVISOR_OFFLINE").is_some_and(|v| !v.is_empty() && v != "0");
         let facts = directories::ProjectDirs::from("", "", "backend-advisor").map(|d| d.data_dir().join(FACTS_FILE));
         Ok(Request { catalogs: args.catalogs, facts, offline, task })
     }

@@ -107,7 +107,9 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         Task::Man => write_out(&String::from_utf8_lossy(&man::page().context("cannot render the man page")?)),
         Task::Refresh { timeout, jobs, github_token, test_services } => {
             let Some(path) = &request.facts else {
-                anyhow::bail!("no data directory is known for this user (HOME is not set), so there is nowhere to keep the facts");
+                anyhow::bail!(
+                    "no data directory is known for this user (HOME is not set), so there is nowhere to keep the facts"
+                );
             };
             let current = Catalog::load_over(overlay.as_ref(), &[])?;
             let settings = refresh::Settings { timeout, jobs, github_token, test_services };

@@ -76,7 +76,14 @@ pub fn digest(catalog: &Catalog) -> String {
 }
 
 /// The record of a ranking made with `answers` on `catalog`.
-pub fn record(ranking: &[Ranked], method: Method, answers: &Answers, catalog: &Catalog, version: &str, date: &str) -> Option<Record> {
+pub fn record(
+    ranking: &[Ranked],
+    method: Method,
+    answers: &Answers,
+    catalog: &Catalog,
+    version: &str,
+    date: &str,
+) -> Option<Record> {
     let chosen = ranking.first()?;
     Some(Record {
         version: version.to_string(),
@@ -107,9 +114,10 @@ fn answer_set(answers: &Answers) -> AnswerSet {
         team_knows: list(&answers.team_knows),
         languages: list(&answers.languages),
         require: list(&answers.require.iter().map(|r| format!("{}:{}", r.feature, r.level.id())).collect::<Vec<_>>()),
-        pairwise: answers.pairwise.as_ref().map(|p| {
-            p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()
-        }),
+        pairwise: answers
+            .pairwise
+            .as_ref()
+            .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
     }
 }
 
@@ -135,8 +143,12 @@ pub fn find(text: &str, path: &str) -> Result<Record> {
         problem(None, format!("no '{opening}' block: this is not a decision record backend-advisor wrote"))
     })?;
     let body: Vec<&str> = text.lines().skip(start + 1).take_while(|l| !l.starts_with("```")).collect();
-    serde_yaml::from_str(&body.join("\n"))
-        .map_err(|e| problem(Some(start + 2 + e.location().map_or(0, |l| l.line().saturating_sub(1))), format!("the record does not read: {e}")))
+    serde_yaml::from_str(&body.join("\n")).map_err(|e| {
+        problem(
+            Some(start + 2 + e.location().map_or(0, |l| l.line().saturating_sub(1))),
+            format!("the record does not read: {e}"),
+        )
+    })
 }
 
 /// What re-ranking a record with today's catalog found.
@@ -189,10 +201,14 @@ pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_da
             winner.name, winner.score, now.name, now.rank, now.score, chosen.score
         )),
         (Some(now), _) => {
-            let lead = ranking.ranking.get(1).map_or(String::new(), |second| {
-                format!(", {:.1} ahead of {}", now.score - second.score, second.name)
-            });
-            changes.push(format!("{} still ranks first with {:.1}{lead} (recorded: {:.1})", now.name, now.score, chosen.score));
+            let lead = ranking
+                .ranking
+                .get(1)
+                .map_or(String::new(), |second| format!(", {:.1} ahead of {}", now.score - second.score, second.name));
+            changes.push(format!(
+                "{} still ranks first with {:.1}{lead} (recorded: {:.1})",
+                now.name, now.score, chosen.score
+            ));
         }
     }
     if let Some(now) = now {

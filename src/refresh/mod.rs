@@ -39,9 +39,11 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
     let mut patches = Vec::new();
     for framework in &current.frameworks {
         let found = |fact: Fact| {
-            outcomes.iter().find_map(|o| match (&o.result, o.lookup.framework == framework.id && o.lookup.fact == fact) {
-                (Ok(found), true) => Some((o.lookup.service, found, &o.lookup.path)),
-                _ => None,
+            outcomes.iter().find_map(|o| {
+                match (&o.result, o.lookup.framework == framework.id && o.lookup.fact == fact) {
+                    (Ok(found), true) => Some((o.lookup.service, found, &o.lookup.path)),
+                    _ => None,
+                }
             })
         };
         let refreshed = |source: &str| source.starts_with("REFRESH_");
@@ -63,17 +65,27 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
                 put("latest_release", to_value(&release)?, Some(service));
             }
             _ if refreshed(&framework.facts.latest_release.source) => {
-                put("latest_release", to_value(&framework.facts.latest_release)?, service_of(&framework.facts.latest_release.source));
+                put(
+                    "latest_release",
+                    to_value(&framework.facts.latest_release)?,
+                    service_of(&framework.facts.latest_release.source),
+                );
             }
             _ => {}
         }
         match (found(Fact::Stars), &framework.facts.stars, &framework.repository) {
             (Some((service, Found::Stars(count), _)), _, Some(repository)) => {
-                let stars =
-                    Stars { count: *count, repository: repository.clone(), source: id(service), as_of: today.to_string() };
+                let stars = Stars {
+                    count: *count,
+                    repository: repository.clone(),
+                    source: id(service),
+                    as_of: today.to_string(),
+                };
                 put("stars", to_value(&stars)?, Some(service));
             }
-            (_, Some(stars), _) if refreshed(&stars.source) => put("stars", to_value(stars)?, service_of(&stars.source)),
+            (_, Some(stars), _) if refreshed(&stars.source) => {
+                put("stars", to_value(stars)?, service_of(&stars.source))
+            }
             _ => {}
         }
         match (found(Fact::EndOfLife), &framework.facts.end_of_life) {

@@ -125,7 +125,9 @@ impl Service {
             Service::Packagist => {
                 ("REFRESH_PACKAGIST", "Packagist metadata API", "Packagist", "https://packagist.org/apidoc")
             }
-            Service::Hex => ("REFRESH_HEX", "Hex API", "Hex", "https://github.com/hexpm/specifications/blob/main/apiary.apib"),
+            Service::Hex => {
+                ("REFRESH_HEX", "Hex API", "Hex", "https://github.com/hexpm/specifications/blob/main/apiary.apib")
+            }
             Service::Go => (
                 "REFRESH_GO_PROXY",
                 "Go module proxy protocol",
@@ -230,7 +232,9 @@ pub fn plan(frameworks: &[Framework]) -> Vec<Lookup> {
                 "nuget" if name.eq_ignore_ascii_case("Microsoft.AspNetCore.App") => {
                     Some((Service::Dotnet, "/dotnet/release-metadata/releases-index.json".to_string()))
                 }
-                "nuget" => Some((Service::Nuget, format!("/v3/registration5-semver1/{}/index.json", name.to_lowercase()))),
+                "nuget" => {
+                    Some((Service::Nuget, format!("/v3/registration5-semver1/{}/index.json", name.to_lowercase())))
+                }
                 "rubygems" => Some((Service::Rubygems, format!("/api/v1/gems/{name}.json"))),
                 "packagist" => Some((Service::Packagist, format!("/p2/{name}.json"))),
                 "hex" => Some((Service::Hex, format!("/api/packages/{name}"))),
@@ -285,7 +289,9 @@ pub fn read(service: Service, body: &str) -> Result<Found, String> {
         let day = stamp.get(..10).unwrap_or_default().to_string();
         if crate::catalog::validate::is_date(&day) { Ok(day) } else { Err(format!("'{stamp}' is not a date")) }
     };
-    let release = |version: String, date: String| Ok(Found::Release { version: version.trim_start_matches('v').to_string(), date });
+    let release = |version: String, date: String| {
+        Ok(Found::Release { version: version.trim_start_matches('v').to_string(), date })
+    };
     match service {
         Service::Pypi => {
             let version = text(&json["info"]["version"], "info.version")?;
@@ -337,7 +343,10 @@ pub fn read(service: Service, body: &str) -> Result<Found, String> {
                 .iter()
                 .find(|c| matches!(c["support-phase"].as_str(), Some("active" | "maintenance")))
                 .ok_or("no supported channel in the index")?;
-            release(text(&newest["latest-release"], "latest-release")?, day(text(&newest["latest-release-date"], "latest-release-date")?)?)
+            release(
+                text(&newest["latest-release"], "latest-release")?,
+                day(text(&newest["latest-release-date"], "latest-release-date")?)?,
+            )
         }
         Service::Rubygems => {
             release(text(&json["version"], "version")?, day(text(&json["version_created_at"], "version_created_at")?)?)
@@ -422,8 +431,16 @@ mod fixtures {
             (Service::Maven, include_str!("../../tests/fixtures/refresh/maven.txt"), release("3.5.8", "2025-11-20")),
             (Service::Nuget, include_str!("../../tests/fixtures/refresh/nuget.txt"), release("13.0.4", "2025-09-16")),
             (Service::Dotnet, include_str!("../../tests/fixtures/refresh/dotnet.txt"), release("10.0.1", "2025-12-09")),
-            (Service::Rubygems, include_str!("../../tests/fixtures/refresh/rubygems.txt"), release("8.1.1", "2025-10-28")),
-            (Service::Packagist, include_str!("../../tests/fixtures/refresh/packagist.txt"), release("12.40.2", "2025-11-26")),
+            (
+                Service::Rubygems,
+                include_str!("../../tests/fixtures/refresh/rubygems.txt"),
+                release("8.1.1", "2025-10-28"),
+            ),
+            (
+                Service::Packagist,
+                include_str!("../../tests/fixtures/refresh/packagist.txt"),
+                release("12.40.2", "2025-11-26"),
+            ),
             (Service::Hex, include_str!("../../tests/fixtures/refresh/hex.txt"), release("1.8.2", "2025-11-18")),
             (Service::Go, include_str!("../../tests/fixtures/refresh/go.txt"), release("1.11.0", "2025-09-20")),
             (Service::Github, include_str!("../../tests/fixtures/refresh/github.txt"), Found::Stars(93_000)),
@@ -431,7 +448,8 @@ mod fixtures {
         for (service, text, expected) in cases {
             assert_eq!(read(service, &body(text)), Ok(expected), "{}", service.id());
         }
-        let Ok(Found::Cycles(cycles)) = read(Service::Endoflife, &body(include_str!("../../tests/fixtures/refresh/endoflife.txt")))
+        let Ok(Found::Cycles(cycles)) =
+            read(Service::Endoflife, &body(include_str!("../../tests/fixtures/refresh/endoflife.txt")))
         else {
             panic!("endoflife cycles")
         };

@@ -5,7 +5,6 @@
 //! per framework: `compare`). [`prose`] holds the sentences every format says alike.
 
 pub mod adr;
-pub mod reproduce;
 pub mod csv;
 pub mod document;
 pub mod entry;
@@ -14,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod prose;
+pub mod reproduce;
 pub mod rows;
 pub mod side_by_side;
 pub mod svg;

@@ -8,7 +8,12 @@ use crate::decide::verify;
 use crate::provenance::Provenance;
 
 /// The paragraph and block that let the decision be re-checked, or nothing when there is no choice to record.
-pub fn section(recommendation: &Recommendation, answers: &Answers, catalog: &Catalog, provenance: &Provenance) -> String {
+pub fn section(
+    recommendation: &Recommendation,
+    answers: &Answers,
+    catalog: &Catalog,
+    provenance: &Provenance,
+) -> String {
     let ranking = &recommendation.ranking;
     let Some(record) =
         verify::record(&ranking.ranking, ranking.method, answers, catalog, &provenance.version, &provenance.date)
