@@ -7,7 +7,9 @@
 //!   judgements, presets;
 //! - [`criteria`]: the factors and criteria a decision weighs;
 //! - [`decide`]: the one recommend pipeline: score, TOPSIS, AHP, sensitivity, comparison;
-//! - [`render`]: one module per output format, returning text, never printing.
+//! - [`render`]: one module per output format, returning text, never printing;
+//! - [`refresh`]: what `catalog refresh` asks which service, how an answer becomes a fact, and
+//!   the facts overlay it writes (the network is the binary's).
 //!
 //! It never sees clap, never reads stdin or the environment, and never prints: the binary
 //! (`src/cli/`) does that.
@@ -18,6 +20,7 @@ pub mod criteria;
 pub mod decide;
 pub mod error;
 pub mod provenance;
+pub mod refresh;
 pub mod render;
 pub mod suggest;
 pub mod yaml;

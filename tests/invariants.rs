@@ -53,6 +53,7 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
             repository: None,
             package: None,
             facts: Facts {
+                end_of_life: None,
                 license: Sourced { value: "MIT".into(), source: "T".into(), as_of: "2026".into() },
                 first_release: Sourced { value: "2020".into(), source: "T".into(), as_of: "2026".into() },
                 latest_release: Release {

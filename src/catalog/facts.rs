@@ -95,6 +95,24 @@ pub struct SupportPolicy {
     pub as_of: String,
 }
 
+/// Where a release cycle's support ends, as endoflife.date tracks it (`catalog refresh` fills
+/// it in; `verify --warn-eol` reads it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndOfLife {
+    /// The endoflife.date product, e.g. `django`.
+    pub product: String,
+    /// The release cycle of the latest release, e.g. `5.2`.
+    pub cycle: String,
+    /// The date its support ends (`YYYY-MM-DD`), or `None` when no end is announced.
+    #[serde(default)]
+    pub ends: Option<String>,
+    /// The id of the source.
+    pub source: String,
+    /// When it was read.
+    pub as_of: String,
+}
+
 /// Everything a framework entry states as fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +135,9 @@ pub struct Facts {
     /// The support policy, where one is published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support: Option<SupportPolicy>,
+    /// Where the support of the latest release's cycle ends, when endoflife.date tracks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_of_life: Option<EndOfLife>,
 }
 
 impl Facts {
@@ -131,6 +152,7 @@ impl Facts {
         out.extend(self.survey.as_ref().map(|s| ("facts.survey.source", s.source.as_str())));
         out.extend(self.benchmark.as_ref().map(|s| ("facts.benchmark.source", s.source.as_str())));
         out.extend(self.support.as_ref().map(|s| ("facts.support.source", s.source.as_str())));
+        out.extend(self.end_of_life.as_ref().map(|s| ("facts.end_of_life.source", s.source.as_str())));
         out
     }
 
@@ -147,6 +169,8 @@ impl Facts {
         out.extend(self.survey.as_ref().map(|s| ("facts.survey.as_of", s.as_of.as_str())));
         out.extend(self.benchmark.as_ref().map(|s| ("facts.benchmark.as_of", s.as_of.as_str())));
         out.extend(self.support.as_ref().map(|s| ("facts.support.as_of", s.as_of.as_str())));
+        out.extend(self.end_of_life.as_ref().map(|s| ("facts.end_of_life.as_of", s.as_of.as_str())));
+        out.extend(self.end_of_life.as_ref().and_then(|s| s.ends.as_deref()).map(|d| ("facts.end_of_life.ends", d)));
         out
     }
 

@@ -1,8 +1,10 @@
-//! Loading a catalog: the built-in file, then each user file layered over it (same id replaces,
-//! new id adds), every layer parsed and validated the same way.
+//! Loading a catalog: the built-in file, then the facts overlay of `catalog refresh` when one is
+//! given, then each user file layered over it (same id replaces, new id adds, a patch changes
+//! the fields it names), every layer parsed and validated the same way.
 
 use std::path::PathBuf;
 
+use super::patch;
 use super::validate::{entries_one_by_one, sort_by_position, validate, validate_entries, vocabulary_of};
 use super::{Catalog, CatalogFile, Framework, Source};
 use crate::error::{Error, Origin, Problem, Result};
@@ -25,6 +27,18 @@ pub struct Layer {
     pub sources: Vec<Source>,
 }
 
+/// One layer's name and the entry as it stood after that layer (`None`: no such entry yet).
+pub type Step = (String, Option<Framework>);
+
+/// A layer given as text rather than a path: the facts overlay `catalog refresh` writes.
+#[derive(Debug, Clone)]
+pub struct TextLayer {
+    /// How messages and `catalog layers` name it, e.g. `facts refreshed 2026-12-03`.
+    pub name: String,
+    /// Its YAML.
+    pub text: String,
+}
+
 impl Catalog {
     /// The built-in catalog, validated like any user file.
     pub fn builtin() -> Result<Catalog> {
@@ -38,11 +52,42 @@ impl Catalog {
 
     /// The built-in catalog with each user file layered over it, in order.
     pub fn load(layers: &[PathBuf]) -> Result<Catalog> {
+        Catalog::load_over(None, layers)
+    }
+
+    /// The built-in catalog, then `overlay` (the refreshed facts) when given, then each user file.
+    pub fn load_over(overlay: Option<&TextLayer>, layers: &[PathBuf]) -> Result<Catalog> {
+        Catalog::build(overlay, layers, &mut |_, _| {})
+    }
+
+    /// The entry `id` after each layer, named (`None` where that layer's catalog has no such
+    /// entry): what `catalog layers` compares to tell which layer set each value.
+    pub fn history(overlay: Option<&TextLayer>, layers: &[PathBuf], id: &str) -> Result<(Catalog, Vec<Step>)> {
+        let mut steps = Vec::new();
+        let catalog = Catalog::build(overlay, layers, &mut |catalog, name| {
+            steps.push((name.to_string(), catalog.frameworks.iter().find(|f| f.id == id).cloned()));
+        })?;
+        Ok((catalog, steps))
+    }
+
+    fn build(
+        overlay: Option<&TextLayer>,
+        layers: &[PathBuf],
+        after_each: &mut dyn FnMut(&Catalog, &str),
+    ) -> Result<Catalog> {
         let mut catalog = Catalog::builtin()?;
+        after_each(&catalog, BUILTIN_SOURCE);
+        if let Some(overlay) = overlay {
+            let layer = catalog.parse_layer(&overlay.text, &overlay.name)?;
+            catalog.apply(layer, overlay.name.clone());
+            after_each(&catalog, &overlay.name);
+        }
         for path in layers {
+            let name = path.display().to_string();
             let text = read::read_text(path)?;
-            let layer = catalog.parse_layer(&text, &path.display().to_string())?;
-            catalog.apply(layer, path.display().to_string());
+            let layer = catalog.parse_layer(&text, &name)?;
+            catalog.apply(layer, name.clone());
+            after_each(&catalog, &name);
         }
         Ok(catalog)
     }
@@ -87,14 +132,25 @@ impl Catalog {
                 });
             }
         }
-        match validate(file.frameworks, &self.vocabulary, &sources, source, &positions) {
-            Ok(frameworks) if problems.is_empty() => Ok(Layer { frameworks, sources }),
-            Ok(_) => Err(Error::InvalidData(problems)),
+        let mut frameworks = match validate(file.frameworks, &self.vocabulary, &sources, source, &positions) {
+            Ok(frameworks) => frameworks,
             Err(more) => {
                 problems.extend(more);
-                Err(Error::InvalidData(problems))
+                Vec::new()
             }
+        };
+        // Patches change the entries of the layers below and of this file's own.
+        let known: Vec<Framework> = frameworks.iter().chain(&self.frameworks).cloned().collect();
+        match patch::apply(&file.patches, &known, &self.vocabulary, &sources, source, &positions) {
+            Ok(patched) => {
+                for entry in patched {
+                    frameworks.retain(|f| f.id != entry.id);
+                    frameworks.push(entry);
+                }
+            }
+            Err(more) => problems.extend(more),
         }
+        if problems.is_empty() { Ok(Layer { frameworks, sources }) } else { Err(Error::InvalidData(problems)) }
     }
 
     fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {

@@ -7,7 +7,9 @@
 //! [`Catalog`] ([`load`]). The built-in catalog goes through exactly the same steps.
 
 pub mod facts;
+pub mod layers;
 pub mod load;
+pub mod patch;
 pub mod rules;
 pub mod validate;
 
@@ -18,7 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use crate::criteria::Factor;
 use crate::suggest;
-pub use facts::{Benchmark, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
+pub use facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
 pub use load::{BUILTIN_SOURCE, BUILTIN_YAML};
 
 /// What kind of thing a catalog entry is.
@@ -540,9 +542,15 @@ pub struct CatalogFile {
     pub use_cases: Option<Vec<Term>>,
     /// Language vocabulary.
     pub languages: Option<Vec<Language>>,
+    /// When `catalog refresh` wrote this file (`YYYY-MM-DD`); its facts overlay only.
+    pub refreshed: Option<String>,
     /// The entries.
     #[serde(default)]
     pub frameworks: Vec<Framework>,
+    /// Changes to existing entries: each names an `id` and gives only the fields that change
+    /// (README "Patching an entry"). They apply to the catalog of the layers before this file.
+    #[serde(default)]
+    pub patches: Vec<serde_yaml::Value>,
 }
 
 /// A validated catalog: the vocabulary plus every framework from all layers.

@@ -43,6 +43,10 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_input: bool,
 
+    /// Ignore the facts `catalog refresh` wrote (also BACKEND_ADVISOR_OFFLINE=1).
+    #[arg(long, global = true)]
+    pub offline: bool,
+
     /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,6 +89,36 @@ pub enum Command {
     /// Print the manual page (roff) covering every subcommand.
     #[command(after_long_help = MAN_EXAMPLES)]
     Man,
+    /// Re-check a decision record: rank its answers again with today's catalog.
+    #[command(after_long_help = VERIFY_EXAMPLES)]
+    Verify(VerifyArgs),
+}
+
+const VERIFY_EXAMPLES: &str = "\
+Examples:
+  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0007-backend.md
+  backend-advisor verify docs/decisions/0007-backend.md
+  backend-advisor verify docs/decisions/0007-backend.md --warn-eol 6m
+  backend-advisor verify docs/decisions/0007-backend.md --catalog our-patch.yaml
+
+Exit 0 when the recorded choice still ranks first, 3 when another framework now does (or the
+choice is gone or excluded), 4 when its support window ends within --warn-eol (65/66 when the
+file is not a record or cannot be read).";
+
+/// `verify` arguments.
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The decision record, written by `recommend --format adr`.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Fail (exit 4) when the chosen framework's support ends within this span: Nd, Nw, Nm or Ny.
+    #[arg(long, value_name = "SPAN", value_parser = span)]
+    pub warn_eol: Option<i64>,
+}
+
+/// `--warn-eol`: `6m` and the like, in days.
+fn span(text: &str) -> Result<i64, String> {
+    backend_advisor::refresh::span_days(text).ok_or_else(|| "expected a number and d, w, m or y, e.g. 6m".into())
 }
 
 const RECOMMEND_EXAMPLES: &str = "\
@@ -373,7 +407,42 @@ pub enum CatalogCommand {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Read today's facts from public services (registries, GitHub, endoflife.date) into the
+    /// facts overlay that every later command applies.
+    #[command(after_long_help = REFRESH_EXAMPLES)]
+    Refresh {
+        /// Seconds each request may take.
+        #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = clap::value_parser!(u64).range(1..=600))]
+        timeout: u64,
+        /// Requests in flight at once.
+        #[arg(long, value_name = "N", default_value = "8", value_parser = clap::value_parser!(u64).range(1..=32))]
+        jobs: u64,
+    },
+    /// Show which layer (built-in, refreshed facts, each --catalog file) set each value of an entry.
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor catalog layers fastapi\n  backend-advisor --catalog ours.yaml catalog layers django"
+    )]
+    Layers {
+        /// Framework id or name.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }
+
+const REFRESH_EXAMPLES: &str = "\
+Examples:
+  backend-advisor catalog refresh
+  GITHUB_TOKEN=ghp_... backend-advisor catalog refresh --jobs 4
+
+The only command that uses the network. It asks PyPI, npm, crates.io, Maven Central, NuGet or
+the .NET release index, RubyGems, Packagist, Hex and the Go module proxy for each framework's
+latest stable release, GitHub for its stars (with GITHUB_TOKEN when set; without it GitHub allows
+60 requests an hour from one address) and endoflife.date for its support window. The facts go
+to facts.yaml in the data directory ($XDG_DATA_HOME/backend-advisor on Linux); --offline or
+BACKEND_ADVISOR_OFFLINE=1 ignores them.
+
+Exit 0 when every lookup succeeded, 75 when some failed (each named; their facts stay as they
+were and the rest are written).";
 
 const CATALOG_EXAMPLES: &str = "\
 Examples:

@@ -7,6 +7,7 @@ mod args;
 mod ask;
 mod completions;
 mod man;
+mod refresh;
 mod request;
 mod run;
 mod write;

@@ -18,11 +18,18 @@ use super::args::{AnswerArgs, Args, CatalogCommand, Command, OutputArgs, Recomme
 /// The width `compare` fits its tables to when neither `--width`, `COLUMNS` nor a terminal says.
 const COMPARE_WIDTH: u16 = 80;
 
+/// The facts overlay's file name in the data directory.
+const FACTS_FILE: &str = "facts.yaml";
+
 /// One run of the program, in domain terms.
 #[derive(Debug)]
 pub struct Request {
     /// The `--catalog` files layered over the built-in catalog, in order.
     pub catalogs: Vec<PathBuf>,
+    /// Where `catalog refresh` writes the facts overlay (`None`: no data directory is known).
+    pub facts: Option<PathBuf>,
+    /// Whether to ignore that overlay (`--offline`, `BACKEND_ADVISOR_OFFLINE`).
+    pub offline: bool,
     /// What to do.
     pub task: Task,
 }
@@ -136,6 +143,26 @@ pub enum Task {
     Completions(clap_complete::Shell),
     /// Print the man page.
     Man,
+    /// Refresh the facts from public services.
+    Refresh {
+        /// Seconds each request may take.
+        timeout: u64,
+        /// Requests in flight at once.
+        jobs: usize,
+        /// `GITHUB_TOKEN`, when set.
+        github_token: Option<String>,
+        /// `BACKEND_ADVISOR_TEST_SERVICES`: one base URL standing in for every service (tests only).
+        test_services: Option<String>,
+    },
+    /// Which layer set each value of an entry.
+    Layers(String),
+    /// Re-check a decision record.
+    Verify {
+        /// The record.
+        file: PathBuf,
+        /// `--warn-eol`, in days.
+        warn_eol: Option<i64>,
+    },
     /// No command where no questionnaire can run: print the help and exit 2.
     Help,
 }
@@ -215,11 +242,22 @@ impl Request {
             }
             Some(Command::Catalog(CatalogCommand::Export)) => Task::ExportCatalog,
             Some(Command::Catalog(CatalogCommand::Validate { files })) => Task::ValidateCatalogs(files),
+            Some(Command::Catalog(CatalogCommand::Refresh { timeout, jobs })) => Task::Refresh {
+                timeout,
+                jobs: usize::try_from(jobs).unwrap_or(1),
+                github_token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.trim().is_empty()),
+                test_services: std::env::var("BACKEND_ADVISOR_TEST_SERVICES").ok().filter(|u| !u.is_empty()),
+            },
+            Some(Command::Catalog(CatalogCommand::Layers { id })) => Task::Layers(id),
+            Some(Command::Verify(args)) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
             Some(Command::Ask(args)) => ask(&args.answers, interactive),
             Some(Command::Completions(args)) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
-        Ok(Request { catalogs: args.catalogs, task })
+        let offline =
+            args.offline || std::env::var_os("BACKEND_ADVISOR_OFFLINE").is_some_and(|v| !v.is_empty() && v != "0");
+        let facts = directories::ProjectDirs::from("", "", "backend-advisor").map(|d| d.data_dir().join(FACTS_FILE));
+        Ok(Request { catalogs: args.catalogs, facts, offline, task })
     }
 }
 

@@ -17,13 +17,38 @@ use backend_advisor::{Error, Origin, Problem};
 use super::ask;
 use super::completions::{self, CatalogValues};
 use super::request::{Destination, Request, Task};
-use super::{args, man, write};
+use super::{args, man, refresh, write};
 
 /// Run the request; `Ok` carries the exit code of a command that finished (0, or 65 from
 /// `catalog validate` when it found problems).
 pub fn run(request: Request) -> anyhow::Result<ExitCode> {
     let catalogs = &request.catalogs;
-    let load = || Catalog::load(catalogs);
+    let overlay = match (&request.facts, request.offline) {
+        (Some(path), false) => refresh::overlay(path)?,
+        _ => None,
+    };
+    let today = provenance().date;
+    // The refreshed facts are applied by every command that reads the catalog, which says so once.
+    let load = || {
+        if let Some(overlay) = &overlay {
+            let _ = writeln!(std::io::stderr(), "{}", overlay.name);
+        }
+        Catalog::load_over(overlay.as_ref(), catalogs)
+    };
+    // Reports and `show` say when the facts they rest on are old.
+    let warn_if_old = |catalog: &Catalog| {
+        let date = overlay
+            .as_ref()
+            .and_then(|o| backend_advisor::refresh::refreshed_on(&o.text))
+            .unwrap_or_else(|| catalog.vocabulary.reviewed.clone());
+        let age = backend_advisor::refresh::days(&today).zip(backend_advisor::refresh::days(&date)).map(|(t, d)| t - d);
+        if age.is_some_and(|age| age > backend_advisor::refresh::STALE_AFTER_DAYS) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: the facts in use are from {date}, more than 6 months ago; `backend-advisor catalog refresh` reads today's"
+            );
+        }
+    };
     match request.task {
         Task::Help => {
             let _ = std::io::stderr().write_all(args::help().as_bytes());
@@ -31,6 +56,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         }
         Task::Recommend { sources, analysis, format, options, output } => {
             let catalog = load()?;
+            warn_if_old(&catalog);
             let layers = Layers::read(&catalog.vocabulary, &sources)?;
             let answers = layers.resolve(&catalog.vocabulary)?;
             let recommendation = decide::rank(&catalog, &answers, &analysis)?;
@@ -43,6 +69,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         }
         Task::Compare { ids, sections, sources, format, options, charset, output } => {
             let catalog = load()?;
+            warn_if_old(&catalog);
             let answers = match &sources {
                 Some(sources) => Some(Layers::read(&catalog.vocabulary, sources)?.resolve(&catalog.vocabulary)?),
                 None => None,
@@ -60,6 +87,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         }
         Task::Show { id, format, options, output } => {
             let catalog = load()?;
+            warn_if_old(&catalog);
             let framework = catalog.find(&id, Origin::Flag("ID".into()))?;
             emit(&render::framework(format, framework, &catalog.vocabulary, &options)?, &output)
         }
@@ -89,6 +117,54 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             write_out(&String::from_utf8_lossy(&completions::script(shell, &values)))
         }
         Task::Man => write_out(&String::from_utf8_lossy(&man::page().context("cannot render the man page")?)),
+        Task::Refresh { timeout, jobs, github_token, test_services } => {
+            let Some(path) = &request.facts else {
+                anyhow::bail!(
+                    "no data directory is known for this user (HOME is not set), so there is nowhere to keep the facts"
+                );
+            };
+            let current = Catalog::load_over(overlay.as_ref(), &[])?;
+            let settings = refresh::Settings { timeout, jobs, github_token, test_services };
+            refresh::run(&current, path, &settings, &today)
+        }
+        Task::Layers(id) => {
+            let catalog = load()?;
+            let id = catalog.find(&id, Origin::Flag("ID".into()))?.id.clone();
+            let (_, steps) = Catalog::history(overlay.as_ref(), catalogs, &id)?;
+            let settings = catalog::layers::attribute(&steps);
+            let width = settings.iter().map(|s| s.field.chars().count()).max().unwrap_or(0);
+            let layer_width = settings.iter().map(|s| s.layer.chars().count()).max().unwrap_or(0);
+            let mut text = format!("{:width$}  {:layer_width$}  value\n", "field", "layer");
+            for s in &settings {
+                let mut value: String = s.value.replace('\n', " ").chars().take(70).collect();
+                if s.value.chars().count() > 70 {
+                    value.push('…');
+                }
+                text.push_str(&format!("{:width$}  {:layer_width$}  {value}\n", s.field, s.layer));
+            }
+            write_out(&text)
+        }
+        Task::Verify { file, warn_eol } => {
+            let shown = file.display().to_string();
+            let text = backend_advisor::yaml::read::read_text(&file)?;
+            let record = decide::verify::find(&text, &shown)?;
+            let catalog = load()?;
+            let today_days = backend_advisor::refresh::days(&today).unwrap_or(0);
+            let verdict = decide::verify::check(&record, &catalog, &shown, today_days, warn_eol)?;
+            let mut report: String = verdict.changes.iter().map(|c| format!("{c}\n")).collect();
+            let code = if !verdict.still_wins {
+                report.push_str(&format!("FAIL: {shown}: the recorded choice '{}' no longer wins\n", record.chosen.id));
+                3
+            } else if let Some(ends) = &verdict.support_ends {
+                report.push_str(&format!("FAIL: {shown}: {ends}, within --warn-eol\n"));
+                4
+            } else {
+                report.push_str(&format!("ok: {shown}: '{}' still wins\n", record.chosen.id));
+                0
+            };
+            write_out(&report)?;
+            Ok(ExitCode::from(code))
+        }
     }
 }
 

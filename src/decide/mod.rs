@@ -1,7 +1,7 @@
 //! The decision: answers and a catalog in, a ranking out. [`score`] weighs and ranks (WSM, or
 //! [`topsis`]), [`ahp`] turns pairwise judgements into weights, [`sensitivity`] says how sure the
 //! ranking is, [`close_call`] whether first place is clear, [`why_not`] why a framework is not
-//! first, and [`compare`] lays frameworks side by side. Pure: no I/O.
+//! first, [`verify`] whether a recorded decision still holds, and [`compare`] lays frameworks side by side. Pure: no I/O.
 
 pub mod ahp;
 pub mod close_call;
@@ -9,6 +9,7 @@ pub mod compare;
 pub mod score;
 pub mod sensitivity;
 pub mod topsis;
+pub mod verify;
 pub mod why_not;
 
 use serde::Serialize;

@@ -385,6 +385,7 @@ pub fn record(
         out.push_str(&option(ranked, ranking.ranking.len(), answers, catalog));
     }
     out.push_str(&more_information(ranking, shown, catalog, provenance));
+    out.push_str(&super::reproduce::section(recommendation, answers, catalog, provenance));
     Ok(out)
 }
 

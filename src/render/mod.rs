@@ -13,6 +13,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod prose;
+pub mod reproduce;
 pub mod rows;
 pub mod side_by_side;
 pub mod svg;
