@@ -43,6 +43,10 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_input: bool,
 
+    /// Fit tables and text to N columns (default: COLUMNS, then the terminal, then 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000), global = true)]
+    pub width: Option<u16>,
+
     /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -253,9 +257,6 @@ pub struct CompareArgs {
     /// Plain ASCII glyphs, bars and borders instead of Unicode.
     #[arg(long)]
     pub ascii: bool,
-    /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
-    pub width: Option<u16>,
     /// Output format.
     #[arg(long, value_parser = choices(COMPARE_FORMATS), default_value = "table")]
     pub format: Format,

@@ -5,7 +5,7 @@ use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
-use super::rows::{self, Rows};
+use super::rows::{self, Cell, Rows};
 use super::side_by_side::{self, Charset};
 use super::{Options, entry, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
@@ -37,26 +37,102 @@ fn header(table: &mut Table, headers: &[String], options: &Options) {
     }));
 }
 
-/// Render a grid as a table.
+/// The display width of `text`'s longest word: a column never gets narrower, so no word or
+/// number is ever split across lines.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
+}
+
+/// The narrowest content width of a column: its longest word, or its longest line when its
+/// cells must stay whole.
+fn column_minimum(grid: &Rows, column: usize) -> usize {
+    let whole = grid.rows.first().and_then(|r| r.get(column)).is_some_and(|c| c.keep_whole);
+    let cells = grid.rows.iter().filter_map(|r| r.get(column)).map(|c| c.text.as_str());
+    std::iter::once(grid.headers[column].as_str())
+        .chain(cells)
+        .map(|text| {
+            if whole { text.lines().map(|l| l.chars().count()).max().unwrap_or(0) } else { longest_word(text) }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width of a table line whose columns have these content widths: the left border, then
+/// per column two spaces of padding and a separator.
+fn line_width(columns: impl Iterator<Item = usize>) -> usize {
+    1 + columns.map(|c| c + 3).sum::<usize>()
+}
+
+/// Whether `grid` fits `width` columns with every column kept and no word split.
+fn fits(grid: &Rows, width: Option<u16>) -> bool {
+    width.is_none_or(|w| line_width((0..grid.headers.len()).map(|c| column_minimum(grid, c))) <= usize::from(w))
+}
+
+/// Render a grid as a table fitted to `options.width`. Cells wrap between words only; when the
+/// columns cannot all fit at their longest word, the grid's `drop_first` columns are left out in
+/// that order until they do, and a line under the table names them and how to see them.
 pub fn grid(grid: &Rows, options: &Options) -> String {
-    let mut table = new_table(options);
-    header(&mut table, &grid.headers, options);
-    for row in &grid.rows {
-        table.add_row(row.iter().map(|cell| TableCell::new(&cell.text)));
-    }
-    if let Some(first) = grid.rows.first() {
-        for (index, cell) in first.iter().enumerate() {
-            if let Some(column) = table.column_mut(index) {
-                if cell.numeric {
-                    column.set_cell_alignment(CellAlignment::Right);
-                }
-                if cell.keep_whole {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
-                }
+    let minimum: Vec<usize> = (0..grid.headers.len()).map(|c| column_minimum(grid, c)).collect();
+    let mut shown: Vec<usize> = (0..grid.headers.len()).collect();
+    let mut hidden: Vec<usize> = Vec::new();
+    if let Some(width) = options.width {
+        for &column in &grid.drop_first {
+            if line_width(shown.iter().map(|&c| minimum[c])) <= usize::from(width) {
+                break;
             }
+            shown.retain(|&c| c != column);
+            hidden.push(column);
         }
     }
-    format!("{table}\n")
+    let mut table = new_table(options);
+    let headers: Vec<String> = shown.iter().map(|&c| grid.headers[c].clone()).collect();
+    header(&mut table, &headers, options);
+    for row in &grid.rows {
+        table.add_row(shown.iter().map(|&c| TableCell::new(row.get(c).map_or("", |cell| cell.text.as_str()))));
+    }
+    if let Some(first) = grid.rows.first() {
+        for (index, &c) in shown.iter().enumerate() {
+            let (Some(column), Some(cell)) = (table.column_mut(index), first.get(c)) else { continue };
+            if cell.numeric {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+            column.set_constraint(if cell.keep_whole {
+                ColumnConstraint::ContentWidth
+            } else {
+                ColumnConstraint::LowerBoundary(Width::Fixed((minimum[c] + 2) as u16))
+            });
+        }
+    }
+    let mut out = format!("{table}\n");
+    if let (false, Some(width)) = (hidden.is_empty(), options.width) {
+        hidden.sort_unstable();
+        let names: Vec<&str> = hidden.iter().map(|&c| grid.headers[c].as_str()).collect();
+        let all = line_width(minimum.iter().copied());
+        let note = format!(
+            "Columns left out to fit {width} characters: {}. --width {all} or more shows them, as does --format markdown.",
+            names.join(", ")
+        );
+        for line in wrap(&note, usize::from(width), "") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `text` wrapped to `width` when there is one, each line ended by a newline; lines after the
+/// first of a paragraph start with `indent`.
+/// Leading spaces of `text` stay in front of every line.
+fn paragraph(text: &str, width: Option<u16>, indent: &str) -> String {
+    let body = text.trim_start();
+    let lead = &text[..text.len() - body.len()];
+    let lines = match width {
+        Some(width) => {
+            wrap(body, usize::from(width).saturating_sub(lead.len()), indent.strip_prefix(lead).unwrap_or(indent))
+        }
+        None => vec![body.to_string()],
+    };
+    lines.into_iter().map(|l| format!("{lead}{l}\n")).collect()
 }
 
 /// The ranking table, with the explanation under it when asked for.
@@ -68,7 +144,8 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         rows::ranking(recommendation, vocabulary, rows::Audience::People)
     };
     // The verdict is what people read first, so it stands above the table.
-    let mut out = prose::verdict(recommendation).map(|v| format!("{v}\n\n")).unwrap_or_default();
+    let mut out =
+        prose::verdict(recommendation).map(|v| paragraph(&v, options.width, "") + "\n").unwrap_or_default();
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton, options));
     }
@@ -101,70 +178,98 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         }
     }
     for note in notes {
-        out.push_str(&note);
-        out.push('\n');
+        let indent = if note.starts_with("  - ") { "    " } else { "" };
+        out.push_str(&paragraph(&note, options.width, indent));
     }
     out
 }
 
-/// Everything about one framework: facts, ratings with their evidence, features and advice.
+/// Everything about one framework: facts, ratings with their evidence, features and advice,
+/// every paragraph wrapped to `options.width`. The features sit two to a row when that fits the
+/// width, one to a row when not.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> String {
-    let mut out = format!(
-        "{} ({})\n{}\n\nLanguages: {} · Kind: {}\nHomepage: {}\nConcurrency: {}\n",
-        f.name,
-        f.id,
-        f.summary,
-        entry::languages(f, vocabulary),
-        f.kind.id(),
-        f.homepage,
-        f.concurrency
-    );
-    for line in entry::facts(f) {
-        out.push_str(&line);
-        out.push('\n');
+    let width = options.width;
+    let mut out = format!("{} ({})\n", f.name, f.id);
+    out.push_str(&paragraph(&f.summary, width, ""));
+    out.push('\n');
+    let mut lines = vec![
+        format!("Languages: {} · Kind: {}", entry::languages(f, vocabulary), f.kind.id()),
+        format!("Homepage: {}", f.homepage),
+        format!("Concurrency: {}", f.concurrency),
+    ];
+    lines.extend(entry::facts(f));
+    for line in lines {
+        out.push_str(&paragraph(&line, width, "  "));
     }
     out.push('\n');
-    let mut ratings = new_table(options);
-    header(&mut ratings, &["Factor".into(), "Rating".into(), "Evidence".into()], options);
+    let mut ratings = Rows {
+        headers: ["Factor", "Rating", "Evidence"].map(String::from).to_vec(),
+        ..Rows::default()
+    };
     for factor in Factor::ALL {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
         let value = f.scores.get(factor);
-        ratings.add_row(vec![
-            label.to_string(),
-            format!("{} {}", rows::rating(value), rows::bar((value - 1.0) * 25.0, 4)),
-            format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor)),
+        ratings.rows.push(vec![
+            Cell::text(label),
+            Cell::text(format!("{:<3} {}", rows::rating(value), Charset::Unicode.rating(value))).whole(),
+            Cell::text(format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor))),
         ]);
     }
-    out.push_str(&format!("{ratings}\n\n"));
-    let mut features = new_table(options);
-    header(&mut features, &["Feature".into(), "Support".into(), "Feature".into(), "Support".into()], options);
+    out.push_str(&grid(&ratings, options));
+    out.push('\n');
     let cells: Vec<(String, String)> =
         f.features.0.iter().map(|(id, support)| (id.clone(), entry::support(support))).collect();
-    for pair in cells.chunks(2) {
-        let mut row = vec![pair[0].0.clone(), pair[0].1.clone()];
-        if let Some(second) = pair.get(1) {
-            row.extend([second.0.clone(), second.1.clone()]);
+    let features = |per_row: usize| {
+        let mut headers = Vec::new();
+        for _ in 0..per_row {
+            headers.extend(["Feature".to_string(), "Support".to_string()]);
         }
-        features.add_row(row);
-    }
-    out.push_str(&format!("{features}\n"));
+        let rows = cells
+            .chunks(per_row)
+            .map(|chunk| {
+                let mut row: Vec<Cell> = chunk.iter().flat_map(|(id, s)| [Cell::text(id), Cell::text(s)]).collect();
+                row.resize_with(per_row * 2, || Cell::text(""));
+                row
+            })
+            .collect();
+        Rows { headers, rows, drop_first: Vec::new() }
+    };
+    let paired = features(2);
+    let features = if fits(&paired, width) { paired } else { features(1) };
+    out.push_str(&grid(&features, options));
     let bullets = |title: &str, items: &[String]| {
         let mut s = format!("\n{title}:\n");
         for item in items {
-            s.push_str(&format!("  - {item}\n"));
+            s.push_str(&paragraph(&format!("  - {item}"), width, "    "));
         }
         s
     };
     out.push_str(&bullets("Pros", &f.pros));
     out.push_str(&bullets("Cons", &f.cons));
-    out.push_str(&format!("\nUse cases: {}\n", entry::use_cases(f)));
+    out.push('\n');
+    out.push_str(&paragraph(&format!("Use cases: {}", entry::use_cases(f)), width, "  "));
     out.push_str(&bullets("Use when", &f.use_when));
     if !f.examples.is_empty() {
         let examples: Vec<String> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage)).collect();
         out.push_str(&bullets("Examples", &examples));
     }
-    let sources: Vec<String> = entry::cited(f, vocabulary).into_iter().map(entry::source_line).collect();
-    out.push_str(&bullets("Sources", &sources));
+    // An address is never broken (it could not be opened); one longer than the width is left
+    // to the formats without a width.
+    out.push_str("\nSources:\n");
+    for source in entry::cited(f, vocabulary) {
+        let mut plain = source.clone();
+        plain.url.clear();
+        out.push_str(&paragraph(&format!("  - {}", entry::source_line(&plain)), width, "    "));
+        let address = format!("    {}", source.url);
+        if source.url.is_empty() {
+        } else if width.is_none_or(|w| address.chars().count() <= usize::from(w)) {
+            out.push_str(&address);
+            out.push('\n');
+        } else {
+            let hint = format!("address too long for this width; `show {} --format markdown` prints it", f.id);
+            out.push_str(&paragraph(&format!("    ({hint})"), width, "    "));
+        }
+    }
     out.push_str(&format!("\nReviewed: {}\n", f.reviewed));
     out
 }
