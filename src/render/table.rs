@@ -50,9 +50,7 @@ fn column_minimum(grid: &Rows, column: usize) -> usize {
     let cells = grid.rows.iter().filter_map(|r| r.get(column)).map(|c| c.text.as_str());
     std::iter::once(grid.headers[column].as_str())
         .chain(cells)
-        .map(|text| {
-            if whole { text.lines().map(|l| l.chars().count()).max().unwrap_or(0) } else { longest_word(text) }
-        })
+        .map(|text| if whole { text.lines().map(|l| l.chars().count()).max().unwrap_or(0) } else { longest_word(text) })
         .max()
         .unwrap_or(0)
 }
@@ -83,6 +81,9 @@ pub fn grid(grid: &Rows, options: &Options) -> String {
             shown.retain(|&c| c != column);
             hidden.push(column);
         }
+    }
+    if let Some(width) = options.width.filter(|&w| line_width(shown.iter().map(|&c| minimum[c])) > usize::from(w)) {
+        return stacked(grid, usize::from(width));
     }
     let mut table = new_table(options);
     let headers: Vec<String> = shown.iter().map(|&c| grid.headers[c].clone()).collect();
@@ -120,6 +121,27 @@ pub fn grid(grid: &Rows, options: &Options) -> String {
     out
 }
 
+/// A grid too wide for a table even without its droppable columns: one block per row, a
+/// `header: value` line per cell, wrapped to `width`.
+fn stacked(grid: &Rows, width: usize) -> String {
+    let blocks: Vec<String> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let mut block = String::new();
+            for (header, cell) in grid.headers.iter().zip(row) {
+                if cell.text.is_empty() {
+                    continue;
+                }
+                let text = format!("{header}: {}", cell.text.replace('\n', " "));
+                block.push_str(&paragraph(&text, Some(width as u16), "  "));
+            }
+            block
+        })
+        .collect();
+    blocks.join("\n")
+}
+
 /// `text` wrapped to `width` when there is one, each line ended by a newline; lines after the
 /// first of a paragraph start with `indent`.
 /// Leading spaces of `text` stay in front of every line.
@@ -144,8 +166,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         rows::ranking(recommendation, vocabulary, rows::Audience::People)
     };
     // The verdict is what people read first, so it stands above the table.
-    let mut out =
-        prose::verdict(recommendation).map(|v| paragraph(&v, options.width, "") + "\n").unwrap_or_default();
+    let mut out = prose::verdict(recommendation).map(|v| paragraph(&v, options.width, "") + "\n").unwrap_or_default();
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton, options));
     }
@@ -202,10 +223,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         out.push_str(&paragraph(&line, width, "  "));
     }
     out.push('\n');
-    let mut ratings = Rows {
-        headers: ["Factor", "Rating", "Evidence"].map(String::from).to_vec(),
-        ..Rows::default()
-    };
+    let mut ratings = Rows { headers: ["Factor", "Rating", "Evidence"].map(String::from).to_vec(), ..Rows::default() };
     for factor in Factor::ALL {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
         let value = f.scores.get(factor);
@@ -285,24 +303,42 @@ const COLUMN_MAX: usize = 40;
 /// in order), the content width of the label column and of each framework column. Each table
 /// line is `1 + (label + 3) + group × (column + 3)` characters: the label column takes what the
 /// framework columns leave, so a table fills the width unless its columns reach their maximum.
-pub fn layout(frameworks: usize, width: usize, label: usize) -> (Vec<std::ops::Range<usize>>, usize, usize) {
+/// A framework column is never narrower than `word`, the longest word of its values, so no word
+/// is split.
+pub fn layout(
+    frameworks: usize,
+    width: usize,
+    label: usize,
+    word: usize,
+) -> (Vec<std::ops::Range<usize>>, usize, usize) {
     let available = width.saturating_sub(label + 4);
-    let per_table = (available / (COLUMN_MIN + 3)).clamp(1, frameworks.max(1));
+    let narrowest = COLUMN_MIN.max(word);
+    let per_table = (available / (narrowest + 3)).clamp(1, frameworks.max(1));
     let tables = frameworks.div_ceil(per_table).max(1);
     let size = frameworks.div_ceil(tables).max(1);
-    let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX);
+    let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX.max(word)).max(word);
     let label = if column < COLUMN_MAX { label + available.saturating_sub(size * (column + 3)) } else { label };
     let groups = (0..tables).map(|t| t * size..((t + 1) * size).min(frameworks)).filter(|r| !r.is_empty()).collect();
     (groups, label, column)
 }
 
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
+/// Words are never split, except that a word too long for a line breaks after a slash
+/// (`ORM/auth/` then `CSRF`), as browsers do.
 fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let room = width.saturating_sub(indent.chars().count());
+    // (piece, whether it continues the previous piece without a space)
+    let pieces = text.split_whitespace().flat_map(|word| {
+        let parts: Vec<&str> =
+            if word.chars().count() > room { word.split_inclusive('/').collect() } else { vec![word] };
+        parts.into_iter().enumerate().map(|(i, part)| (part, i > 0)).collect::<Vec<_>>()
+    });
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for (word, glued) in pieces {
         let prefix = if lines.is_empty() { "" } else { indent };
-        let current = if line.is_empty() { prefix.chars().count() } else { line.chars().count() + 1 };
+        let space = usize::from(!glued);
+        let current = if line.is_empty() { prefix.chars().count() } else { line.chars().count() + space };
         if !line.is_empty() && current + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -310,7 +346,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
             if !lines.is_empty() {
                 line.push_str(indent);
             }
-        } else {
+        } else if !glued {
             line.push(' ');
         }
         line.push_str(word);
@@ -321,12 +357,21 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     lines
 }
 
+/// The longest run of `text` that [`wrap`] never breaks: a word, or the part of one up to and
+/// including a slash.
+fn longest_piece(text: &str) -> usize {
+    text.split_whitespace().flat_map(|w| w.split_inclusive('/')).map(|p| p.chars().count()).max().unwrap_or(0)
+}
+
 /// A value as the terminal shows it, list items wrapped to `width` with a hanging indent.
 fn comparison_cell(value: &side_by_side::Value, charset: Charset, width: Option<usize>) -> String {
     use side_by_side::Value;
     let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
     match value {
-        Value::Text(text) => text.clone(),
+        Value::Text(text) => match width {
+            Some(width) => wrap(text, width, "").join("\n"),
+            None => text.clone(),
+        },
         Value::Rating { rating, best: is_best } => {
             // The rating padded to three characters keeps the bars and marks of a column aligned.
             format!("{:<3} {}{}", rows::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
@@ -368,7 +413,18 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
         .min(LABEL_MAX);
     let (groups, label, column) = match options.width {
         Some(width) => {
-            let (groups, label, column) = layout(count, usize::from(width), label);
+            // The longest word of any value; a list item's words wrap under its bullet.
+            let word = sheets
+                .iter()
+                .flat_map(|s| s.rows.iter().flat_map(|r| r.values.iter()))
+                .map(|value| match value {
+                    side_by_side::Value::Text(text) => longest_piece(text),
+                    side_by_side::Value::List(items) => items.iter().map(|i| longest_piece(i) + 2).max().unwrap_or(0),
+                    other => comparison_cell(other, charset, None).chars().count(),
+                })
+                .max()
+                .unwrap_or(0);
+            let (groups, label, column) = layout(count, usize::from(width), label, word);
             (groups, label, Some(column))
         }
         None => (std::iter::once(0..count).collect(), label, None),
