@@ -29,7 +29,7 @@ Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or ans
 /// integration, community), what you are building and which languages you know, and ranks the
 /// frameworks of its catalog with a weighted score whose every part it can show.
 #[derive(Debug, Parser)]
-#[command(name = "backend-advisor", version, after_long_help = EXAMPLES)]
+#[command(name = "backend-advisor", version = version(), after_long_help = EXAMPLES)]
 pub struct Args {
     /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
     #[arg(long = "catalog", value_name = "FILE", global = true)]
@@ -378,6 +378,11 @@ pub struct CompletionsArgs {
     /// The shell to complete in.
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// The version, with the date of the built-in catalog's last review: what the ratings are as of.
+fn version() -> String {
+    format!("{} (catalog reviewed {})", env!("CARGO_PKG_VERSION"), backend_advisor::catalog::load::builtin_reviewed())
 }
 
 /// The short help, for `backend-advisor` run with no subcommand where it cannot ask.
