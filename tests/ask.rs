@@ -481,6 +481,12 @@ fn the_man_page_covers_every_subcommand() {
     for option in ["\\-\\-use\\-case", "\\-\\-color", "\\-\\-no\\-input", "\\-\\-answers"] {
         assert!(page.contains(option), "{option} is not documented");
     }
+    for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES"] {
+        assert!(page.contains(section), "no {section}");
+    }
+    for variable in ["COLUMNS", "NO_COLOR", "CLICOLOR_FORCE", "SOURCE_DATE_EPOCH"] {
+        assert!(page.contains(variable), "{variable} is not documented");
+    }
     assert!(page.is_ascii(), "non-ASCII characters need groff escapes");
 }
 
@@ -517,7 +523,12 @@ fn colour_follows_the_flag_and_the_environment() {
 fn help_has_examples_everywhere_and_version_works() {
     let (code, stdout, _) = run(&["--version"], &[]);
     assert_eq!(code, 0);
-    assert_eq!(stdout, format!("backend-advisor {}\n", env!("CARGO_PKG_VERSION")));
+    // The version says how old the ratings are: the built-in catalog's review date.
+    let reviewed = stdout_of(&["catalog", "export"], &[])
+        .lines()
+        .find_map(|l| l.strip_prefix("reviewed: ").map(|d| d.trim_matches('\'').to_string()))
+        .expect("the catalog has a review date");
+    assert_eq!(stdout, format!("backend-advisor {} (catalog reviewed {reviewed})\n", env!("CARGO_PKG_VERSION")));
     for sub in [
         &[][..],
         &["recommend"],

@@ -959,7 +959,8 @@ fn show_finds_a_framework_by_id_or_name_in_every_format() {
     let yaml: Value = serde_yaml::from_str(&stdout_of(&["show", "spring boot", "--format", "yaml"])).expect("YAML");
     assert_eq!(yaml, entry);
 
-    let table = stdout_of(&["show", "Spring Boot"]);
+    // Wide enough that no paragraph wraps.
+    let table = stdout_of(&["show", "Spring Boot", "--width", "1000"]);
     let markdown = stdout_of(&["show", "spring-boot", "--format", "markdown"]);
     for output in [&table, &markdown] {
         assert!(output.contains("Spring Boot"));

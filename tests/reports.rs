@@ -451,3 +451,18 @@ fn a_write_error_leaves_no_partial_file_and_keeps_the_old_one() {
     assert_eq!(fs::read_to_string(&target).expect("kept"), "the old report\n", "the old file is intact");
     assert!(temporary_leftovers(folder.path()).is_empty(), "the partial temporary file is removed");
 }
+
+#[test]
+fn the_html_report_leads_with_the_recommendation() {
+    let html = stdout_of(&["recommend", "--preset", "ai-api", "--format", "html"]);
+    check_self_contained(&html);
+    let doc: Value =
+        serde_json::from_str(&stdout_of(&["recommend", "--preset", "ai-api", "--format", "json"])).expect("JSON");
+    let winner = doc["ranking"][0]["name"].as_str().expect("a winner");
+    let body = &html[html.find("</header>").expect("a header")..];
+    let headline = body.find("Recommended: <strong>").expect("a headline");
+    assert!(body[headline..].starts_with(&format!("Recommended: <strong>{winner}</strong>")), "{body}");
+    // Before any chart or table.
+    assert!(headline < body.find("<svg").expect("a chart"), "the headline comes before the charts");
+    assert!(headline < body.find("<table").expect("a table"), "the headline comes before the table");
+}

@@ -15,6 +15,16 @@ use crate::yaml::{problems::yaml_problem, read};
 /// The built-in catalog, compiled into the binary (schema: README "Catalog format").
 pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
 
+/// When the built-in catalog was last reviewed (`YYYY-MM-DD`): its top-level `reviewed:` line,
+/// read without parsing the whole file (for `--version`); a test checks it against the parsed
+/// catalog.
+pub fn builtin_reviewed() -> &'static str {
+    BUILTIN_YAML
+        .lines()
+        .find_map(|line| line.strip_prefix("reviewed:"))
+        .map_or("unknown", |date| date.trim().trim_matches(|c| c == '\'' || c == '"'))
+}
+
 /// The name under which the built-in catalog appears in messages and in `catalog.sources`.
 pub const BUILTIN_SOURCE: &str = "built-in";
 
@@ -217,4 +227,15 @@ pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<P
         }]);
     }
     serde_yaml::from_str::<CatalogFile>(text).map_err(|e| vec![yaml_problem(&e, text, source)])
+}
+
+#[cfg(test)]
+mod reviewed_tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_review_date_is_the_parsed_one() {
+        let catalog = Catalog::builtin().expect("the built-in catalog is valid");
+        assert_eq!(builtin_reviewed(), catalog.vocabulary.reviewed);
+    }
 }

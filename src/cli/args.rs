@@ -29,7 +29,7 @@ Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or ans
 /// integration, community), what you are building and which languages you know, and ranks the
 /// frameworks of its catalog with a weighted score whose every part it can show.
 #[derive(Debug, Parser)]
-#[command(name = "backend-advisor", version, after_long_help = EXAMPLES)]
+#[command(name = "backend-advisor", version = version(), after_long_help = EXAMPLES)]
 pub struct Args {
     /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
     #[arg(long = "catalog", value_name = "FILE", global = true)]
@@ -46,6 +46,9 @@ pub struct Args {
     /// Ignore the facts `catalog refresh` wrote (also BACKEND_ADVISOR_OFFLINE=1).
     #[arg(long, global = true)]
     pub offline: bool,
+    /// Fit tables and text to N columns (default: COLUMNS, then the terminal, then 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000), global = true)]
+    pub width: Option<u16>,
 
     /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
@@ -297,9 +300,6 @@ pub struct CompareArgs {
     /// Plain ASCII glyphs, bars and borders instead of Unicode.
     #[arg(long)]
     pub ascii: bool,
-    /// Fit the tables to N columns (default: COLUMNS, then the terminal, then 80).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
-    pub width: Option<u16>,
     /// Output format.
     #[arg(long, value_parser = choices(COMPARE_FORMATS), default_value = "table")]
     pub format: Format,
@@ -492,6 +492,11 @@ pub struct CompletionsArgs {
     /// The shell to complete in.
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// The version, with the date of the built-in catalog's last review: what the ratings are as of.
+fn version() -> String {
+    format!("{} (catalog reviewed {})", env!("CARGO_PKG_VERSION"), backend_advisor::catalog::load::builtin_reviewed())
 }
 
 /// The short help, for `backend-advisor` run with no subcommand where it cannot ask.

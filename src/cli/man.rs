@@ -36,10 +36,54 @@ pub fn page() -> std::io::Result<Vec<u8>> {
     }
     let mut tail = Vec::new();
     man.render_extra_section(&mut tail)?;
-    man.render_version_section(&mut tail)?;
     page.extend_from_slice(&String::from_utf8_lossy(&tail).replacen(".SH EXTRA", ".SH EXAMPLES", 1).into_bytes());
+    page.extend_from_slice(REFERENCE.as_bytes());
+    let mut version = Vec::new();
+    man.render_version_section(&mut version)?;
+    page.extend_from_slice(&version);
     Ok(tidy(&String::from_utf8_lossy(&page)).into_bytes())
 }
+
+/// The sections clap does not write: exit status, environment and files.
+const REFERENCE: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success (a closed pipe counts as success).
+.TP
+\fB1\fR
+A runtime error, such as an output file that cannot be written.
+.TP
+\fB2\fR
+A usage error: an unknown flag or value, or \fBask\fR without a terminal.
+.TP
+\fB65\fR
+Invalid catalog or answers data (\fBcatalog validate\fR found a problem).
+.TP
+\fB66\fR
+An input file is missing or unreadable.
+.TP
+\fB130\fR
+Interrupted (Ctrl\-C at a prompt).
+.SH ENVIRONMENT
+.TP
+\fBCOLUMNS\fR
+The width tables and text are fitted to when \fB\-\-width\fR is not given; then the terminal's, then 100.
+.TP
+\fBNO_COLOR\fR
+When set, \fB\-\-color auto\fR never colours.
+.TP
+\fBCLICOLOR_FORCE\fR
+When 1, \fB\-\-color auto\fR colours even into a pipe.
+.TP
+\fBSOURCE_DATE_EPOCH\fR
+Seconds since 1970: the date reports carry instead of today's, for reproducible files.
+.SH FILES
+The catalog is compiled into the binary; \fBcatalog export\fR prints it. Nothing is read
+from the home directory. The files read are the ones named: \fB\-\-catalog\fR \fIFILE\fR
+(catalog layers), \fB\-\-answers\fR \fIFILE\fR (answers), \fBcatalog validate\fR \fIFILE\fR;
+the files written are the ones named by \fB\-\-output\fR \fIFILE\fR and the questionnaire's
+save and export, each written whole or not at all.
+"#;
 
 /// Every section rendered on its own repeats the same two-line string definition: keep the
 /// first. Non-ASCII characters become groff escapes, so the page reads the same without preconv.

@@ -15,8 +15,9 @@ use backend_advisor::render::{Format, Options};
 
 use super::args::{AnswerArgs, Args, CatalogCommand, Command, OutputArgs, RecommendArgs};
 
-/// The width `compare` fits its tables to when neither `--width`, `COLUMNS` nor a terminal says.
-const COMPARE_WIDTH: u16 = 80;
+/// The width tables are fitted to when neither `--width`, `COLUMNS` nor a terminal says: a pipe,
+/// a file or a pager.
+const DEFAULT_WIDTH: u16 = 100;
 
 /// The facts overlay's file name in the data directory.
 const FACTS_FILE: &str = "facts.yaml";
@@ -182,15 +183,14 @@ impl Request {
     pub fn from_args(args: Args) -> anyhow::Result<Request> {
         anstream::ColorChoice::write_global(args.color);
         let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        let width = args.width;
         let task = match args.command {
-            None if interactive => ask(&AnswerArgs::default(), true),
+            None if interactive => ask(&AnswerArgs::default(), true, width),
             None => Task::Help,
-            Some(Command::Recommend(args)) => recommend(args),
+            Some(Command::Recommend(args)) => recommend(args, width),
             Some(Command::Compare(args)) => {
                 let output = destination(&args.output);
-                let mut options = options(false, None, &output);
-                // --width beats COLUMNS and the terminal; without any, 80 columns keep it readable.
-                options.width = args.width.or(options.width).or(Some(COMPARE_WIDTH));
+                let options = options(false, None, width, &output);
                 let sources = sources(&args.answers);
                 Task::Compare {
                     ids: args.ids,
@@ -213,13 +213,13 @@ impl Request {
                         ..AnswerSet::default()
                     },
                     format: args.format,
-                    options: options(false, None, &output),
+                    options: options(false, None, width, &output),
                     output,
                 }
             }
             Some(Command::Show(args)) => {
                 let output = destination(&args.output);
-                Task::Show { id: args.id, format: args.format, options: options(false, None, &output), output }
+                Task::Show { id: args.id, format: args.format, options: options(false, None, width, &output), output }
             }
             Some(Command::WhyNot(args)) => {
                 let output = destination(&args.output);
@@ -228,17 +228,17 @@ impl Request {
                     sources: sources(&args.answers),
                     method: args.method,
                     format: args.format,
-                    options: options(false, None, &output),
+                    options: options(false, None, width, &output),
                     output,
                 }
             }
             Some(Command::Sources(args)) => {
                 let output = destination(&args.output);
-                Task::Sources { format: args.format, options: options(false, None, &output), output }
+                Task::Sources { format: args.format, options: options(false, None, width, &output), output }
             }
             Some(Command::Presets(args)) => {
                 let output = destination(&args.output);
-                Task::Presets { format: args.format, options: options(false, None, &output), output }
+                Task::Presets { format: args.format, options: options(false, None, width, &output), output }
             }
             Some(Command::Catalog(CatalogCommand::Export)) => Task::ExportCatalog,
             Some(Command::Catalog(CatalogCommand::Validate { files })) => Task::ValidateCatalogs(files),
@@ -250,7 +250,7 @@ impl Request {
             },
             Some(Command::Catalog(CatalogCommand::Layers { id })) => Task::Layers(id),
             Some(Command::Verify(args)) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
-            Some(Command::Ask(args)) => ask(&args.answers, interactive),
+            Some(Command::Ask(args)) => ask(&args.answers, interactive, width),
             Some(Command::Completions(args)) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
@@ -261,7 +261,7 @@ impl Request {
     }
 }
 
-fn recommend(args: RecommendArgs) -> Task {
+fn recommend(args: RecommendArgs, width: Option<u16>) -> Task {
     let output = destination(&args.output);
     let top = args.top.or(args.format.default_top());
     Task::Recommend {
@@ -275,18 +275,18 @@ fn recommend(args: RecommendArgs) -> Task {
             }),
         },
         format: args.format,
-        options: options(args.explain, top, &output),
+        options: options(args.explain, top, width, &output),
         output,
     }
 }
 
-fn ask(args: &AnswerArgs, interactive: bool) -> Task {
-    let options = options(true, None, &Destination::default());
+fn ask(args: &AnswerArgs, interactive: bool, width: Option<u16>) -> Task {
+    let options = options(true, None, width, &Destination::default());
     Task::Ask {
         sources: sources(args),
         interactive,
         options,
-        compare_width: options.width.unwrap_or(COMPARE_WIDTH),
+        compare_width: options.width.unwrap_or(DEFAULT_WIDTH),
         styled: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
     }
 }
@@ -321,16 +321,17 @@ fn destination(args: &OutputArgs) -> Destination {
     Destination { path: args.output.clone(), force: args.force }
 }
 
-/// Presentation decided once from the environment: width for tables, colour or not. A report
-/// written to a file gets neither the terminal's width nor colour.
-fn options(explain: bool, top: Option<usize>, output: &Destination) -> Options {
+/// Presentation decided once from the flags and the environment: colour or not, and the one
+/// width every table and paragraph is fitted to: `--width`, then `COLUMNS`, then the terminal
+/// (when the report goes to one), then [`DEFAULT_WIDTH`]. A report written to a file gets no
+/// colour.
+fn options(explain: bool, top: Option<usize>, width: Option<u16>, output: &Destination) -> Options {
     let stdout_is_terminal = output.path.is_none() && std::io::stdout().is_terminal();
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-        .filter(|&w| w > 0)
+    let width = width
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0))
         // comfy-table asks the terminal only when stdout is one.
-        .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None });
+        .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None })
+        .or(Some(DEFAULT_WIDTH));
     // --color, NO_COLOR, CLICOLOR_FORCE, TERM and the terminal, as anstream weighs them.
     let color =
         output.path.is_none() && anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never;

@@ -52,6 +52,10 @@ table.side th:first-child { width: 13.5em; }
 .meter { display: inline-block; width: 60px; height: 8px; margin-left: 6px; background: var(--panel); border: 1px solid var(--line); border-radius: 4px; vertical-align: middle; }
 .meter span { display: block; height: 100%; background: #0072B2; border-radius: 3px; }
 .note { color: var(--muted); font-size: 13px; }
+.headline { font-size: 24px; margin: 12px 0 8px; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+@media (max-width: 640px) { body { padding: 12px 12px 32px; } th, td { padding: 4px 5px; } table { font-size: 13px; } tbody th { white-space: normal; } }
+@media print { body { max-width: none; padding: 0; font-size: 11pt; } section, figure, tr { break-inside: avoid; } .table-wrap { overflow: visible; } }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
 ";
 
@@ -305,8 +309,17 @@ pub fn ranking(
     provenance: &Provenance,
 ) -> String {
     let ranking = &recommendation.ranking;
-    let mut body = String::from("<section>\n");
-    // How sure the ranking is, when analysed, is read first.
+    let mut body = String::from("<section class=\"lead\">\n");
+    // The answer comes first: the recommendation as a headline, then how sure it is.
+    if let Some(winner) = ranking.ranking.first() {
+        let _ = writeln!(
+            body,
+            "<p class=\"headline\">Recommended: <strong>{}</strong> ({}, {:.1} of 100)</p>",
+            escape(&winner.name),
+            escape(vocabulary.language_name(&winner.language)),
+            winner.score
+        );
+    }
     if let Some(verdict) = prose::verdict(recommendation) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&verdict));
     }
@@ -361,7 +374,7 @@ pub fn ranking(
 fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> String {
     let ranking = &recommendation.ranking;
     let mut out = String::from(
-        "<section>\n<h2>Ranking</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
+        "<section>\n<h2>Ranking</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
     );
     let analysis = recommendation.sensitivity.as_ref();
     if analysis.is_some() {
@@ -408,7 +421,7 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
             prose::topsis_cells()
         ),
     };
-    let _ = write!(out, "</tbody>\n</table>\n<p class=\"note\">{}</p>\n", escape(&note));
+    let _ = write!(out, "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n", escape(&note));
     if let Some(analysis) = analysis {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
     }

@@ -195,7 +195,11 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> 
                 cells
             })
             .collect();
-        out.push_str(&format!("\n### {}\n\n{}", sheet.section.title(), grid(&Rows { headers, rows })));
+        out.push_str(&format!(
+            "\n### {}\n\n{}",
+            sheet.section.title(),
+            grid(&Rows { headers, rows, drop_first: Vec::new() })
+        ));
         let note = match sheet.section {
             Section::Factors => Some(format!("{} marks the best rating of each row (1 to 5).", charset.best())),
             Section::Features => Some(charset.legend()),

@@ -34,16 +34,19 @@ pub struct Cell {
 }
 
 impl Cell {
-    pub(super) fn text(value: impl Into<String>) -> Cell {
+    /// A text cell.
+    pub fn text(value: impl Into<String>) -> Cell {
         let value = value.into();
         Cell { text: value.clone(), raw: value, numeric: false, keep_whole: false }
     }
 
-    pub(super) fn number(text: String, raw: f64) -> Cell {
+    /// A number: `text` shown, `raw` for data.
+    pub fn number(text: String, raw: f64) -> Cell {
         Cell { text, raw: raw.to_string(), numeric: true, keep_whole: false }
     }
 
-    fn whole(mut self) -> Cell {
+    /// The same cell, never wrapped.
+    pub fn whole(mut self) -> Cell {
         self.keep_whole = true;
         self
     }
@@ -56,6 +59,9 @@ pub struct Rows {
     pub headers: Vec<String>,
     /// Rows of cells, as many as headers.
     pub rows: Vec<Vec<Cell>>,
+    /// The columns a table too wide for its width drops, least important first (indices into
+    /// `headers`); a column not listed is never dropped.
+    pub drop_first: Vec<usize>,
 }
 
 /// A bar of `width` characters filled in eighths for a value from 0 to 100.
@@ -206,7 +212,19 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
             row
         })
         .collect();
-    Rows { headers, rows }
+    // Least important first: criteria by ascending weight (rightmost first among equals), then
+    // the share of wins, then the language. Rank, name and score always stay.
+    let mut drop_first: Vec<usize> = Vec::new();
+    if audience == Audience::People {
+        let first_criterion = headers.len() - criteria.len();
+        let weight = |c: &Criterion| ranking.criteria.iter().find(|w| w.id == *c).map_or(0.0, |w| w.weight);
+        let mut by_weight: Vec<usize> = (0..criteria.len()).rev().collect();
+        by_weight.sort_by(|&a, &b| weight(&criteria[a]).total_cmp(&weight(&criteria[b])));
+        drop_first.extend(by_weight.into_iter().map(|i| first_criterion + i));
+        drop_first.extend(headers.iter().position(|h| h == "Wins"));
+        drop_first.extend(headers.iter().position(|h| h == "Language"));
+    }
+    Rows { headers, rows, drop_first }
 }
 
 /// The framework list grid.
@@ -263,7 +281,16 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
             row
         })
         .collect();
-    Rows { headers, rows }
+    // Least important first: kind, the name (the id stays), the ratings from the right, the use
+    // cases, the languages.
+    let factors = 4..4 + Factor::ALL.len();
+    let mut drop_first = vec![3, 1];
+    drop_first.extend(factors.clone().rev());
+    drop_first.extend([factors.end, 2]);
+    if audience == Audience::Data {
+        drop_first.clear();
+    }
+    Rows { headers, rows, drop_first }
 }
 
 /// The sources grid: id, title, publisher, date, address, what it measures.
@@ -289,7 +316,7 @@ pub fn sources(sources: &[crate::catalog::Source], audience: Audience) -> Rows {
                 .to_vec(),
         })
         .collect();
-    Rows { headers, rows }
+    Rows { headers, rows, drop_first: Vec::new() }
 }
 
 /// The presets grid.
@@ -335,7 +362,8 @@ pub fn presets(presets: &[Preset], audience: Audience) -> Rows {
             }
         })
         .collect();
-    Rows { headers, rows }
+    let drop_first = if audience == Audience::People { vec![4, 3, 2] } else { Vec::new() };
+    Rows { headers, rows, drop_first }
 }
 
 #[cfg(test)]

@@ -110,6 +110,12 @@ impl Charset {
         }
     }
 
+    /// The bar of a rating out of 5, five characters wide: the same rating draws the same bar
+    /// in `show` and `compare`.
+    pub fn rating(self, rating: f64) -> String {
+        self.bar(rating * 20.0, 5)
+    }
+
     /// A bar of `width` characters for a value from 0 to 100.
     pub fn bar(self, value: f64, width: usize) -> String {
         match self {
@@ -278,7 +284,7 @@ pub fn data(c: &Comparison, sheets: &[SideBySide]) -> Rows {
             }
         }
     }
-    Rows { headers, rows }
+    Rows { headers, rows, drop_first: Vec::new() }
 }
 
 /// The exact value behind a cell, as CSV holds it.

@@ -5,7 +5,7 @@ use comfy_table::{
     Attribute, Cell as TableCell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
-use super::rows::{self, Rows};
+use super::rows::{self, Cell, Rows};
 use super::side_by_side::{self, Charset};
 use super::{Options, entry, prose};
 use crate::catalog::{Factor, Framework, Vocabulary};
@@ -37,26 +37,124 @@ fn header(table: &mut Table, headers: &[String], options: &Options) {
     }));
 }
 
-/// Render a grid as a table.
+/// The display width of `text`'s longest word: a column never gets narrower, so no word or
+/// number is ever split across lines.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
+}
+
+/// The narrowest content width of a column: its longest word, or its longest line when its
+/// cells must stay whole.
+fn column_minimum(grid: &Rows, column: usize) -> usize {
+    let whole = grid.rows.first().and_then(|r| r.get(column)).is_some_and(|c| c.keep_whole);
+    let cells = grid.rows.iter().filter_map(|r| r.get(column)).map(|c| c.text.as_str());
+    std::iter::once(grid.headers[column].as_str())
+        .chain(cells)
+        .map(|text| if whole { text.lines().map(|l| l.chars().count()).max().unwrap_or(0) } else { longest_word(text) })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The width of a table line whose columns have these content widths: the left border, then
+/// per column two spaces of padding and a separator.
+fn line_width(columns: impl Iterator<Item = usize>) -> usize {
+    1 + columns.map(|c| c + 3).sum::<usize>()
+}
+
+/// Whether `grid` fits `width` columns with every column kept and no word split.
+fn fits(grid: &Rows, width: Option<u16>) -> bool {
+    width.is_none_or(|w| line_width((0..grid.headers.len()).map(|c| column_minimum(grid, c))) <= usize::from(w))
+}
+
+/// Render a grid as a table fitted to `options.width`. Cells wrap between words only; when the
+/// columns cannot all fit at their longest word, the grid's `drop_first` columns are left out in
+/// that order until they do, and a line under the table names them and how to see them.
 pub fn grid(grid: &Rows, options: &Options) -> String {
-    let mut table = new_table(options);
-    header(&mut table, &grid.headers, options);
-    for row in &grid.rows {
-        table.add_row(row.iter().map(|cell| TableCell::new(&cell.text)));
-    }
-    if let Some(first) = grid.rows.first() {
-        for (index, cell) in first.iter().enumerate() {
-            if let Some(column) = table.column_mut(index) {
-                if cell.numeric {
-                    column.set_cell_alignment(CellAlignment::Right);
-                }
-                if cell.keep_whole {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
-                }
+    let minimum: Vec<usize> = (0..grid.headers.len()).map(|c| column_minimum(grid, c)).collect();
+    let mut shown: Vec<usize> = (0..grid.headers.len()).collect();
+    let mut hidden: Vec<usize> = Vec::new();
+    if let Some(width) = options.width {
+        for &column in &grid.drop_first {
+            if line_width(shown.iter().map(|&c| minimum[c])) <= usize::from(width) {
+                break;
             }
+            shown.retain(|&c| c != column);
+            hidden.push(column);
         }
     }
-    format!("{table}\n")
+    if let Some(width) = options.width.filter(|&w| line_width(shown.iter().map(|&c| minimum[c])) > usize::from(w)) {
+        return stacked(grid, usize::from(width));
+    }
+    let mut table = new_table(options);
+    let headers: Vec<String> = shown.iter().map(|&c| grid.headers[c].clone()).collect();
+    header(&mut table, &headers, options);
+    for row in &grid.rows {
+        table.add_row(shown.iter().map(|&c| TableCell::new(row.get(c).map_or("", |cell| cell.text.as_str()))));
+    }
+    if let Some(first) = grid.rows.first() {
+        for (index, &c) in shown.iter().enumerate() {
+            let (Some(column), Some(cell)) = (table.column_mut(index), first.get(c)) else { continue };
+            if cell.numeric {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+            column.set_constraint(if cell.keep_whole {
+                ColumnConstraint::ContentWidth
+            } else {
+                ColumnConstraint::LowerBoundary(Width::Fixed((minimum[c] + 2) as u16))
+            });
+        }
+    }
+    let mut out = format!("{table}\n");
+    if let (false, Some(width)) = (hidden.is_empty(), options.width) {
+        hidden.sort_unstable();
+        let names: Vec<&str> = hidden.iter().map(|&c| grid.headers[c].as_str()).collect();
+        let all = line_width(minimum.iter().copied());
+        let note = format!(
+            "Columns left out to fit {width} characters: {}. --width {all} or more shows them, as does --format markdown.",
+            names.join(", ")
+        );
+        for line in wrap(&note, usize::from(width), "") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A grid too wide for a table even without its droppable columns: one block per row, a
+/// `header: value` line per cell, wrapped to `width`.
+fn stacked(grid: &Rows, width: usize) -> String {
+    let blocks: Vec<String> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let mut block = String::new();
+            for (header, cell) in grid.headers.iter().zip(row) {
+                if cell.text.is_empty() {
+                    continue;
+                }
+                let text = format!("{header}: {}", cell.text.replace('\n', " "));
+                block.push_str(&paragraph(&text, Some(width as u16), "  "));
+            }
+            block
+        })
+        .collect();
+    blocks.join("\n")
+}
+
+/// `text` wrapped to `width` when there is one, each line ended by a newline; lines after the
+/// first of a paragraph start with `indent`.
+/// Leading spaces of `text` stay in front of every line.
+fn paragraph(text: &str, width: Option<u16>, indent: &str) -> String {
+    let body = text.trim_start();
+    let lead = &text[..text.len() - body.len()];
+    let lines = match width {
+        Some(width) => {
+            wrap(body, usize::from(width).saturating_sub(lead.len()), indent.strip_prefix(lead).unwrap_or(indent))
+        }
+        None => vec![body.to_string()],
+    };
+    lines.into_iter().map(|l| format!("{lead}{l}\n")).collect()
 }
 
 /// The ranking table, with the explanation under it when asked for.
@@ -68,9 +166,9 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         rows::ranking(recommendation, vocabulary, rows::Audience::People)
     };
     // The verdict is what people read first, so it stands above the table.
-    let mut out = prose::verdict(recommendation).map(|v| format!("{v}\n\n")).unwrap_or_default();
+    let mut out = prose::verdict(recommendation).map(|v| paragraph(&v, options.width, "") + "\n").unwrap_or_default();
     if let Some(close) = prose::close_call(recommendation, vocabulary) {
-        out.push_str(&format!("{close}\n\n"));
+        out.push_str(&(paragraph(&close, options.width, "") + "\n"));
     }
     if !ranking.ranking.is_empty() {
         out.push_str(&grid(&skeleton, options));
@@ -104,70 +202,95 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         }
     }
     for note in notes {
-        out.push_str(&note);
-        out.push('\n');
+        let indent = if note.starts_with("  - ") { "    " } else { "" };
+        out.push_str(&paragraph(&note, options.width, indent));
     }
     out
 }
 
-/// Everything about one framework: facts, ratings with their evidence, features and advice.
+/// Everything about one framework: facts, ratings with their evidence, features and advice,
+/// every paragraph wrapped to `options.width`. The features sit two to a row when that fits the
+/// width, one to a row when not.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> String {
-    let mut out = format!(
-        "{} ({})\n{}\n\nLanguages: {} · Kind: {}\nHomepage: {}\nConcurrency: {}\n",
-        f.name,
-        f.id,
-        f.summary,
-        entry::languages(f, vocabulary),
-        f.kind.id(),
-        f.homepage,
-        f.concurrency
-    );
-    for line in entry::facts(f) {
-        out.push_str(&line);
-        out.push('\n');
+    let width = options.width;
+    let mut out = format!("{} ({})\n", f.name, f.id);
+    out.push_str(&paragraph(&f.summary, width, ""));
+    out.push('\n');
+    let mut lines = vec![
+        format!("Languages: {} · Kind: {}", entry::languages(f, vocabulary), f.kind.id()),
+        format!("Homepage: {}", f.homepage),
+        format!("Concurrency: {}", f.concurrency),
+    ];
+    lines.extend(entry::facts(f));
+    for line in lines {
+        out.push_str(&paragraph(&line, width, "  "));
     }
     out.push('\n');
-    let mut ratings = new_table(options);
-    header(&mut ratings, &["Factor".into(), "Rating".into(), "Evidence".into()], options);
+    let mut ratings = Rows { headers: ["Factor", "Rating", "Evidence"].map(String::from).to_vec(), ..Rows::default() };
     for factor in Factor::ALL {
         let label = vocabulary.factor(factor).map_or(factor.id(), |i| i.label.as_str());
         let value = f.scores.get(factor);
-        ratings.add_row(vec![
-            label.to_string(),
-            format!("{} {}", rows::rating(value), rows::bar((value - 1.0) * 25.0, 4)),
-            format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor)),
+        ratings.rows.push(vec![
+            Cell::text(label),
+            Cell::text(format!("{:<3} {}", rows::rating(value), Charset::Unicode.rating(value))).whole(),
+            Cell::text(format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor))),
         ]);
     }
-    out.push_str(&format!("{ratings}\n\n"));
-    let mut features = new_table(options);
-    header(&mut features, &["Feature".into(), "Support".into(), "Feature".into(), "Support".into()], options);
+    out.push_str(&grid(&ratings, options));
+    out.push('\n');
     let cells: Vec<(String, String)> =
         f.features.0.iter().map(|(id, support)| (id.clone(), entry::support(support))).collect();
-    for pair in cells.chunks(2) {
-        let mut row = vec![pair[0].0.clone(), pair[0].1.clone()];
-        if let Some(second) = pair.get(1) {
-            row.extend([second.0.clone(), second.1.clone()]);
+    let features = |per_row: usize| {
+        let mut headers = Vec::new();
+        for _ in 0..per_row {
+            headers.extend(["Feature".to_string(), "Support".to_string()]);
         }
-        features.add_row(row);
-    }
-    out.push_str(&format!("{features}\n"));
+        let rows = cells
+            .chunks(per_row)
+            .map(|chunk| {
+                let mut row: Vec<Cell> = chunk.iter().flat_map(|(id, s)| [Cell::text(id), Cell::text(s)]).collect();
+                row.resize_with(per_row * 2, || Cell::text(""));
+                row
+            })
+            .collect();
+        Rows { headers, rows, drop_first: Vec::new() }
+    };
+    let paired = features(2);
+    let features = if fits(&paired, width) { paired } else { features(1) };
+    out.push_str(&grid(&features, options));
     let bullets = |title: &str, items: &[String]| {
         let mut s = format!("\n{title}:\n");
         for item in items {
-            s.push_str(&format!("  - {item}\n"));
+            s.push_str(&paragraph(&format!("  - {item}"), width, "    "));
         }
         s
     };
     out.push_str(&bullets("Pros", &f.pros));
     out.push_str(&bullets("Cons", &f.cons));
-    out.push_str(&format!("\nUse cases: {}\n", entry::use_cases(f)));
+    out.push('\n');
+    out.push_str(&paragraph(&format!("Use cases: {}", entry::use_cases(f)), width, "  "));
     out.push_str(&bullets("Use when", &f.use_when));
     if !f.examples.is_empty() {
         let examples: Vec<String> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage)).collect();
         out.push_str(&bullets("Examples", &examples));
     }
-    let sources: Vec<String> = entry::cited(f, vocabulary).into_iter().map(entry::source_line).collect();
-    out.push_str(&bullets("Sources", &sources));
+    // An address is never broken (it could not be opened); one longer than the width is left
+    // to the formats without a width.
+    out.push_str("\nSources:\n");
+    for source in entry::cited(f, vocabulary) {
+        let mut plain = source.clone();
+        plain.url.clear();
+        out.push_str(&paragraph(&format!("  - {}", entry::source_line(&plain)), width, "    "));
+        let address = format!("    {}", source.url);
+        if source.url.is_empty() {
+        } else if width.is_none_or(|w| address.chars().count() <= usize::from(w)) {
+            out.push_str(&address);
+            out.push('\n');
+        } else {
+            let hint = format!("address too long for this width; `show {} --format markdown` prints it", f.id);
+            out.push_str(&paragraph(&format!("    ({hint})"), width, "    "));
+        }
+    }
     out.push_str(&format!("\nReviewed: {}\n", f.reviewed));
     out
 }
@@ -183,24 +306,42 @@ const COLUMN_MAX: usize = 40;
 /// in order), the content width of the label column and of each framework column. Each table
 /// line is `1 + (label + 3) + group × (column + 3)` characters: the label column takes what the
 /// framework columns leave, so a table fills the width unless its columns reach their maximum.
-pub fn layout(frameworks: usize, width: usize, label: usize) -> (Vec<std::ops::Range<usize>>, usize, usize) {
+/// A framework column is never narrower than `word`, the longest word of its values, so no word
+/// is split.
+pub fn layout(
+    frameworks: usize,
+    width: usize,
+    label: usize,
+    word: usize,
+) -> (Vec<std::ops::Range<usize>>, usize, usize) {
     let available = width.saturating_sub(label + 4);
-    let per_table = (available / (COLUMN_MIN + 3)).clamp(1, frameworks.max(1));
+    let narrowest = COLUMN_MIN.max(word);
+    let per_table = (available / (narrowest + 3)).clamp(1, frameworks.max(1));
     let tables = frameworks.div_ceil(per_table).max(1);
     let size = frameworks.div_ceil(tables).max(1);
-    let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX);
+    let column = (available / size).saturating_sub(3).clamp(4, COLUMN_MAX.max(word)).max(word);
     let label = if column < COLUMN_MAX { label + available.saturating_sub(size * (column + 3)) } else { label };
     let groups = (0..tables).map(|t| t * size..((t + 1) * size).min(frameworks)).filter(|r| !r.is_empty()).collect();
     (groups, label, column)
 }
 
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
+/// Words are never split, except that a word too long for a line breaks after a slash
+/// (`ORM/auth/` then `CSRF`), as browsers do.
 fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let room = width.saturating_sub(indent.chars().count());
+    // (piece, whether it continues the previous piece without a space)
+    let pieces = text.split_whitespace().flat_map(|word| {
+        let parts: Vec<&str> =
+            if word.chars().count() > room { word.split_inclusive('/').collect() } else { vec![word] };
+        parts.into_iter().enumerate().map(|(i, part)| (part, i > 0)).collect::<Vec<_>>()
+    });
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for (word, glued) in pieces {
         let prefix = if lines.is_empty() { "" } else { indent };
-        let current = if line.is_empty() { prefix.chars().count() } else { line.chars().count() + 1 };
+        let space = usize::from(!glued);
+        let current = if line.is_empty() { prefix.chars().count() } else { line.chars().count() + space };
         if !line.is_empty() && current + word.chars().count() > width {
             lines.push(std::mem::take(&mut line));
         }
@@ -208,7 +349,7 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
             if !lines.is_empty() {
                 line.push_str(indent);
             }
-        } else {
+        } else if !glued {
             line.push(' ');
         }
         line.push_str(word);
@@ -219,12 +360,21 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     lines
 }
 
+/// The longest run of `text` that [`wrap`] never breaks: a word, or the part of one up to and
+/// including a slash.
+fn longest_piece(text: &str) -> usize {
+    text.split_whitespace().flat_map(|w| w.split_inclusive('/')).map(|p| p.chars().count()).max().unwrap_or(0)
+}
+
 /// A value as the terminal shows it, list items wrapped to `width` with a hanging indent.
 fn comparison_cell(value: &side_by_side::Value, charset: Charset, width: Option<usize>) -> String {
     use side_by_side::Value;
     let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
     match value {
-        Value::Text(text) => text.clone(),
+        Value::Text(text) => match width {
+            Some(width) => wrap(text, width, "").join("\n"),
+            None => text.clone(),
+        },
         Value::Rating { rating, best: is_best } => {
             // The rating padded to three characters keeps the bars and marks of a column aligned.
             format!("{:<3} {}{}", rows::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
@@ -266,7 +416,18 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
         .min(LABEL_MAX);
     let (groups, label, column) = match options.width {
         Some(width) => {
-            let (groups, label, column) = layout(count, usize::from(width), label);
+            // The longest word of any value; a list item's words wrap under its bullet.
+            let word = sheets
+                .iter()
+                .flat_map(|s| s.rows.iter().flat_map(|r| r.values.iter()))
+                .map(|value| match value {
+                    side_by_side::Value::Text(text) => longest_piece(text),
+                    side_by_side::Value::List(items) => items.iter().map(|i| longest_piece(i) + 2).max().unwrap_or(0),
+                    other => comparison_cell(other, charset, None).chars().count(),
+                })
+                .max()
+                .unwrap_or(0);
+            let (groups, label, column) = layout(count, usize::from(width), label, word);
             (groups, label, Some(column))
         }
         None => (std::iter::once(0..count).collect(), label, None),

@@ -108,5 +108,5 @@ fn gaps(why: &WhyNot, vocabulary: &Vocabulary) -> Rows {
             ]
         })
         .collect();
-    Rows { headers, rows }
+    Rows { headers, rows, drop_first: Vec::new() }
 }

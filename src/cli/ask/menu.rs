@@ -57,7 +57,11 @@ impl<'a> Flow<'_, 'a> {
             }
             choices.extend([
                 Choice::new("save", "Save the answers", "a YAML file `recommend --answers` reads back"),
-                Choice::new("export", "Export the result", "table, Markdown, CSV, JSON or YAML file"),
+                Choice::new(
+                    "export",
+                    "Export the result",
+                    "table, Markdown, CSV, JSON, YAML, an HTML page or a decision record",
+                ),
                 Choice::new("change", "Change an answer", "back to the summary (also Esc)"),
                 Choice::new("restart", "Start over", "every question again"),
                 Choice::new("quit", "Quit", ""),
@@ -159,6 +163,8 @@ impl<'a> Flow<'_, 'a> {
             (Format::Csv, "csv", "one row per framework, unrounded numbers", "ranking.csv"),
             (Format::Json, "json", "the output contract of `recommend --format json`", "ranking.json"),
             (Format::Yaml, "yaml", "the same document as JSON, in YAML", "ranking.yaml"),
+            (Format::Html, "html", "a page with charts to send or open in a browser", "ranking.html"),
+            (Format::Adr, "adr", "an architecture decision record (MADR) to commit", "0001-backend-framework.md"),
         ];
         let choices: Vec<Choice> = formats.iter().map(|(_, id, detail, _)| Choice::new(*id, *id, *detail)).collect();
         let question = Question { message: "Export in which format?".into(), help: String::new() };
@@ -166,7 +172,9 @@ impl<'a> Flow<'_, 'a> {
         let (format, _, _, default) = formats[index];
         let question = Question { message: "Export to:".into(), help: "A file name; the folder must exist.".into() };
         let Some((path, replace)) = self.ask_path(&question, default)? else { return Ok(()) };
-        let options = Options { explain: true, top: format.default_top(), color: false, width: None };
+        // A file has no terminal: tables fit the width a pipe gets.
+        let width = Some(self.session.options.width.unwrap_or(100));
+        let options = Options { explain: true, top: format.default_top(), color: false, width };
         let text = render::ranking(format, recommendation, &self.context(answers), &options)?;
         if self.write_file(&path, &text, replace)? {
             self.prompter.say(&format!("Wrote {}.", path.display()))?;

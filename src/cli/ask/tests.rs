@@ -426,6 +426,8 @@ fn export_writes_the_chosen_format() {
     let dir = tempfile::tempdir().expect("temp dir");
     let json: PathBuf = dir.path().join("ranking.json");
     let markdown: PathBuf = dir.path().join("ranking.md");
+    let html: PathBuf = dir.path().join("ranking.html");
+    let adr: PathBuf = dir.path().join("0001-backend-framework.md");
     let script = defaults_then(vec![
         Key::Pick("export"),
         Key::Pick("json"),
@@ -433,6 +435,12 @@ fn export_writes_the_chosen_format() {
         Key::Pick("export"),
         Key::Pick("markdown"),
         Key::Type(markdown.display().to_string()),
+        Key::Pick("export"),
+        Key::Pick("html"),
+        Key::Type(html.display().to_string()),
+        Key::Pick("export"),
+        Key::Pick("adr"),
+        Key::Type(adr.display().to_string()),
         Key::Pick("quit"),
     ]);
     let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
@@ -443,6 +451,10 @@ fn export_writes_the_chosen_format() {
     assert_eq!(exported, fixture.recommend_json(&flags, None, None));
     let table = std::fs::read_to_string(&markdown).expect("exported");
     assert!(table.starts_with("| # | Framework |"), "{table}");
+    let page = std::fs::read_to_string(&html).expect("exported");
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    let record = std::fs::read_to_string(&adr).expect("exported");
+    assert!(record.contains("## Decision Outcome"), "{record}");
 }
 
 #[test]
