@@ -72,6 +72,16 @@ const CATALOGS: &[Case] = &[
     Case { file: "catalog-not-utf8.yaml", code: 65, says: &["@:2:12:", "not valid UTF-8"] },
     Case { file: "catalog-deep-nesting.yaml", code: 65, says: &["@:2:45:", "nested more than 32 levels deep"] },
     Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:"] },
+    Case {
+        file: "catalog-deep-nesting-after-cr.yaml",
+        code: 65,
+        says: &["@:2:45:", "nested more than 32 levels deep"],
+    },
+    Case {
+        file: "catalog-deep-nesting-after-ls.yaml",
+        code: 65,
+        says: &["@:2:45:", "nested more than 32 levels deep"],
+    },
     Case { file: "catalog-deep-nesting-tagged.yaml", code: 65, says: &["@:2:48:", "nested more than 32 levels deep"] },
     Case {
         file: "catalog-nested-unknown-key.yaml",
@@ -281,5 +291,78 @@ fn a_closed_pipe_is_a_quiet_success_for_every_subcommand_and_format() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
         assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
+    }
+}
+
+/// Whether `shell` can be started (zsh and fish are optional on a developer's machine).
+fn has_shell(shell: &str) -> bool {
+    std::process::Command::new(shell)
+        .arg("-c")
+        .arg("exit 0")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// How each shell loads a completion script (in the current folder) and completes
+/// `backend-advisor show e`, printing the candidates.
+const SHELLS: &[(&str, &str, &str)] = &[
+    (
+        "bash",
+        "completion.bash",
+        "source ./completion.bash; COMP_WORDS=(backend-advisor show e); COMP_CWORD=2; \
+         COMP_LINE='backend-advisor show e'; COMP_POINT=${#COMP_LINE}; \
+         _backend__advisor backend-advisor e show; printf '%s\\n' \"${COMPREPLY[@]}\"",
+    ),
+    // zsh evaluates `_arguments` specs only while completing at a real prompt: drive an
+    // interactive zsh through a pseudo-terminal (zsh/zpty), press Tab twice, print the screen.
+    (
+        "zsh",
+        "_backend-advisor",
+        "zmodload zsh/zpty; zpty -b z 'zsh -f -i'; \
+         zpty -w z \"PS1='> '; fpath=($PWD \\$fpath); autoload -U compinit; compinit -u -D\"; sleep 1; \
+         zpty -w -n z $'backend-advisor show e\\t'; sleep 2; zpty -w -n z $'\\t'; sleep 2; \
+         all=; while zpty -r -t z chunk; do all+=$chunk; done; print -r -- $all; zpty -d z",
+    ),
+    ("fish", "completion.fish", "source completion.fish; complete -C 'backend-advisor show e'"),
+];
+
+#[test]
+fn completion_scripts_never_run_what_a_catalog_names() {
+    let catalog = "tests/fixtures/hostile/completion-names.yaml";
+    for &(shell, file, complete) in SHELLS {
+        if !has_shell(shell) {
+            eprintln!("{shell} is not installed: its completion script is not loaded");
+            continue;
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let script = common::stdout_of(&["--catalog", catalog, "completions", shell]);
+        std::fs::write(dir.path().join(file), script).expect("write the script");
+        let flags: &[&str] = match shell {
+            "bash" => &["--norc", "--noprofile", "-c"],
+            "fish" => &["--no-config", "-c"],
+            _ => &["-f", "-c"],
+        };
+        let output = std::process::Command::new(shell)
+            .args(flags)
+            .arg(complete)
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .output()
+            .expect("the shell runs");
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("evil"), "{shell} did not complete the hostile id:\n{shown}");
+        let planted: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("the folder")
+            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("pwned"))
+            .collect();
+        assert!(planted.is_empty(), "{shell} ran a command from the catalog: {planted:?}\n{shown}");
+    }
+    // The other generators: nothing from the name but letters, digits, blanks and `.,-_/+`.
+    for shell in ["powershell", "elvish"] {
+        let script = common::stdout_of(&["--catalog", catalog, "completions", shell]);
+        assert!(!script.contains("$(touch") && !script.contains("\") ; touch"), "{shell}:\n{script}");
     }
 }

@@ -146,8 +146,13 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
         if c == '\u{feff}' {
             continue;
         }
+        // `\r\n` is one line break; a lone `\r`, NEL, U+2028 and U+2029 are line breaks too (the
+        // parser ends comments and lines at each of them, so the scan must as well).
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
         column += 1;
-        if c == '\n' {
+        if is_line_break(c) {
             line += 1;
             column = 0;
             indent = 0;
@@ -174,7 +179,7 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
             match block {
                 Some(parent) if indent > parent => {
                     // A line of a block scalar: text, skipped whole.
-                    while chars.next_if(|&next| next != '\n').is_some() {}
+                    while chars.next_if(|&next| !is_line_break(next)).is_some() {}
                     continue;
                 }
                 _ => block = None,
@@ -257,6 +262,12 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The characters that end a line, for YAML's parser: LF, CR, NEL, LINE SEPARATOR and
+/// PARAGRAPH SEPARATOR.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -296,6 +307,11 @@ mod tests {
             format!("--- {deep}"),
             format!("\u{feff}{deep}"),
             format!("key: !t\r\n{deep}"),
+            format!("# comment\r{deep}"),
+            format!("# comment\u{85}{deep}"),
+            format!("# comment\u{2028}{deep}"),
+            format!("# comment\u{2029}{deep}"),
+            format!("text: |\n  a\rb: {deep}"),
         ] {
             assert!(too_deep(&text).is_some(), "missed: {text}");
         }
