@@ -7,7 +7,8 @@
 //!   judgements, presets;
 //! - [`criteria`]: the factors and criteria a decision weighs;
 //! - [`decide`]: the one recommend pipeline: score, TOPSIS, AHP, sensitivity, comparison;
-//! - [`render`]: one module per output format, returning text, never printing.
+//! - [`render`]: one module per output format, returning text, never printing;
+//! - [`escape`]: which characters text may hold, and echoed text made safe for a terminal.
 //!
 //! It never sees clap, never reads stdin or the environment, and never prints: the binary
 //! (`src/cli/`) does that.
@@ -17,6 +18,7 @@ pub mod catalog;
 pub mod criteria;
 pub mod decide;
 pub mod error;
+pub mod escape;
 pub mod provenance;
 pub mod render;
 pub mod suggest;
