@@ -459,3 +459,24 @@ fn memory_bombs_are_refused_quickly_under_an_address_space_limit() {
         assert!(took < std::time::Duration::from_secs(15), "{args:?} took {took:?}");
     }
 }
+
+/// No CSV output holds a cell a spreadsheet would run: formulas from the catalog start with `'`.
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let catalog = "tests/fixtures/hostile/formula-names.yaml";
+    for args in [
+        vec!["--catalog", catalog, "list", "--format", "csv"],
+        vec!["--catalog", catalog, "recommend", "--format", "csv", "--explain"],
+        vec!["--catalog", catalog, "compare", "formula", "django", "--format", "csv"],
+    ] {
+        let text = common::stdout_of(&args);
+        assert!(text.contains("'=HYPERLINK(") || text.contains("'@SUM(1+1)"), "{args:?}:\n{text}");
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("a CSV record").iter() {
+                let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+                assert!(!risky, "{args:?}: formula cell {cell:?}");
+            }
+        }
+    }
+}
