@@ -480,3 +480,13 @@ fn csv_cells_never_start_a_formula() {
         }
     }
 }
+
+/// `COLUMNS` outside the bounds of `--width` (40 to 1000) is ignored, not obeyed.
+#[test]
+fn columns_out_of_bounds_is_ignored() {
+    let plain = common::stdout_of(&["list"]);
+    for columns in ["1", "39", "1001"] {
+        assert_eq!(common::stdout_of_env(&["list"], &[("COLUMNS", columns)]), plain, "COLUMNS={columns}");
+    }
+    assert_ne!(common::stdout_of_env(&["list"], &[("COLUMNS", "60")]), plain);
+}

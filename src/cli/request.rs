@@ -250,7 +250,8 @@ fn options(explain: bool, top: Option<usize>, output: &Destination) -> Options {
     let width = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
-        .filter(|&w| w > 0)
+        // The bounds of --width: a width outside them is ignored, as if COLUMNS were not set.
+        .filter(|w| (40..=1000).contains(w))
         // comfy-table asks the terminal only when stdout is one.
         .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None });
     // --color, NO_COLOR, CLICOLOR_FORCE, TERM and the terminal, as anstream weighs them.
