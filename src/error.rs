@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::escape::{echoed, one_line};
+
 /// Where a value came from, so that a message can point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -44,10 +46,10 @@ impl fmt::Display for Origin {
             Origin::Defaults => write!(f, "defaults"),
             Origin::Questionnaire => write!(f, "your answers"),
             Origin::File { path, line: Some(line), column: Some(column) } => {
-                write!(f, "{path}:{line}:{column}")
+                write!(f, "{}:{line}:{column}", one_line(path))
             }
-            Origin::File { path, line: Some(line), column: None } => write!(f, "{path}:{line}"),
-            Origin::File { path, .. } => write!(f, "{path}"),
+            Origin::File { path, line: Some(line), column: None } => write!(f, "{}:{line}", one_line(path)),
+            Origin::File { path, .. } => write!(f, "{}", one_line(path)),
         }
     }
 }
@@ -69,18 +71,20 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Everything echoed is shown on one line with control characters escaped and long words
+        // cut: a value from a file must not forge an `error:` line or fill the screen.
         write!(f, "{}: ", self.origin)?;
         // A flag already names the field; a file position needs the entry and field beside it.
         let field = if matches!(self.origin, Origin::Flag(_)) { &None } else { &self.field };
-        match (&self.entry, field) {
+        match (self.entry.as_deref().map(echoed), field.as_deref().map(echoed)) {
             (Some(entry), Some(field)) => write!(f, "framework '{entry}', field '{field}': ")?,
             (Some(entry), None) => write!(f, "framework '{entry}': ")?,
             (None, Some(field)) => write!(f, "field '{field}': ")?,
             (None, None) => {}
         }
-        f.write_str(&self.message)?;
+        f.write_str(&echoed(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
+            write!(f, " ({})", echoed(hint))?;
         }
         Ok(())
     }
@@ -96,7 +100,7 @@ pub enum Error {
     #[error("{0}")]
     InvalidArgument(Box<Problem>),
     /// A named input file is missing or cannot be read.
-    #[error("{path}: cannot read: {reason}")]
+    #[error("{}: cannot read: {reason}", one_line(path))]
     Unreadable {
         /// The path as given.
         path: String,

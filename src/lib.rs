@@ -10,6 +10,7 @@
 //! - [`render`]: one module per output format, returning text, never printing;
 //! - [`refresh`]: what `catalog refresh` asks which service, how an answer becomes a fact, and
 //!   the facts overlay it writes (the network is the binary's).
+//! - [`escape`]: which characters text may hold, and echoed text made safe for a terminal.
 //!
 //! It never sees clap, never reads stdin or the environment, and never prints: the binary
 //! (`src/cli/`) does that.
@@ -19,6 +20,7 @@ pub mod catalog;
 pub mod criteria;
 pub mod decide;
 pub mod error;
+pub mod escape;
 pub mod provenance;
 pub mod refresh;
 pub mod render;

@@ -1,10 +1,17 @@
 //! "Did you mean …?": the closest valid value to a mistyped one.
 
+/// The longest given value (in bytes) compared with the valid ones.
+const MAX_COMPARED: usize = 200;
+
 /// The valid value closest to `given`, if one is close enough to be a plausible typo.
 pub fn closest<'a, I>(given: &str, valid: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // No valid value is long: a long word is no typo of one, and comparing it would take time.
+    if given.len() > MAX_COMPARED {
+        return None;
+    }
     let given = given.to_lowercase();
     // Every name "contains" the empty string: nothing is close to nothing.
     if given.trim().is_empty() {

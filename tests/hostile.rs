@@ -71,8 +71,35 @@ const CATALOGS: &[Case] = &[
     Case { file: "catalog-empty.yaml", code: 65, says: &["@:", "the file is empty"] },
     Case { file: "catalog-not-utf8.yaml", code: 65, says: &["@:2:12:", "not valid UTF-8"] },
     Case { file: "catalog-deep-nesting.yaml", code: 65, says: &["@:2:45:", "nested more than 32 levels deep"] },
-    Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:"] },
+    Case { file: "catalog-alias-bomb.yaml", code: 65, says: &["@:9:24:", "more than 250000 YAML values"] },
+    Case {
+        file: "catalog-alias-text-bomb.yaml",
+        code: 65,
+        says: &["@:6:894:", "aliases expand the file's text to more than 8388608 bytes"],
+    },
+    Case {
+        file: "catalog-deep-nesting-after-cr.yaml",
+        code: 65,
+        says: &["@:2:45:", "nested more than 32 levels deep"],
+    },
+    Case {
+        file: "catalog-deep-nesting-after-ls.yaml",
+        code: 65,
+        says: &["@:2:45:", "nested more than 32 levels deep"],
+    },
     Case { file: "catalog-deep-nesting-tagged.yaml", code: 65, says: &["@:2:48:", "nested more than 32 levels deep"] },
+    Case {
+        file: "catalog-control-escape.yaml",
+        code: 65,
+        says: &["@:4:11: a text value holds U+001B (ESC)", "a terminal or a page would act on it"],
+    },
+    Case { file: "catalog-control-bidi.yaml", code: 65, says: &["@:7:14: a text value holds U+202E"] },
+    Case {
+        file: "catalog-forged-error-line.yaml",
+        code: 65,
+        says: &["@:3:9: framework 'alpha\\nerror: forged line', field 'id'", "is not kebab-case"],
+    },
+    Case { file: "catalog-long-echoed-value.yaml", code: 65, says: &["@:5:17:", "unknown language 'xxxxxxxx"] },
     Case {
         file: "catalog-nested-unknown-key.yaml",
         code: 65,
@@ -118,6 +145,12 @@ const ANSWERS: &[Case] = &[
     Case { file: "answers-unknown-use-case.yaml", code: 65, says: &["@:2:18:", "did you mean 'ai-ml'?"] },
     Case { file: "answers-malformed.yaml", code: 65, says: &["@:2:"] },
     Case { file: "answers-empty.yaml", code: 65, says: &["@:", "the answers file is empty"] },
+    Case { file: "answers-control.yaml", code: 65, says: &["@:2:13: a text value holds U+001B (ESC)"] },
+    Case {
+        file: "answers-alias-text-bomb.yaml",
+        code: 65,
+        says: &["@:3:66439:", "aliases expand the file's text to more than 8388608 bytes"],
+    },
     Case { file: "answers-deep-nesting.yaml", code: 65, says: &["@:2:44:", "nested more than 32 levels deep"] },
     Case {
         file: "answers-ahp-missing-pair.yaml",
@@ -135,6 +168,13 @@ fn check(case: &Case, args: &[&str]) {
     let output = run(args);
     let stderr = &output.stderr;
     assert_eq!(output.code, case.code, "{args:?}:\n{stderr}");
+    // Nothing echoed acts on a terminal, forges a line or runs on: no control character but the
+    // line feeds between problems, and no line longer than a screenful or two.
+    assert!(!stderr.chars().any(|c| c != '\n' && backend_advisor::escape::is_refused(c)), "{args:?}: {stderr:?}");
+    assert!(stderr.lines().all(|line| line.chars().count() < 2500), "{args:?}: a line runs on");
+    assert!(
+        stderr.lines().all(|line| line.starts_with("error: ") || line.starts_with("  ") || line.ends_with("found"))
+    );
     for said in case.says {
         let expected = said.replace('@', &bad(case.file));
         assert!(stderr.contains(&expected), "{args:?}: expected {expected:?} in:\n{stderr}");
@@ -282,4 +322,171 @@ fn a_closed_pipe_is_a_quiet_success_for_every_subcommand_and_format() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
         assert!(stderr.is_empty(), "{args:?} wrote to stderr: {stderr}");
     }
+}
+
+/// Whether `shell` can be started (zsh and fish are optional on a developer's machine).
+fn has_shell(shell: &str) -> bool {
+    std::process::Command::new(shell)
+        .arg("-c")
+        .arg("exit 0")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// How each shell loads a completion script (in the current folder) and completes
+/// `backend-advisor show e`, printing the candidates.
+const SHELLS: &[(&str, &str, &str)] = &[
+    (
+        "bash",
+        "completion.bash",
+        "source ./completion.bash; COMP_WORDS=(backend-advisor show e); COMP_CWORD=2; \
+         COMP_LINE='backend-advisor show e'; COMP_POINT=${#COMP_LINE}; \
+         _backend__advisor backend-advisor e show; printf '%s\\n' \"${COMPREPLY[@]}\"",
+    ),
+    // zsh evaluates `_arguments` specs only while completing at a real prompt: drive an
+    // interactive zsh through a pseudo-terminal (zsh/zpty), press Tab twice, print the screen.
+    (
+        "zsh",
+        "_backend-advisor",
+        "zmodload zsh/zpty; zpty -b z 'zsh -f -i'; \
+         zpty -w z \"PS1='> '; fpath=($PWD \\$fpath); autoload -U compinit; compinit -u -D\"; sleep 1; \
+         zpty -w -n z $'backend-advisor show e\\t'; sleep 2; zpty -w -n z $'\\t'; sleep 2; \
+         all=; while zpty -r -t z chunk; do all+=$chunk; done; print -r -- $all; zpty -d z",
+    ),
+    ("fish", "completion.fish", "source completion.fish; complete -C 'backend-advisor show e'"),
+];
+
+#[test]
+fn completion_scripts_never_run_what_a_catalog_names() {
+    let catalog = "tests/fixtures/hostile/completion-names.yaml";
+    for &(shell, file, complete) in SHELLS {
+        // bash is always there; zsh and fish are loaded where installed (`apt-get install zsh fish`).
+        if shell != "bash" && !has_shell(shell) {
+            continue;
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let script = common::stdout_of(&["--catalog", catalog, "completions", shell]);
+        std::fs::write(dir.path().join(file), script).expect("write the script");
+        let flags: &[&str] = match shell {
+            "bash" => &["--norc", "--noprofile", "-c"],
+            "fish" => &["--no-config", "-c"],
+            _ => &["-f", "-c"],
+        };
+        let output = std::process::Command::new(shell)
+            .args(flags)
+            .arg(complete)
+            .current_dir(dir.path())
+            .env("HOME", dir.path())
+            .output()
+            .expect("the shell runs");
+        let shown = String::from_utf8_lossy(&output.stdout);
+        assert!(shown.contains("evil"), "{shell} did not complete the hostile id:\n{shown}");
+        let planted: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("the folder")
+            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("pwned"))
+            .collect();
+        assert!(planted.is_empty(), "{shell} ran a command from the catalog: {planted:?}\n{shown}");
+    }
+    // The other generators: nothing from the name but letters, digits, blanks and `.,-_/+`.
+    for shell in ["powershell", "elvish"] {
+        let script = common::stdout_of(&["--catalog", catalog, "completions", shell]);
+        assert!(!script.contains("$(touch") && !script.contains("\") ; touch"), "{shell}:\n{script}");
+    }
+}
+
+/// The most address space a run on a hostile file may take (`ulimit -v`, in KiB): 1 GiB. Before
+/// the expanded size was bounded, the alias bombs below took 4 GiB or aborted the allocator.
+const ADDRESS_SPACE_KIB: u64 = 1 << 20;
+
+/// Runs the binary under `sh` with its address space limited, and how long it took.
+fn run_limited(args: &[&str]) -> (common::Run, std::time::Duration) {
+    let script = format!("ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\"");
+    let mut command = std::process::Command::new("sh");
+    command.env_clear().arg("-c").arg(script).arg(common::BIN).args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    let start = std::time::Instant::now();
+    let output = command.output().expect("sh runs");
+    let run = common::Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    common::assert_no_panic(&run.stderr, args);
+    (run, start.elapsed())
+}
+
+/// Memory and time bombs end with exit 65 and their message under a 1 GiB address-space limit,
+/// within 15 s (a generous bound for a debug build on a busy machine; a release build takes
+/// under a second for each, where they took 5 s to minutes and up to 4 GiB before).
+#[test]
+fn memory_bombs_are_refused_quickly_under_an_address_space_limit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // An anchor on a 4 MiB scalar repeated 1,000 times: 4 GiB once expanded.
+    let huge = dir.path().join("alias-4mib.yaml");
+    let refs = vec!["*t"; 1000].join(", ");
+    std::fs::write(
+        &huge,
+        format!("frameworks:\n  - id: x\n    summary: &t {}\n    pros: [{refs}]\n", "x".repeat(4 << 20)),
+    )
+    .expect("write");
+    let huge = huge.to_string_lossy().into_owned();
+    // A 1 MiB mapping key over 1,000 children: the position index once copied it per child.
+    let key = dir.path().join("long-key.yaml");
+    let children: String = (0..1000).map(|i| format!("      c{i}: {i}\n")).collect();
+    std::fs::write(&key, format!("frameworks:\n  - ? {}\n    :\n{children}", "k".repeat(1 << 20))).expect("write");
+    let key = key.to_string_lossy().into_owned();
+    // 20,000 entries each with one nested unknown key: once a linear search per problem.
+    let nested = dir.path().join("nested-unknown.yaml");
+    let entries: String = (0..20_000).map(|i| format!("  - id: f{i}\n    scores: {{perfomance: 3}}\n")).collect();
+    std::fs::write(&nested, format!("frameworks:\n{entries}")).expect("write");
+    let nested = nested.to_string_lossy().into_owned();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["catalog", "validate", &key], "unknown field `kkkk"),
+        (vec!["catalog", "validate", &nested], "20000 problem(s) found"),
+        (vec!["catalog", "validate", &huge], "aliases expand the file's text"),
+        (vec!["--catalog", &huge, "recommend", "--format", "json"], "aliases expand the file's text"),
+        (vec!["recommend", "--answers", &huge], "aliases expand the file's text"),
+        (vec!["catalog", "validate", "tests/fixtures/bad/catalog-alias-bomb.yaml"], "more than 250000 YAML values"),
+        (vec!["catalog", "validate", "tests/fixtures/bad/catalog-alias-text-bomb.yaml"], "aliases expand"),
+        (vec!["recommend", "--answers", "tests/fixtures/bad/answers-alias-text-bomb.yaml"], "aliases expand"),
+    ];
+    for (args, says) in cases {
+        let (output, took) = run_limited(&args);
+        assert_eq!(output.code, 65, "{args:?}: {}", output.stderr);
+        assert!(output.stderr.contains(says), "{args:?}: {}", output.stderr);
+        assert!(took < std::time::Duration::from_secs(15), "{args:?} took {took:?}");
+    }
+}
+
+/// No CSV output holds a cell a spreadsheet would run: formulas from the catalog start with `'`.
+#[test]
+fn csv_cells_never_start_a_formula() {
+    let catalog = "tests/fixtures/hostile/formula-names.yaml";
+    for args in [
+        vec!["--catalog", catalog, "list", "--format", "csv"],
+        vec!["--catalog", catalog, "recommend", "--format", "csv", "--explain"],
+        vec!["--catalog", catalog, "compare", "formula", "django", "--format", "csv"],
+    ] {
+        let text = common::stdout_of(&args);
+        assert!(text.contains("'=HYPERLINK(") || text.contains("'@SUM(1+1)"), "{args:?}:\n{text}");
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("a CSV record").iter() {
+                let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+                assert!(!risky, "{args:?}: formula cell {cell:?}");
+            }
+        }
+    }
+}
+
+/// `COLUMNS` outside the bounds of `--width` (40 to 1000) is ignored, not obeyed.
+#[test]
+fn columns_out_of_bounds_is_ignored() {
+    let plain = common::stdout_of(&["list"]);
+    for columns in ["1", "39", "1001"] {
+        assert_eq!(common::stdout_of_env(&["list"], &[("COLUMNS", columns)]), plain, "COLUMNS={columns}");
+    }
+    assert_ne!(common::stdout_of_env(&["list"], &[("COLUMNS", "60")]), plain);
 }

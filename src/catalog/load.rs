@@ -191,10 +191,16 @@ impl Catalog {
                 self.vocabulary.sources.push(added);
             }
         }
+        // By hash: layering many large catalogs stays linear.
+        let mut at: std::collections::HashMap<String, usize> =
+            self.frameworks.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
         for framework in layer.frameworks {
-            match self.frameworks.iter_mut().find(|f| f.id == framework.id) {
-                Some(existing) => *existing = framework,
-                None => self.frameworks.push(framework),
+            match at.get(&framework.id) {
+                Some(&i) => self.frameworks[i] = framework,
+                None => {
+                    at.insert(framework.id.clone(), self.frameworks.len());
+                    self.frameworks.push(framework);
+                }
             }
         }
         self.sources.push(source);

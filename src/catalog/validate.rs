@@ -90,6 +90,9 @@ pub(super) fn entries_one_by_one(
     let Ok(loose) = serde_yaml::from_str::<Loose>(text) else { return (Vec::new(), Vec::new()) };
     let mut entries = Vec::new();
     let mut problems = Vec::new();
+    // (entry, message) already reported, looked up by hash so that validation stays linear.
+    let mut seen: HashSet<(String, String)> =
+        already.iter().filter_map(|p| Some((p.entry.clone()?, p.message.clone()))).collect();
     for (index, mut value) in loose.frameworks.into_iter().enumerate() {
         let label = value.get("id").and_then(serde_yaml::Value::as_str).map_or(format!("#{index}"), str::to_string);
         loop {
@@ -126,11 +129,7 @@ pub(super) fn entries_one_by_one(
                 let unknown = message.starts_with("unknown field") && top_level;
                 let meant = likely_key(&message);
                 let message = plain_words(&message);
-                let reported = already
-                    .iter()
-                    .chain(&problems)
-                    .any(|p| p.entry.as_deref() == Some(label.as_str()) && p.message == message);
-                if !reported {
+                if seen.insert((label.clone(), message.clone())) {
                     problems.push(Problem {
                         origin: Origin::file(source, position),
                         entry: Some(label.clone()),

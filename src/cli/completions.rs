@@ -1,5 +1,6 @@
 //! Shell completion scripts, completing the catalog's values too (framework ids, presets, use
-//! cases, features, languages).
+//! cases, features, languages). A user catalog is untrusted, and shells evaluate parts of their
+//! completion scripts, so what comes from data is reduced to characters no shell treats specially.
 
 use clap::CommandFactory;
 
@@ -42,8 +43,10 @@ impl CatalogValues {
         command
             .mut_args(|arg| match self.of(&arg) {
                 Some(values) => {
-                    let possible =
-                        values.iter().map(|(value, help)| clap::builder::PossibleValue::new(value).help(help));
+                    let possible = values
+                        .iter()
+                        .filter(|(value, _)| is_safe_word(value))
+                        .map(|(value, help)| clap::builder::PossibleValue::new(value).help(safe_help(help)));
                     arg.value_parser(clap::builder::PossibleValuesParser::new(possible))
                 }
                 None => arg,
@@ -66,10 +69,13 @@ pub fn script(shell: clap_complete::Shell, values: &CatalogValues) -> Vec<u8> {
     }
     if shell == clap_complete::Shell::Fish {
         // The fish generator completes option values but not positional ones (`show ID`).
-        let plain = |help: &str| help.replace(['\'', '"', '\\', '$'], "");
         for sub in command.get_subcommands() {
             for values in sub.get_positionals().filter_map(|arg| values.of(arg)) {
-                let words: Vec<String> = values.iter().map(|(v, help)| format!("{v}\\t'{}'", plain(help))).collect();
+                let words: Vec<String> = values
+                    .iter()
+                    .filter(|(value, _)| is_safe_word(value))
+                    .map(|(value, help)| format!("{value}\\t'{}'", safe_help(help)))
+                    .collect();
                 let line = format!(
                     "complete -c backend-advisor -n \"__fish_backend_advisor_using_subcommand {}\" -f -a \"{}\"\n",
                     sub.get_name(),
@@ -80,4 +86,45 @@ pub fn script(shell: clap_complete::Shell, values: &CatalogValues) -> Vec<u8> {
         }
     }
     script
+}
+
+/// The longest help shown beside a completed value, in characters.
+const MAX_HELP_CHARS: usize = 60;
+
+/// Whether a value may be offered as a word to complete: ids are kebab-case, and anything else
+/// (which validation refuses anyway) is left out rather than quoted for five different shells.
+fn is_safe_word(value: &str) -> bool {
+    !value.is_empty() && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '+'))
+}
+
+/// A value's help with only letters, digits, blanks and `. , - _ / +` kept (every other character
+/// becomes a blank), runs of blanks squeezed, and cut to [`MAX_HELP_CHARS`]. Quotes, `$`,
+/// backquotes, brackets, colons, backslashes and control characters all mean something to one of
+/// the shells, inside or outside quotes; none of them survives.
+fn safe_help(help: &str) -> String {
+    let mut out = String::new();
+    for c in help.chars() {
+        let kept = if c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '_' | '/' | '+') { c } else { ' ' };
+        if kept == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if out.chars().count() == MAX_HELP_CHARS {
+            break;
+        }
+        out.push(kept);
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_keeps_words_and_drops_what_a_shell_reads() {
+        assert_eq!(safe_help("Evil\"))$(touch x)`id`'; $HOME \\ [x]: \u{1b}]0;t\u{7}"), "Evil touch x id HOME x 0 t");
+        assert_eq!(safe_help("Spring Boot, Java/Kotlin"), "Spring Boot, Java/Kotlin");
+        assert_eq!(safe_help(&"a".repeat(100)).len(), MAX_HELP_CHARS);
+        assert!(is_safe_word("spring-boot") && !is_safe_word("a b") && !is_safe_word("a\"") && !is_safe_word(""));
+    }
 }

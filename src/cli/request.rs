@@ -328,7 +328,9 @@ fn destination(args: &OutputArgs) -> Destination {
 fn options(explain: bool, top: Option<usize>, width: Option<u16>, output: &Destination) -> Options {
     let stdout_is_terminal = output.path.is_none() && std::io::stdout().is_terminal();
     let width = width
-        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0))
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()))
+        // The bounds of --width: a COLUMNS outside them is ignored, as if it were not set.
+        .filter(|w| (40..=1000).contains(w))
         // comfy-table asks the terminal only when stdout is one.
         .or_else(|| if stdout_is_terminal { comfy_table::Table::new().width() } else { None })
         .or(Some(DEFAULT_WIDTH));

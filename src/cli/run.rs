@@ -339,7 +339,8 @@ pub fn report(error: &anyhow::Error) -> ExitCode {
         Some(Error::InvalidData(problems)) if problems.len() > 1 => {
             format!("error: {} problems in the input data:\n{}", problems.len(), problem_lines(problems, "  "))
         }
-        _ => format!("error: {error:#}\n"),
+        // Text from outside (a path, a value) is shown, never acted on by the terminal.
+        _ => format!("error: {}\n", backend_advisor::escape::echoed(&format!("{error:#}"))),
     };
     let _ = std::io::stderr().write_all(message.as_bytes());
     ExitCode::from(code)

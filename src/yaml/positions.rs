@@ -10,125 +10,204 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser};
 
 /// The 1-based (line, column) of every value and key in one YAML document.
+///
+/// Stored as a tree, not as one path string per value: each node holds the one key
+/// or index that leads to it and its children, so a long key is kept once, however many children it has (a 1 MiB
+/// key over 1,000 children once took 2 GiB as 1,000 copied paths). Memory is linear in the file.
 #[derive(Debug, Default)]
 pub struct Positions {
-    values: HashMap<String, (usize, usize)>,
-    keys: HashMap<String, (usize, usize)>,
-    /// The text of every scalar under a key named `id`, to name entries in errors.
-    ids: HashMap<String, String>,
+    nodes: Vec<Node>,
+    /// (parent node, step) → child node.
+    children: HashMap<(usize, Step), usize>,
+}
+
+/// One step of a path: a mapping key or a sequence index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Step {
+    Key(Box<str>),
+    Index(usize),
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    step: Option<Step>,
+    value: Option<(usize, usize)>,
+    key: Option<(usize, usize)>,
+    /// The scalar's text, for a node reached by the key `id` (to name entries in errors).
+    id: Option<String>,
+    /// The nodes one step below.
+    kids: Vec<usize>,
 }
 
 /// Nodes nested deeper than this are not indexed.
 const MAX_DEPTH: usize = 32;
 
 enum Frame {
-    Sequence { path: String, next: usize },
-    Mapping { path: String, key: Option<String> },
-}
-
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
+    /// A sequence (its node) and the index of its next item.
+    Sequence { node: usize, next: usize },
+    /// A mapping (its node) and the key whose value comes next, if a key was just read.
+    Mapping { node: usize, key: Option<Step> },
+    /// A collection too deep to index.
+    Skipped,
 }
 
 impl Positions {
     /// Index `text`. A syntax error ends the walk early; what was seen before it is kept.
     pub fn index(text: &str) -> Self {
-        let mut positions = Positions::default();
+        let mut positions = Positions { nodes: vec![Node::default()], children: HashMap::new() };
         let mut stack: Vec<Frame> = Vec::new();
+        let mut root_seen = false;
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
             let at = (span.start.line(), span.start.col() + 1);
-            let (is_node, opens) = match &event {
-                Event::Scalar(..) | Event::Alias(_) => (true, None),
-                Event::SequenceStart(..) => (true, Some(true)),
-                Event::MappingStart(..) => (true, Some(false)),
+            let opens = match &event {
+                Event::Scalar(..) | Event::Alias(_) => None,
+                Event::SequenceStart(..) => Some(true),
+                Event::MappingStart(..) => Some(false),
                 Event::SequenceEnd | Event::MappingEnd => {
                     stack.pop();
-                    (false, None)
+                    continue;
                 }
-                _ => (false, None),
+                _ => continue,
             };
-            if !is_node {
-                continue;
-            }
-            // Catalog and answers files are a few levels deep; deeper nodes are not indexed, so
-            // a hostile file cannot make the paths (and memory) grow with the square of its depth.
-            if stack.len() >= MAX_DEPTH {
-                match opens {
-                    Some(true) => stack.push(Frame::Sequence { path: String::new(), next: 0 }),
-                    Some(false) => stack.push(Frame::Mapping { path: String::new(), key: None }),
-                    None => {}
+            // Catalog and answers files are a few levels deep; deeper nodes are not indexed.
+            if stack.len() >= MAX_DEPTH || matches!(stack.last(), Some(Frame::Skipped)) {
+                if opens.is_some() {
+                    stack.push(Frame::Skipped);
                 }
                 continue;
             }
-            let path = match stack.last_mut() {
-                None => String::new(),
-                Some(Frame::Sequence { path, next }) => {
+            let node = match stack.last_mut() {
+                None if root_seen => break,
+                None => {
+                    root_seen = true;
+                    0
+                }
+                Some(Frame::Skipped) => continue,
+                Some(Frame::Sequence { node, next }) => {
                     *next += 1;
-                    format!("{path}[{}]", *next - 1)
+                    let (parent, step) = (*node, Step::Index(*next - 1));
+                    positions.child(parent, step)
                 }
-                Some(Frame::Mapping { path, key }) => match key.take() {
-                    Some(key) => join(path, &key),
+                Some(Frame::Mapping { node, key }) => match key.take() {
+                    Some(step) => {
+                        let parent = *node;
+                        positions.child(parent, step)
+                    }
                     None => {
                         // This node is a key. Scalars name the value that follows; a complex
                         // key is recorded under `?`.
-                        let name = match &event {
-                            Event::Scalar(value, ..) => value.to_string(),
-                            _ => "?".to_string(),
+                        let name: Box<str> = match &event {
+                            Event::Scalar(value, ..) => value.as_ref().into(),
+                            _ => "?".into(),
                         };
-                        let key_path = join(path, &name);
-                        positions.keys.entry(key_path).or_insert(at);
-                        *key = Some(name);
+                        let parent = *node;
+                        *key = Some(Step::Key(name.clone()));
+                        let child = positions.child(parent, Step::Key(name));
+                        positions.nodes[child].key.get_or_insert(at);
                         match opens {
-                            Some(_) => format!("{path}.?"),
+                            Some(_) => child,
                             None => continue,
                         }
                     }
                 },
             };
-            if let (Event::Scalar(text, ..), true) = (&event, path.ends_with(".id")) {
-                positions.ids.entry(path.clone()).or_insert_with(|| text.to_string());
+            if let Event::Scalar(text, ..) = &event
+                && matches!(&positions.nodes[node].step, Some(Step::Key(k)) if &**k == "id")
+            {
+                positions.nodes[node].id.get_or_insert_with(|| text.to_string());
             }
-            positions.values.entry(path.clone()).or_insert(at);
+            positions.nodes[node].value.get_or_insert(at);
             match opens {
-                Some(true) => stack.push(Frame::Sequence { path, next: 0 }),
-                Some(false) => stack.push(Frame::Mapping { path, key: None }),
+                Some(true) => stack.push(Frame::Sequence { node, next: 0 }),
+                Some(false) => stack.push(Frame::Mapping { node, key: None }),
                 None => {}
             }
         }
         positions
     }
 
+    /// The node reached from `parent` by `step`, made if new.
+    fn child(&mut self, parent: usize, step: Step) -> usize {
+        let next = self.nodes.len();
+        let child = *self.children.entry((parent, step.clone())).or_insert(next);
+        if child == next {
+            self.nodes.push(Node { step: Some(step), ..Node::default() });
+            self.nodes[parent].kids.push(child);
+        }
+        child
+    }
+
+    /// The node at `path` (`frameworks[3].scores.performance`), if indexed.
+    fn find(&self, path: &str) -> Option<usize> {
+        let mut node = 0;
+        for step in steps(path)? {
+            node = *self.children.get(&(node, step))?;
+        }
+        Some(node)
+    }
+
     /// Where the value at `path` starts.
     pub fn value(&self, path: &str) -> Option<(usize, usize)> {
-        self.values.get(path).copied()
+        self.nodes[self.find(path)?].value
     }
 
     /// The first key named `name` nested at least two levels under `prefix` (for an error that
-    /// names a key deeper down but not where it is).
+    /// names a key deeper down but not where it is). `prefix` ends with `.` (or is empty).
     pub fn key_named_under(&self, prefix: &str, name: &str) -> Option<(usize, usize)> {
-        let suffix = format!(".{name}");
-        self.keys
-            .iter()
-            .filter(|(path, _)| {
-                path.strip_prefix(prefix).is_some_and(|rest| rest.contains(['.', '['])) && path.ends_with(&suffix)
-            })
-            .map(|(_, at)| *at)
-            .min()
+        let under = match prefix.strip_suffix('.') {
+            Some(path) => self.find(path)?,
+            None if prefix.is_empty() => 0,
+            None => return None,
+        };
+        // A walk of that entry's subtree only: one lookup per entry keeps validation linear.
+        let mut best: Option<(usize, usize)> = None;
+        let mut todo: Vec<(usize, usize)> = self.nodes[under].kids.iter().map(|&kid| (kid, 1)).collect();
+        while let Some((node, depth)) = todo.pop() {
+            let node_ref = &self.nodes[node];
+            if let (true, Some(Step::Key(k)), Some(at)) = (depth >= 2, &node_ref.step, node_ref.key)
+                && &**k == name
+            {
+                best = Some(best.map_or(at, |b| b.min(at)));
+            }
+            todo.extend(node_ref.kids.iter().map(|&kid| (kid, depth + 1)));
+        }
+        best
     }
 
     /// The text of the scalar at `path`, when the path ends in `.id`.
     pub fn id(&self, path: &str) -> Option<&str> {
-        self.ids.get(path).map(String::as_str)
+        self.nodes[self.find(path)?].id.as_deref()
     }
 
     /// Where the key that names `path` starts (falls back to the value, then to the parent).
     pub fn key(&self, path: &str) -> Option<(usize, usize)> {
-        self.keys.get(path).copied().or_else(|| self.value(path)).or_else(|| {
+        let own = self.find(path).and_then(|node| self.nodes[node].key.or(self.nodes[node].value));
+        own.or_else(|| {
             let parent = path.rsplit_once(['.', '['])?.0;
             self.value(parent)
         })
     }
+}
+
+/// `frameworks[3].scores` → [Key(frameworks), Index(3), Key(scores)]; `None` when malformed.
+fn steps(path: &str) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, mut indices) = match part.split_once('[') {
+            Some((key, rest)) => (key, Some(rest)),
+            None => (part, None),
+        };
+        if !key.is_empty() {
+            steps.push(Step::Key(key.into()));
+        }
+        while let Some(rest) = indices {
+            let (index, after) = rest.split_once(']')?;
+            steps.push(Step::Index(index.parse().ok()?));
+            indices = after.strip_prefix('[');
+        }
+    }
+    Some(steps)
 }
 
 #[cfg(test)]
@@ -152,6 +231,23 @@ mod tests {
     fn a_missing_key_points_at_its_parent() {
         let p = Positions::index(DOC);
         assert_eq!(p.key("frameworks[0].summary"), Some((2, 5)));
+    }
+
+    #[test]
+    fn a_long_key_is_stored_once_however_many_children_it_has() {
+        let key = "k".repeat(1 << 20);
+        let children: String = (0..1000).map(|i| format!("  c{i}: {i}\n")).collect();
+        let p = Positions::index(&format!("? {key}\n:\n{children}"));
+        assert_eq!(p.value(&format!("{key}.c999")), Some((1002, 9)));
+        let long_keys = p.nodes.iter().filter(|n| matches!(&n.step, Some(Step::Key(k)) if k.len() > 10)).count();
+        assert_eq!(long_keys, 1);
+    }
+
+    #[test]
+    fn finds_keys_deeper_down() {
+        let p = Positions::index(DOC);
+        assert_eq!(p.key_named_under("frameworks[0].", "community"), Some((3, 30)));
+        assert_eq!(p.key_named_under("frameworks[0].", "id"), None);
     }
 
     #[test]

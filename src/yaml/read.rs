@@ -79,30 +79,125 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
             hint: Some("catalog and answers files need at most 3 levels".into()),
         }]));
     }
-    if let Some((line, column)) = too_many_values(&text) {
+    if let Some((line, column, excess)) = too_large(&text) {
+        let (message, hint) = match excess {
+            Excess::Values => (
+                format!(
+                    "more than {MAX_VALUES} YAML values (an alias counts as every value it repeats); refused before parsing"
+                ),
+                "a catalog of 1,000 frameworks holds about 100,000",
+            ),
+            Excess::Bytes => (
+                format!(
+                    "aliases expand the file's text to more than {MAX_FILE_BYTES} bytes (8 MiB, the limit of a file); refused before parsing"
+                ),
+                "write the repeated text out, or repeat less of it",
+            ),
+        };
         return Err(Error::InvalidData(vec![Problem {
             origin: Origin::file(shown, Some((line, column))),
             entry: None,
             field: None,
-            message: format!("more than {MAX_VALUES} YAML values; refused before parsing"),
-            hint: Some("a catalog of 1,000 frameworks holds about 100,000".into()),
+            message,
+            hint: Some(hint.into()),
         }]));
+    }
+    let controls: Vec<Problem> = refused_characters(&text)
+        .into_iter()
+        .map(|(line, column, c)| Problem {
+            origin: Origin::file(shown, Some((line, column))),
+            entry: None,
+            field: None,
+            message: format!(
+                "a text value holds {}; text may hold line breaks and tabs, but no other control characters, bidirectional overrides or U+FFFE/U+FFFF",
+                crate::escape::describe(c)
+            ),
+            hint: Some("remove it: a terminal or a page would act on it".into()),
+        })
+        .collect();
+    if !controls.is_empty() {
+        return Err(Error::InvalidData(controls));
     }
     Ok(text)
 }
 
-/// Where the file's YAML values first exceed [`MAX_VALUES`], if they do (1-based line and column).
-/// Counting stops there, and at a syntax error (the parser reports that one properly).
-pub fn too_many_values(text: &str) -> Option<(usize, usize)> {
+/// Every scalar (value or key) holding a character that [`crate::escape::is_refused`]: its 1-based
+/// line and column and the first such character. Escapes (`"\e"`, `"\u202e"`) are seen as
+/// the characters they stand for. Stops at a syntax error (the parser reports it properly).
+pub fn refused_characters(text: &str) -> Vec<(usize, usize, char)> {
     use saphyr_parser::{Event, Parser};
-    let mut values = 0usize;
+    let mut found = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { break };
+        if let Event::Scalar(value, ..) = event
+            && let Some(c) = value.chars().find(|&c| crate::escape::is_refused(c))
+        {
+            found.push((span.start.line(), span.start.col() + 1, c));
+        }
+    }
+    found
+}
+
+/// Which limit a file's expanded size goes over.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Excess {
+    /// More than [`MAX_VALUES`] values.
+    Values,
+    /// More than [`MAX_FILE_BYTES`] bytes of scalar text.
+    Bytes,
+}
+
+/// Where the file, with every alias expanded as a deserializer expands it, first holds more than
+/// [`MAX_VALUES`] values or more than [`MAX_FILE_BYTES`] bytes of scalar text, if it does (1-based
+/// line and column, and which limit). The count runs on the parser's events without expanding
+/// anything: each anchor remembers the size of its node, and an alias adds that size. So an
+/// anchor on a 4 MiB scalar repeated a thousand times, or "billion laughs", is refused in one
+/// linear pass with no more memory than the file. Counting stops at a syntax error (the parser
+/// reports that one properly).
+pub fn too_large(text: &str) -> Option<(usize, usize, Excess)> {
+    use saphyr_parser::{Event, Parser};
+    use std::collections::HashMap;
+    // The expanded (values, bytes) of every anchored node, by anchor id.
+    let mut anchored: HashMap<usize, (u64, u64)> = HashMap::new();
+    // Open collections: their anchor, and the totals when they opened.
+    let mut open: Vec<(usize, u64, u64)> = Vec::new();
+    let (mut values, mut bytes) = (0u64, 0u64);
     for event in Parser::new_from_str(text) {
         let Ok((event, span)) = event else { return None };
-        if matches!(event, Event::Scalar(..) | Event::Alias(_) | Event::SequenceStart(..) | Event::MappingStart(..)) {
-            values += 1;
-            if values > MAX_VALUES {
-                return Some((span.start.line(), span.start.col() + 1));
+        match event {
+            Event::Scalar(text, _, anchor, _) => {
+                values += 1;
+                bytes += text.len() as u64;
+                if anchor != 0 {
+                    anchored.insert(anchor, (1, text.len() as u64));
+                }
             }
+            Event::Alias(anchor) => {
+                let (v, b) = anchored.get(&anchor).copied().unwrap_or((1, 0));
+                values = values.saturating_add(v);
+                bytes = bytes.saturating_add(b);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                values += 1;
+                open.push((anchor, values - 1, bytes));
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                if let Some((anchor, v0, b0)) = open.pop()
+                    && anchor != 0
+                {
+                    anchored.insert(anchor, (values - v0, bytes - b0));
+                }
+            }
+            _ => {}
+        }
+        let at = || (span.start.line(), span.start.col() + 1);
+        if values > MAX_VALUES as u64 {
+            let (line, column) = at();
+            return Some((line, column, Excess::Values));
+        }
+        if bytes > MAX_FILE_BYTES {
+            let (line, column) = at();
+            return Some((line, column, Excess::Bytes));
         }
     }
     None
@@ -146,8 +241,13 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
         if c == '\u{feff}' {
             continue;
         }
+        // `\r\n` is one line break; a lone `\r`, NEL, U+2028 and U+2029 are line breaks too (the
+        // parser ends comments and lines at each of them, so the scan must as well).
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
         column += 1;
-        if c == '\n' {
+        if is_line_break(c) {
             line += 1;
             column = 0;
             indent = 0;
@@ -174,7 +274,7 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
             match block {
                 Some(parent) if indent > parent => {
                     // A line of a block scalar: text, skipped whole.
-                    while chars.next_if(|&next| next != '\n').is_some() {}
+                    while chars.next_if(|&next| !is_line_break(next)).is_some() {}
                     continue;
                 }
                 _ => block = None,
@@ -257,6 +357,12 @@ pub fn too_deep(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The characters that end a line, for YAML's parser: LF, CR, NEL, LINE SEPARATOR and
+/// PARAGRAPH SEPARATOR.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -272,8 +378,30 @@ mod tests {
     #[test]
     fn too_many_values_are_found_and_the_builtin_catalog_is_far_below() {
         let many = format!("frameworks: [{}]", "1,".repeat(MAX_VALUES + 10));
-        assert!(too_many_values(&many).is_some());
-        assert_eq!(too_many_values(crate::catalog::BUILTIN_YAML), None);
+        assert_eq!(too_large(&many).map(|t| t.2), Some(Excess::Values));
+        assert_eq!(too_large(crate::catalog::BUILTIN_YAML), None);
+    }
+
+    #[test]
+    fn aliases_count_as_what_they_repeat() {
+        let big = "x".repeat(1 << 20);
+        let repeated = format!("a: &big {big}\nb: [{}]\n", "*big, ".repeat(8));
+        assert_eq!(too_large(&repeated), Some((2, 5 + 6 * 6, Excess::Bytes)));
+        let nested = "a: &a [&b [1, 2], *b]\nc: [*a, *a]\n";
+        assert_eq!(too_large(nested), None);
+        let laughs = (1..10).fold("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n".to_string(), |text, level| {
+            let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+            format!("{text}l{level}: &l{level} [{refs}]\n")
+        });
+        assert_eq!(too_large(&laughs).map(|t| t.2), Some(Excess::Values));
+    }
+
+    #[test]
+    fn control_characters_in_any_scalar_are_found_where_they_are() {
+        let text =
+            "a: plain\nb: \"esc \\e[31m\"\nc: [ok, \"\\u202e\"]\n\"bel\\a\": 1\nd: |\n  two\n  lines\tand a tab\n";
+        assert_eq!(refused_characters(text), vec![(2, 4, '\u{1b}'), (3, 9, '\u{202e}'), (4, 1, '\u{7}')]);
+        assert!(refused_characters(crate::catalog::BUILTIN_YAML).is_empty());
     }
 
     #[test]
@@ -296,6 +424,11 @@ mod tests {
             format!("--- {deep}"),
             format!("\u{feff}{deep}"),
             format!("key: !t\r\n{deep}"),
+            format!("# comment\r{deep}"),
+            format!("# comment\u{85}{deep}"),
+            format!("# comment\u{2028}{deep}"),
+            format!("# comment\u{2029}{deep}"),
+            format!("text: |\n  a\rb: {deep}"),
         ] {
             assert!(too_deep(&text).is_some(), "missed: {text}");
         }
