@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use backend_advisor::answers::team::Roster;
 use backend_advisor::answers::{AnswerSet, Importance, Sources};
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
@@ -33,6 +34,9 @@ pub enum Task {
     Recommend {
         /// Where the answers come from.
         sources: Sources,
+        /// The team, when several people decide (`--answers` more than once, or `--team`); its
+        /// members' files take the place of `sources.file`.
+        team: Option<Roster>,
         /// Method and sensitivity settings.
         analysis: Analysis,
         /// The output format (`html` and `adr` included).
@@ -131,15 +135,15 @@ impl Request {
         anstream::ColorChoice::write_global(args.color);
         let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let task = match args.command {
-            None if interactive => ask(&AnswerArgs::default(), true),
+            None if interactive => ask(&AnswerArgs::default(), true)?,
             None => Task::Help,
-            Some(Command::Recommend(args)) => recommend(args),
+            Some(Command::Recommend(args)) => recommend(args)?,
             Some(Command::Compare(args)) => {
                 let output = destination(&args.output);
                 let mut options = options(false, None, &output);
                 // --width beats COLUMNS and the terminal; without any, 80 columns keep it readable.
                 options.width = args.width.or(options.width).or(Some(COMPARE_WIDTH));
-                let sources = sources(&args.answers);
+                let sources = sources(&args.answers, "compare")?;
                 Task::Compare {
                     ids: args.ids,
                     sections: (!args.sections.is_empty()).then_some(args.sections),
@@ -175,7 +179,7 @@ impl Request {
             }
             Some(Command::Catalog(CatalogCommand::Export)) => Task::ExportCatalog,
             Some(Command::Catalog(CatalogCommand::Validate { files })) => Task::ValidateCatalogs(files),
-            Some(Command::Ask(args)) => ask(&args.answers, interactive),
+            Some(Command::Ask(args)) => ask(&args.answers, interactive)?,
             Some(Command::Completions(args)) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
@@ -183,11 +187,21 @@ impl Request {
     }
 }
 
-fn recommend(args: RecommendArgs) -> Task {
+fn recommend(mut args: RecommendArgs) -> anyhow::Result<Task> {
     let output = destination(&args.output);
     let top = args.top.or(args.format.default_top());
-    Task::Recommend {
-        sources: sources(&args.answers),
+    let team = match (&args.team, args.answers.answers.len()) {
+        (Some(file), _) => Some(Roster::TeamFile(file.clone())),
+        (None, 2..) => Some(Roster::Files(args.answers.answers.clone())),
+        (None, _) => None,
+    };
+    if team.is_some() {
+        // The members' files are the team's; the flags and preset still apply to each of them.
+        args.answers.answers.clear();
+    }
+    Ok(Task::Recommend {
+        sources: sources(&args.answers, "recommend")?,
+        team,
         analysis: Analysis {
             method: args.method,
             sensitivity: args.sensitivity.then(|| Settings {
@@ -199,25 +213,36 @@ fn recommend(args: RecommendArgs) -> Task {
         format: args.format,
         options: options(args.explain, top, &output),
         output,
-    }
+    })
 }
 
-fn ask(args: &AnswerArgs, interactive: bool) -> Task {
+fn ask(args: &AnswerArgs, interactive: bool) -> anyhow::Result<Task> {
     let options = options(true, None, &Destination::default());
-    Task::Ask {
-        sources: sources(args),
+    Ok(Task::Ask {
+        sources: sources(args, "ask")?,
         interactive,
         options,
         compare_width: options.width.unwrap_or(COMPARE_WIDTH),
         styled: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
-    }
+    })
 }
 
 /// The answer sources of the answer flags: the flags as one layer (unset flags stay unset),
-/// `--answers` and `--preset`.
-fn sources(args: &AnswerArgs) -> Sources {
+/// `--answers` and `--preset`. Only `recommend` ranks for a team: another `command` given
+/// `--answers` twice is a usage error.
+fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
+    if args.answers.len() > 1 {
+        return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--answers".into()),
+            entry: None,
+            field: None,
+            message: format!("`{command}` reads one answers file, not {}", args.answers.len()),
+            hint: Some("give --answers once, or rank for the team with `recommend --answers A --answers B`".into()),
+        }))
+        .into());
+    }
     let list = |values: &Vec<String>| (!values.is_empty()).then(|| values.clone());
-    Sources {
+    Ok(Sources {
         flags: AnswerSet {
             importance: Importance {
                 performance: args.performance,
@@ -233,10 +258,12 @@ fn sources(args: &AnswerArgs) -> Sources {
             languages: list(&args.languages),
             require: list(&args.require),
             pairwise: None,
+            name: None,
+            role: None,
         },
-        file: args.answers.clone(),
+        file: args.answers.first().cloned(),
         preset: args.preset.clone(),
-    }
+    })
 }
 
 fn destination(args: &OutputArgs) -> Destination {

@@ -17,6 +17,7 @@ pub mod rows;
 pub mod side_by_side;
 pub mod svg;
 pub mod table;
+pub mod team;
 pub mod yaml;
 
 use crate::answers::{Answers, Preset};

@@ -107,6 +107,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         out.push_str(&note);
         out.push('\n');
     }
+    out.push_str(&super::team::text(recommendation, vocabulary, options));
     out
 }
 
