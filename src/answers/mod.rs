@@ -8,6 +8,7 @@ pub mod check;
 pub mod layers;
 pub mod pairwise;
 pub mod presets;
+pub mod team;
 
 use std::collections::BTreeMap;
 
@@ -222,6 +223,13 @@ pub struct AnswerSet {
     /// moderately more than b (Saaty's 1–9 scale, `"1/3"` for the reverse).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pairwise: Option<BTreeMap<String, PairValue>>,
+    /// Who gave these answers, when several people decide together (`recommend --answers` more
+    /// than once, or `--team`); ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// That person's role, e.g. `tech lead`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 fn is_default(importance: &Importance) -> bool {
@@ -238,7 +246,7 @@ pub struct Requirement {
 }
 
 /// Validated answers, ready for scoring.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answers {
     /// Importance of each factor, in [`Factor::ALL`] order.
     pub factors: [u8; 5],
@@ -256,6 +264,9 @@ pub struct Answers {
     pub require: Vec<Requirement>,
     /// AHP comparisons of the five factors, when given: the factors are then weighed by AHP.
     pub pairwise: Option<Pairwise>,
+    /// Weights decided elsewhere, one per active criterion in criterion order, summing to 1: a
+    /// team's aggregated weights ([`team`]). When set they are used as they are.
+    pub weights: Option<Vec<(Criterion, f64)>>,
 }
 
 /// Parse `FEATURE[:LEVEL]`.
@@ -313,6 +324,7 @@ impl Answers {
             languages: dedup(set.languages.clone().unwrap_or_default()),
             require,
             pairwise: set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None)),
+            weights: None,
         };
         answers.check_weighable(blame)?;
         Ok(answers)

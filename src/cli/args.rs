@@ -246,9 +246,10 @@ pub struct AnswerArgs {
     /// Start from a preset (see `backend-advisor presets`).
     #[arg(long, value_name = "NAME", help_heading = "Answers")]
     pub preset: Option<String>,
-    /// Read answers from a YAML file (format in the README); flags override it.
+    /// Read answers from a YAML file (format in the README); flags override it. `recommend`
+    /// takes it once per person to rank for a team.
     #[arg(long, value_name = "FILE", help_heading = "Answers")]
-    pub answers: Option<PathBuf>,
+    pub answers: Vec<PathBuf>,
 }
 
 /// `recommend` arguments.
@@ -257,6 +258,9 @@ pub struct RecommendArgs {
     /// The answers.
     #[command(flatten)]
     pub answers: AnswerArgs,
+    /// Rank for a team: a team file listing the members' answers files (README "Deciding as a team").
+    #[arg(long, value_name = "FILE", conflicts_with = "answers", help_heading = "Answers")]
+    pub team: Option<PathBuf>,
     /// Show only the first N frameworks (default: 10 for table and markdown, all otherwise).
     #[arg(long, value_name = "N", value_parser = positive, allow_negative_numbers = true)]
     pub top: Option<usize>,

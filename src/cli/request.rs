@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use backend_advisor::answers::team::Roster;
 use backend_advisor::answers::{AnswerSet, Importance, Sources};
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
@@ -42,6 +43,9 @@ pub enum Task {
     Recommend {
         /// Where the answers come from.
         sources: Sources,
+        /// The team, when several people decide (`--answers` more than once, or `--team`); its
+        /// members' files take the place of `sources.file`.
+        team: Option<Roster>,
         /// Method and sensitivity settings.
         analysis: Analysis,
         /// The output format (`html` and `adr` included).
@@ -185,13 +189,13 @@ impl Request {
         let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = args.width;
         let task = match args.command {
-            None if interactive => ask(&AnswerArgs::default(), true, width),
+            None if interactive => ask(&AnswerArgs::default(), true, width)?,
             None => Task::Help,
-            Some(Command::Recommend(args)) => recommend(args, width),
+            Some(Command::Recommend(args)) => recommend(args, width)?,
             Some(Command::Compare(args)) => {
                 let output = destination(&args.output);
                 let options = options(false, None, width, &output);
-                let sources = sources(&args.answers);
+                let sources = sources(&args.answers, "compare")?;
                 Task::Compare {
                     ids: args.ids,
                     sections: (!args.sections.is_empty()).then_some(args.sections),
@@ -225,7 +229,7 @@ impl Request {
                 let output = destination(&args.output);
                 Task::WhyNot {
                     id: args.id,
-                    sources: sources(&args.answers),
+                    sources: sources(&args.answers, "why-not")?,
                     method: args.method,
                     format: args.format,
                     options: options(false, None, width, &output),
@@ -250,7 +254,7 @@ impl Request {
             },
             Some(Command::Catalog(CatalogCommand::Layers { id })) => Task::Layers(id),
             Some(Command::Verify(args)) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
-            Some(Command::Ask(args)) => ask(&args.answers, interactive, width),
+            Some(Command::Ask(args)) => ask(&args.answers, interactive, width)?,
             Some(Command::Completions(args)) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
@@ -261,11 +265,21 @@ impl Request {
     }
 }
 
-fn recommend(args: RecommendArgs, width: Option<u16>) -> Task {
+fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task> {
     let output = destination(&args.output);
     let top = args.top.or(args.format.default_top());
-    Task::Recommend {
-        sources: sources(&args.answers),
+    let team = match (&args.team, args.answers.answers.len()) {
+        (Some(file), _) => Some(Roster::TeamFile(file.clone())),
+        (None, 2..) => Some(Roster::Files(args.answers.answers.clone())),
+        (None, _) => None,
+    };
+    if team.is_some() {
+        // The members' files are the team's; the flags and preset still apply to each of them.
+        args.answers.answers.clear();
+    }
+    Ok(Task::Recommend {
+        sources: sources(&args.answers, "recommend")?,
+        team,
         analysis: Analysis {
             method: args.method,
             sensitivity: args.sensitivity.then(|| Settings {
@@ -277,25 +291,36 @@ fn recommend(args: RecommendArgs, width: Option<u16>) -> Task {
         format: args.format,
         options: options(args.explain, top, width, &output),
         output,
-    }
+    })
 }
 
-fn ask(args: &AnswerArgs, interactive: bool, width: Option<u16>) -> Task {
+fn ask(args: &AnswerArgs, interactive: bool, width: Option<u16>) -> anyhow::Result<Task> {
     let options = options(true, None, width, &Destination::default());
-    Task::Ask {
-        sources: sources(args),
+    Ok(Task::Ask {
+        sources: sources(args, "ask")?,
         interactive,
         options,
         compare_width: options.width.unwrap_or(DEFAULT_WIDTH),
         styled: anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never,
-    }
+    })
 }
 
 /// The answer sources of the answer flags: the flags as one layer (unset flags stay unset),
-/// `--answers` and `--preset`.
-fn sources(args: &AnswerArgs) -> Sources {
+/// `--answers` and `--preset`. Only `recommend` ranks for a team: another `command` given
+/// `--answers` twice is a usage error.
+fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
+    if args.answers.len() > 1 {
+        return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--answers".into()),
+            entry: None,
+            field: None,
+            message: format!("`{command}` reads one answers file, not {}", args.answers.len()),
+            hint: Some("give --answers once, or rank for the team with `recommend --answers A --answers B`".into()),
+        }))
+        .into());
+    }
     let list = |values: &Vec<String>| (!values.is_empty()).then(|| values.clone());
-    Sources {
+    Ok(Sources {
         flags: AnswerSet {
             importance: Importance {
                 performance: args.performance,
@@ -311,10 +336,12 @@ fn sources(args: &AnswerArgs) -> Sources {
             languages: list(&args.languages),
             require: list(&args.require),
             pairwise: None,
+            name: None,
+            role: None,
         },
-        file: args.answers.clone(),
+        file: args.answers.first().cloned(),
         preset: args.preset.clone(),
-    }
+    })
 }
 
 fn destination(args: &OutputArgs) -> Destination {

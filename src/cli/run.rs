@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use backend_advisor::answers::team::Team;
 use backend_advisor::answers::{self, AnswerSet, Layers, Sources};
 use backend_advisor::catalog::{self, Catalog, Framework};
 use backend_advisor::decide::compare::Comparison;
@@ -54,12 +55,20 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let _ = std::io::stderr().write_all(args::help().as_bytes());
             Ok(ExitCode::from(2))
         }
-        Task::Recommend { sources, analysis, format, options, output } => {
+        Task::Recommend { sources, team, analysis, format, options, output } => {
             let catalog = load()?;
             warn_if_old(&catalog);
-            let layers = Layers::read(&catalog.vocabulary, &sources)?;
-            let answers = layers.resolve(&catalog.vocabulary)?;
-            let recommendation = decide::rank(&catalog, &answers, &analysis)?;
+            let (answers, recommendation) = match &team {
+                Some(roster) => {
+                    let team = Team::read(&catalog.vocabulary, roster, &sources)?;
+                    decide::team::rank(&catalog, &team, &analysis)?
+                }
+                None => {
+                    let answers = Layers::read(&catalog.vocabulary, &sources)?.resolve(&catalog.vocabulary)?;
+                    let recommendation = decide::rank(&catalog, &answers, &analysis)?;
+                    (answers, recommendation)
+                }
+            };
             if let Some(inconsistency) = recommendation.ranking.weighting.inconsistency() {
                 let _ = std::io::stderr().write_all(format!("warning: {inconsistency}\n").as_bytes());
             }

@@ -93,7 +93,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
     if let (Some(w), Some(s), Some(m)) = (winner, second, margin)
         && m < CLOSE_MARGIN
     {
-        reasons.push(format!("{} leads {} by only {:.1} points (under {CLOSE_MARGIN:.0})", w.name, s.name, m));
+        reasons.push(format!("{} leads {} by only {:.2} points (under {CLOSE_MARGIN:.0})", w.name, s.name, m));
     }
     if !agrees && let (Some(w), Some(o)) = (winner, other_winner.as_deref()) {
         reasons.push(format!("{} picks {} instead of {}", other.method.id().to_uppercase(), name(o), w.name));

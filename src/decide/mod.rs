@@ -8,6 +8,7 @@ pub mod close_call;
 pub mod compare;
 pub mod score;
 pub mod sensitivity;
+pub mod team;
 pub mod topsis;
 pub mod verify;
 pub mod why_not;
@@ -34,6 +35,9 @@ pub struct Recommendation {
     pub sensitivity: Option<Sensitivity>,
     /// Whether first place is a clear choice or a close call.
     pub close_call: CloseCall,
+    /// When a team decides: its members, their spread and consensus ([`team`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<team::TeamReport>,
 }
 
 impl Recommendation {
@@ -44,6 +48,7 @@ impl Recommendation {
             ranking: self.ranking.top(n),
             sensitivity: self.sensitivity.clone(),
             close_call: self.close_call.clone(),
+            team: self.team.clone(),
         }
     }
 }
@@ -69,5 +74,5 @@ pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result
     let sensitivity = analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, settings));
     let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
     let close_call = close_call::judge(&ranking, &other);
-    Ok(Recommendation { ranking, sensitivity, close_call })
+    Ok(Recommendation { ranking, sensitivity, close_call, team: None })
 }

@@ -61,7 +61,8 @@ pub struct Weight {
 /// How the weights were obtained.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weighting {
-    /// `direct`: from importances; `ahp`: the factors from pairwise comparisons.
+    /// `direct`: from importances; `ahp`: the factors from pairwise comparisons; `team`: a team's
+    /// aggregated weights.
     pub method: &'static str,
     /// The AHP figures, present exactly when `method` is `ahp`.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
@@ -353,6 +354,12 @@ pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
     let active: Vec<(Criterion, u8)> =
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
     let total: u32 = active.iter().map(|(_, i)| u32::from(*i)).sum();
+    if let Some(fixed) = &answers.weights {
+        // A team's aggregated weights (README "Deciding as a team"): used as they are.
+        let importance = |id: Criterion| answers.importance(id).unwrap_or(0);
+        let weights = fixed.iter().map(|&(id, weight)| Weight { id, importance: importance(id), weight }).collect();
+        return Ok((Weighting { method: "team", ahp: None }, weights));
+    }
     if let Some(pairwise) = &answers.pairwise {
         let found = ahp::weigh(&pairwise.judgements);
         let factors: u32 = answers.factors.iter().map(|&i| u32::from(i)).sum();

@@ -127,6 +127,8 @@ fn answer_set(answers: &Answers) -> AnswerSet {
             .pairwise
             .as_ref()
             .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
+        name: None,
+        role: None,
     }
 }
 

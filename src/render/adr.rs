@@ -364,7 +364,11 @@ pub fn record(
         }));
     };
     let shown = &ranking.ranking[..top.clamp(1, ranking.ranking.len())];
-    let mut out = format!("---\nstatus: proposed\ndate: {}\n---\n\n", provenance.date);
+    let mut out = format!("---\nstatus: proposed\ndate: {}\n", provenance.date);
+    if let Some(team) = &recommendation.team {
+        out.push_str(&super::team::front_matter(team));
+    }
+    out.push_str("---\n\n");
     let _ = writeln!(out, "# Use {} as the backend framework\n", chosen.name);
     out.push_str(&context(ranking, answers, catalog));
     out.push_str(&drivers(ranking, answers, catalog));

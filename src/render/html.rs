@@ -361,6 +361,7 @@ pub fn ranking(
         body.push_str("</div>\n</section>\n");
         body.push_str(&ranking_table(recommendation, vocabulary));
     }
+    body.push_str(&super::team::html(recommendation, vocabulary));
     if !ranking.excluded.is_empty() {
         let _ = write!(body, "<section>\n<h2>Removed by hard filters ({})</h2>\n<ul>\n", ranking.excluded.len());
         for line in prose::excluded(ranking) {

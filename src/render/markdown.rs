@@ -88,6 +88,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         out.push_str(&paragraph);
         out.push('\n');
     }
+    out.push_str(&super::team::markdown(recommendation, vocabulary));
     out
 }
 

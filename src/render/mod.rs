@@ -18,6 +18,7 @@ pub mod rows;
 pub mod side_by_side;
 pub mod svg;
 pub mod table;
+pub mod team;
 pub mod why_not;
 pub mod yaml;
 

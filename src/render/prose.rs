@@ -32,6 +32,10 @@ pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabula
     let parts: Vec<String> = criteria
         .iter()
         .map(|w| match (ahp, w.id) {
+            // A team's weights are aggregated, not given as importances.
+            _ if weighting.method == "team" => {
+                format!("{} {:.0}%", criterion_label(vocabulary, w.id), w.weight * 100.0)
+            }
             (Some(_), Criterion::Factor(_)) => {
                 format!("{} {:.0}%", criterion_label(vocabulary, w.id), w.weight * 100.0)
             }
@@ -46,6 +50,7 @@ pub fn weights(weighting: &Weighting, criteria: &[Weight], vocabulary: &Vocabula
             ahp.consistency_ratio,
             parts.join(", ")
         ),
+        None if weighting.method == "team" => format!("Weights (the team's, aggregated): {}.", parts.join(", ")),
         None => format!("Weights: {}.", parts.join(", ")),
     }
 }

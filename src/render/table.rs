@@ -205,6 +205,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         let indent = if note.starts_with("  - ") { "    " } else { "" };
         out.push_str(&paragraph(&note, options.width, indent));
     }
+    out.push_str(&super::team::text(recommendation, vocabulary, options));
     out
 }
 

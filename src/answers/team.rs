@@ -1,0 +1,209 @@
+//! A team's answers: several people's answers files, each read and checked like a single
+//! person's, with their names, roles and say in the decision; and the team file that lists them
+//! (README "Deciding as a team"). Aggregation is [`crate::decide::team`]'s job.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::Answers;
+use super::layers::{Layers, Sources};
+use crate::catalog::Vocabulary;
+use crate::error::{Error, Origin, Problem, Result};
+use crate::yaml::positions::Positions;
+
+/// Where a team's answers come from, as the command line names them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Roster {
+    /// `--answers FILE` given more than once: one member per file, each with a say of 1.
+    Files(Vec<PathBuf>),
+    /// `--team FILE`: a team file listing the members' answers files.
+    TeamFile(PathBuf),
+}
+
+/// Which hard constraints (`languages`, `require`) rule out a framework for the team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Constraints {
+    /// Every member's constraints apply: a framework any member rules out is out (the default).
+    #[default]
+    Every,
+    /// Only constraints the members share: a framework is out only when every member rules it out.
+    Shared,
+}
+
+impl Constraints {
+    /// `every` or `shared`, as written in a team file and the JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Constraints::Every => "every",
+            Constraints::Shared => "shared",
+        }
+    }
+}
+
+/// A team file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TeamFile {
+    /// `every` (default) or `shared`.
+    #[serde(default)]
+    constraints: Constraints,
+    /// The members, in the order they are shown.
+    members: Vec<MemberEntry>,
+}
+
+/// One member in a team file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MemberEntry {
+    /// The member's answers file, relative to the team file.
+    answers: PathBuf,
+    /// The member's say in the team's weights and constraints (default 1; 0 means consulted).
+    #[serde(default = "one")]
+    weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One person of the team, with validated answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    /// `name:` from the answers file, or the file's name without its extension.
+    pub name: String,
+    /// `role:` from the answers file.
+    pub role: Option<String>,
+    /// The answers file, as given.
+    pub file: String,
+    /// Say in the team's weights and constraints: above 0 for a decision-maker, 0 for someone
+    /// consulted (whose answers are shown but weigh nothing).
+    pub weight: f64,
+    /// The member's answers (the command's flags and preset layered as for one person).
+    pub answers: Answers,
+}
+
+impl Member {
+    /// Whether the member takes part in the decision (weight above 0) or is only consulted.
+    pub fn decides(&self) -> bool {
+        self.weight > 0.0
+    }
+
+    /// "Alice (tech lead)", or the name alone.
+    pub fn label(&self) -> String {
+        match &self.role {
+            Some(role) => format!("{} ({role})", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// The people deciding together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    /// The members, in the order given.
+    pub members: Vec<Member>,
+    /// Which constraints rule out a framework.
+    pub constraints: Constraints,
+}
+
+impl Team {
+    /// Read every member's answers file (with `sources`' flags over it and its preset under it,
+    /// as for one person), and the team file when there is one.
+    pub fn read(vocabulary: &Vocabulary, roster: &Roster, sources: &Sources) -> Result<Team> {
+        let (entries, constraints, origin_of) = match roster {
+            Roster::Files(files) => {
+                let entries: Vec<(PathBuf, f64)> = files.iter().map(|f| (f.clone(), 1.0)).collect();
+                (entries, Constraints::Every, None)
+            }
+            Roster::TeamFile(path) => {
+                let (entries, constraints, origins) = read_team_file(path)?;
+                (entries, constraints, Some(origins))
+            }
+        };
+        let mut members: Vec<Member> = Vec::new();
+        for (index, (file, weight)) in entries.into_iter().enumerate() {
+            let member_sources =
+                Sources { flags: sources.flags.clone(), file: Some(file.clone()), preset: sources.preset.clone() };
+            let layers = Layers::read(vocabulary, &member_sources)?;
+            let answers = layers.resolve(vocabulary)?;
+            let written = layers.file.as_ref().map(|f| &f.answers);
+            let stem =
+                file.file_stem().map_or_else(|| file.display().to_string(), |s| s.to_string_lossy().into_owned());
+            let name = written.and_then(|w| w.name.clone()).map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+            let name = name.unwrap_or(stem);
+            let shown = file.display().to_string();
+            if let Some(other) = members.iter().find(|m| m.name == name) {
+                let origin = origin_of.as_ref().map_or(Origin::file(&shown, None), |o: &Vec<Origin>| o[index].clone());
+                return Err(Error::at(Problem {
+                    origin,
+                    entry: None,
+                    field: Some("name".into()),
+                    message: format!("two members are called '{name}' ({} and {shown})", other.file),
+                    hint: Some("give each answers file its own `name:`".into()),
+                }));
+            }
+            let role = written.and_then(|w| w.role.clone()).map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+            members.push(Member { name, role, file: shown, weight, answers });
+        }
+        if !members.iter().any(Member::decides) {
+            let origin = match roster {
+                Roster::TeamFile(path) => Origin::file(&path.display().to_string(), None),
+                Roster::Files(_) => Origin::Flag("--answers".into()),
+            };
+            return Err(Error::at(Problem {
+                origin,
+                entry: None,
+                field: Some("members".into()),
+                message: "no member has a weight above 0, so nobody decides".into(),
+                hint: Some("give at least one member a weight above 0 (the default is 1)".into()),
+            }));
+        }
+        Ok(Team { members, constraints })
+    }
+
+    /// The members who decide (weight above 0).
+    pub fn deciders(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(|m| m.decides())
+    }
+}
+
+/// A team file's members: each one's answers path (joined to the team file's folder) and weight.
+type Entries = Vec<(PathBuf, f64)>;
+
+/// Read a team file: its members, the constraints rule, and where each member's entry is written.
+fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
+    let shown = path.display().to_string();
+    let text = crate::yaml::read::read_text(path)?;
+    let file: TeamFile = serde_yaml::from_str(&text)
+        .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, &text, &shown)]))?;
+    let positions = Positions::index(&text);
+    if file.members.is_empty() {
+        return Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(&shown, positions.key("members")),
+            entry: None,
+            field: Some("members".into()),
+            message: "the team has no members".into(),
+            hint: Some("list each member as `- answers: alice.yaml`".into()),
+        }]));
+    }
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut entries = Vec::new();
+    let mut origins = Vec::new();
+    for (index, member) in file.members.iter().enumerate() {
+        let at = format!("members[{index}]");
+        if !member.weight.is_finite() || member.weight < 0.0 {
+            return Err(Error::InvalidData(vec![Problem {
+                origin: Origin::file(&shown, positions.key(&format!("{at}.weight"))),
+                entry: None,
+                field: Some(format!("{at}.weight")),
+                message: format!("weight {} is not a number of 0 or more", member.weight),
+                hint: Some("1 is an equal say, 2 double, 0 consulted only".into()),
+            }]));
+        }
+        entries.push((base.join(&member.answers), member.weight));
+        origins.push(Origin::file(&shown, positions.key(&format!("{at}.answers"))));
+    }
+    Ok((entries, file.constraints, origins))
+}
