@@ -177,11 +177,12 @@ fn cell(value: &Value) -> String {
             star(*best),
             meter(rating / 5.0)
         ),
-        Value::Level(level) => format!(
-            r#"<td><span class="level {}" aria-hidden="true">{}</span>{}</td>"#,
+        Value::Level(level, by) => format!(
+            r#"<td><span class="level {}" aria-hidden="true">{}</span>{}{}</td>"#,
             level.id(),
             Charset::Unicode.level(*level),
-            side_by_side::level_meaning(*level)
+            side_by_side::level_meaning(*level),
+            by.as_ref().map_or(String::new(), |b| format!(" <small>{}</small>", escape(b)))
         ),
         Value::List(items) => {
             let items: Vec<String> = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();

@@ -159,7 +159,10 @@ fn comparison_cell(value: &side_by_side::Value, charset: Charset) -> String {
     match value {
         Value::Text(text) => text.clone(),
         Value::Rating { rating, best: is_best } => format!("{}{}", rows::rating(*rating), best(*is_best)),
-        Value::Level(level) => charset.level(*level).to_string(),
+        Value::Level(level, by) => match by {
+            Some(by) => format!("{} {by}", charset.level(*level)),
+            None => charset.level(*level).to_string(),
+        },
         Value::List(items) => {
             // Raw HTML in a cell is HTML to GitHub: '<' in an item is escaped before the breaks.
             let items: Vec<String> =

@@ -21,7 +21,7 @@ pub enum Value {
         best: bool,
     },
     /// A feature's support level.
-    Level(Level),
+    Level(Level, Option<String>),
     /// A list of items (pros, use cases, …).
     List(Vec<String>),
     /// A score, 0–100; `best` when it is the best of the row.
@@ -191,7 +191,13 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
         Section::Features => vocabulary
             .feature_ids()
             .map(|feature| {
-                let values = frameworks().map(|f| Value::Level(f.features.level(feature))).collect();
+                let values = frameworks()
+                    .map(|f| {
+                        let support = f.features.get(feature);
+                        let by = support.and_then(entry::provider);
+                        Value::Level(f.features.level(feature), by)
+                    })
+                    .collect();
                 row(feature, &feature.replace('_', " "), values)
             })
             .collect(),
@@ -292,7 +298,10 @@ fn raw(value: &Value) -> String {
     match value {
         Value::Text(text) => text.clone(),
         Value::Rating { rating, .. } => rating.to_string(),
-        Value::Level(level) => level.id().to_string(),
+        Value::Level(level, by) => match by {
+            Some(by) => format!("{} ({by})", level.id()),
+            None => level.id().to_string(),
+        },
         Value::List(items) => items.join("\n"),
         Value::Score { score, .. } => score.to_string(),
         Value::Part { contribution, .. } => contribution.to_string(),

@@ -380,7 +380,10 @@ fn comparison_cell(value: &side_by_side::Value, charset: Charset, width: Option<
             // The rating padded to three characters keeps the bars and marks of a column aligned.
             format!("{:<3} {}{}", rows::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
         }
-        Value::Level(level) => charset.level(*level).to_string(),
+        Value::Level(level, by) => match by {
+            Some(by) => format!("{} {by}", charset.level(*level)),
+            None => charset.level(*level).to_string(),
+        },
         Value::List(items) => {
             let bullet = charset.bullet();
             let lines: Vec<String> = items
@@ -424,6 +427,8 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
                 .map(|value| match value {
                     side_by_side::Value::Text(text) => longest_piece(text),
                     side_by_side::Value::List(items) => items.iter().map(|i| longest_piece(i) + 2).max().unwrap_or(0),
+                    // The glyph and the provider's longest word; the provider wraps.
+                    side_by_side::Value::Level(_, Some(by)) => longest_piece(by) + 2,
                     other => comparison_cell(other, charset, None).chars().count(),
                 })
                 .max()
