@@ -219,7 +219,29 @@ fn page(folder: &Path, name: &str, args: &[&str]) -> PathBuf {
     path
 }
 
-/// Random importances through the page against the engine for the same importances.
+/// The tipping points on the sliders are the engine's (`--sensitivity`) for the same weights.
+fn assert_tipping(browser: &mut Browser, analysed: &Value, what: &str) {
+    let tips = browser.eval(
+        "Array.from(document.querySelectorAll('#decision input[type=range]')).map(s => [Number(s.dataset.low), Number(s.dataset.high)])",
+    );
+    let criteria = analysed["sensitivity"]["criteria"].as_array().expect("tipping points");
+    let tips = tips.as_array().expect("the sliders' tipping points");
+    assert_eq!(criteria.len(), tips.len(), "{what}: a tipping point per slider");
+    for (criterion, tip) in criteria.iter().zip(tips) {
+        for side in 0..2 {
+            let engine = criterion["keeps_winner"][side].as_f64().expect("a weight");
+            let page = tip[side].as_f64().expect("a weight");
+            assert!(
+                (engine - page).abs() <= 1e-9,
+                "{what}: {} tips at {page} on the page, {engine} in the engine",
+                criterion["id"]
+            );
+        }
+    }
+}
+
+/// Random importances through the page against the engine for the same importances: the
+/// ranking, the scores and the tipping points.
 fn compare_weightings(browser: &mut Browser, base: &[&str], draws: usize, random: &mut Random) {
     let criteria: Vec<String> = serde_json::from_value(
         browser.eval("Array.from(document.querySelectorAll('#decision input[type=range]')).map(s => s.name)"),
@@ -240,7 +262,10 @@ fn compare_weightings(browser: &mut Browser, base: &[&str], draws: usize, random
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let values: Vec<f64> = importances.iter().map(|&i| f64::from(i)).collect();
         let on_page = through_page(browser, &values);
-        assert_same(&on_page, &engine_ranking(&engine(&args)), &format!("{base:?}, draw {draw}: {importances:?}"));
+        let what = format!("{base:?}, draw {draw}: {importances:?}");
+        let analysed = engine(&[&args[..], &["--sensitivity", "--samples", "20"]].concat());
+        assert_same(&on_page, &engine_ranking(&analysed), &what);
+        assert_tipping(browser, &analysed, &what);
     }
 }
 
@@ -295,27 +320,6 @@ fn the_decision_page_scores_as_the_engine_does_in_chromium() {
     let wsm_page = page(folder.path(), "wsm", &[wsm, &["--format", "html"]].concat());
     browser.open(&wsm_page);
     assert_eq!(browser.eval("document.getElementById('decision').hidden"), json!(false), "the script ran");
-    // The tipping points on the sliders at the report's weights are the engine's.
-    let analysed = engine(&[wsm, &["--format", "json", "--sensitivity", "--samples", "200"]].concat());
-    let tips = browser.eval(
-        "Array.from(document.querySelectorAll('#decision input[type=range]')).map(s => [Number(s.dataset.low), Number(s.dataset.high)])",
-    );
-    for (criterion, tip) in analysed["sensitivity"]["criteria"]
-        .as_array()
-        .expect("tipping points")
-        .iter()
-        .zip(tips.as_array().expect("tips"))
-    {
-        for side in 0..2 {
-            let (engine, page) =
-                (criterion["keeps_winner"][side].as_f64().expect("a weight"), tip[side].as_f64().expect("a weight"));
-            assert!(
-                (engine - page).abs() <= 1e-9,
-                "{}: tipping point {page} on the page, {engine} in the engine",
-                criterion["id"]
-            );
-        }
-    }
     compare_weightings(&mut browser, wsm, 24, &mut random);
     for width in [375, 1280] {
         assert!(!scrolls_sideways(&mut browser, width), "the WSM page scrolls sideways at {width} px");
