@@ -237,6 +237,30 @@ mod tests {
     }
 
     #[test]
+    fn the_section_goes_before_the_footer_and_its_hash_into_the_policy() {
+        let catalog = crate::catalog::Catalog::builtin().expect("built-in");
+        let answers = crate::answers::Answers::resolve(
+            &crate::answers::AnswerSet::default(),
+            &catalog.vocabulary,
+            crate::error::Origin::Flag("test".into()),
+        )
+        .expect("valid answers");
+        let recommendation = crate::decide::rank(&catalog, &answers, &Default::default()).expect("ranks");
+        let policy =
+            format!(r#"<meta http-equiv="Content-Security-Policy" content="{}"/>"#, super::super::html::POLICY);
+        let html = format!("<head>{policy}</head><body><p>report</p><footer>f</footer></body>");
+        let page = page(&html, &recommendation, 10, &catalog.vocabulary);
+        assert!(page.contains(&format!("; script-src {}\"", script_hash())));
+        let (section, footer) =
+            (page.find("id=\"decision\"").expect("the section"), page.find("<footer>").expect("footer"));
+        assert!(page.find("report").expect("the report") < section && section < footer);
+        // A page whose policy is not the expected one stays static rather than running a script
+        // its policy would block.
+        let other = html.replace("style-src", "img-src");
+        assert_eq!(super::page(&other, &recommendation, 10, &catalog.vocabulary), other);
+    }
+
+    #[test]
     fn the_script_keeps_the_page_well_formed() {
         assert!(!SCRIPT.contains("]]>") && !SCRIPT.contains("</script"));
         assert_eq!(embeddable(r#"{"a":"</script>&"}"#), r#"{"a":"\u003c/script\u003e\u0026"}"#);
