@@ -59,6 +59,10 @@ table.side th:first-child { width: 13.5em; }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
 ";
 
+/// The page's Content-Security-Policy: nothing from outside the file, no script (the decision
+/// page adds its own script's hash, [`super::interactive`]).
+pub const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'";
+
 /// The page around a report's body: head with the inline style and a policy that forbids
 /// scripts and fetches, the title, the date and the command line, and the catalog sources.
 fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) -> String {
@@ -68,7 +72,7 @@ fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) ->
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/>
+<meta http-equiv="Content-Security-Policy" content="{POLICY}"/>
 <meta name="generator" content="backend-advisor {version}"/>
 <title>{title}</title>
 <style>{STYLE}</style>

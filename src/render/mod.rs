@@ -9,6 +9,7 @@ pub mod csv;
 pub mod document;
 pub mod entry;
 pub mod html;
+pub mod interactive;
 pub mod json;
 pub mod markdown;
 pub mod markup;
@@ -127,7 +128,12 @@ pub fn ranking(
         Format::Csv => csv::grid(&rows::ranking(&shown, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&shown)?,
         Format::Yaml => yaml::to_string(&shown)?,
-        Format::Html => html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
+        Format::Html => interactive::page(
+            &html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
+            recommendation,
+            shown.ranking.ranking.len(),
+            vocabulary,
+        ),
         Format::Adr => adr::record(
             recommendation,
             options.top.unwrap_or(usize::MAX),
