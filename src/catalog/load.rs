@@ -15,6 +15,9 @@ use crate::yaml::{problems::yaml_problem, read};
 /// The built-in catalog, compiled into the binary (schema: README "Catalog format").
 pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
 
+/// The built-in catalog as JSON, converted from [`BUILTIN_YAML`] by `build.rs`: what start-up reads.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
 /// When the built-in catalog was last reviewed (`YYYY-MM-DD`): its top-level `reviewed:` line,
 /// read without parsing the whole file (for `--version`); a test checks it against the parsed
 /// catalog.
@@ -51,7 +54,25 @@ pub struct TextLayer {
 
 impl Catalog {
     /// The built-in catalog, validated like any user file.
+    ///
+    /// Start-up reads the JSON that `build.rs` made of `data/catalog.yaml` and validates it
+    /// without a position index; only when a problem is found (never, a test proves) is the YAML
+    /// itself parsed and indexed, so the problems name their lines.
     pub fn builtin() -> Result<Catalog> {
+        let quick = serde_json::from_str::<CatalogFile>(BUILTIN_JSON).ok().and_then(|file| {
+            let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).ok()?;
+            let frameworks = validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &Positions::default()).ok()?;
+            Some(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
+        });
+        match quick {
+            Some(catalog) => Ok(catalog),
+            None => Catalog::builtin_from_yaml(),
+        }
+    }
+
+    /// The built-in catalog parsed from its YAML, with positions: the reference reading, and the
+    /// one whose errors name lines.
+    pub fn builtin_from_yaml() -> Result<Catalog> {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
@@ -243,5 +264,14 @@ mod reviewed_tests {
     fn the_quick_review_date_is_the_parsed_one() {
         let catalog = Catalog::builtin().expect("the built-in catalog is valid");
         assert_eq!(builtin_reviewed(), catalog.vocabulary.reviewed);
+    }
+
+    #[test]
+    fn the_json_reading_is_the_yaml_reading() {
+        let quick = Catalog::builtin().expect("the built-in catalog is valid");
+        let reference = Catalog::builtin_from_yaml().expect("the built-in catalog is valid");
+        assert_eq!(quick.vocabulary, reference.vocabulary);
+        assert_eq!(quick.frameworks, reference.frameworks);
+        assert_eq!(quick.sources, reference.sources);
     }
 }

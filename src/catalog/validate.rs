@@ -385,8 +385,15 @@ pub fn citations(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `text` is an http(s) URL.
+///
+/// Parsed as a URL (the `url` crate): scheme `http` or `https`, a host, and none of the characters
+/// a URL must percent-encode and Markdown or HTML would read as markup (`< > " \` { } | \ ^`,
+/// blanks, controls), so `https://x.org/>[evil](javascript:alert(1))<` is refused.
 pub fn is_http_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || "<>\"`{}|\\^".contains(c);
+    !text.contains(unsafe_char)
+        && url::Url::parse(text)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a plausible year, month and day.

@@ -3,7 +3,8 @@
 //! saved answers and exported results, never over an existing file the person did not agree to.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use anyhow::{Context, bail};
 
@@ -66,10 +67,66 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
     if let Ok(existing) = std::fs::metadata(path) {
         temporary.as_file().set_permissions(existing.permissions())?;
     }
-    temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
+    let _pending = Pending::new(temporary.path());
+    temporary.write_all(bytes).map_err(too_large)?;
+    temporary.as_file().sync_all().map_err(too_large)?;
     let persisted = if replace { temporary.persist(path) } else { temporary.persist_noclobber(path) };
     persisted.map(drop).map_err(|e| io::Error::new(e.error.kind(), plain(&e.error)))
+}
+
+/// The temporary file being written, if any: what an interrupting signal removes.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Marks a temporary file as in progress for as long as it lives.
+struct Pending;
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        guard_signals();
+        *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// Once per process: SIGINT, SIGTERM and SIGHUP remove the temporary file being written, then
+/// end the process as the signal would have (a thread waits for them, so nothing unsafe runs in
+/// a handler); SIGXFSZ (over `ulimit -f`) is caught so that the write fails with EFBIG, which
+/// becomes a clear error, instead of killing the process without a word.
+fn guard_signals() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(SIGXFSZ, caught);
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Some(path) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                    let _ = std::fs::remove_file(path);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// EFBIG (the file-size limit, `ulimit -f`) said plainly.
+fn too_large(error: io::Error) -> io::Error {
+    if error.kind() == io::ErrorKind::FileTooLarge {
+        io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            "the file would exceed the file-size limit (ulimit -f); nothing was written",
+        )
+    } else {
+        error
+    }
 }
 
 /// The path at the end of a chain of symbolic links (the path itself when it is no link); a
