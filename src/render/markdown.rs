@@ -151,7 +151,14 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         .into_iter()
         .map(|s| {
             let title = format!("[{}] {}, {} ({} {})", s.id, s.title, s.publisher, s.date_kind, s.date);
-            if s.url.is_empty() { escape(&title) } else { format!("{}: <{}>", escape(&title), s.url) }
+            if s.url.is_empty() {
+                escape(&title)
+            } else if crate::catalog::validate::is_http_url(&s.url) {
+                format!("{}: <{}>", escape(&title), s.url)
+            } else {
+                // Not a URL a link may be made of: shown as text.
+                format!("{}: {}", escape(&title), escape(&s.url))
+            }
         })
         .collect();
     out.push_str(&list("Sources", &sources));
