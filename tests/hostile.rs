@@ -641,3 +641,37 @@ fn a_huge_word_is_cut_before_any_table() {
         assert!(took < std::time::Duration::from_secs(20), "{args:?} took {took:?}");
     }
 }
+
+/// `--output` opens its path as a shell redirect would: without `--force` a link to nothing
+/// creates nothing; a link planted by another user in a sticky world-writable folder is not
+/// followed, even with `--force` (the kernel's protected-symlinks rule).
+#[cfg(unix)]
+#[test]
+fn output_does_not_follow_planted_or_dangling_links() {
+    use std::os::unix::fs::{PermissionsExt, lchown, symlink};
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let target = dir.path().join("victim.txt");
+    let dangling = dir.path().join("dangling.md");
+    symlink(&target, &dangling).expect("a link");
+    let output = run(&["list", "--output", &dangling.display().to_string()]);
+    assert_eq!(output.code, 1, "{}", output.stderr);
+    assert!(output.stderr.contains("already exists; add --force"), "{}", output.stderr);
+    assert!(!target.exists(), "a file was created through a dangling link");
+
+    // Planting a link owned by someone else takes root.
+    let root = std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    if !root {
+        return;
+    }
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("a folder");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("sticky");
+    std::fs::write(&target, "kept\n").expect("the victim");
+    let planted = shared.join("report.txt");
+    symlink(&target, &planted).expect("a link");
+    lchown(&planted, Some(65534), Some(65534)).expect("owned by nobody");
+    let output = run(&["list", "--force", "--output", &planted.display().to_string()]);
+    assert_eq!(output.code, 1, "{}", output.stderr);
+    assert!(output.stderr.contains("owned by another user in the shared folder"), "{}", output.stderr);
+    assert_eq!(std::fs::read_to_string(&target).expect("readable"), "kept\n");
+}

@@ -18,7 +18,8 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
         bail!("{shown}: is not a regular file (a FIFO, device or socket); --output writes files");
     }
-    if !force && path.exists() {
+    // The path itself, not where a link leads: a link to nothing is there too (as with noclobber).
+    if !force && path.symlink_metadata().is_ok() {
         bail!("{shown}: already exists; add --force to replace it");
     }
     match write_atomic(path, text.as_bytes(), force) {
@@ -37,10 +38,18 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
 /// fails with [`io::ErrorKind::AlreadyExists`], even in a race. Used by `--output` and by the
 /// questionnaire's save and export.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let requested = path;
     // A symbolic link is written through: the file at the end of the chain gets the new text,
     // the links stay. Renaming over a link would silently cut it.
     let resolved = through_links(path)?;
     let path = resolved.as_path();
+    // As a shell's `>` would: a link to nothing creates its target only when asked to replace.
+    if !replace && path != requested && std::fs::symlink_metadata(path).is_err() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} is a symbolic link to {}, which does not exist", requested.display(), path.display()),
+        ));
+    }
     // Only a regular file may be replaced: renaming over a FIFO, a device or a socket would
     // remove it (and a reader waiting on a FIFO would never get the text).
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
@@ -136,6 +145,7 @@ fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
+                refuse_planted_link(&current, &meta)?;
                 let target = std::fs::read_link(&current)?;
                 current = match current.parent() {
                     Some(parent) if target.is_relative() => parent.join(target),
@@ -146,6 +156,39 @@ fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
         }
     }
     Err(io::Error::other(format!("{}: too many levels of symbolic links (a loop?)", path.display())))
+}
+
+/// The kernel's protected-symlinks rule, which following a link ourselves would bypass: a link in
+/// a sticky, world-writable folder (such as /tmp) is followed only when its owner is the folder's
+/// owner or the person running the tool; another user may have planted it to make us overwrite
+/// their target.
+#[cfg(unix)]
+fn refuse_planted_link(link: &Path, meta: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = match link.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(folder_meta) = std::fs::metadata(folder) else { return Ok(()) };
+    let sticky_shared = folder_meta.mode() & 0o1002 == 0o1002;
+    // The owner of /proc/self is the process's effective user (Linux); unknown counts as nobody.
+    let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    if sticky_shared && meta.uid() != folder_meta.uid() && Some(meta.uid()) != me {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is a symbolic link owned by another user in the shared folder {}; not followed (write to another path)",
+                link.display(),
+                folder.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_planted_link(_: &Path, _: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// An I/O error's reason without the temporary file's name that `tempfile` appends (`… at path

@@ -131,17 +131,19 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         let docs = support.docs.as_ref().map_or(String::new(), |d| format!(" ([docs](<{d}>))"));
         out.push_str(&format!("| {id} | {}{docs} |\n", escape(&entry::support(support))));
     }
+    // Items come escaped: some hold markup of ours (bold names, autolinks).
     let list = |title: &str, items: &[String]| {
         let mut s = format!("\n### {title}\n\n");
         for item in items {
-            s.push_str(&format!("- {}\n", escape(item)));
+            s.push_str(&format!("- {item}\n"));
         }
         s
     };
-    out.push_str(&list("Pros", &f.pros));
-    out.push_str(&list("Cons", &f.cons));
+    let escaped = |items: &[String]| items.iter().map(|i| escape(i)).collect::<Vec<_>>();
+    out.push_str(&list("Pros", &escaped(&f.pros)));
+    out.push_str(&list("Cons", &escaped(&f.cons)));
     out.push_str(&format!("\n### Use cases\n\n{}\n", escape(&entry::use_cases(f))));
-    out.push_str(&list("Use when", &f.use_when));
+    out.push_str(&list("Use when", &escaped(&f.use_when)));
     if !f.examples.is_empty() {
         let examples: Vec<String> =
             f.examples.iter().map(|e| format!("**{}**: {}", escape(&e.name), escape(&e.usage))).collect();
