@@ -364,12 +364,17 @@ pub(super) fn validate_entries(
         if !is_date(&f.reviewed) || f.reviewed.len() < 7 {
             complain("reviewed", false, format!("'{}' is not a YYYY-MM-DD date", f.reviewed), None);
         }
-        let order: Vec<&str> = vocabulary.feature_ids().collect();
-        framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+        in_vocabulary_order(&mut framework, vocabulary);
         out.push(framework);
     }
     sort_by_position(&mut problems);
     if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// Sort an entry's features in the vocabulary's order, as validation leaves them.
+pub(super) fn in_vocabulary_order(framework: &mut Framework, vocabulary: &Vocabulary) {
+    let order: Vec<&str> = vocabulary.feature_ids().collect();
+    framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
 }
 
 /// The registries a package can be on.
