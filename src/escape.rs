@@ -137,3 +137,75 @@ mod tests {
         assert!(matches!(cut("short words only", 20, 1000), Cow::Borrowed(_)));
     }
 }
+
+/// `text` as literal Markdown on one line: line breaks become spaces (no text can start a second
+/// block, heading or front matter), every character that opens inline markup (`\ ` * < > | ~`,
+/// `_` but between letters) is backslash-escaped, and so is a `]` followed by `(` or `[`, which makes a link or
+/// an image of bracketed text; a citation such as `[S4]` stays as it is (it could only be a link
+/// through a definition, which must start a line). So a value can make no link, no raw HTML and
+/// no table cell break. Borrowed when nothing changes.
+pub fn markdown(text: &str) -> Cow<'_, str> {
+    const MARKUP: &str = "\\`*<>|~";
+    let is_break = |c: char| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    // `_` between two letters or digits never emphasises (`TFB_CONFIGS` stays as it is).
+    let needs_escape = |prev: Option<char>, c: char, next: Option<char>| match c {
+        ']' => matches!(next, Some('(' | '[')),
+        '_' => !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)),
+        c => MARKUP.contains(c),
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let at = |i: usize, c: char| (i.checked_sub(1).map(|p| chars[p]), c, chars.get(i + 1).copied());
+    let changes = |(i, &c): (usize, &char)| {
+        let (prev, c, next) = at(i, c);
+        is_break(c) || needs_escape(prev, c, next)
+    };
+    if !chars.iter().enumerate().any(changes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let (prev, c, next) = at(i, c);
+        if is_break(c) {
+            out.push(' ');
+        } else {
+            if needs_escape(prev, c, next) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`markdown`] for text that starts a line: also escapes a first character that would open a
+/// heading, quote, list, thematic break or link definition (`# > - + = [`, or digits then `.`
+/// or `)`; `*` and `_` are escaped everywhere).
+pub fn markdown_line(text: &str) -> String {
+    let inline = markdown(text);
+    let digits = inline.chars().take_while(char::is_ascii_digit).count();
+    if inline.starts_with(['#', '>', '-', '+', '=', '[']) {
+        format!("\\{inline}")
+    } else if digits > 0 && inline[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &inline[..digits], &inline[digits..])
+    } else {
+        inline.into_owned()
+    }
+}
+
+#[cfg(test)]
+mod markdown_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cannot_make_a_block_a_link_or_html() {
+        assert_eq!(markdown("Node.js 1.0 [TFB_CONFIGS]"), "Node.js 1.0 [TFB_CONFIGS]");
+        assert_eq!(markdown("_em_ a_"), "\\_em\\_ a\\_");
+        assert_eq!(markdown("a\n## Decision Outcome"), "a ## Decision Outcome");
+        assert_eq!(markdown("[x](javascript:alert(1)) <b>"), "[x\\](javascript:alert(1)) \\<b\\>");
+        assert_eq!(markdown("![i][r] [S4]"), "![i\\][r] [S4]");
+        assert_eq!(markdown_line("[r]: javascript:alert(1)"), "\\[r]: javascript:alert(1)");
+        assert_eq!(markdown_line("# title"), "\\# title");
+        assert_eq!(markdown_line("1. item"), "1\\. item");
+        assert_eq!(markdown_line("---"), "\\---");
+    }
+}

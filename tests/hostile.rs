@@ -126,6 +126,7 @@ const CATALOGS: &[Case] = &[
             "4 problem",
         ],
     },
+    Case { file: "catalog-homepage-markup.yaml", code: 65, says: &["@:8:15:", "'homepage'", "is not an http(s) URL"] },
 ];
 
 const ANSWERS: &[Case] = &[
@@ -489,4 +490,188 @@ fn columns_out_of_bounds_is_ignored() {
         assert_eq!(common::stdout_of_env(&["list"], &[("COLUMNS", columns)]), plain, "COLUMNS={columns}");
     }
     assert_ne!(common::stdout_of_env(&["list"], &[("COLUMNS", "60")]), plain);
+}
+
+/// No Markdown output or decision record lets catalog text make a heading, a second front
+/// matter, a link or raw HTML: every field is escaped (README "What is escaped where").
+#[test]
+fn markdown_and_decision_records_keep_catalog_text_literal() {
+    let catalog = "tests/fixtures/hostile/markdown-names.yaml";
+    let ranked = ["--language", "javascript", "--performance", "5", "--productivity", "0", "--community", "0"];
+    let mut runs: Vec<Vec<&str>> = vec![
+        vec!["--catalog", catalog, "show", "markup", "--format", "markdown"],
+        vec!["--catalog", catalog, "compare", "markup", "django", "--format", "markdown"],
+        vec!["--catalog", catalog, "list", "--format", "markdown"],
+    ];
+    for format in ["markdown", "adr"] {
+        let mut args = vec!["--catalog", catalog, "recommend", "--explain", "--format", format];
+        args.extend(ranked);
+        runs.push(args);
+    }
+    for args in runs {
+        let text = common::stdout_of(&args);
+        assert!(text.contains("Evil"), "{args:?}: the hostile entry is shown:\n{text}");
+        let is_adr = args.contains(&"adr");
+        assert_eq!(text.lines().filter(|l| l.trim() == "---").count(), if is_adr { 2 } else { 0 }, "{args:?}:\n{text}");
+        let outcomes = text.lines().filter(|l| l.starts_with("## Decision Outcome")).count();
+        assert_eq!(outcomes, usize::from(is_adr), "{args:?}:\n{text}");
+        let body = if is_adr { text.splitn(3, "---\n").nth(2).unwrap_or_default() } else { &text };
+        for event in pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES) {
+            use pulldown_cmark::{Event, Tag};
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    assert!(dest_url.starts_with("http"), "{args:?}: link to {dest_url}")
+                }
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    assert!(html.trim() == "<br>", "{args:?}: raw HTML {html:?}")
+                }
+                Event::Start(Tag::Heading { .. }) | Event::Text(_) => {}
+                _ => {}
+            }
+        }
+        let headings = body.lines().filter(|l| l.starts_with('#')).filter(|l| l.contains("Heading")).count();
+        assert_eq!(headings, 0, "{args:?}: a summary became a heading:\n{text}");
+    }
+}
+
+/// A FIFO with no writer and a device are refused by their type before opening, at once.
+#[test]
+fn a_fifo_or_a_device_is_refused_without_opening_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let fifo = dir.path().join("catalog.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let fifo = fifo.display().to_string();
+    for (path, what) in [(fifo.as_str(), "is a named pipe (FIFO)"), ("/dev/zero", "is a character device")] {
+        for args in
+            [vec!["--catalog", path, "list"], vec!["recommend", "--answers", path], vec!["catalog", "validate", path]]
+        {
+            let (output, took) = run_limited(&args);
+            assert_eq!(output.code, 66, "{args:?}: {}", output.stderr);
+            assert!(output.stderr.contains(&format!("{path}: cannot read: {what}")), "{args:?}: {}", output.stderr);
+            assert!(took < std::time::Duration::from_secs(10), "{args:?} took {took:?}");
+        }
+    }
+}
+
+/// `CLICOLOR_FORCE=0` means "do not force": no colour in a pipe; `CLICOLOR_FORCE=1` forces it.
+#[test]
+fn clicolor_force_zero_does_not_force_colour() {
+    let has_escape = |env: &[(&str, &str)]| common::stdout_of_env(&["list"], env).contains('\u{1b}');
+    assert!(!has_escape(&[("CLICOLOR_FORCE", "0")]));
+    assert!(!has_escape(&[]));
+    assert!(has_escape(&[("CLICOLOR_FORCE", "1")]));
+}
+
+/// Over the file-size limit (`ulimit -f`) `--output` fails with a clear error and exit 1, not a
+/// silent SIGXFSZ; nothing is left behind, neither the target nor a temporary file.
+#[test]
+fn a_file_size_limit_is_a_clear_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("report.html");
+    let script = "ulimit -f 4 && exec \"$0\" \"$@\"";
+    let output = std::process::Command::new("sh")
+        .env_clear()
+        .arg("-c")
+        .arg(script)
+        .arg(common::BIN)
+        .args(["recommend", "--format", "html", "--output"])
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("sh runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("file-size limit (ulimit -f)"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("readable").count(), 0, "{stderr}");
+}
+
+/// SIGTERM or SIGINT at any moment of an `--output` write leaves no temporary file: the old
+/// file or the new one, nothing else.
+#[test]
+fn an_interrupted_output_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = dir.path().join("report.html");
+    for (round, signal) in (0..24).zip(["TERM", "INT"].iter().cycle()) {
+        let mut child = common::command(
+            &["recommend", "--format", "html", "--sensitivity", "--force", "--output", &out.display().to_string()],
+            &[],
+        )
+        .spawn()
+        .expect("the binary starts");
+        std::thread::sleep(std::time::Duration::from_millis(round * 2));
+        let _ = std::process::Command::new("kill").arg(format!("-{signal}")).arg(child.id().to_string()).status();
+        let _ = child.wait();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("readable")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| n == "report.html"), "round {round}, SIG{signal}: {names:?}");
+    }
+}
+
+/// A word of 1 MiB in a name and a summary reaches no table whole: every table output ends in
+/// bounded time (an 80,000-character word once took 2 s to wrap, an 8 MiB one hours).
+#[test]
+fn a_huge_word_is_cut_before_any_table() {
+    let fixture = std::fs::read_to_string("tests/fixtures/hostile/formula-names.yaml").expect("the fixture");
+    let word = "w".repeat(1 << 20);
+    let text = fixture
+        .replace("id: formula", "id: wordy")
+        .replace("name: '=HYPERLINK(\"https://evil.example\",\"click\")'", &format!("name: N{word}"))
+        .replace("summary: Test framework Alpha.", &format!("summary: S{word}"));
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("wordy.yaml");
+    std::fs::write(&path, text).expect("written");
+    let catalog = path.display().to_string();
+    for args in [
+        vec!["--catalog", &catalog, "list"],
+        vec!["--catalog", &catalog, "recommend", "--language", "javascript", "--explain"],
+        vec!["--catalog", &catalog, "show", "wordy"],
+        vec!["--catalog", &catalog, "compare", "wordy", "django"],
+    ] {
+        let (output, took) = run_limited(&args);
+        assert_eq!(output.code, 0, "{args:?}: {}", output.stderr);
+        // `list` leaves the name out to fit; `show` prints name and summary as paragraphs, whole
+        // (a word is never split there); the tables of the others show it cut.
+        if !args.contains(&"list") && !args.contains(&"show") {
+            assert!(output.stdout.contains("w…"), "{args:?}: the word is cut");
+            assert!(output.stdout.len() < 1 << 20, "{args:?}: the whole word got through");
+        }
+        assert!(took < std::time::Duration::from_secs(20), "{args:?} took {took:?}");
+    }
+}
+
+/// `--output` opens its path as a shell redirect would: without `--force` a link to nothing
+/// creates nothing; a link planted by another user in a sticky world-writable folder is not
+/// followed, even with `--force` (the kernel's protected-symlinks rule).
+#[cfg(unix)]
+#[test]
+fn output_does_not_follow_planted_or_dangling_links() {
+    use std::os::unix::fs::{PermissionsExt, lchown, symlink};
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let target = dir.path().join("victim.txt");
+    let dangling = dir.path().join("dangling.md");
+    symlink(&target, &dangling).expect("a link");
+    let output = run(&["list", "--output", &dangling.display().to_string()]);
+    assert_eq!(output.code, 1, "{}", output.stderr);
+    assert!(output.stderr.contains("already exists; add --force"), "{}", output.stderr);
+    assert!(!target.exists(), "a file was created through a dangling link");
+
+    // Planting a link owned by someone else takes root.
+    let root = std::fs::metadata("/proc/self").is_ok_and(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0);
+    if !root {
+        return;
+    }
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("a folder");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).expect("sticky");
+    std::fs::write(&target, "kept\n").expect("the victim");
+    let planted = shared.join("report.txt");
+    symlink(&target, &planted).expect("a link");
+    lchown(&planted, Some(65534), Some(65534)).expect("owned by nobody");
+    let output = run(&["list", "--force", "--output", &planted.display().to_string()]);
+    assert_eq!(output.code, 1, "{}", output.stderr);
+    assert!(output.stderr.contains("owned by another user in the shared folder"), "{}", output.stderr);
+    assert_eq!(std::fs::read_to_string(&target).expect("readable"), "kept\n");
 }

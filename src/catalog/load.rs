@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use super::patch;
-use super::validate::{entries_one_by_one, sort_by_position, validate, validate_entries, vocabulary_of};
+use super::validate::{
+    entries_one_by_one, in_vocabulary_order, sort_by_position, validate, validate_entries, vocabulary_of,
+};
 use super::{Catalog, CatalogFile, Framework, Source};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
@@ -14,6 +16,9 @@ use crate::yaml::{problems::yaml_problem, read};
 
 /// The built-in catalog, compiled into the binary (schema: README "Catalog format").
 pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
+
+/// The built-in catalog as JSON, converted from [`BUILTIN_YAML`] by `build.rs`: what start-up reads.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 /// When the built-in catalog was last reviewed (`YYYY-MM-DD`): its top-level `reviewed:` line,
 /// read without parsing the whole file (for `--version`); a test checks it against the parsed
@@ -50,8 +55,28 @@ pub struct TextLayer {
 }
 
 impl Catalog {
-    /// The built-in catalog, validated like any user file.
+    /// The built-in catalog.
+    ///
+    /// Start-up reads the JSON that `build.rs` made of `data/catalog.yaml` and skips the checks of
+    /// entries: a test proves that this gives exactly the catalog [`Catalog::builtin_from_yaml`]
+    /// parses and validates like any user file. Should the JSON not read (it always does), the
+    /// YAML is parsed, validated and indexed, so any problem names its line.
     pub fn builtin() -> Result<Catalog> {
+        let quick = serde_json::from_str::<CatalogFile>(BUILTIN_JSON).ok().and_then(|file| {
+            let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).ok()?;
+            let mut frameworks = file.frameworks;
+            frameworks.iter_mut().for_each(|f| in_vocabulary_order(f, &vocabulary));
+            Some(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
+        });
+        match quick {
+            Some(catalog) => Ok(catalog),
+            None => Catalog::builtin_from_yaml(),
+        }
+    }
+
+    /// The built-in catalog parsed from its YAML, with positions: the reference reading, and the
+    /// one whose errors name lines.
+    pub fn builtin_from_yaml() -> Result<Catalog> {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
@@ -243,5 +268,14 @@ mod reviewed_tests {
     fn the_quick_review_date_is_the_parsed_one() {
         let catalog = Catalog::builtin().expect("the built-in catalog is valid");
         assert_eq!(builtin_reviewed(), catalog.vocabulary.reviewed);
+    }
+
+    #[test]
+    fn the_json_reading_is_the_yaml_reading() {
+        let quick = Catalog::builtin().expect("the built-in catalog is valid");
+        let reference = Catalog::builtin_from_yaml().expect("the built-in catalog is valid");
+        assert_eq!(quick.vocabulary, reference.vocabulary);
+        assert_eq!(quick.frameworks, reference.frameworks);
+        assert_eq!(quick.sources, reference.sources);
     }
 }

@@ -364,12 +364,17 @@ pub(super) fn validate_entries(
         if !is_date(&f.reviewed) || f.reviewed.len() < 7 {
             complain("reviewed", false, format!("'{}' is not a YYYY-MM-DD date", f.reviewed), None);
         }
-        let order: Vec<&str> = vocabulary.feature_ids().collect();
-        framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
+        in_vocabulary_order(&mut framework, vocabulary);
         out.push(framework);
     }
     sort_by_position(&mut problems);
     if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// Sort an entry's features in the vocabulary's order, as validation leaves them.
+pub(super) fn in_vocabulary_order(framework: &mut Framework, vocabulary: &Vocabulary) {
+    let order: Vec<&str> = vocabulary.feature_ids().collect();
+    framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
 }
 
 /// The registries a package can be on.
@@ -385,8 +390,15 @@ pub fn citations(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `text` is an http(s) URL.
+///
+/// Parsed as a URL (the `url` crate): scheme `http` or `https`, a host, and none of the characters
+/// a URL must percent-encode and Markdown or HTML would read as markup (`< > " \` { } | \ ^`,
+/// blanks, controls), so `https://x.org/>[evil](javascript:alert(1))<` is refused.
 pub fn is_http_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+    let unsafe_char = |c: char| c.is_whitespace() || c.is_control() || "<>\"`{}|\\^".contains(c);
+    !text.contains(unsafe_char)
+        && url::Url::parse(text)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a plausible year, month and day.

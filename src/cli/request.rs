@@ -185,7 +185,7 @@ impl Request {
     /// Decide everything the run needs from the parsed arguments and the environment. Colour is
     /// decided here for the whole process (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`, the terminal).
     pub fn from_args(args: Args) -> anyhow::Result<Request> {
-        anstream::ColorChoice::write_global(args.color);
+        anstream::ColorChoice::write_global(color_choice(args.color));
         let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let width = args.width;
         let task = match args.command {
@@ -352,6 +352,22 @@ fn destination(args: &OutputArgs) -> Destination {
 /// width every table and paragraph is fitted to: `--width`, then `COLUMNS`, then the terminal
 /// (when the report goes to one), then [`DEFAULT_WIDTH`]. A report written to a file gets no
 /// colour.
+/// `--color` as anstream should apply it. anstream takes any `CLICOLOR_FORCE` as forcing colour,
+/// but `CLICOLOR_FORCE=0` means "do not force": then colour is for a terminal, unless `NO_COLOR`.
+fn color_choice(flag: anstream::ColorChoice) -> anstream::ColorChoice {
+    let unforced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v.is_empty() || v == "0");
+    if flag != anstream::ColorChoice::Auto || !unforced {
+        return flag;
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if !no_color && !dumb && std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+        anstream::ColorChoice::Always
+    } else {
+        anstream::ColorChoice::Never
+    }
+}
+
 fn options(explain: bool, top: Option<usize>, width: Option<u16>, output: &Destination) -> Options {
     let stdout_is_terminal = output.path.is_none() && std::io::stdout().is_terminal();
     let width = width

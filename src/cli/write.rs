@@ -3,7 +3,8 @@
 //! saved answers and exported results, never over an existing file the person did not agree to.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
 use anyhow::{Context, bail};
 
@@ -17,7 +18,8 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
         bail!("{shown}: is not a regular file (a FIFO, device or socket); --output writes files");
     }
-    if !force && path.exists() {
+    // The path itself, not where a link leads: a link to nothing is there too (as with noclobber).
+    if !force && path.symlink_metadata().is_ok() {
         bail!("{shown}: already exists; add --force to replace it");
     }
     match write_atomic(path, text.as_bytes(), force) {
@@ -36,10 +38,18 @@ pub fn write(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
 /// fails with [`io::ErrorKind::AlreadyExists`], even in a race. Used by `--output` and by the
 /// questionnaire's save and export.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> {
+    let requested = path;
     // A symbolic link is written through: the file at the end of the chain gets the new text,
     // the links stay. Renaming over a link would silently cut it.
     let resolved = through_links(path)?;
     let path = resolved.as_path();
+    // As a shell's `>` would: a link to nothing creates its target only when asked to replace.
+    if !replace && path != requested && std::fs::symlink_metadata(path).is_err() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} is a symbolic link to {}, which does not exist", requested.display(), path.display()),
+        ));
+    }
     // Only a regular file may be replaced: renaming over a FIFO, a device or a socket would
     // remove it (and a reader waiting on a FIFO would never get the text).
     if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file()) {
@@ -66,10 +76,66 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: bool) -> io::Result<()> 
     if let Ok(existing) = std::fs::metadata(path) {
         temporary.as_file().set_permissions(existing.permissions())?;
     }
-    temporary.write_all(bytes)?;
-    temporary.as_file().sync_all()?;
+    let _pending = Pending::new(temporary.path());
+    temporary.write_all(bytes).map_err(too_large)?;
+    temporary.as_file().sync_all().map_err(too_large)?;
     let persisted = if replace { temporary.persist(path) } else { temporary.persist_noclobber(path) };
     persisted.map(drop).map_err(|e| io::Error::new(e.error.kind(), plain(&e.error)))
+}
+
+/// The temporary file being written, if any: what an interrupting signal removes.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Marks a temporary file as in progress for as long as it lives.
+struct Pending;
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        guard_signals();
+        *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = Some(path.to_path_buf());
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        *PENDING.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// Once per process: SIGINT, SIGTERM and SIGHUP remove the temporary file being written, then
+/// end the process as the signal would have (a thread waits for them, so nothing unsafe runs in
+/// a handler); SIGXFSZ (over `ulimit -f`) is caught so that the write fails with EFBIG, which
+/// becomes a clear error, instead of killing the process without a word.
+fn guard_signals() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
+        let caught = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _ = signal_hook::flag::register(SIGXFSZ, caught);
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Some(path) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                    let _ = std::fs::remove_file(path);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// EFBIG (the file-size limit, `ulimit -f`) said plainly.
+fn too_large(error: io::Error) -> io::Error {
+    if error.kind() == io::ErrorKind::FileTooLarge {
+        io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            "the file would exceed the file-size limit (ulimit -f); nothing was written",
+        )
+    } else {
+        error
+    }
 }
 
 /// The path at the end of a chain of symbolic links (the path itself when it is no link); a
@@ -79,6 +145,7 @@ fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
     for _ in 0..40 {
         match std::fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
+                refuse_planted_link(&current, &meta)?;
                 let target = std::fs::read_link(&current)?;
                 current = match current.parent() {
                     Some(parent) if target.is_relative() => parent.join(target),
@@ -89,6 +156,39 @@ fn through_links(path: &Path) -> io::Result<std::path::PathBuf> {
         }
     }
     Err(io::Error::other(format!("{}: too many levels of symbolic links (a loop?)", path.display())))
+}
+
+/// The kernel's protected-symlinks rule, which following a link ourselves would bypass: a link in
+/// a sticky, world-writable folder (such as /tmp) is followed only when its owner is the folder's
+/// owner or the person running the tool; another user may have planted it to make us overwrite
+/// their target.
+#[cfg(unix)]
+fn refuse_planted_link(link: &Path, meta: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = match link.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let Ok(folder_meta) = std::fs::metadata(folder) else { return Ok(()) };
+    let sticky_shared = folder_meta.mode() & 0o1002 == 0o1002;
+    // The owner of /proc/self is the process's effective user (Linux); unknown counts as nobody.
+    let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    if sticky_shared && meta.uid() != folder_meta.uid() && Some(meta.uid()) != me {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is a symbolic link owned by another user in the shared folder {}; not followed (write to another path)",
+                link.display(),
+                folder.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn refuse_planted_link(_: &Path, _: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// An I/O error's reason without the temporary file's name that `tempfile` appends (`… at path

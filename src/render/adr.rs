@@ -206,13 +206,13 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
         Some(second) if (chosen.score - second.score).abs() < 1e-9 => format!(
             "it comes out best of the {} frameworks ranked against the decision drivers, tied with {} and listed first by name",
             ranking.ranking.len(),
-            second.name
+            md(&second.name)
         ),
         Some(second) => format!(
             "it comes out best of the {} frameworks ranked against the decision drivers, {:.1} points ahead of {}",
             ranking.ranking.len(),
             chosen.score - second.score,
-            second.name
+            md(&second.name)
         ),
     };
     let strengths: Vec<String> = strongest(chosen, 2).into_iter().map(|p| strength(p, answers, catalog)).collect();
@@ -226,15 +226,16 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
             out,
             "Leading option, a close call: \"{}\" ({:.1} out of 100), because {standing}; but {}.{deciding} \
              Settle the drivers behind it before committing",
-            chosen.name,
+            md(&chosen.name),
             chosen.score,
-            close.reasons.join("; ")
+            md(&close.reasons.join("; "))
         );
     } else {
         let _ = write!(
             out,
             "Chosen option: \"{}\", because {standing}, with a score of {:.1} out of 100",
-            chosen.name, chosen.score
+            md(&chosen.name),
+            chosen.score
         );
         if !strengths.is_empty() {
             let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
@@ -277,7 +278,7 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
 }
 
 fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Catalog) -> String {
-    let mut out = format!("### {}\n\n", ranked.name);
+    let mut out = format!("### {}\n\n", md(&ranked.name));
     let Some(framework) = catalog.frameworks.iter().find(|f| f.id == ranked.id) else { return out };
     let ratings: Vec<String> = Factor::ALL
         .iter()
@@ -292,7 +293,7 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
     let _ = writeln!(
         out,
         "{} Languages: {}; kind: {}; score {:.1} (rank {} of {}). Ratings: {}. Homepage: <{}>\n",
-        framework.summary,
+        crate::escape::markdown_line(&framework.summary),
         super::entry::languages(framework, &catalog.vocabulary),
         framework.kind.id(),
         ranked.score,
@@ -302,13 +303,13 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
         framework.homepage
     );
     for pro in &framework.pros {
-        let _ = writeln!(out, "* Good, because {}", mid_sentence(pro, catalog));
+        let _ = writeln!(out, "* Good, because {}", md(&mid_sentence(pro, catalog)));
     }
     if let Some(best) = strongest(ranked, 1).first() {
         let _ = writeln!(out, "* Good, because it is {}", strength(best, answers, catalog));
     }
     for con in &framework.cons {
-        let _ = writeln!(out, "* Bad, because {}", mid_sentence(con, catalog));
+        let _ = writeln!(out, "* Bad, because {}", md(&mid_sentence(con, catalog)));
     }
     if let Some(weak) = weakness(ranked, answers, catalog) {
         let _ = writeln!(out, "* Bad, because it is {weak}");
@@ -333,7 +334,7 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
     let reviewed: Vec<String> = shown
         .iter()
         .filter_map(|r| catalog.frameworks.iter().find(|f| f.id == r.id))
-        .map(|f| format!("{} {}", f.name, f.reviewed))
+        .map(|f| format!("{} {}", md(&f.name), f.reviewed))
         .collect();
     let _ = writeln!(out, "The entries of the considered options were last reviewed: {}.", reviewed.join(", "));
     out.push_str(
@@ -369,7 +370,7 @@ pub fn record(
         out.push_str(&super::team::front_matter(team));
     }
     out.push_str("---\n\n");
-    let _ = writeln!(out, "# Use {} as the backend framework\n", chosen.name);
+    let _ = writeln!(out, "# Use {} as the backend framework\n", md(&chosen.name));
     out.push_str(&context(ranking, answers, catalog));
     out.push_str(&drivers(ranking, answers, catalog));
     out.push_str("## Considered Options\n\n");
@@ -377,7 +378,7 @@ pub fn record(
         let _ = writeln!(
             out,
             "* {} ({}), score {:.1}",
-            ranked.name,
+            md(&ranked.name),
             catalog.vocabulary.language_name(&ranked.language),
             ranked.score
         );
@@ -408,6 +409,11 @@ fn mid_sentence(phrase: &str, catalog: &Catalog) -> String {
         Some(c) if !has_inner_capital && !named => c.to_lowercase().chain(chars).collect(),
         _ => phrase.to_string(),
     }
+}
+
+/// Catalog text as literal Markdown on one line (a name cannot start a heading or front matter).
+fn md(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::escape::markdown(text)
 }
 
 #[cfg(test)]

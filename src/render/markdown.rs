@@ -10,19 +10,24 @@ use crate::decide::score::Method;
 
 /// Escape the characters that Markdown would read as markup or as a table cell break.
 pub fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    crate::escape::markdown(text).into_owned()
 }
 
-/// Render a grid as a pipe table.
+/// Render a grid as a pipe table, every header and cell escaped.
 pub fn grid(grid: &Rows) -> String {
-    let mut out = format!("| {} |\n", grid.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | "));
+    table(grid, &|text| escape(text))
+}
+
+/// A pipe table whose headers and cells `cell` turns into Markdown.
+fn table(grid: &Rows, cell: &dyn Fn(&str) -> String) -> String {
+    let mut out = format!("| {} |\n", grid.headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
     let align: Vec<&str> = match grid.rows.first() {
         Some(row) => row.iter().map(|c| if c.numeric { "---:" } else { "---" }).collect(),
         None => grid.headers.iter().map(|_| "---").collect(),
     };
     out.push_str(&format!("| {} |\n", align.join(" | ")));
     for row in &grid.rows {
-        let cells: Vec<String> = row.iter().map(|c| escape(c.text.trim_end())).collect();
+        let cells: Vec<String> = row.iter().map(|c| cell(c.text.trim_end())).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
@@ -50,7 +55,8 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         }
     }
     // The verdict is what people read first, so it stands above the table.
-    let mut out = prose::verdict(recommendation).map(|v| format!("{}\n\n", escape(&v))).unwrap_or_default();
+    let mut out =
+        prose::verdict(recommendation).map(|v| format!("{}\n\n", crate::escape::markdown_line(&v))).unwrap_or_default();
     if let Some(close) = prose::close_call(recommendation, vocabulary) {
         out.push_str(&format!("**{}**\n\n", escape(&close)));
     }
@@ -58,7 +64,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         out.push_str(&grid(&skeleton));
     }
     let mut paragraphs: Vec<String> = prose::truncated(ranking.ranking.len(), total).into_iter().collect();
-    paragraphs.extend(recommendation.sensitivity.as_ref().map(prose::wins));
+    paragraphs.extend(recommendation.sensitivity.as_ref().map(|s| crate::escape::markdown_line(&prose::wins(s))));
     if options.explain || ranking.ranking.is_empty() {
         if options.explain {
             paragraphs.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
@@ -66,7 +72,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
                 paragraphs.push(prose::topsis_cells());
             }
         }
-        paragraphs.push(prose::top_pick(ranking, vocabulary).join(" "));
+        paragraphs.push(crate::escape::markdown_line(&prose::top_pick(ranking, vocabulary).join(" ")));
         let tipping = prose::tipping(recommendation, vocabulary);
         if options.explain && !tipping.is_empty() {
             let list: Vec<String> = tipping.iter().map(|line| format!("- {}", escape(line))).collect();
@@ -94,7 +100,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
 
 /// One framework as a Markdown section.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
-    let mut out = format!("## {} (`{}`)\n\n{}\n\n", f.name, f.id, f.summary);
+    let mut out = format!("## {} (`{}`)\n\n{}\n\n", escape(&f.name), f.id, crate::escape::markdown_line(&f.summary));
     out.push_str("| Languages | Kind | Licence | First release | Latest | Concurrency |\n|---|---|---|---|---|---|\n");
     out.push_str(&format!(
         "| {} | {} | {} | {} | {} ({}) | {} |\n\nHomepage: <{}>\n\n",
@@ -125,6 +131,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         let docs = support.docs.as_ref().map_or(String::new(), |d| format!(" ([docs](<{d}>))"));
         out.push_str(&format!("| {id} | {}{docs} |\n", escape(&entry::support(support))));
     }
+    // Items come escaped: some hold markup of ours (bold names, autolinks).
     let list = |title: &str, items: &[String]| {
         let mut s = format!("\n### {title}\n\n");
         for item in items {
@@ -132,19 +139,28 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         }
         s
     };
-    out.push_str(&list("Pros", &f.pros));
-    out.push_str(&list("Cons", &f.cons));
+    let escaped = |items: &[String]| items.iter().map(|i| escape(i)).collect::<Vec<_>>();
+    out.push_str(&list("Pros", &escaped(&f.pros)));
+    out.push_str(&list("Cons", &escaped(&f.cons)));
     out.push_str(&format!("\n### Use cases\n\n{}\n", escape(&entry::use_cases(f))));
-    out.push_str(&list("Use when", &f.use_when));
+    out.push_str(&list("Use when", &escaped(&f.use_when)));
     if !f.examples.is_empty() {
-        let examples: Vec<String> = f.examples.iter().map(|e| format!("**{}**: {}", e.name, e.usage)).collect();
+        let examples: Vec<String> =
+            f.examples.iter().map(|e| format!("**{}**: {}", escape(&e.name), escape(&e.usage))).collect();
         out.push_str(&list("Examples", &examples));
     }
     let sources: Vec<String> = entry::cited(f, vocabulary)
         .into_iter()
         .map(|s| {
             let title = format!("[{}] {}, {} ({} {})", s.id, s.title, s.publisher, s.date_kind, s.date);
-            if s.url.is_empty() { escape(&title) } else { format!("{}: <{}>", escape(&title), s.url) }
+            if s.url.is_empty() {
+                escape(&title)
+            } else if crate::catalog::validate::is_http_url(&s.url) {
+                format!("{}: <{}>", escape(&title), s.url)
+            } else {
+                // Not a URL a link may be made of: shown as text.
+                format!("{}: {}", escape(&title), escape(&s.url))
+            }
         })
         .collect();
     out.push_str(&list("Sources", &sources));
@@ -157,16 +173,15 @@ fn comparison_cell(value: &side_by_side::Value, charset: Charset) -> String {
     use side_by_side::Value;
     let best = |best: bool| if best { format!(" {}", charset.best()) } else { String::new() };
     match value {
-        Value::Text(text) => text.clone(),
+        Value::Text(text) => escape(text),
         Value::Rating { rating, best: is_best } => format!("{}{}", rows::rating(*rating), best(*is_best)),
         Value::Level(level, by) => match by {
             Some(by) => format!("{} {by}", charset.level(*level)),
             None => charset.level(*level).to_string(),
         },
         Value::List(items) => {
-            // Raw HTML in a cell is HTML to GitHub: '<' in an item is escaped before the breaks.
-            let items: Vec<String> =
-                items.iter().map(|i| format!("{} {}", charset.bullet(), i.replace('<', "&lt;"))).collect();
+            // Raw HTML in a cell is HTML to GitHub: each item is escaped before the breaks join them.
+            let items: Vec<String> = items.iter().map(|i| format!("{} {}", charset.bullet(), escape(i))).collect();
             items.join("<br>")
         }
         Value::Score { score, best: is_best } => format!("{score:.1}{}", best(*is_best)),
@@ -177,17 +192,17 @@ fn comparison_cell(value: &side_by_side::Value, charset: Charset) -> String {
 
 /// The comparison as Markdown: a heading, then a heading and a pipe table per section.
 pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> String {
-    let names: Vec<&str> = c.entries.iter().map(|e| e.framework.name.as_str()).collect();
+    let names: Vec<String> = c.entries.iter().map(|e| escape(&e.framework.name)).collect();
     let mut out = format!("## {}\n", names.join(" vs "));
     for sheet in side_by_side::sheets(c, vocabulary) {
         let mut headers = vec![String::new()];
-        headers.extend(names.iter().map(|n| n.to_string()));
+        headers.extend(names.iter().cloned());
         let rows = sheet
             .rows
             .iter()
             .map(|row| {
                 let mut cells = vec![rows::Cell {
-                    text: row.label.clone(),
+                    text: escape(&row.label),
                     raw: row.field.clone(),
                     numeric: false,
                     keep_whole: false,
@@ -202,7 +217,8 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> 
         out.push_str(&format!(
             "\n### {}\n\n{}",
             sheet.section.title(),
-            grid(&Rows { headers, rows, drop_first: Vec::new() })
+            // Every header and cell is escaped already (lists keep their `<br>`).
+            table(&Rows { headers, rows, drop_first: Vec::new() }, &|text| text.to_string())
         ));
         let note = match sheet.section {
             Section::Factors => Some(format!("{} marks the best rating of each row (1 to 5).", charset.best())),

@@ -70,6 +70,8 @@ fn fits(grid: &Rows, width: Option<u16>) -> bool {
 /// columns cannot all fit at their longest word, the grid's `drop_first` columns are left out in
 /// that order until they do, and a line under the table names them and how to see them.
 pub fn grid(grid: &Rows, options: &Options) -> String {
+    let bounded = bounded_words(grid);
+    let grid = bounded.as_ref();
     let minimum: Vec<usize> = (0..grid.headers.len()).map(|c| column_minimum(grid, c)).collect();
     let mut shown: Vec<usize> = (0..grid.headers.len()).collect();
     let mut hidden: Vec<usize> = Vec::new();
@@ -119,6 +121,24 @@ pub fn grid(grid: &Rows, options: &Options) -> String {
         }
     }
     out
+}
+
+/// The widest a table gets (the bound of `--width`): a longer word is cut to it with `…` before
+/// the table sees it, as comfy-table's wrapping takes time that grows with the square of a word's
+/// length (an 8 MiB word took hours).
+const MAX_TABLE_WORD: usize = 1000;
+
+/// `grid` with every word longer than [`MAX_TABLE_WORD`] cut; borrowed when none is.
+fn bounded_words(grid: &Rows) -> std::borrow::Cow<'_, Rows> {
+    let long = |text: &str| text.split_whitespace().any(|w| w.len() > MAX_TABLE_WORD);
+    if !grid.headers.iter().any(|h| long(h)) && !grid.rows.iter().flatten().any(|c| long(&c.text)) {
+        return std::borrow::Cow::Borrowed(grid);
+    }
+    let cut = |text: &str| crate::escape::cut(text, MAX_TABLE_WORD, usize::MAX).into_owned();
+    let mut bounded = grid.clone();
+    bounded.headers.iter_mut().for_each(|h| *h = cut(h));
+    bounded.rows.iter_mut().flatten().for_each(|c| c.text = cut(&c.text));
+    std::borrow::Cow::Owned(bounded)
 }
 
 /// A grid too wide for a table even without its droppable columns: one block per row, a
@@ -447,11 +467,12 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
                 table.load_style(presets::ASCII_FULL_CONDENSED);
             }
             let mut headers = vec![sheet.section.title().to_string()];
-            headers.extend(c.entries[group.clone()].iter().map(|e| e.framework.name.clone()));
+            let cut = |text: &str| crate::escape::cut(text, MAX_TABLE_WORD, usize::MAX).into_owned();
+            headers.extend(c.entries[group.clone()].iter().map(|e| cut(&e.framework.name)));
             header(&mut table, &headers, options);
             for row in &sheet.rows {
                 let mut cells = vec![row.label.clone()];
-                cells.extend(row.values[group.clone()].iter().map(|v| comparison_cell(v, charset, column)));
+                cells.extend(row.values[group.clone()].iter().map(|v| cut(&comparison_cell(v, charset, column))));
                 table.add_row(cells);
             }
             if let Some(column) = column {

@@ -25,6 +25,12 @@ pub const MAX_FLOW_DEPTH: usize = 32;
 pub fn read_text(path: &Path) -> Result<String> {
     let shown = path.display().to_string();
     let unreadable = |reason: String| Error::Unreadable { path: shown.clone(), reason };
+    // The type is checked before opening: opening a FIFO with no writer blocks forever, and a
+    // device such as /dev/zero is no file of any size.
+    let kind = fs::metadata(path).map_err(|e| unreadable(io_reason(&e)))?.file_type();
+    if let Some(what) = not_a_file(&kind) {
+        return Err(unreadable(format!("is {what}, expected a regular YAML file")));
+    }
     let file = fs::File::open(path).map_err(|e| unreadable(io_reason(&e)))?;
     let meta = file.metadata().map_err(|e| unreadable(io_reason(&e)))?;
     if meta.is_dir() {
@@ -52,6 +58,24 @@ pub fn read_text(path: &Path) -> Result<String> {
         return Err(too_big(bytes.len() as u64));
     }
     decode(bytes, &shown)
+}
+
+/// What a path is when it is neither a regular file nor a folder (a folder has its own message).
+fn not_a_file(kind: &fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_file() || kind.is_dir() {
+        None
+    } else if kind.is_fifo() {
+        Some("a named pipe (FIFO)")
+    } else if kind.is_char_device() {
+        Some("a character device")
+    } else if kind.is_block_device() {
+        Some("a block device")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a regular file")
+    }
 }
 
 /// The checks on a file's bytes once read (UTF-8, nesting depth), shared by [`read_text`] and
