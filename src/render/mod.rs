@@ -127,7 +127,7 @@ pub fn ranking(
         Format::Csv => csv::grid(&rows::ranking(&shown, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&shown)?,
         Format::Yaml => yaml::to_string(&shown)?,
-        Format::Html => html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
+        Format::Html => html::ranking(&shown, total, context.answers, context.catalog, context.provenance),
         Format::Adr => adr::record(
             recommendation,
             options.top.unwrap_or(usize::MAX),
