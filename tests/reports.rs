@@ -533,3 +533,41 @@ fn the_html_report_shows_the_top_three_with_pros_cons_and_linked_evidence() {
         }
     }
 }
+
+#[test]
+fn the_decision_record_speaks_about_the_project_and_its_options() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("answers.yaml");
+    fs::write(
+        &file,
+        "title: Web shop\ndescription: A payments API for the web shop, with an admin for support.\nuse_cases: [api]\n",
+    )
+    .expect("answers");
+    let answers = file.to_str().expect("a path");
+    // The answers' own title, or --title over it.
+    let record = stdout_of(&["recommend", "--answers", answers, "--format", "adr"]);
+    let chosen = json(&["recommend", "--answers", answers, "--format", "json"]);
+    let (first, second) = (
+        chosen["ranking"][0]["name"].as_str().expect("a winner"),
+        chosen["ranking"][1]["name"].as_str().expect("a runner-up"),
+    );
+    assert!(record.contains(&format!("# Use {first} as the backend framework of Web shop\n")), "{record}");
+    let parsed = blocks(&record);
+    let context = under(&parsed, "Context and Problem Statement");
+    assert_eq!(
+        context.first(),
+        Some(&Block::Paragraph("A payments API for the web shop, with an admin for support.".into())),
+        "the description opens the context"
+    );
+    let consequences = list_under(&parsed, "Consequences");
+    assert!(consequences.iter().any(|c| c.starts_with("Good, because we gain ")), "{consequences:?}");
+    assert!(consequences.iter().all(|c| !c.contains("points")), "in words, not points: {consequences:?}");
+    let titled = stdout_of(&["recommend", "--answers", answers, "--title", "Checkout", "--format", "adr"]);
+    assert!(titled.contains(" as the backend framework of Checkout\n"), "{titled}");
+    // With one considered option the outcome compares with no framework outside the options.
+    let alone = stdout_of(&["recommend", "--answers", answers, "--top", "1", "--format", "adr"]);
+    let alone = blocks(&alone);
+    assert_eq!(list_under(&alone, "Considered Options").len(), 1);
+    let outcome = format!("{:?}", under(&alone, "Decision Outcome"));
+    assert!(!outcome.contains(second), "{second} is not an option: {outcome}");
+}
