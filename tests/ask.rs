@@ -612,8 +612,8 @@ fn weighing_in_pairs_revising_the_inconsistent_comparison_and_saving_for_recomme
     for line in [
         "Weighing compare the factors in pairs (AHP)",
         "Comparisons consistency ratio 0.03 (consistent: 0.10 or less)",
-        "Performance weight 63% (AHP)",
-        "Community weight 11% (AHP)",
+        "Performance weight 63% (63% of the five factors by AHP)",
+        "Community weight 11% (11% of the five factors by AHP)",
     ] {
         assert!(summary.iter().any(|l| l == line), "{line:?} not in the summary: {summary:#?}");
     }
