@@ -230,7 +230,6 @@ fn esc_goes_back_and_ctrl_c_at_a_prompt_exits_130_with_the_cursor_shown() {
     pty.answer(START, ENTER);
     pty.answer(WEIGHING, ENTER);
     pty.answer(PERFORMANCE, ESC);
-    pty.expect("<canceled>");
     pty.expect(WEIGHING); // asked again
     pty.send(ENTER);
     pty.answer(PERFORMANCE, &format!("{DOWN}{ENTER}"));
@@ -238,9 +237,32 @@ fn esc_goes_back_and_ctrl_c_at_a_prompt_exits_130_with_the_cursor_shown() {
     pty.expect(PERFORMANCE); // asked again
     pty.ctrl_c();
     assert_eq!(pty.exit_code(), 130);
+    assert!(!pty.seen.contains("<canceled>"), "Esc leaves no <canceled> line");
+    // Ctrl-C erases the prompt and its key hints: clear to the end of the screen comes last.
+    let cleared = pty.seen.rfind("\r\x1b[J").expect("the prompt is erased after Ctrl-C");
+    assert!(!pty.seen[cleared..].contains("Esc back"), "the key hints stay on screen");
     // The prompts hide the cursor while drawing; it must be shown again after the last time.
     let last_hide = pty.seen.rfind("\x1b[?25l").expect("the prompts hide the cursor while drawing");
     assert!(pty.seen[last_hide..].contains("\x1b[?25h"), "the cursor is left hidden");
+}
+
+#[test]
+fn a_digit_then_backspace_keeps_the_previous_importance() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    pty.answer(START, ENTER);
+    pty.answer(WEIGHING, ENTER);
+    // Down once from the default (medium) to high, then "4" and Backspace: still high.
+    pty.answer(PERFORMANCE, DOWN);
+    pty.send("4\x7f");
+    pty.send(ENTER);
+    pty.expect(SCALABILITY);
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+    let answered = pty.seen.rfind(PERFORMANCE).expect("the answered question");
+    let line = &pty.seen[answered..pty.seen[answered..].find(SCALABILITY).map_or(pty.seen.len(), |i| answered + i)];
+    assert!(line.contains("4 high"), "the answer kept: {line:?}");
+    assert!(!line.contains("0 ignore"), "the cursor went to the top: {line:?}");
 }
 
 #[test]
@@ -590,8 +612,8 @@ fn weighing_in_pairs_revising_the_inconsistent_comparison_and_saving_for_recomme
     for line in [
         "Weighing compare the factors in pairs (AHP)",
         "Comparisons consistency ratio 0.03 (consistent: 0.10 or less)",
-        "Performance weight 63% (AHP)",
-        "Community weight 11% (AHP)",
+        "Performance weight 63% (63% of the five factors by AHP)",
+        "Community weight 11% (11% of the five factors by AHP)",
     ] {
         assert!(summary.iter().any(|l| l == line), "{line:?} not in the summary: {summary:#?}");
     }

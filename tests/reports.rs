@@ -44,6 +44,12 @@ fn check_self_contained(html: &str) -> roxmltree::Document<'_> {
         let name = node.tag_name().name();
         assert!(!["link", "img", "iframe", "object", "embed", "base"].contains(&name), "<{name}> found");
         for attribute in node.attributes() {
+            // A link is followed only when clicked: a web address or a place on the page.
+            if name == "a" && attribute.name() == "href" {
+                let href = attribute.value();
+                assert!(href.starts_with("https://") || href.starts_with("http://") || href.starts_with('#'), "{href}");
+                continue;
+            }
             assert!(!["src", "href", "srcset"].contains(&attribute.name()), "{name} has {}", attribute.name());
             assert!(!attribute.name().starts_with("on"), "{name} has an event handler");
         }
@@ -495,4 +501,103 @@ fn the_html_report_leads_with_the_recommendation() {
     // Before any chart or table.
     assert!(headline < body.find("<svg").expect("a chart"), "the headline comes before the charts");
     assert!(headline < body.find("<table").expect("a table"), "the headline comes before the table");
+}
+
+#[test]
+fn the_html_report_shows_the_top_three_with_pros_cons_and_linked_evidence() {
+    let html = stdout_of(&["recommend", "--preset", "ai-api", "--format", "html"]);
+    let doc = check_self_contained(&html);
+    let ranking = json(&["recommend", "--preset", "ai-api", "--format", "json"]);
+    let sources = json(&["sources", "--format", "json"]);
+    let url_of = |id: &str| {
+        sources.as_array().expect("sources").iter().find(|s| s["id"] == id).expect("a cited source")["url"]
+            .as_str()
+            .expect("a url")
+            .to_string()
+    };
+    let picks: Vec<_> = doc.descendants().filter(|n| n.attribute("class") == Some("pick")).collect();
+    assert_eq!(picks.len(), 3, "the top three up close");
+    let text =
+        |n: roxmltree::Node| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>();
+    for (i, pick) in picks.iter().enumerate() {
+        let id = ranking["ranking"][i]["id"].as_str().expect("an id");
+        assert_eq!(pick.attribute("id"), Some(format!("pick-{id}").as_str()), "in ranking order");
+        let entry = json(&["show", id, "--format", "json"]);
+        let lists: Vec<Vec<String>> = pick
+            .descendants()
+            .filter(|n| n.has_tag_name("ul"))
+            .map(|ul| ul.children().filter(|li| li.has_tag_name("li")).map(text).collect())
+            .collect();
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array().expect("a list").iter().map(|s| s.as_str().expect("text").to_string()).collect()
+        };
+        assert_eq!(lists, [strings(&entry["pros"]), strings(&entry["cons"])], "{id}: pros then cons");
+        let evidence: Vec<String> = pick.descendants().filter(|n| n.has_tag_name("dd")).map(text).collect();
+        for (factor, said) in
+            ["performance", "scalability", "productivity", "integration", "community"].iter().zip(&evidence)
+        {
+            assert_eq!(said, entry["rationale"][factor].as_str().expect("a rationale"), "{id}: {factor}");
+        }
+        // Every citation links to a listed source, and every listed source links to its address.
+        let listed: Vec<roxmltree::Node> =
+            pick.descendants().filter(|n| n.has_tag_name("li") && n.attribute("id").is_some()).collect();
+        let citations: Vec<&str> = pick
+            .descendants()
+            .filter(|n| n.has_tag_name("a"))
+            .filter_map(|a| a.attribute("href"))
+            .filter(|h| h.starts_with('#'))
+            .collect();
+        assert!(!citations.is_empty(), "{id}: the evidence cites its sources");
+        for citation in citations {
+            assert!(listed.iter().any(|li| li.attribute("id") == Some(&citation[1..])), "{id}: {citation} is listed");
+        }
+        for li in listed {
+            let source = li.attribute("id").expect("an id").trim_start_matches(&format!("src-{id}-")).to_string();
+            let url = url_of(&source);
+            let href = li.descendants().find(|n| n.has_tag_name("a")).and_then(|a| a.attribute("href"));
+            if url.is_empty() {
+                assert_eq!(href, None, "{id}: {source} has no address");
+            } else {
+                assert_eq!(href, Some(url.as_str()), "{id}: {source} links to its address");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_decision_record_speaks_about_the_project_and_its_options() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("answers.yaml");
+    fs::write(
+        &file,
+        "title: Web shop\ndescription: A payments API for the web shop, with an admin for support.\nuse_cases: [api]\n",
+    )
+    .expect("answers");
+    let answers = file.to_str().expect("a path");
+    // The answers' own title, or --title over it.
+    let record = stdout_of(&["recommend", "--answers", answers, "--format", "adr"]);
+    let chosen = json(&["recommend", "--answers", answers, "--format", "json"]);
+    let (first, second) = (
+        chosen["ranking"][0]["name"].as_str().expect("a winner"),
+        chosen["ranking"][1]["name"].as_str().expect("a runner-up"),
+    );
+    assert!(record.contains(&format!("# Use {first} as the backend framework of Web shop\n")), "{record}");
+    let parsed = blocks(&record);
+    let context = under(&parsed, "Context and Problem Statement");
+    assert_eq!(
+        context.first(),
+        Some(&Block::Paragraph("A payments API for the web shop, with an admin for support.".into())),
+        "the description opens the context"
+    );
+    let consequences = list_under(&parsed, "Consequences");
+    assert!(consequences.iter().any(|c| c.starts_with("Good, because we gain ")), "{consequences:?}");
+    assert!(consequences.iter().all(|c| !c.contains("points")), "in words, not points: {consequences:?}");
+    let titled = stdout_of(&["recommend", "--answers", answers, "--title", "Checkout", "--format", "adr"]);
+    assert!(titled.contains(" as the backend framework of Checkout\n"), "{titled}");
+    // With one considered option the outcome compares with no framework outside the options.
+    let alone = stdout_of(&["recommend", "--answers", answers, "--top", "1", "--format", "adr"]);
+    let alone = blocks(&alone);
+    assert_eq!(list_under(&alone, "Considered Options").len(), 1);
+    let outcome = format!("{:?}", under(&alone, "Decision Outcome"));
+    assert!(!outcome.contains(second), "{second} is not an option: {outcome}");
 }

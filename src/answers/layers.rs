@@ -41,6 +41,8 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.languages = layers.iter().find_map(|l| l.languages.clone());
     merged.require = layers.iter().find_map(|l| l.require.clone());
     merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
+    merged.title = layers.iter().find_map(|l| l.title.clone());
+    merged.description = layers.iter().find_map(|l| l.description.clone());
     merged
 }
 

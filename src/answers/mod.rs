@@ -230,6 +230,12 @@ pub struct AnswerSet {
     /// That person's role, e.g. `tech lead`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The project's name, e.g. `Checkout service`: the decision record is about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the project is, in a sentence or a few: the decision record's context opens with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 fn is_default(importance: &Importance) -> bool {
@@ -267,6 +273,10 @@ pub struct Answers {
     /// Weights decided elsewhere, one per active criterion in criterion order, summing to 1: a
     /// team's aggregated weights ([`team`]). When set they are used as they are.
     pub weights: Option<Vec<(Criterion, f64)>>,
+    /// The project's name, when given (`--title` or the answers' `title`).
+    pub title: Option<String>,
+    /// What the project is, when the answers say (`description`).
+    pub description: Option<String>,
 }
 
 /// Parse `FEATURE[:LEVEL]`.
@@ -325,6 +335,8 @@ impl Answers {
             require,
             pairwise: set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None)),
             weights: None,
+            title: set.title.clone().filter(|t| !t.trim().is_empty()),
+            description: set.description.clone().filter(|d| !d.trim().is_empty()),
         };
         answers.check_weighable(blame)?;
         Ok(answers)

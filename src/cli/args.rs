@@ -250,6 +250,10 @@ pub struct AnswerArgs {
     /// takes it once per person to rank for a team.
     #[arg(long, value_name = "FILE", help_heading = "Answers")]
     pub answers: Vec<PathBuf>,
+    /// The project's name, e.g. "Checkout service": the decision record is about it (overrides
+    /// the answers' `title`).
+    #[arg(long, value_name = "TEXT", help_heading = "Answers")]
+    pub title: Option<String>,
 }
 
 /// `recommend` arguments.

@@ -338,6 +338,8 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             pairwise: None,
             name: None,
             role: None,
+            title: args.title.clone(),
+            description: None,
         },
         file: args.answers.first().cloned(),
         preset: args.preset.clone(),

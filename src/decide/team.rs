@@ -359,6 +359,8 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         require: Vec::new(),
         pairwise: None,
         weights: Some(weights.to_vec()),
+        title: None,
+        description: None,
     };
     (answers, languages)
 }

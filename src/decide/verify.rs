@@ -129,6 +129,9 @@ fn answer_set(answers: &Answers) -> AnswerSet {
             .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
         name: None,
         role: None,
+        // The project's name and description do not change the ranking.
+        title: None,
+        description: None,
     }
 }
 

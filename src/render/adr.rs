@@ -102,6 +102,41 @@ fn weakness(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> Option<Str
     })
 }
 
+/// A rating in a word, as a person would put it: 5 excellent, 4 strong, 3 modest, 2 weak, 1 poor.
+fn quality(rating: f64) -> &'static str {
+    match rating {
+        r if r >= 4.75 => "excellent",
+        r if r >= 3.75 => "strong",
+        r if r >= 2.75 => "modest",
+        r if r >= 1.75 => "weak",
+        _ => "poor",
+    }
+}
+
+/// What a criterion gives a project, in words: "modest raw throughput (Performance 3/5)",
+/// "excellent fit for api and ai-ml (Use-case fit 5/5)".
+fn in_words(part: &Part, answers: &Answers, catalog: &Catalog) -> String {
+    let what = match part.criterion {
+        Criterion::Factor(Factor::Performance) => "raw throughput".to_string(),
+        Criterion::Factor(Factor::Scalability) => "room to scale".to_string(),
+        Criterion::Factor(Factor::Productivity) => "developer productivity".to_string(),
+        Criterion::Factor(Factor::Integration) => "integration with the wider ecosystem".to_string(),
+        Criterion::Factor(Factor::Community) => "community and hiring pool".to_string(),
+        Criterion::UseCaseFit => format!("fit for {}", and_list(&answers.use_cases)),
+        Criterion::TeamFamiliarity => {
+            let names: Vec<String> =
+                answers.team_knows.iter().map(|k| super::prose::known(k, &catalog.vocabulary)).collect();
+            format!("familiarity for a team that knows {}", and_list(&names))
+        }
+    };
+    format!(
+        "{} {what} ({} {}/5)",
+        quality(part.rating),
+        criterion_label(&catalog.vocabulary, part.criterion),
+        rating(part.rating)
+    )
+}
+
 /// The features of a framework at these levels, as "name (level)" or bare names.
 fn features_at(framework: &Framework, levels: &[Level], with_level: bool) -> Vec<String> {
     framework
@@ -119,10 +154,14 @@ fn features_at(framework: &Framework, levels: &[Level], with_level: bool) -> Vec
 fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     let vocabulary = &catalog.vocabulary;
     let mut out = String::from("## Context and Problem Statement\n\n");
+    if let Some(description) = &answers.description {
+        let _ = writeln!(out, "{}\n", description.trim());
+    }
+    let project = answers.title.as_deref().map_or("the project".to_string(), |t| t.trim().to_string());
     if answers.use_cases.is_empty() {
-        out.push_str("We need to choose the backend web framework for a new service.");
+        let _ = write!(out, "We need to choose the backend web framework for {project}.");
     } else {
-        out.push_str("We need to choose the backend web framework for a project that is:\n\n");
+        let _ = writeln!(out, "We need to choose the backend web framework for {project}, which is:\n");
         for id in &answers.use_cases {
             let description = vocabulary.use_cases.iter().find(|u| &u.id == id).map_or("", |u| u.description.as_str());
             let _ = writeln!(out, "* {id}: {description}");
@@ -146,8 +185,9 @@ fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
         facts.push(format!("The framework must support {}.", and_list(&needs)));
     }
     facts.push(format!(
-        "Which of the {} frameworks in backend-advisor's catalog, each rated from 1 to 5 on performance, \
-         scalability, productivity, integration and community with cited evidence, fits these needs best?",
+        "Which framework fits these needs best? The candidates are the {} frameworks of backend-advisor's \
+         catalog, each rated from 1 to 5 on performance, scalability, productivity, integration and community \
+         with cited evidence.",
         ranking.catalog.frameworks
     ));
     out.push_str(if answers.use_cases.is_empty() { " " } else { "\n" });
@@ -197,12 +237,25 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     out
 }
 
-fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+/// The outcome; `considered` is how many options the record considers, so that it compares the
+/// chosen one only with frameworks among them.
+fn outcome(
+    recommendation: &Recommendation,
+    chosen: &Ranked,
+    considered: usize,
+    answers: &Answers,
+    catalog: &Catalog,
+) -> String {
     let ranking = &recommendation.ranking;
     let mut out = String::from("## Decision Outcome\n\n");
     let runner_up = ranking.ranking.get(1);
     let standing = match runner_up {
         None => "it is the only framework that passes the hard constraints".to_string(),
+        Some(second) if considered < 2 => format!(
+            "it comes out best of the {} frameworks ranked against the decision drivers, {:.1} points ahead of the next",
+            ranking.ranking.len(),
+            chosen.score - second.score
+        ),
         Some(second) if (chosen.score - second.score).abs() < 1e-9 => format!(
             "it comes out best of the {} frameworks ranked against the decision drivers, tied with {} and listed first by name",
             ranking.ranking.len(),
@@ -230,6 +283,9 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
             chosen.score,
             md(&close.reasons.join("; "))
         );
+        if considered < 2 {
+            out.push_str(" (the close contender is not among the considered options: `--top 2` or more adds it)");
+        }
     } else {
         let _ = write!(
             out,
@@ -253,22 +309,31 @@ fn outcome(recommendation: &Recommendation, chosen: &Ranked, answers: &Answers, 
         out.push('\n');
     }
     out.push_str("### Consequences\n\n");
-    for part in strongest(chosen, 2) {
-        let _ = writeln!(out, "* Good, because the team gets a framework {}.", strength(part, answers, catalog));
+    let gains: Vec<String> = strongest(chosen, 2).into_iter().map(|p| in_words(p, answers, catalog)).collect();
+    if !gains.is_empty() {
+        let _ = writeln!(out, "* Good, because we gain {}.", and_list(&gains));
     }
     if let Some(framework) = catalog.frameworks.iter().find(|f| f.id == chosen.id) {
         let builtin = features_at(framework, &[Level::Builtin], false);
         if !builtin.is_empty() {
-            let _ = writeln!(out, "* Good, because {} come built in.", and_list(&builtin));
+            let _ = writeln!(out, "* Good, because we get {} built in.", and_list(&builtin));
         }
-        if let Some(weak) = weakness(chosen, answers, catalog) {
-            let _ = writeln!(out, "* Bad, because it is {weak}.");
+        if let Some(part) = chosen.weakest().filter(|p| p.possible - p.contribution > 1e-9) {
+            if part.rating >= 3.75 {
+                let _ = writeln!(
+                    out,
+                    "* Bad, because even its weakest point, {}, falls short of the top rating.",
+                    in_words(part, answers, catalog)
+                );
+            } else {
+                let _ = writeln!(out, "* Bad, because we accept {}.", in_words(part, answers, catalog));
+            }
         }
         let gaps = features_at(framework, &[Level::Community, Level::None], true);
         if !gaps.is_empty() {
             let _ = writeln!(
                 out,
-                "* Bad, because the team has to pick third-party packages or write its own code for {}.",
+                "* Bad, because we pick third-party packages or write our own code for {}.",
                 and_list(&gaps)
             );
         }
@@ -370,7 +435,14 @@ pub fn record(
         out.push_str(&super::team::front_matter(team));
     }
     out.push_str("---\n\n");
-    let _ = writeln!(out, "# Use {} as the backend framework\n", md(&chosen.name));
+    match &answers.title {
+        Some(title) => {
+            let _ = writeln!(out, "# Use {} as the backend framework of {}\n", md(&chosen.name), md(title.trim()));
+        }
+        None => {
+            let _ = writeln!(out, "# Use {} as the backend framework\n", md(&chosen.name));
+        }
+    }
     out.push_str(&context(ranking, answers, catalog));
     out.push_str(&drivers(ranking, answers, catalog));
     out.push_str("## Considered Options\n\n");
@@ -384,7 +456,7 @@ pub fn record(
         );
     }
     out.push('\n');
-    out.push_str(&outcome(recommendation, chosen, answers, catalog));
+    out.push_str(&outcome(recommendation, chosen, shown.len(), answers, catalog));
     out.push_str("## Pros and Cons of the Options\n\n");
     for ranked in shown {
         out.push_str(&option(ranked, ranking.ranking.len(), answers, catalog));

@@ -7,9 +7,9 @@ use std::fmt::Write;
 use super::markup::escape;
 use super::side_by_side::{self, Charset, Value};
 use super::svg::{self, Bar, Series};
-use super::{prose, rows};
+use super::{entry, prose, rows};
 use crate::answers::Answers;
-use crate::catalog::{Factor, Vocabulary};
+use crate::catalog::{Catalog, Factor, Framework, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section, Standing};
@@ -54,8 +54,17 @@ table.side th:first-child { width: 13.5em; }
 .note { color: var(--muted); font-size: 13px; }
 .headline { font-size: 24px; margin: 12px 0 8px; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
-@media (max-width: 640px) { body { padding: 12px 12px 32px; } th, td { padding: 4px 5px; } table { font-size: 13px; } tbody th { white-space: normal; } }
-@media print { body { max-width: none; padding: 0; font-size: 11pt; } section, figure, tr { break-inside: avoid; } .table-wrap { overflow: visible; } }
+td, dd, li, p { overflow-wrap: break-word; } ol.sources, .pick a { overflow-wrap: anywhere; }
+.radars { display: flex; flex-wrap: wrap; gap: 4px 16px; }
+figure.small svg.chart { width: 360px; }
+.pick h3 { font-size: 18px; margin: 22px 0 4px; }
+.pick h3 small { font-weight: normal; color: var(--muted); }
+.pick h4 { font-size: 15px; margin: 12px 0 4px; }
+.procon { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }
+.procon ul, ol.sources { margin: 0; padding-left: 20px; }
+dl.evidence { margin: 0; } dl.evidence dt { font-weight: 600; margin-top: 6px; } dl.evidence dd { margin: 0 0 0 18px; }
+@media (max-width: 640px) { body { padding: 12px 12px 32px; } th, td { padding: 4px 5px; } table { font-size: 13px; } tbody th { white-space: normal; } .procon { grid-template-columns: 1fr; } table.side th:first-child { width: 7em; } }
+@media print { @page { margin: 14mm; } body { max-width: none; padding: 0; font-size: 10.5pt; } h2 { break-after: avoid; } figure, tr, .pick dt, .pick dd { break-inside: avoid; } .table-wrap { overflow: visible; } table { font-size: 9pt; } .meter { display: none; } ol.sources a::after { content: \" (\" attr(href) \")\"; color: var(--muted); } }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
 ";
 
@@ -133,11 +142,32 @@ fn criteria_legend(criteria: &[crate::decide::score::Weight], vocabulary: &Vocab
     out
 }
 
+/// Up to three frameworks share one radar; more get one small radar each (small multiples), so
+/// that six or more outlines never pile up on the same five axes.
 fn radar_figure(series: Vec<Series>, vocabulary: &Vocabulary, caption: &str) -> String {
+    let labels = factor_labels(vocabulary);
+    if series.len() > 3 {
+        let mut out = String::from("<figure class=\"multiples\">\n<div class=\"radars\">\n");
+        for (i, s) in series.iter().enumerate() {
+            let title = format!("{}: factor ratings, 1 to 5", s.name);
+            let _ = writeln!(
+                out,
+                "<figure class=\"small\">{}<figcaption>{}</figcaption></figure>",
+                svg::small_radar(&labels, s, i, &i.to_string(), &title),
+                escape(&s.name)
+            );
+        }
+        let _ = write!(
+            out,
+            "</div>\n<figcaption>{} One small radar per framework.</figcaption></figure>\n",
+            escape(caption)
+        );
+        return out;
+    }
     let names: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
     format!(
         "<figure>{}<figcaption>{}</figcaption>{}</figure>\n",
-        svg::radar(&factor_labels(vocabulary), &series, "Factor ratings, 1 (centre side) to 5 (outer ring)"),
+        svg::radar(&labels, &series, "Factor ratings, 1 (centre side) to 5 (outer ring)"),
         escape(caption),
         series_legend(&names)
     )
@@ -234,7 +264,7 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
     for sheet in side_by_side::sheets(c, vocabulary) {
         let _ = write!(
             body,
-            "<section>\n<h2>{}</h2>\n<table class=\"side\">\n<thead><tr><th scope=\"col\"></th>",
+            "<section>\n<h2>{}</h2>\n<div class=\"table-wrap\">\n<table class=\"side\">\n<thead><tr><th scope=\"col\"></th>",
             sheet.section.title()
         );
         for name in &names {
@@ -249,7 +279,7 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
             }
             body.push_str("</tr>\n");
         }
-        body.push_str("</tbody>\n</table>\n");
+        body.push_str("</tbody>\n</table>\n</div>\n");
         let note = match sheet.section {
             Section::Factors => Some("★ and a highlight mark the best rating of each row.".to_string()),
             Section::Features => Some(format!("Legend: {}.", Charset::Unicode.legend())),
@@ -304,15 +334,17 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
 }
 
 /// The ranking as an HTML page: the top pick in words, the stacked scores of the shown
-/// frameworks, the radar of the top three, the ranking table and what the filters removed.
+/// frameworks, the radar of the top three, the ranking table, the top three up close (pros,
+/// cons, the evidence behind each rating and its sources) and what the filters removed.
 /// `ranking` holds the frameworks to show; `total` counts every ranked framework.
 pub fn ranking(
     recommendation: &Recommendation,
     total: usize,
     answers: &Answers,
-    vocabulary: &Vocabulary,
+    catalog: &Catalog,
     provenance: &Provenance,
 ) -> String {
+    let vocabulary = &catalog.vocabulary;
     let ranking = &recommendation.ranking;
     let mut body = String::from("<section class=\"lead\">\n");
     // The answer comes first: the recommendation as a headline, then how sure it is.
@@ -365,6 +397,7 @@ pub fn ranking(
         body.push_str(&radar_figure(series, vocabulary, "Factor ratings of the top three, 1 to 5."));
         body.push_str("</div>\n</section>\n");
         body.push_str(&ranking_table(recommendation, vocabulary));
+        body.push_str(&top_three(&ranking.ranking, catalog));
     }
     body.push_str(&super::team::html(recommendation, vocabulary));
     if !ranking.excluded.is_empty() {
@@ -432,5 +465,105 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
     }
     out.push_str("</section>\n");
+    out
+}
+
+/// The first three ranked frameworks up close: what each is, its pros and cons, the evidence
+/// behind each factor rating with its citations linked to the sources listed under it.
+fn top_three(ranked: &[Ranked], catalog: &Catalog) -> String {
+    let vocabulary = &catalog.vocabulary;
+    let picks: Vec<(&Ranked, &Framework)> = ranked
+        .iter()
+        .take(3)
+        .filter_map(|r| catalog.frameworks.iter().find(|f| f.id == r.id).map(|f| (r, f)))
+        .collect();
+    if picks.is_empty() {
+        return String::new();
+    }
+    let heading = if picks.len() == 1 { "The top pick up close" } else { "The top three up close" };
+    let mut out = format!("<section class=\"picks\">\n<h2>{heading}</h2>\n");
+    for (r, f) in picks {
+        let _ = writeln!(
+            out,
+            "<article class=\"pick\" id=\"pick-{id}\">\n<h3>{}. {} <small>{}, {:.1} of 100</small></h3>\n<p>{}</p>",
+            r.rank,
+            escape(&f.name),
+            escape(&entry::languages(f, vocabulary)),
+            r.score,
+            escape(&f.summary),
+            id = escape(&f.id),
+        );
+        out.push_str("<div class=\"procon\">\n");
+        for (title, items) in [("Pros", &f.pros), ("Cons", &f.cons)] {
+            let _ = write!(out, "<div><h4>{title}</h4><ul>");
+            for item in items {
+                let _ = write!(out, "<li>{}</li>", escape(item));
+            }
+            out.push_str("</ul></div>\n");
+        }
+        out.push_str("</div>\n<h4>Evidence</h4>\n<dl class=\"evidence\">\n");
+        let sources = entry::cited(f, vocabulary);
+        for factor in Factor::ALL {
+            let _ = writeln!(
+                out,
+                "<dt>{} {} <small>({})</small></dt><dd>{}</dd>",
+                escape(&side_by_side::criterion_label(vocabulary, Criterion::Factor(factor))),
+                rows::rating(f.scores.get(factor)),
+                entry::basis(f, factor).to_lowercase(),
+                cite_links(&escape(f.rationale.get(factor)), &f.id, &sources)
+            );
+        }
+        out.push_str("</dl>\n");
+        if !sources.is_empty() {
+            out.push_str("<h4>Sources</h4>\n<ol class=\"sources\">\n");
+            for source in &sources {
+                let _ = writeln!(out, "<li id=\"{}\">{}</li>", anchor(&f.id, &source.id), source_item(source));
+            }
+            out.push_str("</ol>\n");
+        }
+        if is_web(&f.homepage) {
+            let _ =
+                writeln!(out, "<p class=\"note\">Homepage: <a href=\"{url}\">{url}</a></p>", url = escape(&f.homepage));
+        }
+        out.push_str("</article>\n");
+    }
+    out.push_str("</section>\n");
+    out
+}
+
+/// Only web addresses become links: a catalog cannot smuggle in `javascript:` or a file path.
+fn is_web(url: &str) -> bool {
+    crate::catalog::validate::is_http_url(url)
+}
+
+fn anchor(framework: &str, source: &str) -> String {
+    escape(&format!("src-{framework}-{source}"))
+}
+
+/// One source: its title linked to its address, the publisher and the date.
+fn source_item(source: &crate::catalog::Source) -> String {
+    let title = if is_web(&source.url) {
+        format!("<a href=\"{}\">{}</a>", escape(&source.url), escape(&source.title))
+    } else {
+        escape(&source.title)
+    };
+    format!(
+        "<code>[{}]</code> {title}, {} ({} {})",
+        escape(&source.id),
+        escape(&source.publisher),
+        escape(&source.date_kind),
+        escape(&source.date)
+    )
+}
+
+/// An escaped rationale with each cited `[ID]` linked to its entry in the sources list.
+fn cite_links(escaped: &str, framework: &str, sources: &[&crate::catalog::Source]) -> String {
+    let mut out = escaped.to_string();
+    for source in sources {
+        let cited = format!("[{}]", escape(&source.id));
+        if out.contains(&cited) {
+            out = out.replace(&cited, &format!("<a href=\"#{}\">{cited}</a>", anchor(framework, &source.id)));
+        }
+    }
     out
 }

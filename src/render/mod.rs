@@ -129,7 +129,7 @@ pub fn ranking(
         Format::Json => json::to_string(&shown)?,
         Format::Yaml => yaml::to_string(&shown)?,
         Format::Html => interactive::page(
-            &html::ranking(&shown, total, context.answers, vocabulary, context.provenance),
+            &html::ranking(&shown, total, context.answers, context.catalog, context.provenance),
             recommendation,
             shown.ranking.ranking.len(),
             vocabulary,

@@ -31,6 +31,10 @@ impl Radar {
     /// The frame used by [`radar`]: 540 × 420 units, the centre at (270, 210), radius 150.
     pub const STANDARD: Radar = Radar { center: (270.0, 210.0), radius: 150.0, axes: 5, max: 5.0 };
 
+    /// The frame used by [`small_radar`]: 360 × 250 units, the centre at (180, 130), radius 80,
+    /// so that labels keep their size when several radars sit side by side.
+    pub const SMALL: Radar = Radar { center: (180.0, 130.0), radius: 80.0, axes: 5, max: 5.0 };
+
     /// The angle of an axis in radians: the first points straight up, the others follow clockwise.
     pub fn angle(&self, axis: usize) -> f64 {
         -PI / 2.0 + 2.0 * PI * axis as f64 / self.axes as f64
@@ -65,9 +69,27 @@ fn points(corners: &[(f64, f64)]) -> String {
 /// A radar chart: rings at every whole rating, one labelled axis per factor, and one outlined
 /// polygon per framework with a dot and a tooltip at each rating.
 pub fn radar(axes: &[String], series: &[Series], title: &str) -> String {
-    let frame = Radar { axes: axes.len(), ..Radar::STANDARD };
+    draw_radar(Radar { axes: axes.len(), ..Radar::STANDARD }, (540, 420), "radar", 0, axes, series, title)
+}
+
+/// A small radar of the [`Radar::SMALL`] frame, one of several on a page (small multiples):
+/// `key` makes its title's id unique, and `colour` picks its series' colour and dash.
+pub fn small_radar(axes: &[String], series: &Series, colour: usize, key: &str, title: &str) -> String {
+    let frame = Radar { axes: axes.len(), ..Radar::SMALL };
+    draw_radar(frame, (360, 250), &format!("radar-{key}"), colour, axes, std::slice::from_ref(series), title)
+}
+
+fn draw_radar(
+    frame: Radar,
+    (width, height): (u32, u32),
+    id: &str,
+    first_colour: usize,
+    axes: &[String],
+    series: &[Series],
+    title: &str,
+) -> String {
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" viewBox="0 0 540 420" width="540" height="420" role="img" aria-labelledby="radar-title"><title id="radar-title">{}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}</title>"#,
         escape(title)
     );
     svg.push_str(r#"<g class="grid">"#);
@@ -100,8 +122,8 @@ pub fn radar(axes: &[String], series: &[Series], title: &str) -> String {
     }
     svg.push_str("</g>");
     for (i, s) in series.iter().enumerate() {
-        let colour = SERIES_COLOURS[i % SERIES_COLOURS.len()];
-        let dash = SERIES_DASHES[i % SERIES_DASHES.len()];
+        let colour = SERIES_COLOURS[(first_colour + i) % SERIES_COLOURS.len()];
+        let dash = SERIES_DASHES[(first_colour + i) % SERIES_DASHES.len()];
         let corners = frame.polygon(&s.values);
         let _ = write!(
             svg,

@@ -189,11 +189,17 @@ impl<'a> Flow<'_, 'a> {
                 }
                 // "Only those languages?" follows up the languages question and shares its number,
                 // so the total does not change when it starts to apply; so do the comparisons
-                // after the first and the consistency check.
+                // after the first and the consistency check. The five factors' importances share
+                // one number too, as the comparisons do, so that choosing how to weigh them does
+                // not change the total.
                 let follow_up = |s: Step| match s {
                     Step::OnlyKnown | Step::Importance(Criterion::TeamFamiliarity) => {
                         questions.contains(&Step::TeamKnows)
                     }
+                    Step::Importance(Criterion::Factor(_)) => questions
+                        .iter()
+                        .take_while(|&&q| q != s)
+                        .any(|q| matches!(q, Step::Importance(Criterion::Factor(_)))),
                     Step::Compare(index) => index > 0,
                     Step::Consistency => true,
                     _ => false,
@@ -201,7 +207,11 @@ impl<'a> Flow<'_, 'a> {
                 let numbered: Vec<usize> =
                     (0..questions.len()).filter(|&i| draft.applies(questions[i]) && !follow_up(questions[i])).collect();
                 let position = numbered.iter().filter(|&&i| i <= next).count();
-                let progress = format!("[{position}/{}] ", numbered.len());
+                let mut progress = format!("[{position}/{}] ", numbered.len());
+                if let Step::Importance(Criterion::Factor(factor)) = step {
+                    let index = Factor::ALL.iter().position(|&f| f == factor).unwrap_or(0);
+                    progress.push_str(&format!("({}/{}) ", index + 1, Factor::ALL.len()));
+                }
                 match self.ask(draft, step, &progress)? {
                     Some(()) => {
                         asked.push(next);

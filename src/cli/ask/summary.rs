@@ -7,9 +7,11 @@ use super::prompt::PromptError;
 use super::prompt::Question;
 use super::{Flow, SUMMARY, Step, importance_label, step_id};
 use anstyle::Style;
-use backend_advisor::answers::AnswerSet;
+use backend_advisor::answers::{AnswerSet, Answers};
 use backend_advisor::catalog::Factor;
 use backend_advisor::criteria::Criterion;
+use backend_advisor::decide::score;
+use backend_advisor::error::Origin;
 
 impl<'a> Flow<'_, 'a> {
     /// Show every answer and ask whether to rank or change one. `Some(None)`: rank;
@@ -18,12 +20,25 @@ impl<'a> Flow<'_, 'a> {
         // Each row: what, the answer, and the step that changes it (none for the AHP weights,
         // which follow from the comparisons).
         let mut rows: Vec<(String, String, Option<Step>)> = Vec::new();
+        // The weights the ranking will use: the AHP's share of the five factors is scaled down
+        // by the room use-case fit and team familiarity take.
+        let overall = Answers::resolve(&draft.complete(), &self.catalog().vocabulary, Origin::Questionnaire)
+            .ok()
+            .and_then(|answers| score::weighting(&answers).ok())
+            .map(|(_, weights)| weights);
         for step in SUMMARY.into_iter().filter(|&step| draft.applies(step)) {
             rows.push((self.topic(step), self.answer_text(draft, step), Some(step)));
             if let (Step::Compare(_), Some(weights)) = (step, draft.ahp()) {
                 for factor in Factor::ALL {
-                    let weight = format!("weight {:.0}% (AHP)", 100.0 * weights.weight(factor));
-                    rows.push((self.topic(Step::Importance(Criterion::Factor(factor))), weight, None));
+                    let criterion = Criterion::Factor(factor);
+                    let among = 100.0 * weights.weight(factor);
+                    let weight = match overall.as_ref().and_then(|all| all.iter().find(|w| w.id == criterion)) {
+                        Some(used) => {
+                            format!("weight {:.0}% ({among:.0}% of the five factors by AHP)", 100.0 * used.weight)
+                        }
+                        None => format!("weight {among:.0}% of the five factors (AHP)"),
+                    };
+                    rows.push((self.topic(Step::Importance(criterion)), weight, None));
                 }
             }
         }

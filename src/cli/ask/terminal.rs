@@ -1,5 +1,6 @@
-//! The terminal [`Prompter`]: inquire prompts drawn on stderr. Esc is "back", Ctrl-C is
-//! [`PromptError::Interrupted`]; inquire leaves raw mode and shows the cursor again either way.
+//! The terminal [`Prompter`]: inquire prompts drawn on stderr. Esc is "back" and erases the
+//! question it left; Ctrl-C is [`PromptError::Interrupted`] and erases the prompt with its key
+//! hints; inquire leaves raw mode and shows the cursor again either way.
 
 use std::io::Write;
 
@@ -45,17 +46,38 @@ impl Terminal {
     }
 
     fn config(&self) -> RenderConfig<'static> {
-        if self.color { RenderConfig::default_colored() } else { RenderConfig::empty() }
+        let config = if self.color { RenderConfig::default_colored() } else { RenderConfig::empty() };
+        config.with_canceled_prompt_indicator(inquire::ui::Styled::new(""))
     }
 }
 
-fn reply<T>(result: InquireResult<T>) -> Reply<T> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(InquireError::OperationCanceled) => Ok(None),
-        Err(InquireError::OperationInterrupted) => Err(PromptError::Interrupted),
-        Err(other) => Err(PromptError::Failed(other.to_string())),
+impl Terminal {
+    /// The answer, with the screen tidied: a question left with Esc is erased (it is asked again
+    /// or the one before is), and after Ctrl-C the prompt and its key hints are erased.
+    fn reply<T>(&self, question: &Question, result: InquireResult<T>) -> Reply<T> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(InquireError::OperationCanceled) => {
+                // inquire drew "? question" (the indicator is empty) and moved to the next line.
+                let drawn = question.message.chars().count() + 3;
+                let rows = self.width.map_or(1, |w| drawn.div_ceil(usize::from(w).max(1)));
+                erase(&"\x1b[1A\x1b[2K".repeat(rows));
+                Ok(None)
+            }
+            Err(InquireError::OperationInterrupted) => {
+                // The cursor is on the prompt's line: clear from there to the end of the screen.
+                erase("\r\x1b[J");
+                Err(PromptError::Interrupted)
+            }
+            Err(other) => Err(PromptError::Failed(other.to_string())),
+        }
     }
+}
+
+/// Writes terminal control codes to stderr; a failure to tidy the screen is not worth an error.
+fn erase(codes: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(codes.as_bytes()).and_then(|()| stderr.flush());
 }
 
 /// The help line: the question's help, then the keys (inquire puts it in brackets).
@@ -71,14 +93,19 @@ impl Prompter for Terminal {
         let short = |option: inquire::list_option::ListOption<&String>| {
             choices.get(option.index).map_or_else(|| option.value.clone(), |c| c.label.clone())
         };
-        let answer = Select::new(&question.message, lines)
+        let mut select = Select::new(&question.message, lines)
             .with_starting_cursor(default.min(choices.len().saturating_sub(1)))
             .with_help_message(&help)
             .with_page_size(PAGE)
             .with_formatter(&short)
-            .with_render_config(self.config())
-            .raw_prompt();
-        reply(answer.map(|option| option.index))
+            .with_render_config(self.config());
+        // A list that fits on screen needs no filter, and inquire's filter moves the cursor to
+        // the top whenever it changes: typing "4" then Backspace would leave it on "0 ignore".
+        if choices.len() <= PAGE {
+            select = select.without_filtering();
+        }
+        let answer = select.raw_prompt();
+        self.reply(question, answer.map(|option| option.index))
     }
 
     fn multi_select(&mut self, question: &Question, choices: &[Choice], selected: &[usize]) -> Reply<Vec<usize>> {
@@ -96,7 +123,7 @@ impl Prompter for Terminal {
             .with_formatter(&short)
             .with_render_config(self.config())
             .raw_prompt();
-        reply(answer.map(|options| options.into_iter().map(|o| o.index).collect()))
+        self.reply(question, answer.map(|options| options.into_iter().map(|o| o.index).collect()))
     }
 
     fn confirm(&mut self, question: &Question, default: bool) -> Reply<bool> {
@@ -106,7 +133,7 @@ impl Prompter for Terminal {
             .with_help_message(&help)
             .with_render_config(self.config())
             .prompt();
-        reply(answer)
+        self.reply(question, answer)
     }
 
     fn text(&mut self, question: &Question, default: &str) -> Reply<String> {
@@ -116,7 +143,7 @@ impl Prompter for Terminal {
             .with_help_message(&help)
             .with_render_config(self.config())
             .prompt();
-        reply(answer)
+        self.reply(question, answer)
     }
 
     fn say(&mut self, text: &str) -> Result<(), PromptError> {

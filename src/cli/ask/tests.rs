@@ -132,8 +132,8 @@ fn enter_through_the_defaults_shows_the_ranking_recommend_explains() {
     assert_eq!(summary_line(&script, "Starting point"), "Starting point from scratch");
     // No language known: the only-those question does not apply.
     assert_eq!(asked_count(&script, ONLY), 0);
-    assert_eq!(script.asked.first().map(String::as_str), Some("[1/10] Start from a preset, or from scratch?"));
-    assert_eq!(script.asked.get(1).map(String::as_str), Some("[2/10] How should the five factors be weighed?"));
+    assert_eq!(script.asked.first().map(String::as_str), Some("[1/6] Start from a preset, or from scratch?"));
+    assert_eq!(script.asked.get(1).map(String::as_str), Some("[2/6] How should the five factors be weighed?"));
 }
 
 #[test]
@@ -227,12 +227,12 @@ fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
         after_change,
         [
             "Rank with these answers, or change one?",
-            "[10/10] Which features must be built in? Frameworks without them are left out.",
-            "[9/10] What is the project? Tick all that apply.",
+            "[6/6] Which features must be built in? Frameworks without them are left out.",
+            "[5/6] What is the project? Tick all that apply.",
             // Back from the use cases goes to the languages: "only those?" is skipped.
-            "[8/10] Which languages does the team already know?",
-            "[9/10] What is the project? Tick all that apply.",
-            "[10/10] Which features must be built in? Frameworks without them are left out.",
+            "[4/6] Which languages does the team already know?",
+            "[5/6] What is the project? Tick all that apply.",
+            "[6/6] Which features must be built in? Frameworks without them are left out.",
             "Rank with these answers, or change one?",
             "What next?",
         ],
@@ -292,7 +292,7 @@ fn a_preset_given_by_flag_skips_only_the_first_question() {
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
     assert_eq!(asked_count(&script, START), 0);
-    assert!(script.asked[0].starts_with("[1/9] "), "{:?}", script.asked);
+    assert!(script.asked[0].starts_with("[1/5] "), "{:?}", script.asked);
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("ai-api"))), "{out}");
 }
 
@@ -314,12 +314,12 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
     assert_eq!(summary_line(&script, "Only those"), "Only those languages yes: Python, Go");
     assert_eq!(summary_line(&script, "Performance"), "Performance 5 critical");
     // The follow-up shares the number of the languages question: the total stays 10.
-    assert!(script.asked.contains(&"[8/10] Which languages does the team already know?".to_string()));
-    assert!(script.asked.contains(&"[8/10] Consider only frameworks in Python, Go?".to_string()));
+    assert!(script.asked.contains(&"[4/6] Which languages does the team already know?".to_string()));
+    assert!(script.asked.contains(&"[4/6] Consider only frameworks in Python, Go?".to_string()));
     assert!(
         script
             .asked
-            .contains(&"[10/10] Which features must be built in? Frameworks without them are left out.".to_string())
+            .contains(&"[6/6] Which features must be built in? Frameworks without them are left out.".to_string())
     );
     let flags = AnswerSet {
         importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
@@ -621,8 +621,9 @@ fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
     result.expect("finished");
     assert!(script.is_done());
     assert_eq!(asked_count(&script, PERFORMANCE), 0, "no importance is asked: {:?}", script.asked);
-    // The comparisons share one number: six questions in all, once "in pairs" is chosen.
-    assert_eq!(script.asked[1], format!("[2/10] {WEIGHING}"));
+    // The comparisons share one number, as the five importances do: six questions in all either
+    // way, so the total does not change when "in pairs" is chosen.
+    assert_eq!(script.asked[1], format!("[2/6] {WEIGHING}"));
     assert_eq!(
         script.asked[2],
         "[3/6] Comparison 1 of 10: which matters more, Performance or Scalability, and how much?"
@@ -634,8 +635,9 @@ fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
     assert_eq!(script.asked[12], "[4/6] Which languages does the team already know?");
     assert_eq!(summary_line(&script, "Weighing"), "Weighing compare the factors in pairs (AHP)");
     assert_eq!(summary_line(&script, "Comparisons"), "Comparisons consistency ratio 0.00 (consistent: 0.10 or less)");
-    assert_eq!(summary_line(&script, "Performance"), "Performance weight 50% (AHP)");
-    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 25% (AHP)");
+    // The weight the ranking uses, use-case fit having taken its share, then the AHP's.
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 33% (50% of the five factors by AHP)");
+    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 16% (25% of the five factors by AHP)");
     assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 3 medium");
 
     // Saved with `pairwise:`, the answers give recommend the ranking shown, weighed by AHP.
@@ -752,7 +754,7 @@ fn kept_inconsistent_comparisons_rank_with_recommends_warning_and_can_be_changed
         assert!(summary.contains("(inconsistent: above 0.10)"), "{summary}");
     }
     assert!(summaries[3].contains("(consistent: 0.10 or less)"), "{}", summaries[3]);
-    assert!(summaries[3].contains("Performance       weight 69% (AHP)"), "{}", summaries[3]);
+    assert!(summaries[3].contains("Performance       weight 69% (69% of the five factors by AHP)"), "{}", summaries[3]);
     assert!(summaries[5].contains("rate each factor 0-5") && !summaries[5].contains("AHP"), "{}", summaries[5]);
     // Kept inconsistent: recommend's warning, without a file position, before the first ranking only.
     let warnings: Vec<&String> = script.said.iter().filter(|s| s.contains("warning:")).collect();
@@ -830,7 +832,7 @@ fn the_summary_switches_to_pairs_and_choosing_the_same_way_asks_nothing_more() {
     assert!(script.is_done(), "{:?}", script.asked);
     assert_eq!(asked_count(&script, PERFORMANCE), 1);
     assert_eq!(asked_count(&script, "Comparison 3 of 10"), 2);
-    assert_eq!(summary_line(&script, "Performance"), "Performance weight 50% (AHP)");
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 50% (50% of the five factors by AHP)");
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("pairs.yaml");
     std::fs::write(&path, pairwise_yaml(&CONSISTENT)).expect("write");
