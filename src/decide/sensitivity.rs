@@ -391,7 +391,7 @@ impl Sensitivity {
 
 /// The decision behind a ranking, its rows in tie-break order (the ranking's own: name, then id),
 /// and the row of the winner.
-fn decision_of(ranking: &Ranking) -> (Decision, Vec<usize>, usize) {
+pub(crate) fn decision_of(ranking: &Ranking) -> (Decision, Vec<usize>, usize) {
     let mut rows: Vec<usize> = (0..ranking.ranking.len()).collect();
     rows.sort_by(|&a, &b| {
         let (a, b) = (&ranking.ranking[a], &ranking.ranking[b]);

@@ -8,7 +8,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::score::{self, Excluded, Ranking};
-use super::sensitivity::{self, Decision, Model};
+use super::sensitivity::{self, Model};
 use super::{Analysis, Recommendation, ahp};
 use crate::answers::team::{Constraints, Member, Team};
 use crate::answers::{Answers, Known, Proficiency, Requirement};
@@ -470,16 +470,7 @@ fn disagreements(ranking: &Ranking, spreads: &[Spread]) -> Vec<Disagreement> {
     if ranking.ranking.is_empty() {
         return Vec::new();
     }
-    let mut rows: Vec<usize> = (0..ranking.ranking.len()).collect();
-    rows.sort_by(|&a, &b| {
-        let (a, b) = (&ranking.ranking[a], &ranking.ranking[b]);
-        a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
-    });
-    let decision = Decision {
-        method: ranking.method,
-        ratings: rows.iter().map(|&r| ranking.ranking[r].criteria.iter().map(|p| p.rating).collect()).collect(),
-        weights: ranking.criteria.iter().map(|w| w.weight).collect(),
-    };
+    let (decision, rows, _) = sensitivity::decision_of(ranking);
     let model = Model::new(&decision);
     let mut scores = vec![0.0; rows.len()];
     let mut winner_at = |j: usize, t: f64| {

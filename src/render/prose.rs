@@ -148,23 +148,10 @@ pub fn verdict(recommendation: &Recommendation) -> Option<String> {
 pub fn wins(analysis: &Sensitivity) -> String {
     format!(
         "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}) in which the framework ranks first.",
-        thousands(analysis.samples),
+        super::entry::thousands(analysis.samples as u64),
         analysis.concentration,
         analysis.seed
     )
-}
-
-/// `10000` as `10,000`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// One line per criterion: the weights between which the winner stays first, and who takes
