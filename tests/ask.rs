@@ -700,3 +700,31 @@ fn inconsistent_comparisons_given_in_the_answers_file_are_warned_about_as_recomm
     pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
 }
+
+#[test]
+fn ctrl_d_ctrl_z_and_ctrl_u_do_not_type_letters_or_loop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    // Ctrl-D at the first question is Esc: nowhere to go back to, so the question stays, once.
+    pty.expect(START);
+    pty.session.send_control('d').expect("send Ctrl-D");
+    pty.answer(START, ENTER);
+    pty.answer(WEIGHING, ENTER);
+    for prompt in [PERFORMANCE, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    // The languages list filters as one types; Ctrl-Z and Ctrl-U must not add "z" or "u".
+    pty.expect(LANGUAGES);
+    pty.session.send_control('z').expect("send Ctrl-Z");
+    pty.session.send_control('u').expect("send Ctrl-U");
+    pty.send("p");
+    pty.expect("know? p");
+    pty.expect("PHP");
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+    let typed = |letter: &str| pty.seen.contains(&format!("know? {letter}"));
+    assert!(!typed("z") && !typed("u"), "a control key typed a letter:\n{}", pty.seen);
+    assert!(!pty.seen.contains("canceled"), "{}", pty.seen);
+    // Drawn, drawn again after Ctrl-D, then shown with its answer: three times, not a loop.
+    assert_eq!(pty.seen.matches(START).count(), 3, "Ctrl-D asked the first question again once:\n{}", pty.seen);
+}

@@ -477,8 +477,8 @@ Examples:
 On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
 which are then skipped. --preset and --answers also skip the first question (the starting
 point); a preset gives the remaining questions its values as defaults.
-Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
-Ctrl-C quits (exit 130) without writing anything.
+Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc (or Ctrl-D) goes back
+one question, Ctrl-Z suspends, Ctrl-C quits (exit 130) without writing anything.
 The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same
 flags (`recommend --preset NAME --explain`, `recommend --answers FILE`).";
 
