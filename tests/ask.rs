@@ -134,12 +134,31 @@ const FEATURES: &str = "Which features must be built in?";
 const SUMMARY: &str = "Rank with these answers, or change one?";
 const MENU: &str = "What next?";
 
-/// The menu's options, in order, for counting arrow presses.
-const MENU_ITEMS: [&str; 7] = ["compare", "show", "save", "export", "change", "restart", "quit"];
+/// The menu's options by id, with the words of their labels; which are shown depends on the run.
+const MENU_ITEMS: [(&str, &str); 8] = [
+    ("compare", "Compare the top"),
+    ("show", "Show one framework"),
+    ("excluded", " excluded"),
+    ("save", "Save the answers"),
+    ("export", "Export the result"),
+    ("change", "Change an answer"),
+    ("restart", "Start over"),
+    ("quit", "Quit"),
+];
 
-fn menu_keys(item: &str) -> String {
-    let steps = MENU_ITEMS.iter().position(|i| *i == item).expect("a menu item");
-    format!("{}{ENTER}", DOWN.repeat(steps))
+impl Pty {
+    /// Choose `item` in the menu whose question was just seen: read the options as drawn (up to
+    /// the last, "Quit"), find the item by its label and press the arrow that many times.
+    fn choose(&mut self, item: &str) {
+        let label = MENU_ITEMS.iter().find(|(id, _)| *id == item).expect("a menu item").1;
+        let drawn = self.expect("Quit");
+        let options: Vec<&str> = drawn.split('\n').skip(1).collect();
+        let steps = match item {
+            "quit" => options.len() - 1,
+            _ => options.iter().position(|line| line.contains(label)).unwrap_or_else(|| panic!("{item} in {drawn:?}")),
+        };
+        self.send(&format!("{}{ENTER}", DOWN.repeat(steps)));
+    }
 }
 
 #[test]
@@ -193,8 +212,18 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
         "--require",
         "orm",
     ]);
-    assert!(shown.contains(&expected), "the ranking differs from recommend --explain:\n{shown}\nexpected:\n{expected}");
-    pty.send(&menu_keys("quit"));
+    // The long list of exclusions is one line after the ranking; the menu lists them.
+    let (ranking, list) = expected.split_once("Excluded by filters (").expect("exclusions");
+    assert!(shown.contains(ranking), "the ranking differs from recommend --explain:\n{shown}\nexpected:\n{ranking}");
+    let count = list.split_once(')').expect("a count").0;
+    let note = format!("{count} frameworks excluded by your answers: \"See the {count} excluded\" below lists them.");
+    assert!(shown.contains(&note) && !shown.contains("Excluded by"), "{shown}");
+    let first = list.split("  - ").nth(1).and_then(|l| l.split(" (").next()).expect("an excluded framework");
+    pty.choose("excluded");
+    pty.expect(&format!("Excluded by your answers ({count}):"));
+    pty.expect(&format!("  - {first} ("));
+    pty.expect(MENU);
+    pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
 }
 
@@ -219,7 +248,7 @@ fn enter_through_the_defaults_without_a_subcommand() {
     pty.answer(SUMMARY, ENTER);
     let shown = pty.expect(MENU);
     assert!(shown.contains(&recommend_explained(&[])), "{shown}");
-    pty.send(&menu_keys("quit"));
+    pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
 }
 
@@ -288,7 +317,8 @@ fn ctrl_c_at_the_menu_and_while_saving_exits_130_and_writes_nothing() {
         pty.answer(prompt, ENTER);
     }
     pty.answer(SUMMARY, ENTER);
-    pty.answer(MENU, &menu_keys("save"));
+    pty.expect(MENU);
+    pty.choose("save");
     pty.answer("Save the answers to:", "partial.yaml");
     pty.expect("partial.yaml");
     pty.ctrl_c();
@@ -314,15 +344,18 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     pty.answer(USE_CASES, ENTER);
     pty.answer(FEATURES, ENTER);
     pty.answer(SUMMARY, ENTER);
-    pty.answer(MENU, &menu_keys("save"));
+    pty.expect(MENU);
+    pty.choose("save");
     pty.answer("Save the answers to:", &format!("mine.yaml{ENTER}"));
     pty.expect("Saved mine.yaml.");
     // Saving again asks before replacing; "no" asks for another name, Esc goes back to the menu.
-    pty.answer(MENU, &menu_keys("save"));
+    pty.expect(MENU);
+    pty.choose("save");
     pty.answer("Save the answers to:", &format!("mine.yaml{ENTER}"));
     pty.answer("mine.yaml exists. Replace it?", &format!("n{ENTER}"));
     pty.answer("Save the answers to:", ESC);
-    pty.answer(MENU, &menu_keys("quit"));
+    pty.expect(MENU);
+    pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
 
     let saved = dir.path().join("mine.yaml").display().to_string();
@@ -619,10 +652,11 @@ fn weighing_in_pairs_revising_the_inconsistent_comparison_and_saving_for_recomme
     }
     pty.send(ENTER);
     let shown = pty.expect(MENU);
-    pty.send(&menu_keys("save"));
+    pty.choose("save");
     pty.answer("Save the answers to:", &format!("pairs.yaml{ENTER}"));
     pty.expect("Saved pairs.yaml.");
-    pty.answer(MENU, &menu_keys("quit"));
+    pty.expect(MENU);
+    pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
 
     let saved = std::fs::read_to_string(dir.path().join("pairs.yaml")).expect("saved");
@@ -662,6 +696,35 @@ fn inconsistent_comparisons_given_in_the_answers_file_are_warned_about_as_recomm
     assert!(!pty.seen.contains(WEIGHING) && !pty.seen.contains("Comparison 1 of 10"), "{}", pty.seen);
     pty.send(ENTER);
     pty.expect(&warning);
-    pty.answer(MENU, &menu_keys("quit"));
+    pty.expect(MENU);
+    pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn ctrl_d_ctrl_z_and_ctrl_u_do_not_type_letters_or_loop() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut pty = Pty::spawn(&["ask"], &[("NO_COLOR", "1")], dir.path());
+    // Ctrl-D at the first question is Esc: nowhere to go back to, so the question stays, once.
+    pty.expect(START);
+    pty.session.send_control('d').expect("send Ctrl-D");
+    pty.answer(START, ENTER);
+    pty.answer(WEIGHING, ENTER);
+    for prompt in [PERFORMANCE, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    // The languages list filters as one types; Ctrl-Z and Ctrl-U must not add "z" or "u".
+    pty.expect(LANGUAGES);
+    pty.session.send_control('z').expect("send Ctrl-Z");
+    pty.session.send_control('u').expect("send Ctrl-U");
+    pty.send("p");
+    pty.expect("know? p");
+    pty.expect("PHP");
+    pty.ctrl_c();
+    assert_eq!(pty.exit_code(), 130);
+    let typed = |letter: &str| pty.seen.contains(&format!("know? {letter}"));
+    assert!(!typed("z") && !typed("u"), "a control key typed a letter:\n{}", pty.seen);
+    assert!(!pty.seen.contains("canceled"), "{}", pty.seen);
+    // Drawn, drawn again after Ctrl-D, then shown with its answer: three times, not a loop.
+    assert_eq!(pty.seen.matches(START).count(), 3, "Ctrl-D asked the first question again once:\n{}", pty.seen);
 }

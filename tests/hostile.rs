@@ -37,6 +37,16 @@ const CATALOGS: &[Case] = &[
     },
     Case { file: "catalog-missing-field.yaml", code: 65, says: &["@:3:5:", "'alpha'", "missing field `summary`"] },
     Case {
+        file: "catalog-missing-fields.yaml",
+        code: 65,
+        says: &[
+            "@:3:5: framework 'alpha': missing field `name`",
+            "@:3:5: framework 'alpha': missing field `summary`",
+            "@:3:5: framework 'alpha': missing field `concurrency`",
+            "@:3:5: framework 'alpha': missing field `reviewed`",
+        ],
+    },
+    Case {
         file: "catalog-duplicate-id.yaml",
         code: 65,
         says: &["@:43:9:", "duplicate id 'alpha'", "first defined at line 3, column 9"],

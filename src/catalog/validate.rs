@@ -128,15 +128,26 @@ pub(super) fn entries_one_by_one(
                 let hint = unknown_key_hint(&message);
                 let unknown = message.starts_with("unknown field") && top_level;
                 let meant = likely_key(&message);
-                let message = plain_words(&message);
-                if seen.insert((label.clone(), message.clone())) {
-                    problems.push(Problem {
-                        origin: Origin::file(source, position),
-                        entry: Some(label.clone()),
-                        field: field.clone().filter(|_| unknown),
-                        message,
-                        hint,
-                    });
+                // serde stops at the first missing key; every other one is named too, so that one
+                // run reports them all.
+                let messages = match value.as_mapping().filter(|_| message.starts_with("missing field `")) {
+                    Some(map) => REQUIRED_KEYS
+                        .iter()
+                        .filter(|key| !map.contains_key(**key))
+                        .map(|key| format!("missing field `{key}`"))
+                        .collect(),
+                    None => vec![plain_words(&message)],
+                };
+                for message in messages {
+                    if seen.insert((label.clone(), message.clone())) {
+                        problems.push(Problem {
+                            origin: Origin::file(source, position),
+                            entry: Some(label.clone()),
+                            field: field.clone().filter(|_| unknown),
+                            message,
+                            hint: hint.clone(),
+                        });
+                    }
                 }
                 // An unknown key is read as the key it most likely meant (or set aside), so that the
                 // rest of the entry is still checked and a typo does not also count as a missing key.
@@ -160,6 +171,26 @@ pub(super) fn entries_one_by_one(
     }
     (entries, problems)
 }
+
+/// The keys every framework entry must have (the fields of [`Framework`] without a serde default).
+const REQUIRED_KEYS: [&str; 16] = [
+    "id",
+    "name",
+    "languages",
+    "kind",
+    "summary",
+    "homepage",
+    "facts",
+    "concurrency",
+    "scores",
+    "rationale",
+    "features",
+    "pros",
+    "cons",
+    "use_cases",
+    "use_when",
+    "reviewed",
+];
 
 pub(super) fn sort_by_position(problems: &mut [Problem]) {
     problems.sort_by_key(|p| match p.origin {
@@ -425,4 +456,33 @@ pub fn validate_files(paths: &[PathBuf]) -> Result<Vec<Error>> {
             read::read_text(path).and_then(|text| catalog.parse_layer(&text, &path.display().to_string())).err()
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list matches the struct: removing a required key is a missing field, removing any other
+    /// key of a complete entry is not.
+    #[test]
+    fn required_keys_are_the_fields_without_a_default() {
+        let catalog = Catalog::builtin().expect("built-in catalog");
+        let entry = catalog.frameworks.iter().find(|f| f.repository.is_some() && f.package.is_some()).expect("entry");
+        let full = serde_yaml::to_value(entry).expect("serializes");
+        let keys = full.as_mapping().expect("mapping").keys().filter_map(serde_yaml::Value::as_str);
+        for key in keys {
+            let mut without = full.clone();
+            without.as_mapping_mut().expect("mapping").remove(key);
+            let result = Framework::deserialize(without);
+            if REQUIRED_KEYS.contains(&key) {
+                let error = result.expect_err(key).to_string();
+                assert!(error.starts_with(&format!("missing field `{key}`")), "{key}: {error}");
+            } else {
+                assert!(result.is_ok(), "{key} is optional");
+            }
+        }
+        let present: Vec<&str> =
+            full.as_mapping().expect("mapping").keys().filter_map(serde_yaml::Value::as_str).collect();
+        assert!(REQUIRED_KEYS.iter().all(|key| present.contains(key)), "{present:?}");
+    }
 }

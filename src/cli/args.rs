@@ -7,21 +7,23 @@ use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::score::Method;
 use backend_advisor::render::Format;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 const EXAMPLES: &str = "\
 Examples:
-  backend-advisor                      (on a terminal: the questionnaire, see `ask --help`)
+  backend-advisor          (on a terminal: the questionnaire; see `ask --help`)
   backend-advisor recommend --preset ai-api --explain
-  backend-advisor recommend --language python --use-case api --use-case ai-ml --performance 5 --format json
+  backend-advisor recommend --language python --use-case api --use-case ai-ml \\
+      --performance 5 --format json
   backend-advisor list --language go
   backend-advisor show fastapi
   backend-advisor compare django fastapi flask
-  backend-advisor recommend --preset ai-api --format adr --output docs/decisions/0001-backend-framework.md
+  backend-advisor recommend --preset ai-api --format adr \\
+      --output docs/decisions/0001-backend-framework.md
   backend-advisor catalog validate my-frameworks.yaml
 
-Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or answers data,
-66 input file missing or unreadable, 130 interrupted.";
+Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or
+answers data, 66 input file missing or unreadable, 130 interrupted.";
 
 /// Rank backend web frameworks for your team, and explain every number.
 ///
@@ -99,10 +101,11 @@ pub enum Command {
 
 const VERIFY_EXAMPLES: &str = "\
 Examples:
-  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0007-backend.md
+  backend-advisor recommend --preset ai-api --format adr \\
+      > docs/decisions/0007-backend.md
   backend-advisor verify docs/decisions/0007-backend.md
   backend-advisor verify docs/decisions/0007-backend.md --warn-eol 6m
-  backend-advisor verify docs/decisions/0007-backend.md --catalog our-patch.yaml
+  backend-advisor verify docs/decisions/0007-backend.md --catalog patch.yaml
 
 Exit 0 when the recorded choice still ranks first, 3 when another framework now does (or the
 choice is gone or excluded), 4 when its support window ends within --warn-eol (65/66 when the
@@ -127,23 +130,28 @@ fn span(text: &str) -> Result<i64, String> {
 const RECOMMEND_EXAMPLES: &str = "\
 Examples:
   backend-advisor recommend --preset startup-mvp
-  backend-advisor recommend --performance 5 --community 2 --use-case api --team-knows python --explain
-  backend-advisor recommend --language go --language rust --require openapi:community --format json
+  backend-advisor recommend --performance 5 --community 2 --use-case api \\
+      --team-knows python --explain
+  backend-advisor recommend --language go --language rust \\
+      --require openapi:community --format json
   backend-advisor recommend --answers answers.yaml --format csv > ranking.csv
   backend-advisor recommend --preset ai-api --format html --output report.html
-  backend-advisor recommend --preset ai-api --format adr > docs/decisions/0001-backend-framework.md
+  backend-advisor recommend --preset ai-api --format adr \\
+      > docs/decisions/0001-backend-framework.md
   backend-advisor recommend --preset enterprise --sensitivity
-  backend-advisor recommend --method topsis --sensitivity --samples 2000 --seed 7 --format json
+  backend-advisor recommend --method topsis --sensitivity --samples 2000 \\
+      --seed 7 --format json
 
 Precedence: flags > --answers file > --preset > defaults (every factor 3).";
 
 const COMPARE_EXAMPLES: &str = "\
 Examples:
   backend-advisor compare django fastapi flask
-  backend-advisor compare \"Spring Boot\" quarkus micronaut --sections factors,features
+  backend-advisor compare \"Spring Boot\" quarkus micronaut \\
+      --sections factors,features
   backend-advisor compare express nestjs fastify --preset real-time
   backend-advisor compare gin echo fiber axum --width 120 --ascii
-  backend-advisor compare django rails laravel --format html --output compare.html
+  backend-advisor compare django rails laravel --format html -o compare.html
 
 Sections (--sections, comma-separated, in the order given): overview, score, factors, features,
 best-for, pros, cons, use-when, examples. The default is all of them; score only when answers are
@@ -227,7 +235,7 @@ pub struct AnswerArgs {
     #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub team_familiarity: Option<u8>,
 
-    /// What the project is, e.g. api, ai-ml, real-time (repeatable; see `list --help`).
+    /// What the project is, e.g. api, ai-ml, real-time (repeatable; `list --help` lists them).
     #[arg(long = "use-case", value_name = "TAG", help_heading = "Context")]
     pub use_cases: Vec<String>,
     /// A language the team knows, LANG or LANG:some (known a little); repeatable. Ids, names and
@@ -235,11 +243,12 @@ pub struct AnswerArgs {
     #[arg(long = "team-knows", value_name = "LANG", help_heading = "Context")]
     pub team_knows: Vec<String>,
 
-    /// Consider only frameworks in this language (repeatable).
+    /// Consider only frameworks in this language (repeatable; `list --help` lists them).
     #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
     pub languages: Vec<String>,
     /// Require a feature: FEATURE means from the framework's own project (builtin or official);
-    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted.
+    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted
+    /// (repeatable; `list --help` lists the features).
     #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
     pub require: Vec<String>,
 
@@ -468,18 +477,20 @@ Examples:
 On a terminal, `backend-advisor` alone runs `ask`. Flags and --answers answer their questions,
 which are then skipped. --preset and --answers also skip the first question (the starting
 point); a preset gives the remaining questions its values as defaults.
-Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc goes back one question,
-Ctrl-C quits (exit 130) without writing anything.
+Keys: arrows move, space ticks a box, Enter answers, type to filter, Esc (or Ctrl-D) goes back
+one question, Ctrl-Z suspends, Ctrl-C quits (exit 130) without writing anything.
 The questionnaire needs a terminal on stdin and stderr; in scripts use `recommend` with the same
 flags (`recommend --preset NAME --explain`, `recommend --answers FILE`).";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
-  source <(backend-advisor completions bash)                       (bash, this shell)
-  backend-advisor completions bash > ~/.local/share/bash-completion/completions/backend-advisor
-  backend-advisor completions zsh > ~/.zfunc/_backend-advisor      (with fpath+=~/.zfunc)
-  backend-advisor completions fish > ~/.config/fish/completions/backend-advisor.fish
-  backend-advisor --catalog mine.yaml completions bash   (your own framework ids complete too)";
+  source <(backend-advisor completions bash)          (bash, this shell)
+  backend-advisor completions bash \\
+      > ~/.local/share/bash-completion/completions/backend-advisor
+  backend-advisor completions zsh > ~/.zfunc/_backend-advisor (fpath+=~/.zfunc)
+  backend-advisor completions fish \\
+      > ~/.config/fish/completions/backend-advisor.fish
+  backend-advisor --catalog mine.yaml completions bash  (your ids complete too)";
 
 const MAN_EXAMPLES: &str = "\
 Examples:
@@ -588,7 +599,57 @@ const COLORS: &[Choice<anstream::ColorChoice>] = &[
 
 /// Parse the process's arguments; `Err` is what clap stopped for (help, version, a usage error).
 pub fn parse() -> Result<Args, clap::Error> {
-    Args::try_parse()
+    // The vocabulary is read only when help may be shown, so that other runs do not pay for it.
+    let helping = std::env::args_os().skip(1).any(|arg| arg == "--help" || arg == "help");
+    let command = if helping { with_vocabulary(Args::command()) } else { Args::command() };
+    Args::from_arg_matches(&command.try_get_matches()?)
+}
+
+/// `list --help` ends with the use cases, features and languages the flags take (those of the
+/// built-in catalog), one per line.
+fn with_vocabulary(command: clap::Command) -> clap::Command {
+    let Ok(catalog) = backend_advisor::catalog::Catalog::builtin() else { return command };
+    let vocabulary = &catalog.vocabulary;
+    let terms = |title: &str, terms: &[backend_advisor::catalog::Term]| {
+        let width = terms.iter().map(|t| t.id.len()).max().unwrap_or(0);
+        let lines: Vec<String> =
+            terms.iter().map(|t| format!("  {:width$}  {}", t.id, short(&t.description, 76 - width))).collect();
+        format!("{title}:\n{}", lines.join("\n"))
+    };
+    let mut languages = String::from("Languages (--language, --team-knows; names and aliases work too):");
+    let mut line = String::from(" ");
+    for language in &vocabulary.languages {
+        if line.len() + language.id.len() + 2 > 78 {
+            languages.push_str(&format!("\n{line}"));
+            line = String::from(" ");
+        }
+        line.push_str(&format!(" {}", language.id));
+    }
+    languages.push_str(&format!("\n{line}"));
+    let text = format!(
+        "{LIST_EXAMPLES}\n\n{}\n\n{}\n\n{languages}",
+        terms("Use cases (--use-case)", &vocabulary.use_cases),
+        terms("Features (--require FEATURE[:LEVEL], LEVEL builtin, official or community)", &vocabulary.features),
+    );
+    command.mut_subcommand("list", |list| list.after_long_help(text))
+}
+
+/// `text` cut at a word to at most `max` characters, with an ellipsis when cut.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_end_matches([',', '.', ';', ':']).to_string() + "…"
 }
 
 #[cfg(test)]

@@ -27,6 +27,9 @@ use backend_advisor::render::side_by_side::Charset;
 use std::path::Path;
 use std::path::PathBuf;
 
+/// More exclusions than this are one line after the ranking, listed from the menu.
+const COLLAPSE_EXCLUDED: usize = 5;
+
 impl<'a> Flow<'_, 'a> {
     /// Rank, show the explained ranking, then offer the menu until the person leaves it.
     pub(super) fn rank_and_menu(&mut self, draft: &Draft<'a>) -> anyhow::Result<AfterMenu> {
@@ -46,7 +49,21 @@ impl<'a> Flow<'_, 'a> {
         }
         let options = Options { explain: true, top: Format::Table.default_top(), ..self.session.options };
         let context = self.context(&answers);
-        self.write(&format!("\n{}", render::ranking(Format::Table, &recommendation, &context, &options)?))?;
+        // A long list of exclusions would push the ranking off the screen: it becomes one line,
+        // and the menu offers the list.
+        let excluded = render::prose::excluded(ranking);
+        let collapse = excluded.len() > COLLAPSE_EXCLUDED;
+        let mut shown = recommendation.clone();
+        if collapse {
+            shown.ranking.excluded.clear();
+        }
+        self.write(&format!("\n{}", render::ranking(Format::Table, &shown, &context, &options)?))?;
+        if collapse {
+            let count = excluded.len();
+            self.write(&format!(
+                "{count} frameworks excluded by your answers: \"See the {count} excluded\" below lists them.\n"
+            ))?;
+        }
         let top: Vec<&Framework> = ranking.ranking.iter().take(3).filter_map(|r| self.framework(&r.id)).collect();
         loop {
             let mut choices = Vec::new();
@@ -54,6 +71,10 @@ impl<'a> Flow<'_, 'a> {
                 let names: Vec<&str> = top.iter().map(|f| f.name.as_str()).collect();
                 choices.push(Choice::new("compare", format!("Compare the top {}", top.len()), names.join(", ")));
                 choices.push(Choice::new("show", "Show one framework", "facts, evidence, features, advice"));
+            }
+            if collapse {
+                let label = format!("See the {} excluded", excluded.len());
+                choices.push(Choice::new("excluded", label, "each framework left out, and why"));
             }
             choices.extend([
                 Choice::new("save", "Save the answers", "a YAML file `recommend --answers` reads back"),
@@ -74,6 +95,10 @@ impl<'a> Flow<'_, 'a> {
                     self.write(&text)?;
                 }
                 "show" => self.show(ranking)?,
+                "excluded" => {
+                    let lines: Vec<String> = excluded.iter().map(|line| format!("  - {line}\n")).collect();
+                    self.write(&format!("\nExcluded by your answers ({}):\n{}", excluded.len(), lines.concat()))?;
+                }
                 "save" => self.save(&set)?,
                 "export" => self.export(&recommendation, &answers)?,
                 "change" => return Ok(AfterMenu::Change),

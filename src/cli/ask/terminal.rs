@@ -1,6 +1,7 @@
 //! The terminal [`Prompter`]: inquire prompts drawn on stderr. Esc is "back" and erases the
 //! question it left; Ctrl-C is [`PromptError::Interrupted`] and erases the prompt with its key
-//! hints; inquire leaves raw mode and shows the cursor again either way.
+//! hints; inquire leaves raw mode and shows the cursor again either way. While a prompt reads
+//! keys, Ctrl-Z suspends the questionnaire and Ctrl-U types nothing (see [`keys`]).
 
 use std::io::Write;
 
@@ -104,7 +105,7 @@ impl Prompter for Terminal {
         if choices.len() <= PAGE {
             select = select.without_filtering();
         }
-        let answer = select.raw_prompt();
+        let answer = keys::during(|| select.raw_prompt());
         self.reply(question, answer.map(|option| option.index))
     }
 
@@ -116,33 +117,33 @@ impl Prompter for Terminal {
                 options.iter().filter_map(|o| choices.get(o.index)).map(|c| c.label.as_str()).collect();
             if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
         };
-        let answer = MultiSelect::new(&question.message, lines)
+        let prompt = MultiSelect::new(&question.message, lines)
             .with_default(selected)
             .with_help_message(&help)
             .with_page_size(PAGE)
             .with_formatter(&short)
-            .with_render_config(self.config())
-            .raw_prompt();
+            .with_render_config(self.config());
+        let answer = keys::during(|| prompt.raw_prompt());
         self.reply(question, answer.map(|options| options.into_iter().map(|o| o.index).collect()))
     }
 
     fn confirm(&mut self, question: &Question, default: bool) -> Reply<bool> {
         let help = help(question, "y or n, Enter for the default, Esc back");
-        let answer = Confirm::new(&question.message)
+        let prompt = Confirm::new(&question.message)
             .with_default(default)
             .with_help_message(&help)
-            .with_render_config(self.config())
-            .prompt();
+            .with_render_config(self.config());
+        let answer = keys::during(|| prompt.prompt());
         self.reply(question, answer)
     }
 
     fn text(&mut self, question: &Question, default: &str) -> Reply<String> {
         let help = help(question, "Enter for the default, Esc back");
-        let answer = Text::new(&question.message)
+        let prompt = Text::new(&question.message)
             .with_default(default)
             .with_help_message(&help)
-            .with_render_config(self.config())
-            .prompt();
+            .with_render_config(self.config());
+        let answer = keys::during(|| prompt.prompt());
         self.reply(question, answer)
     }
 
@@ -150,5 +151,72 @@ impl Prompter for Terminal {
         let mut stderr = std::io::stderr().lock();
         let ending = if text.ends_with('\n') { "" } else { "\n" };
         write!(stderr, "{text}{ending}").and_then(|()| stderr.flush()).map_err(|e| PromptError::Failed(e.to_string()))
+    }
+}
+
+/// Two keys the kernel keeps handling while inquire reads raw keys, since inquire would type them
+/// as letters: Ctrl-Z stops the process (SIGTSTP; the shell's `fg` resumes it and the raw mode is
+/// set again) and Ctrl-U becomes a caught SIGQUIT, so it types nothing. Ctrl-C stays a key, so
+/// that inquire reports it and the screen is tidied before exit 130.
+#[cfg(unix)]
+mod keys {
+    use std::os::fd::AsFd;
+    use std::sync::{Mutex, Once};
+
+    use nix::sys::termios::{self, LocalFlags, SetArg, SpecialCharacterIndices, Termios};
+    use signal_hook::consts::{SIGCONT, SIGQUIT};
+
+    /// The terminal mode of the prompt being shown, set again after a suspended run continues.
+    static ACTIVE: Mutex<Option<Termios>> = Mutex::new(None);
+
+    /// A control character that no key produces (`_POSIX_VDISABLE`).
+    const DISABLED: u8 = if cfg!(any(target_os = "linux", target_os = "android")) { 0 } else { 0xff };
+
+    /// Run `prompt` with the raw mode entered here first (inquire's own call then leaves it as
+    /// it is) and the two keys turned back into signals; inquire restores the terminal after.
+    pub(super) fn during<T>(prompt: impl FnOnce() -> T) -> T {
+        watch();
+        if crossterm::terminal::enable_raw_mode().is_ok() {
+            let stdin = std::io::stdin();
+            if let Ok(mut mode) = termios::tcgetattr(stdin.as_fd()) {
+                mode.local_flags |= LocalFlags::ISIG;
+                mode.control_chars[SpecialCharacterIndices::VINTR as usize] = DISABLED;
+                mode.control_chars[SpecialCharacterIndices::VQUIT as usize] = 0x15; // Ctrl-U
+                mode.control_chars[SpecialCharacterIndices::VSUSP as usize] = 0x1a; // Ctrl-Z
+                if termios::tcsetattr(stdin.as_fd(), SetArg::TCSANOW, &mode).is_ok() {
+                    *ACTIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(mode);
+                }
+            }
+        }
+        let result = prompt();
+        *ACTIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        // Already done by inquire when it ends; this covers a prompt that failed to start.
+        let _ = crossterm::terminal::disable_raw_mode();
+        result
+    }
+
+    /// Once: a thread that takes SIGQUIT (Ctrl-U: nothing to do) and, on SIGCONT after a
+    /// suspension, sets the prompt's terminal mode again (the shell may have reset it).
+    fn watch() {
+        static WATCH: Once = Once::new();
+        WATCH.call_once(|| {
+            let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGQUIT, SIGCONT]) else { return };
+            std::thread::spawn(move || {
+                for signal in signals.forever() {
+                    let active = ACTIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if let (SIGCONT, Some(mode)) = (signal, active.as_ref()) {
+                        let _ = termios::tcsetattr(std::io::stdin().as_fd(), SetArg::TCSANOW, mode);
+                    }
+                }
+            });
+        });
+    }
+}
+
+/// Elsewhere the keys are inquire's.
+#[cfg(not(unix))]
+mod keys {
+    pub(super) fn during<T>(prompt: impl FnOnce() -> T) -> T {
+        prompt()
     }
 }

@@ -77,7 +77,15 @@ impl Fixture {
         let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
         let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let options = Options { explain: true, top: Format::Table.default_top(), width: Some(100), color: false };
-        render::ranking(Format::Table, &ranking, &self.context(&answers), &options).expect("rendered")
+        let text = render::ranking(Format::Table, &ranking, &self.context(&answers), &options).expect("rendered");
+        // The questionnaire shows a long list of exclusions as one line after the ranking.
+        let count = ranking.ranking.excluded.len();
+        match text.split_once("Excluded by filters (") {
+            Some((before, _)) if count > 5 => format!(
+                "{before}{count} frameworks excluded by your answers: \"See the {count} excluded\" below lists them.\n"
+            ),
+            _ => text,
+        }
     }
 
     /// The JSON ranking `recommend --format json` prints.
