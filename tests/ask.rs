@@ -130,7 +130,7 @@ const LANGUAGES: &str = "Which languages does the team already know?";
 const ONLY: &str = "Consider only frameworks in Python?";
 const FAMILIARITY: &str = "How much should the team already knowing the language count?";
 const USE_CASES: &str = "What is the project?";
-const FEATURES: &str = "Which features must be built in?";
+const FEATURES: &str = "Which features must the framework's own project provide?";
 const SUMMARY: &str = "Rank with these answers, or change one?";
 const MENU: &str = "What next?";
 
@@ -190,7 +190,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
         "Languages known Python",
         "Only those languages yes: Python",
         "Use cases api, ai-ml",
-        "Must be built in orm",
+        "Must be provided orm",
         "Use-case fit 5 critical",
         "Team familiarity 3 medium",
     ] {

@@ -76,7 +76,7 @@ enum Step {
     OnlyKnown,
     /// What the project is.
     UseCases,
-    /// Which features must be built in.
+    /// Which features the framework's own project must provide (builtin or official).
     Require,
 }
 

@@ -119,7 +119,7 @@ impl<'a> Flow<'_, 'a> {
                 let selected = indexes(&choices, |id| level_of(id).is_some());
                 let question = Question {
                     message: format!(
-                        "{progress}Which features must be built in? Frameworks without them are left out."
+                        "{progress}Which features must the framework's own project provide? Frameworks without them are left out."
                     ),
                     help: "None is fine: nothing is left out.".into(),
                 };

@@ -82,7 +82,7 @@ impl<'a> Flow<'_, 'a> {
             Step::TeamKnows => "Languages known".into(),
             Step::OnlyKnown => "Only those languages".into(),
             Step::UseCases => "Use cases".into(),
-            Step::Require => "Must be built in".into(),
+            Step::Require => "Must be provided".into(),
         }
     }
 

@@ -211,7 +211,7 @@ fn esc_goes_back_one_question_and_from_the_summary_to_the_last_one() {
     assert_eq!(asked_count(&script, FEATURES), 2);
     assert_eq!(summary_line(&script, "Performance"), "Performance 1 minor");
     assert_eq!(summary_line(&script, "Languages known"), "Languages known none");
-    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in orm");
+    assert_eq!(summary_line(&script, "Must be provided"), "Must be provided orm");
 }
 
 #[test]
@@ -235,12 +235,12 @@ fn esc_from_the_summary_skips_a_question_that_no_longer_applies() {
         after_change,
         [
             "Rank with these answers, or change one?",
-            "[6/6] Which features must be built in? Frameworks without them are left out.",
+            "[6/6] Which features must the framework's own project provide? Frameworks without them are left out.",
             "[5/6] What is the project? Tick all that apply.",
             // Back from the use cases goes to the languages: "only those?" is skipped.
             "[4/6] Which languages does the team already know?",
             "[5/6] What is the project? Tick all that apply.",
-            "[6/6] Which features must be built in? Frameworks without them are left out.",
+            "[6/6] Which features must the framework's own project provide? Frameworks without them are left out.",
             "Rank with these answers, or change one?",
             "What next?",
         ],
@@ -263,7 +263,7 @@ fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
     assert_eq!(summary_line(&script, "Productivity"), "Productivity 5 critical");
     assert_eq!(summary_line(&script, "Use cases"), "Use cases ecommerce, cms");
     // A weaker level given by the preset is kept.
-    assert_eq!(summary_line(&script, "Must be built in"), "Must be built in templating, admin:community");
+    assert_eq!(summary_line(&script, "Must be provided"), "Must be provided templating, admin:community");
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("content-site"))), "{out}");
 }
 
@@ -325,9 +325,10 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
     assert!(script.asked.contains(&"[4/6] Which languages does the team already know?".to_string()));
     assert!(script.asked.contains(&"[4/6] Consider only frameworks in Python, Go?".to_string()));
     assert!(
-        script
-            .asked
-            .contains(&"[6/6] Which features must be built in? Frameworks without them are left out.".to_string())
+        script.asked.contains(
+            &"[6/6] Which features must the framework's own project provide? Frameworks without them are left out."
+                .to_string()
+        )
     );
     let flags = AnswerSet {
         importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
