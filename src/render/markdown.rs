@@ -98,6 +98,19 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     out
 }
 
+/// A source as a list item: "[ID] Title, Publisher (read 2026-08-22): <URL>".
+fn source_item(s: &crate::catalog::Source) -> String {
+    let title = format!("[{}] {}, {} ({} {})", s.id, s.title, s.publisher, s.date_kind, s.date);
+    if s.url.is_empty() {
+        escape(&title)
+    } else if crate::catalog::validate::is_http_url(&s.url) {
+        format!("{}: <{}>", escape(&title), s.url)
+    } else {
+        // Not a URL a link may be made of: shown as text.
+        format!("{}: {}", escape(&title), escape(&s.url))
+    }
+}
+
 /// One framework as a Markdown section.
 pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
     let mut out = format!("## {} (`{}`)\n\n{}\n\n", escape(&f.name), f.id, crate::escape::markdown_line(&f.summary));
@@ -149,20 +162,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
             f.examples.iter().map(|e| format!("**{}**: {}", escape(&e.name), escape(&e.usage))).collect();
         out.push_str(&list("Examples", &examples));
     }
-    let sources: Vec<String> = entry::cited(f, vocabulary)
-        .into_iter()
-        .map(|s| {
-            let title = format!("[{}] {}, {} ({} {})", s.id, s.title, s.publisher, s.date_kind, s.date);
-            if s.url.is_empty() {
-                escape(&title)
-            } else if crate::catalog::validate::is_http_url(&s.url) {
-                format!("{}: <{}>", escape(&title), s.url)
-            } else {
-                // Not a URL a link may be made of: shown as text.
-                format!("{}: {}", escape(&title), escape(&s.url))
-            }
-        })
-        .collect();
+    let sources: Vec<String> = entry::cited(f, vocabulary).into_iter().map(source_item).collect();
     out.push_str(&list("Sources", &sources));
     out.push_str(&format!("\n_Reviewed {}._\n", f.reviewed));
     out
@@ -232,6 +232,17 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, charset: Charset) -> 
         };
         if let Some(note) = note {
             out.push_str(&format!("\n{note}\n"));
+        }
+    }
+    // The sources the compared entries cite, each once, with their addresses.
+    let mut cited: Vec<&crate::catalog::Source> =
+        c.entries.iter().flat_map(|e| entry::cited(&e.framework, vocabulary)).collect();
+    cited.sort_by(|a, b| a.id.cmp(&b.id));
+    cited.dedup_by(|a, b| a.id == b.id);
+    if !cited.is_empty() {
+        out.push_str("\n### Sources\n\n");
+        for source in cited {
+            out.push_str(&format!("- {}\n", source_item(source)));
         }
     }
     out
