@@ -8,13 +8,12 @@
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// The first `name` on `PATH`.
-fn on_path(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join(name)).find(|p| p.is_file())
-}
+mod common;
+
+use common::{QUIET_CHROMIUM, on_path};
 
 /// Writes a report with the real binary into `path`, replacing the previous run's.
 fn report(args: &[&str], path: &Path) {
@@ -64,16 +63,8 @@ fn chromium(browser: &Path, page: &Path, width: u32, action: &str, profile: &Pat
         None => Command::new(browser),
     };
     command
+        .args(QUIET_CHROMIUM)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
             // The frame reads the framed report, a file beside it.
             "--allow-file-access-from-files",
             "--virtual-time-budget=10000",

@@ -13,23 +13,9 @@ use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
 
-/// The first `name` on `PATH`.
-fn on_path(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join(name)).find(|p| p.is_file())
-}
+mod common;
 
-/// Runs the real binary and returns its standard output.
-fn advisor(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_backend-advisor"))
-        .env_clear()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).expect("UTF-8")
-}
+use common::{QUIET_CHROMIUM, on_path, stdout_of as advisor};
 
 fn engine(args: &[&str]) -> Value {
     serde_json::from_str(&advisor(args)).expect("JSON")
@@ -59,18 +45,8 @@ impl Browser {
             .arg("-c")
             .arg(r#"exec timeout --kill-after=10 300 "$0" "$@" 3<"$COMMANDS" 4>"$ANSWERS""#)
             .arg(chromium)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--remote-debugging-pipe",
-            ])
+            .args(QUIET_CHROMIUM)
+            .arg("--remote-debugging-pipe")
             .arg(format!("--user-data-dir={}", folder.join("profile").display()))
             .arg("about:blank")
             .env("COMMANDS", &to_browser)
