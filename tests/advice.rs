@@ -173,3 +173,23 @@ fn no_preset_ranks_a_single_framework() {
         assert!(items(&doc["ranking"]).len() >= 3, "preset {id} ranks {:?}", ranked(&doc));
     }
 }
+
+#[test]
+fn sources_are_listed_in_every_format_with_their_addresses() {
+    let sources = json_of(&["sources", "--format", "json"]);
+    assert!(items(&sources).len() > 100);
+    for source in items(&sources) {
+        let url = text(&source["url"]);
+        assert!(url.starts_with("https://") || url.starts_with("http://") || source["id"] == "GK", "{source}");
+    }
+    // Every source `show` cites is listed.
+    let shown = stdout_of(&["show", "symfony", "--format", "markdown"]);
+    assert!(shown.contains("[TFB_CITRINE_2023_09_19]") && shown.contains("symfony-workerman"), "{shown}");
+    let csv = stdout_of(&["sources", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), items(&sources).len());
+    let markdown = stdout_of(&["sources", "--format", "markdown"]);
+    assert!(markdown.contains("TFB_CITRINE_2023_09_19"));
+    let why = stdout_of(&["why-not", "django", "--team-knows", "go", "--format", "csv"]);
+    assert!(why.starts_with("Criterion,") || why.starts_with("criterion,"), "{why}");
+}
