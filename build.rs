@@ -1,18 +1,404 @@
-//! Converts the built-in data (`data/catalog.yaml`, `data/presets.yaml`) to JSON at build time, so
-//! that start-up deserialises it with `serde_json` instead of parsing YAML (README "Limits and
-//! errors", start-up). The YAML stays the source: a test proves both readings give the same catalog.
+//! Compiles the built-in data into the binary in a form that costs nothing at start-up (README
+//! "Limits and errors", start-up):
+//!
+//! - `data/catalog.yaml` becomes Rust static data (`catalog.rs`, included by
+//!   `src/catalog/builtin.rs`): every string and list borrowed from the binary, so loading the
+//!   built-in catalog parses nothing and allocates little.
+//! - `data/presets.yaml` becomes JSON, which is small.
+//!
+//! The YAML stays the source. Should it not convert (a field this script does not know, a number
+//! where text belongs), the build still succeeds with a warning and the binary parses the YAML
+//! at start-up instead; a test fails in that case, and another proves that the static data is
+//! exactly the catalog the YAML gives when parsed and validated like any user file.
 
 use std::path::Path;
 use std::{env, fs};
 
+use serde_json::Value;
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in ["catalog", "presets"] {
-        let input = format!("data/{name}.yaml");
-        println!("cargo::rerun-if-changed={input}");
-        let text = fs::read_to_string(&input).unwrap_or_else(|e| panic!("{input}: {e}"));
-        let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{input}: {e}"));
-        let json = serde_json::to_string(&value).unwrap_or_else(|e| panic!("{input} as JSON: {e}"));
-        fs::write(Path::new(&out).join(format!("{name}.json")), json).expect("OUT_DIR is writable");
+    let out = Path::new(&out);
+    println!("cargo::rerun-if-changed=data/presets.yaml");
+    let presets = read("data/presets.yaml");
+    let json = serde_json::to_string(&presets).unwrap_or_else(|e| panic!("data/presets.yaml as JSON: {e}"));
+    fs::write(out.join("presets.json"), json).expect("OUT_DIR is writable");
+
+    println!("cargo::rerun-if-changed=data/catalog.yaml");
+    let catalog = read("data/catalog.yaml");
+    let code = match generate(&catalog) {
+        Ok(code) => {
+            format!("/// Whether the static data below is the catalog.\nconst GENERATED: bool = true;\n\n{code}")
+        }
+        Err(problem) => {
+            println!("cargo::warning=data/catalog.yaml is read at start-up instead of compiled in: {problem}");
+            EMPTY.to_string()
+        }
+    };
+    fs::write(out.join("catalog.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// The generated file when the catalog could not be converted: no data, and `GENERATED` false.
+const EMPTY: &str = "const GENERATED: bool = false;
+static REVIEWED: &str = \"\";
+static FACTORS: &[FactorInfo] = &[];
+static FEATURES: &[Term] = &[];
+static USE_CASES: &[Term] = &[];
+static LANGUAGES: &[Language] = &[];
+static SOURCES: &[Source] = &[];
+static FRAMEWORKS: &[Framework] = &[];
+";
+
+fn read(path: &str) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::to_value(value).unwrap_or_else(|e| panic!("{path} as JSON: {e}"))
+}
+
+/// How a value is written in Rust.
+enum Shape {
+    /// A string: `Text`.
+    Text,
+    /// A number: `f64`.
+    Float,
+    /// A whole number (`u64`, `u16`).
+    Whole,
+    /// A unit variant of the named enum, written in kebab-case or lowercase in YAML.
+    Enum(&'static str),
+    /// `Option`: absent or null is `None`.
+    Optional(&'static Shape),
+    /// `List`: absent is empty.
+    List(&'static Shape),
+    /// A struct: its Rust name and its fields as (YAML key, Rust field, shape).
+    Struct(&'static str, &'static [(&'static str, &'static str, Shape)]),
+    /// A feature cell: a level alone, or a mapping with the level and what provides it.
+    Support,
+    /// The features of an entry, put in vocabulary order as validation does.
+    Features,
+}
+
+use Shape::{Enum, Float, List, Optional, Struct, Whole};
+
+const TEXT: Shape = Shape::Text;
+const SOURCED: Shape =
+    Struct("Sourced", &[("value", "value", TEXT), ("source", "source", TEXT), ("as_of", "as_of", TEXT)]);
+const FACTS: Shape = Struct(
+    "Facts",
+    &[
+        ("license", "license", SOURCED),
+        ("first_release", "first_release", SOURCED),
+        (
+            "latest_release",
+            "latest_release",
+            Struct(
+                "Release",
+                &[
+                    ("version", "version", TEXT),
+                    ("date", "date", TEXT),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            ),
+        ),
+        (
+            "stars",
+            "stars",
+            Optional(&Struct(
+                "Stars",
+                &[
+                    ("count", "count", Whole),
+                    ("repository", "repository", TEXT),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+        (
+            "survey",
+            "survey",
+            Optional(&Struct(
+                "Survey",
+                &[
+                    ("usage_percent", "usage_percent", Float),
+                    ("year", "year", Whole),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+        (
+            "benchmark",
+            "benchmark",
+            Optional(&Struct(
+                "Benchmark",
+                &[
+                    ("fortunes", "fortunes", Whole),
+                    ("variant", "variant", TEXT),
+                    ("classification", "classification", TEXT),
+                    ("orm", "orm", TEXT),
+                    ("database", "database", TEXT),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+        (
+            "support",
+            "support",
+            Optional(&Struct(
+                "SupportPolicy",
+                &[
+                    ("policy", "policy", TEXT),
+                    ("url", "url", TEXT),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+        (
+            "end_of_life",
+            "end_of_life",
+            Optional(&Struct(
+                "EndOfLife",
+                &[
+                    ("product", "product", TEXT),
+                    ("cycle", "cycle", TEXT),
+                    ("ends", "ends", Optional(&TEXT)),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+    ],
+);
+const SCORES: Shape = Struct(
+    "Scores",
+    &[
+        ("performance", "performance", Float),
+        ("scalability", "scalability", Float),
+        ("productivity", "productivity", Float),
+        ("integration", "integration", Float),
+        ("community", "community", Float),
+    ],
+);
+const RATIONALE: Shape = Struct(
+    "Rationale",
+    &[
+        ("performance", "performance", TEXT),
+        ("scalability", "scalability", TEXT),
+        ("productivity", "productivity", TEXT),
+        ("integration", "integration", TEXT),
+        ("community", "community", TEXT),
+    ],
+);
+const FRAMEWORK: Shape = Struct(
+    "Framework",
+    &[
+        ("id", "id", TEXT),
+        ("name", "name", TEXT),
+        ("languages", "languages", List(&TEXT)),
+        ("kind", "kind", Enum("Kind")),
+        ("summary", "summary", TEXT),
+        ("homepage", "homepage", TEXT),
+        ("repository", "repository", Optional(&TEXT)),
+        ("package", "package", Optional(&Struct("Package", &[("registry", "registry", TEXT), ("name", "name", TEXT)]))),
+        ("facts", "facts", FACTS),
+        ("concurrency", "concurrency", TEXT),
+        ("scores", "scores", SCORES),
+        ("rationale", "rationale", RATIONALE),
+        ("features", "features", Shape::Features),
+        ("pros", "pros", List(&TEXT)),
+        ("cons", "cons", List(&TEXT)),
+        (
+            "use_cases",
+            "use_cases",
+            Struct("UseCases", &[("strong", "strong", List(&TEXT)), ("good", "good", List(&TEXT))]),
+        ),
+        ("use_when", "use_when", List(&TEXT)),
+        (
+            "examples",
+            "examples",
+            List(&Struct(
+                "Example",
+                &[("name", "name", TEXT), ("use", "usage", TEXT), ("source", "source", Optional(&TEXT))],
+            )),
+        ),
+        ("reviewed", "reviewed", TEXT),
+    ],
+);
+const FACTOR: Shape = Struct(
+    "FactorInfo",
+    &[
+        ("id", "id", Enum("Factor")),
+        ("label", "label", TEXT),
+        ("short", "short", TEXT),
+        ("description", "description", TEXT),
+        ("question", "question", TEXT),
+        ("rule", "rule", Optional(&TEXT)),
+        (
+            "rubric",
+            "rubric",
+            List(&Struct("RubricLevel", &[("rating", "rating", Float), ("meaning", "meaning", TEXT)])),
+        ),
+    ],
+);
+const TERM: Shape =
+    Struct("Term", &[("id", "id", TEXT), ("description", "description", TEXT), ("fit", "fit", Optional(&TEXT))]);
+const LANGUAGE: Shape = Struct(
+    "Language",
+    &[
+        ("id", "id", TEXT),
+        ("name", "name", TEXT),
+        ("family", "family", Optional(&TEXT)),
+        ("aliases", "aliases", List(&TEXT)),
+        ("includes", "includes", List(&TEXT)),
+    ],
+);
+const SOURCE: Shape = Struct(
+    "Source",
+    &[
+        ("id", "id", TEXT),
+        ("title", "title", TEXT),
+        ("publisher", "publisher", TEXT),
+        ("url", "url", TEXT),
+        ("date", "date", TEXT),
+        ("date_kind", "date_kind", TEXT),
+        ("measures", "measures", TEXT),
+    ],
+);
+
+/// The top-level sections, each a static slice of its shape.
+const SECTIONS: [(&str, &str, &str, Shape); 6] = [
+    ("factors", "FACTORS", "FactorInfo", FACTOR),
+    ("features", "FEATURES", "Term", TERM),
+    ("use_cases", "USE_CASES", "Term", TERM),
+    ("languages", "LANGUAGES", "Language", LANGUAGE),
+    ("sources", "SOURCES", "Source", SOURCE),
+    ("frameworks", "FRAMEWORKS", "Framework", FRAMEWORK),
+];
+
+fn generate(catalog: &Value) -> Result<String, String> {
+    let top = catalog.as_object().ok_or("the file is not a mapping")?;
+    let known = ["schema", "reviewed", "patches", "refreshed"];
+    if let Some(key) = top.keys().find(|k| !known.contains(&k.as_str()) && !SECTIONS.iter().any(|s| s.0 == k.as_str()))
+    {
+        return Err(format!("unknown top-level key '{key}'"));
+    }
+    if top.get("patches").is_some_and(|p| p.as_array().is_none_or(|p| !p.is_empty())) {
+        return Err("the built-in catalog has patches".into());
+    }
+    let features: Vec<&str> = top
+        .get("features")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(|term| term.get("id").and_then(Value::as_str)).collect())
+        .unwrap_or_default();
+    let generator = Generator { features };
+    let reviewed = top.get("reviewed").and_then(Value::as_str).ok_or("'reviewed' is not a string")?;
+    let mut code = format!("static REVIEWED: &str = {reviewed:?};\n");
+    for (key, name, rust, shape) in &SECTIONS {
+        let items = top.get(*key).and_then(Value::as_array).ok_or(format!("'{key}' is not a list"))?;
+        let items = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| generator.emit(item, shape, &format!("{key}[{i}]")))
+            .collect::<Result<Vec<_>, _>>()?;
+        code.push_str(&format!("static {name}: &[{rust}] = &[\n{}\n];\n", items.join(",\n")));
+    }
+    Ok(code)
+}
+
+struct Generator<'a> {
+    /// The vocabulary's feature ids, in order.
+    features: Vec<&'a str>,
+}
+
+impl Generator<'_> {
+    fn emit(&self, value: &Value, shape: &Shape, path: &str) -> Result<String, String> {
+        let wrong = |expected: &str| Err(format!("{path}: expected {expected}, found {value}"));
+        match shape {
+            Shape::Text => match value.as_str() {
+                Some(text) => Ok(format!("Text::from_static({text:?})")),
+                None => wrong("a string (quote it)"),
+            },
+            Float => match value.as_f64() {
+                Some(number) => Ok(format!("{number:?}")),
+                None => wrong("a number"),
+            },
+            Whole => match value.as_u64() {
+                Some(number) => Ok(number.to_string()),
+                None => wrong("a whole number"),
+            },
+            Enum(name) => match value.as_str() {
+                Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
+                    let variant: String =
+                        id.split('-').map(|word| word[..1].to_ascii_uppercase() + &word[1..]).collect();
+                    Ok(format!("{name}::{variant}"))
+                }
+                _ => wrong("a lowercase id"),
+            },
+            Optional(inner) => match value {
+                Value::Null => Ok("None".into()),
+                _ => Ok(format!("Some({})", self.emit(value, inner, path)?)),
+            },
+            List(inner) => match value {
+                Value::Null => Ok("List(Cow::Borrowed(&[]))".into()),
+                Value::Array(items) => {
+                    let items = items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, item)| self.emit(item, inner, &format!("{path}[{i}]")))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Ok(format!("List(Cow::Borrowed(&[{}]))", items.join(", ")))
+                }
+                _ => wrong("a list"),
+            },
+            Struct(name, fields) => {
+                let Some(map) = value.as_object() else { return wrong("a mapping") };
+                if let Some(key) = map.keys().find(|k| !fields.iter().any(|f| f.0 == k.as_str())) {
+                    return Err(format!("{path}: unknown key '{key}'"));
+                }
+                let mut out = format!("{name} {{ ");
+                for (key, field, shape) in fields.iter() {
+                    let value = map.get(*key).unwrap_or(&Value::Null);
+                    if value.is_null() && !matches!(shape, Optional(_) | List(_)) {
+                        return Err(format!("{path}: '{key}' is missing"));
+                    }
+                    out.push_str(&format!("{field}: {}, ", self.emit(value, shape, &format!("{path}.{key}"))?));
+                }
+                Ok(out + "}")
+            }
+            Shape::Support => {
+                // The short form, a level alone, is the mapping with only `level`.
+                let full = match value {
+                    Value::String(_) => Value::Object([("level".to_string(), value.clone())].into_iter().collect()),
+                    _ => value.clone(),
+                };
+                let support = Struct(
+                    "Support",
+                    &[
+                        ("level", "level", Enum("Level")),
+                        ("provided_by", "provided_by", Optional(&TEXT)),
+                        ("docs", "docs", Optional(&TEXT)),
+                        ("note", "note", Optional(&TEXT)),
+                        ("source", "source", Optional(&TEXT)),
+                    ],
+                );
+                self.emit(&full, &support, path)
+            }
+            Shape::Features => {
+                let Some(map) = value.as_object() else { return wrong("a mapping of feature to support") };
+                let mut cells: Vec<(&String, &Value)> = map.iter().collect();
+                // Vocabulary order, as validation puts it; unknown ids (an error there) last.
+                cells.sort_by_key(|(id, _)| self.features.iter().position(|f| f == id).unwrap_or(usize::MAX));
+                let cells = cells
+                    .into_iter()
+                    .map(|(id, support)| {
+                        let support = self.emit(support, &Shape::Support, &format!("{path}.{id}"))?;
+                        Ok(format!("(Text::from_static({id:?}), {support})"))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                Ok(format!("Features(List(Cow::Borrowed(&[{}])))", cells.join(", ")))
+            }
+        }
     }
 }

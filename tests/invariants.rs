@@ -4,8 +4,8 @@
 use backend_advisor::Origin;
 use backend_advisor::answers::{self, AnswerSet, Answers, Importance};
 use backend_advisor::catalog::{
-    Catalog, Example, Factor, Facts, Features, Framework, Kind, Level, Rationale, Release, Scores, Sourced, Support,
-    UseCases,
+    Catalog, Example, Factor, Facts, Features, Framework, Kind, Level, List, Rationale, Release, Scores, Sourced,
+    Support, Text, UseCases,
 };
 use backend_advisor::criteria::Criterion;
 use backend_advisor::decide::score;
@@ -44,9 +44,9 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
         "[A-Z][a-z]{2,8}",
     )
         .prop_map(move |(scores, levels, best_for, language, name)| Framework {
-            id: id.clone(),
-            name,
-            languages: vec![language],
+            id: id.clone().into(),
+            name: name.into(),
+            languages: vec![language.into()].into(),
             kind: Kind::Micro,
             summary: "Generated.".into(),
             homepage: "https://example.org".into(),
@@ -82,12 +82,14 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
                 integration: "x [T]".into(),
                 community: "x [T]".into(),
             },
-            features: Features(features.iter().cloned().zip(levels.into_iter().map(Support::at)).collect()),
-            pros: vec!["a".into(), "b".into(), "c".into()],
-            cons: vec!["a".into(), "b".into()],
-            use_cases: UseCases { strong: best_for, good: Vec::new() },
-            use_when: vec!["a".into(), "b".into()],
-            examples: Vec::<Example>::new(),
+            features: Features(
+                features.iter().map(|f| f.as_str().into()).zip(levels.into_iter().map(Support::at)).collect(),
+            ),
+            pros: ["a", "b", "c"].map(Text::from).into_iter().collect(),
+            cons: ["a", "b"].map(Text::from).into_iter().collect(),
+            use_cases: UseCases { strong: best_for.into_iter().map(Text::from).collect(), good: List::default() },
+            use_when: ["a", "b"].map(Text::from).into_iter().collect(),
+            examples: List::<Example>::default(),
             reviewed: "2026-11".into(),
         })
 }
@@ -154,7 +156,7 @@ proptest! {
             prop_assert_eq!(entry.criteria.len(), ranking.criteria.len());
             let framework = catalog.frameworks.iter().find(|f| f.id == entry.id).expect("a catalog entry");
             // Filters are honoured: language and every requirement.
-            prop_assert!(answers.languages.is_empty() || framework.languages.iter().any(|l| answers.languages.contains(l)));
+            prop_assert!(answers.languages.is_empty() || framework.languages.iter().any(|l| answers.languages.iter().any(|a| a == l)));
             for requirement in &answers.require {
                 prop_assert!(framework.features.level(&requirement.feature).satisfies(requirement.level));
             }

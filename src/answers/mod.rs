@@ -96,7 +96,7 @@ pub fn split_known(text: &str) -> (&str, &str) {
 /// case (`TypeScript`, `ts`, `golang`, `C#`), use cases and features in any case. Values it cannot
 /// place are kept as given, so that the checks that follow name them with a suggestion.
 pub fn normalize(set: &mut AnswerSet, vocabulary: &Vocabulary) {
-    let language = |text: &str| vocabulary.find_language(text).map_or(text.to_string(), |l| l.id.clone());
+    let language = |text: &str| vocabulary.find_language(text).map_or(text.to_string(), |l| l.id.to_string());
     if let Some(list) = set.languages.as_mut() {
         for value in list.iter_mut() {
             *value = language(value);

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Text;
+
 /// A value with its source and date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -11,9 +13,9 @@ pub struct Sourced<T> {
     /// The value.
     pub value: T,
     /// The id of the source (vocabulary `sources`).
-    pub source: String,
+    pub source: Text,
     /// When it was true: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// The latest stable release.
@@ -21,13 +23,13 @@ pub struct Sourced<T> {
 #[serde(deny_unknown_fields)]
 pub struct Release {
     /// Its full version, e.g. `5.2.8`.
-    pub version: String,
+    pub version: Text,
     /// When it was released: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub date: String,
+    pub date: Text,
     /// The id of the source.
-    pub source: String,
+    pub source: Text,
     /// When it was the latest.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// Stars of the main repository.
@@ -37,11 +39,11 @@ pub struct Stars {
     /// How many.
     pub count: u64,
     /// The repository counted, `owner/name`.
-    pub repository: String,
+    pub repository: Text,
     /// The id of the source.
-    pub source: String,
+    pub source: Text,
     /// The date of the count.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// Usage in a developer survey (share of all respondents).
@@ -53,9 +55,9 @@ pub struct Survey {
     /// The survey's year.
     pub year: u16,
     /// The id of the source.
-    pub source: String,
+    pub source: Text,
     /// When the figure was published or read.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// The TechEmpower figure behind a measured performance rating: the best realistic fortunes
@@ -67,18 +69,18 @@ pub struct Benchmark {
     /// Best requests per second over the concurrency levels in the `fortunes` test.
     pub fortunes: u64,
     /// The exact TechEmpower variant (test) name, e.g. `django-postgresql`.
-    pub variant: String,
+    pub variant: Text,
     /// The variant's classification in its `benchmark_config.json`: `Fullstack`, `Micro` or
     /// `Platform`.
-    pub classification: String,
+    pub classification: Text,
     /// Its database access: `Full` (ORM), `Micro` (micro-ORM) or `Raw`.
-    pub orm: String,
+    pub orm: Text,
     /// Its database, e.g. `postgres`.
-    pub database: String,
+    pub database: Text,
     /// The id of the source (the run's results).
-    pub source: String,
+    pub source: Text,
     /// The date of the run.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// A published support policy.
@@ -86,13 +88,13 @@ pub struct Benchmark {
 #[serde(deny_unknown_fields)]
 pub struct SupportPolicy {
     /// The policy in a sentence.
-    pub policy: String,
+    pub policy: Text,
     /// Where it is published.
-    pub url: String,
+    pub url: Text,
     /// The id of the source.
-    pub source: String,
+    pub source: Text,
     /// When it was read.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// Where a release cycle's support ends, as endoflife.date tracks it (`catalog refresh` fills
@@ -101,16 +103,16 @@ pub struct SupportPolicy {
 #[serde(deny_unknown_fields)]
 pub struct EndOfLife {
     /// The endoflife.date product, e.g. `django`.
-    pub product: String,
+    pub product: Text,
     /// The release cycle of the latest release, e.g. `5.2`.
-    pub cycle: String,
+    pub cycle: Text,
     /// The date its support ends (`YYYY-MM-DD`), or `None` when no end is announced.
     #[serde(default)]
-    pub ends: Option<String>,
+    pub ends: Option<Text>,
     /// The id of the source.
-    pub source: String,
+    pub source: Text,
     /// When it was read.
-    pub as_of: String,
+    pub as_of: Text,
 }
 
 /// Everything a framework entry states as fact.
@@ -118,9 +120,9 @@ pub struct EndOfLife {
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The licence, as an SPDX expression.
-    pub license: Sourced<String>,
+    pub license: Sourced<Text>,
     /// The first public release (one definition for all: the first public release, not 1.0).
-    pub first_release: Sourced<String>,
+    pub first_release: Sourced<Text>,
     /// The latest stable release.
     pub latest_release: Release,
     /// GitHub stars of the main repository, when measured.

@@ -5,9 +5,7 @@
 use std::path::PathBuf;
 
 use super::patch;
-use super::validate::{
-    entries_one_by_one, in_vocabulary_order, sort_by_position, validate, validate_entries, vocabulary_of,
-};
+use super::validate::{entries_one_by_one, sort_by_position, validate, validate_entries, vocabulary_of};
 use super::{Catalog, CatalogFile, Framework, Source};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
@@ -16,9 +14,6 @@ use crate::yaml::{problems::yaml_problem, read};
 
 /// The built-in catalog, compiled into the binary (schema: README "Catalog format").
 pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
-
-/// The built-in catalog as JSON, converted from [`BUILTIN_YAML`] by `build.rs`: what start-up reads.
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 /// When the built-in catalog was last reviewed (`YYYY-MM-DD`): its top-level `reviewed:` line,
 /// read without parsing the whole file (for `--version`); a test checks it against the parsed
@@ -57,19 +52,16 @@ pub struct TextLayer {
 impl Catalog {
     /// The built-in catalog.
     ///
-    /// Start-up reads the JSON that `build.rs` made of `data/catalog.yaml` and skips the checks of
-    /// entries: a test proves that this gives exactly the catalog [`Catalog::builtin_from_yaml`]
-    /// parses and validates like any user file. Should the JSON not read (it always does), the
-    /// YAML is parsed, validated and indexed, so any problem names its line.
+    /// Start-up takes the static data `build.rs` made of `data/catalog.yaml` and skips the
+    /// checks of entries: a test proves that this is exactly the catalog
+    /// [`Catalog::builtin_from_yaml`] parses and validates like any user file. Should the build
+    /// not have converted it (it says why in a warning, and a test fails), the YAML is parsed,
+    /// validated and indexed here, so any problem names its line.
     pub fn builtin() -> Result<Catalog> {
-        let quick = serde_json::from_str::<CatalogFile>(BUILTIN_JSON).ok().and_then(|file| {
-            let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).ok()?;
-            let mut frameworks = file.frameworks;
-            frameworks.iter_mut().for_each(|f| in_vocabulary_order(f, &vocabulary));
-            Some(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
-        });
-        match quick {
-            Some(catalog) => Ok(catalog),
+        match super::builtin::catalog() {
+            Some((vocabulary, frameworks)) => {
+                Ok(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
+            }
             None => Catalog::builtin_from_yaml(),
         }
     }
@@ -218,12 +210,12 @@ impl Catalog {
         }
         // By hash: layering many large catalogs stays linear.
         let mut at: std::collections::HashMap<String, usize> =
-            self.frameworks.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
+            self.frameworks.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
         for framework in layer.frameworks {
-            match at.get(&framework.id) {
+            match at.get(framework.id.as_str()) {
                 Some(&i) => self.frameworks[i] = framework,
                 None => {
-                    at.insert(framework.id.clone(), self.frameworks.len());
+                    at.insert(framework.id.to_string(), self.frameworks.len());
                     self.frameworks.push(framework);
                 }
             }
@@ -271,7 +263,8 @@ mod reviewed_tests {
     }
 
     #[test]
-    fn the_json_reading_is_the_yaml_reading() {
+    fn the_static_data_is_in_use_and_is_the_yaml_reading() {
+        assert!(super::super::builtin::compiled_in(), "build.rs did not compile the catalog in: see its warning");
         let quick = Catalog::builtin().expect("the built-in catalog is valid");
         let reference = Catalog::builtin_from_yaml().expect("the built-in catalog is valid");
         assert_eq!(quick.vocabulary, reference.vocabulary);

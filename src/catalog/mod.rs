@@ -6,11 +6,13 @@
 //! collects *all* problems with their positions. Only a file that passes both becomes part of a
 //! [`Catalog`] ([`load`]). The built-in catalog goes through exactly the same steps.
 
+mod builtin;
 pub mod facts;
 pub mod layers;
 pub mod load;
 pub mod patch;
 pub mod rules;
+pub mod text;
 pub mod validate;
 
 use std::fmt;
@@ -22,6 +24,7 @@ pub use crate::criteria::Factor;
 use crate::suggest;
 pub use facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
 pub use load::{BUILTIN_SOURCE, BUILTIN_YAML};
+pub use text::{List, Text};
 
 /// What kind of thing a catalog entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,15 +137,15 @@ impl Scores {
 #[serde(deny_unknown_fields)]
 pub struct Rationale {
     /// Why the performance rating.
-    pub performance: String,
+    pub performance: Text,
     /// Why the scalability rating.
-    pub scalability: String,
+    pub scalability: Text,
     /// Why the productivity rating.
-    pub productivity: String,
+    pub productivity: Text,
     /// Why the integration rating.
-    pub integration: String,
+    pub integration: Text,
     /// Why the community rating.
-    pub community: String,
+    pub community: Text,
 }
 
 impl Rationale {
@@ -163,13 +166,13 @@ impl Rationale {
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// The organisation.
-    pub name: String,
+    pub name: Text,
     /// What it uses the framework for.
     #[serde(rename = "use")]
-    pub usage: String,
+    pub usage: Text,
     /// The id of the source that says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 /// How a framework supports one feature, and what provides it.
@@ -181,16 +184,16 @@ pub struct Support {
     /// What provides it: the module in core (`django.contrib.admin`) or the package to install
     /// (`spring-boot-starter-security`); required above `none` in the built-in catalog.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provided_by: Option<String>,
+    pub provided_by: Option<Text>,
     /// Where its documentation is (an http(s) URL).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub docs: Option<String>,
+    pub docs: Option<Text>,
     /// What is partial or missing, in a few words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// The id of the source that shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Text>,
 }
 
 impl Support {
@@ -205,13 +208,13 @@ impl Support {
 struct SupportFull {
     level: Level,
     #[serde(default)]
-    provided_by: Option<String>,
+    provided_by: Option<Text>,
     #[serde(default)]
-    docs: Option<String>,
+    docs: Option<Text>,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<Text>,
     #[serde(default)]
-    source: Option<String>,
+    source: Option<Text>,
 }
 
 /// A feature cell as written: just the level (`official`), or a mapping with the level and what
@@ -243,7 +246,7 @@ impl<'de> Deserialize<'de> for Support {
 
 /// The support of each feature, in document order (vocabulary order once validated).
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Features(pub Vec<(String, Support)>);
+pub struct Features(pub List<(Text, Support)>);
 
 impl Features {
     /// The level of one feature (`none` if absent).
@@ -273,10 +276,10 @@ impl<'de> Deserialize<'de> for Features {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Features, A::Error> {
                 let mut out = Vec::new();
-                while let Some((key, support)) = map.next_entry::<String, Support>()? {
+                while let Some((key, support)) = map.next_entry::<Text, Support>()? {
                     out.push((key, support));
                 }
-                Ok(Features(out))
+                Ok(Features(out.into()))
             }
         }
         deserializer.deserialize_map(FeaturesVisitor)
@@ -291,15 +294,15 @@ impl<'de> Deserialize<'de> for Features {
 pub struct UseCases {
     /// Use cases it is a primary choice for.
     #[serde(default)]
-    pub strong: Vec<String>,
+    pub strong: List<Text>,
     /// Use cases it is a reasonable choice for.
     #[serde(default)]
-    pub good: Vec<String>,
+    pub good: List<Text>,
 }
 
 impl UseCases {
     /// Every tag, strong first.
-    pub fn all(&self) -> impl Iterator<Item = &String> {
+    pub fn all(&self) -> impl Iterator<Item = &Text> {
         self.strong.iter().chain(&self.good)
     }
 }
@@ -310,9 +313,9 @@ impl UseCases {
 pub struct Package {
     /// `pypi`, `npm`, `crates`, `maven`, `nuget`, `rubygems`, `packagist`, `hex`, `go`,
     /// `swiftpm`, `conan` or `none` (installed some other way).
-    pub registry: String,
+    pub registry: Text,
     /// The package's name on that registry (Maven: `group:artifact`).
-    pub name: String,
+    pub name: Text,
 }
 
 /// One framework of the catalog. Field docs are the schema reference (README "Catalog format").
@@ -320,20 +323,20 @@ pub struct Package {
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Stable kebab-case id, e.g. `spring-boot`.
-    pub id: String,
+    pub id: Text,
     /// Display name, e.g. `Spring Boot`.
-    pub name: String,
+    pub name: Text,
     /// Every language it supports first-class, primary first (vocabulary `languages`).
-    pub languages: Vec<String>,
+    pub languages: List<Text>,
     /// `full-stack`, `micro`, `api` or `runtime`.
     pub kind: Kind,
     /// One sentence: what it is.
-    pub summary: String,
+    pub summary: Text,
     /// Project homepage URL.
-    pub homepage: String,
+    pub homepage: Text,
     /// The main source repository on GitHub, `owner/name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repository: Option<String>,
+    pub repository: Option<Text>,
     /// The package a user installs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<Package>,
@@ -341,7 +344,7 @@ pub struct Framework {
     /// support policy.
     pub facts: Facts,
     /// Concurrency model in one line.
-    pub concurrency: String,
+    pub concurrency: Text,
     /// Rating 1–5 (half steps) per factor. Performance and community follow the README's rule
     /// from `facts` where the facts measure them; the others are judged by the vocabulary's rubric.
     pub scores: Scores,
@@ -350,24 +353,24 @@ pub struct Framework {
     /// Support of every vocabulary feature, and what provides it.
     pub features: Features,
     /// Strengths (at least 3).
-    pub pros: Vec<String>,
+    pub pros: List<Text>,
     /// Weaknesses (at least 2).
-    pub cons: Vec<String>,
+    pub cons: List<Text>,
     /// The use cases it suits, strong and good.
     pub use_cases: UseCases,
     /// Advice on when to choose it (at least 2).
-    pub use_when: Vec<String>,
+    pub use_when: List<Text>,
     /// Known production users.
     #[serde(default)]
-    pub examples: Vec<Example>,
+    pub examples: List<Example>,
     /// When the entry was last checked, `YYYY-MM-DD` (or `YYYY-MM`).
-    pub reviewed: String,
+    pub reviewed: Text,
 }
 
 impl Framework {
     /// The primary language.
     pub fn language(&self) -> &str {
-        self.languages.first().map_or("", String::as_str)
+        self.languages.first().map_or("", Text::as_str)
     }
 }
 
@@ -378,19 +381,19 @@ pub struct FactorInfo {
     /// Which factor.
     pub id: Factor,
     /// Label for headings, e.g. `Performance`.
-    pub label: String,
+    pub label: Text,
     /// Abbreviation of at most 5 characters for narrow table columns, e.g. `Perf`.
-    pub short: String,
+    pub short: Text,
     /// One-line description.
-    pub description: String,
+    pub description: Text,
     /// The question a person is asked about its importance.
-    pub question: String,
+    pub question: Text,
     /// For a measured factor: the rule that derives it from facts (README "Where the ratings
     /// come from"); a rating without those facts is judged by the rubric.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
     /// What earns each rating, from 5 down to 1.
-    pub rubric: Vec<RubricLevel>,
+    pub rubric: List<RubricLevel>,
 }
 
 /// One level of a factor's rubric.
@@ -400,7 +403,7 @@ pub struct RubricLevel {
     /// The rating, 1 to 5.
     pub rating: f64,
     /// What earns it.
-    pub meaning: String,
+    pub meaning: Text,
 }
 
 /// A source of facts and ratings, shipped with the catalog so that every citation can be opened.
@@ -408,19 +411,19 @@ pub struct RubricLevel {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The id that entries cite, UPPER_SNAKE_CASE, e.g. `TFB_CITRINE_2023_09_19`.
-    pub id: String,
+    pub id: Text,
     /// Its title.
-    pub title: String,
+    pub title: Text,
     /// Who published it.
-    pub publisher: String,
+    pub publisher: Text,
     /// Where to open it (http(s)); empty only for `GK`, which is not a document.
-    pub url: String,
+    pub url: Text,
     /// When it was published, or read (`date_kind`): `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub date: String,
+    pub date: Text,
     /// `published` or `read`.
-    pub date_kind: String,
+    pub date_kind: Text,
     /// What it measures or shows.
-    pub measures: String,
+    pub measures: Text,
 }
 
 /// A vocabulary term (feature or use case) with its description.
@@ -428,12 +431,12 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// The id used in entries, flags and answers.
-    pub id: String,
+    pub id: Text,
     /// One-line description.
-    pub description: String,
+    pub description: Text,
     /// For a use case: what earns a framework the tag (`strong`, `good`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fit: Option<String>,
+    pub fit: Option<Text>,
 }
 
 /// A programming language of the vocabulary.
@@ -441,19 +444,19 @@ pub struct Term {
 #[serde(deny_unknown_fields)]
 pub struct Language {
     /// The id used in entries, flags and answers.
-    pub id: String,
+    pub id: Text,
     /// Display name.
-    pub name: String,
+    pub name: Text,
     /// Its family (`jvm`, `dotnet`, `javascript`, …): languages of one family share runtimes
     /// and libraries, so knowing one counts partly for the others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub family: Option<String>,
+    pub family: Option<Text>,
     /// Other names people type for it (`ts`, `golang`, `c#`), matched case-insensitively.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub aliases: List<Text>,
     /// Languages that knowing it includes (TypeScript includes JavaScript, a subset of it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub includes: Vec<String>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub includes: List<Text>,
 }
 
 /// The words a catalog may use: factors, features, use cases and languages.
@@ -470,7 +473,7 @@ pub struct Vocabulary {
     /// The sources entries cite.
     pub sources: Vec<Source>,
     /// When the built-in catalog was last reviewed, `YYYY-MM-DD`.
-    pub reviewed: String,
+    pub reviewed: Text,
 }
 
 impl Vocabulary {
@@ -695,7 +698,7 @@ mod tests {
         let rating = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).expect(id).scores.performance;
         assert!(rating("symfony") >= rating("laravel"));
         let spring = catalog.frameworks.iter().find(|f| f.id == "spring-boot").expect("spring-boot");
-        assert!(spring.languages.contains(&"kotlin".to_string()));
+        assert!(spring.languages.contains(&Text::from_static("kotlin")));
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn shown(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::catalog::{Catalog, Text};
 
     fn patch(text: &str) -> Result<Vec<Framework>, Vec<Problem>> {
         let catalog = Catalog::builtin().expect("built-in");
@@ -236,7 +236,7 @@ mod tests {
         let f = patch("- id: flask\n  use_cases: {strong: {add: [ai-ml]}, good: {remove: [ai-ml]}}\n")
             .expect("valid")
             .remove(0);
-        assert!(f.use_cases.strong.contains(&"ai-ml".to_string()));
+        assert!(f.use_cases.strong.contains(&Text::from_static("ai-ml")));
         let f = patch("- id: flask\n  pros: [a, b, c]\n").expect("valid").remove(0);
         assert_eq!(f.pros, ["a", "b", "c"]);
         let problems = patch("- id: flask\n  pros: {remove: [nothing]}\n").expect_err("not in the list");

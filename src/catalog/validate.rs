@@ -53,7 +53,7 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Vocabulary { factors, features, use_cases, languages, sources, reviewed })
+    Ok(Vocabulary { factors, features, use_cases, languages, sources, reviewed: reviewed.into() })
 }
 
 pub(super) fn is_kebab(id: &str) -> bool {
@@ -220,7 +220,7 @@ pub(super) fn validate_entries(
             let position = if at_key { positions.key(&path) } else { positions.value(&path).or(positions.key(&path)) };
             problems.push(Problem {
                 origin: Origin::file(source, position),
-                entry: Some(if framework.id.is_empty() { format!("#{index}") } else { framework.id.clone() }),
+                entry: Some(if framework.id.is_empty() { format!("#{index}") } else { framework.id.to_string() }),
                 field: Some(field.to_string()),
                 message,
                 hint,
@@ -234,7 +234,7 @@ pub(super) fn validate_entries(
                 format!("id '{}' is not kebab-case (lowercase letters, digits and single hyphens)", f.id),
                 None,
             );
-        } else if let Some(&first) = first_seen.get(&f.id) {
+        } else if let Some(&first) = first_seen.get(f.id.as_str()) {
             let other = positions.value(&format!("frameworks[{first}].id"));
             let also = other.map_or(String::new(), |(l, c)| format!(" (first defined at line {l}, column {c})"));
             complain(
@@ -244,7 +244,7 @@ pub(super) fn validate_entries(
                 Some("give each framework its own id".into()),
             );
         } else {
-            first_seen.insert(f.id.clone(), index);
+            first_seen.insert(f.id.to_string(), index);
         }
         for (field, value) in [
             ("name", &f.name),
@@ -403,7 +403,7 @@ pub(super) fn validate_entries(
 }
 
 /// Sort an entry's features in the vocabulary's order, as validation leaves them.
-pub(super) fn in_vocabulary_order(framework: &mut Framework, vocabulary: &Vocabulary) {
+fn in_vocabulary_order(framework: &mut Framework, vocabulary: &Vocabulary) {
     let order: Vec<&str> = vocabulary.feature_ids().collect();
     framework.features.0.sort_by_key(|(id, _)| order.iter().position(|o| o == id).unwrap_or(usize::MAX));
 }

@@ -41,7 +41,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         let date = overlay
             .as_ref()
             .and_then(|o| backend_advisor::refresh::refreshed_on(&o.text))
-            .unwrap_or_else(|| catalog.vocabulary.reviewed.clone());
+            .unwrap_or_else(|| catalog.vocabulary.reviewed.to_string());
         let age = backend_advisor::refresh::days(&today).zip(backend_advisor::refresh::days(&date)).map(|(t, d)| t - d);
         if age.is_some_and(|age| age > backend_advisor::refresh::STALE_AFTER_DAYS) {
             let _ = writeln!(

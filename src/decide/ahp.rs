@@ -157,7 +157,7 @@ pub struct Question {
 /// The 10 comparisons in [`pairs`] order, worded with the vocabulary's factor labels; answer
 /// each with a [`Judgement`] (on the [`SCALE`], `favouring_first` or `favouring_second`).
 pub fn questions(vocabulary: &Vocabulary) -> Vec<Question> {
-    let label = |factor: Factor| vocabulary.factor(factor).map_or(factor.id().to_string(), |f| f.label.clone());
+    let label = |factor: Factor| vocabulary.factor(factor).map_or(factor.id().to_string(), |f| f.label.to_string());
     pairs()
         .into_iter()
         .map(|pair| {

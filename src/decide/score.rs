@@ -330,7 +330,7 @@ pub fn fit_credit(framework: &Framework, use_case: &str) -> f64 {
 /// Why the filters remove a framework (empty when it passes).
 pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
     let mut reasons = Vec::new();
-    if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.contains(l)) {
+    if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.iter().any(|a| a == l)) {
         reasons.push(format!(
             "language: {}, not one of {}",
             framework.languages.join(", "),
@@ -428,7 +428,7 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
     for framework in &catalog.frameworks {
         let reasons = exclusion_reasons(framework, answers);
         if !reasons.is_empty() {
-            excluded.push(Excluded { id: framework.id.clone(), name: framework.name.clone(), reasons });
+            excluded.push(Excluded { id: framework.id.to_string(), name: framework.name.to_string(), reasons });
             continue;
         }
         let parts: Vec<Part> = criteria
@@ -442,10 +442,10 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             .collect();
         ranking.push(Ranked {
             rank: 0,
-            id: framework.id.clone(),
-            name: framework.name.clone(),
+            id: framework.id.to_string(),
+            name: framework.name.to_string(),
             language: framework.language().to_string(),
-            languages: framework.languages.clone(),
+            languages: framework.languages.iter().map(ToString::to_string).collect(),
             score: parts.iter().map(|p| p.contribution).sum(),
             distance_to_ideal: None,
             distance_to_anti_ideal: None,

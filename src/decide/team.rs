@@ -194,7 +194,7 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let (answers, languages) = group_answers(team, &criteria, &group);
     let (kept, excluded) = constrain(catalog, team);
     let mut candidates = catalog.clone();
-    candidates.frameworks.retain(|f| kept.contains(&f.id));
+    candidates.frameworks.retain(|f| kept.iter().any(|k| *k == f.id));
 
     let mut analysis = *analysis;
     if let Some(settings) = analysis.sensitivity.as_mut() {
@@ -250,7 +250,7 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
         })
         .collect();
     let disagreements = disagreements(ranking, &spreads);
-    let names = catalog.frameworks.iter().map(|f| (f.id.clone(), f.name.clone())).collect();
+    let names = catalog.frameworks.iter().map(|f| (f.id.to_string(), f.name.to_string())).collect();
     recommendation.team = Some(TeamReport {
         members,
         aggregation: if all_pairwise { "geometric-mean" } else { "mean" },
@@ -403,12 +403,12 @@ fn constrain(catalog: &Catalog, team: &Team) -> (Vec<String>, Vec<Excluded>) {
         };
         if out {
             excluded.push(Excluded {
-                id: framework.id.clone(),
-                name: framework.name.clone(),
+                id: framework.id.to_string(),
+                name: framework.name.to_string(),
                 reasons: reasons.into_iter().map(|(r, who)| format!("{r} ({})", who.join(", "))).collect(),
             });
         } else {
-            kept.push(framework.id.clone());
+            kept.push(framework.id.to_string());
         }
     }
     (kept, excluded)

@@ -197,7 +197,7 @@ pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_da
     let answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
     let ranking = rank(catalog, &answers, &Analysis { method, sensitivity: None })?.ranking;
     let chosen = &record.chosen;
-    let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.clone());
+    let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.to_string());
     let mut changes = Vec::new();
     let now = ranking.ranking.iter().find(|r| r.id == chosen.id);
     let winner = ranking.ranking.first();

@@ -68,8 +68,8 @@ pub fn explain(recommendation: &Recommendation, catalog: &Catalog, wanted: &str)
     let ranking = &recommendation.ranking;
     let winner = ranking.ranking.first();
     let mut why = WhyNot {
-        id: framework.id.clone(),
-        name: framework.name.clone(),
+        id: framework.id.to_string(),
+        name: framework.name.to_string(),
         winner: winner.map(|w| w.id.clone()),
         winner_name: winner.map(|w| w.name.clone()),
         status: "excluded",

@@ -8,7 +8,7 @@ pub mod services;
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 
-use crate::catalog::{Catalog, EndOfLife, Factor, Framework, Release, Source, Stars};
+use crate::catalog::{Catalog, EndOfLife, Factor, Framework, Release, Source, Stars, Text};
 use services::{Fact, Found, Lookup, Service};
 
 /// Facts older than this many days are called old by reports and `show` (about six months).
@@ -56,12 +56,16 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
                 cited.push(service);
             }
         };
-        let mut version = framework.facts.latest_release.version.clone();
+        let mut version = framework.facts.latest_release.version.to_string();
         match found(Fact::Release) {
             Some((service, Found::Release { version: new, date }, _)) => {
                 version = new.clone();
-                let release =
-                    Release { version: new.clone(), date: date.clone(), source: id(service), as_of: today.to_string() };
+                let release = Release {
+                    version: new.clone().into(),
+                    date: date.clone().into(),
+                    source: id(service).into(),
+                    as_of: today.into(),
+                };
                 put("latest_release", to_value(&release)?, Some(service));
             }
             _ if refreshed(&framework.facts.latest_release.source) => {
@@ -78,8 +82,8 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
                 let stars = Stars {
                     count: *count,
                     repository: repository.clone(),
-                    source: id(service),
-                    as_of: today.to_string(),
+                    source: id(service).into(),
+                    as_of: today.into(),
                 };
                 put("stars", to_value(&stars)?, Some(service));
             }
@@ -97,11 +101,11 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
                     .cloned()
                     .unwrap_or_default();
                 let eol = EndOfLife {
-                    product: services::product_of(path).to_string(),
-                    cycle,
-                    ends,
-                    source: id(service),
-                    as_of: today.to_string(),
+                    product: services::product_of(path).into(),
+                    cycle: cycle.into(),
+                    ends: ends.map(Text::from),
+                    source: id(service).into(),
+                    as_of: today.into(),
                 };
                 put("end_of_life", to_value(&eol)?, Some(service));
             }
@@ -110,7 +114,7 @@ pub fn overlay(current: &Catalog, outcomes: &[Outcome], today: &str) -> Result<S
         }
         if !facts.is_empty() {
             let mut patch = Mapping::new();
-            patch.insert("id".into(), framework.id.clone().into());
+            patch.insert("id".into(), framework.id.as_str().into());
             patch.insert("facts".into(), Value::Mapping(facts));
             patches.push(Value::Mapping(patch));
         }
@@ -190,7 +194,7 @@ pub fn changes(before: &Catalog, after: &Catalog) -> Vec<Change> {
         ] {
             if was != is {
                 out.push(Change {
-                    framework: new.id.clone(),
+                    framework: new.id.to_string(),
                     fact: fact.into(),
                     old: was,
                     new: is,

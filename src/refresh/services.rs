@@ -215,7 +215,7 @@ pub const END_OF_LIFE_PRODUCTS: [(&str, &str); 8] = [
 pub fn plan(frameworks: &[Framework]) -> Vec<Lookup> {
     let mut out = Vec::new();
     for f in frameworks {
-        let lookup = |fact, service, path: String| Lookup { framework: f.id.clone(), fact, service, path };
+        let lookup = |fact, service, path: String| Lookup { framework: f.id.to_string(), fact, service, path };
         if let Some(package) = &f.package {
             // The first word is the name; the rest of the field may explain it.
             let name = package.name.split_whitespace().next().unwrap_or_default();

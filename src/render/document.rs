@@ -4,7 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::catalog::{Example, Factor, Features};
+use crate::catalog::{Example, Factor, Features, Text};
 use crate::decide::compare::{Comparison, Section, Standing};
 use crate::decide::score::Ranked;
 
@@ -21,7 +21,7 @@ pub fn comparison(comparison: &Comparison) -> Document<'_> {
 
 #[derive(Serialize)]
 struct Overview<'a> {
-    languages: &'a [String],
+    languages: &'a [Text],
     kind: &'static str,
     license: &'a str,
     first_release: &'a str,
@@ -73,11 +73,11 @@ struct EntryDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     use_cases: Option<&'a crate::catalog::UseCases>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pros: Option<&'a [String]>,
+    pros: Option<&'a [Text]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cons: Option<&'a [String]>,
+    cons: Option<&'a [Text]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    use_when: Option<&'a [String]>,
+    use_when: Option<&'a [Text]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     examples: Option<&'a [Example]>,
 }

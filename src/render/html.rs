@@ -238,7 +238,7 @@ fn cell(value: &Value) -> String {
 /// The comparison as an HTML page: the radar of the factor ratings, the stacked scores when
 /// scored, then a table per section.
 pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenance) -> String {
-    let names: Vec<String> = c.entries.iter().map(|e| e.framework.name.clone()).collect();
+    let names: Vec<String> = c.entries.iter().map(|e| e.framework.name.to_string()).collect();
     let title = names.join(" vs ");
     let mut body = String::new();
     let has = |s: Section| c.sections.contains(&s);
@@ -249,7 +249,7 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, provenance: &Provenan
                 .entries
                 .iter()
                 .map(|e| Series {
-                    name: e.framework.name.clone(),
+                    name: e.framework.name.to_string(),
                     values: Factor::ALL.iter().map(|&f| e.framework.scores.get(f)).collect(),
                 })
                 .collect();

@@ -3,7 +3,7 @@
 use super::rows::{self, Rows};
 use super::side_by_side::{self, Charset};
 use super::{Options, entry, prose};
-use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::catalog::{Factor, Framework, Text, Vocabulary};
 use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section};
 use crate::decide::score::Method;
@@ -152,7 +152,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         }
         s
     };
-    let escaped = |items: &[String]| items.iter().map(|i| escape(i)).collect::<Vec<_>>();
+    let escaped = |items: &[Text]| items.iter().map(|i| escape(i)).collect::<Vec<_>>();
     out.push_str(&list("Pros", &escaped(&f.pros)));
     out.push_str(&list("Cons", &escaped(&f.cons)));
     out.push_str(&format!("\n### Use cases\n\n{}\n", escape(&entry::use_cases(f))));

@@ -87,7 +87,7 @@ pub fn rating(value: f64) -> String {
 fn criterion_header(vocabulary: &Vocabulary, criterion: Criterion) -> String {
     match criterion {
         Criterion::Factor(factor) => {
-            vocabulary.factor(factor).map_or_else(|| factor.id().to_string(), |f| f.short.clone())
+            vocabulary.factor(factor).map_or_else(|| factor.id().to_string(), |f| f.short.to_string())
         }
         other => other.short().to_string(),
     }
@@ -259,9 +259,9 @@ pub fn frameworks(frameworks: &[&Framework], vocabulary: &Vocabulary, audience: 
                         [
                             f.languages.join(";"),
                             f.kind.id().to_string(),
-                            f.facts.license.value.clone(),
-                            f.facts.first_release.value.clone(),
-                            f.facts.latest_release.version.clone(),
+                            f.facts.license.value.to_string(),
+                            f.facts.first_release.value.to_string(),
+                            f.facts.latest_release.version.to_string(),
                         ]
                         .map(Cell::text),
                     );

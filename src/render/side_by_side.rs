@@ -168,14 +168,14 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
         Section::Overview => vec![
             row("languages", "Languages", text(&|f| entry::languages(f, vocabulary))),
             row("kind", "Kind", text(&|f| f.kind.id().to_string())),
-            row("license", "Licence", text(&|f| f.facts.license.value.clone())),
-            row("first_release", "First release", text(&|f| f.facts.first_release.value.clone())),
+            row("license", "Licence", text(&|f| f.facts.license.value.to_string())),
+            row("first_release", "First release", text(&|f| f.facts.first_release.value.to_string())),
             row(
                 "latest_version",
                 "Latest version",
                 text(&|f| format!("{} ({})", f.facts.latest_release.version, f.facts.latest_release.date)),
             ),
-            row("concurrency", "Concurrency", text(&|f| f.concurrency.clone())),
+            row("concurrency", "Concurrency", text(&|f| f.concurrency.to_string())),
         ],
         Section::Factors => Factor::ALL
             .iter()
@@ -202,12 +202,12 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
             })
             .collect(),
         Section::BestFor => vec![
-            row("strong_for", "Strong fit", list(&|f| f.use_cases.strong.clone())),
-            row("good_for", "Good fit", list(&|f| f.use_cases.good.clone())),
+            row("strong_for", "Strong fit", list(&|f| f.use_cases.strong.iter().map(ToString::to_string).collect())),
+            row("good_for", "Good fit", list(&|f| f.use_cases.good.iter().map(ToString::to_string).collect())),
         ],
-        Section::Pros => vec![row("pros", "", list(&|f| f.pros.clone()))],
-        Section::Cons => vec![row("cons", "", list(&|f| f.cons.clone()))],
-        Section::UseWhen => vec![row("use_when", "", list(&|f| f.use_when.clone()))],
+        Section::Pros => vec![row("pros", "", list(&|f| f.pros.iter().map(ToString::to_string).collect()))],
+        Section::Cons => vec![row("cons", "", list(&|f| f.cons.iter().map(ToString::to_string).collect()))],
+        Section::UseWhen => vec![row("use_when", "", list(&|f| f.use_when.iter().map(ToString::to_string).collect()))],
         Section::Examples => {
             vec![row(
                 "examples",
@@ -262,7 +262,7 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
 /// `<criterion>_rating` and `<criterion>_contribution`.
 pub fn data(c: &Comparison, sheets: &[SideBySide]) -> Rows {
     let mut headers = vec!["section".to_string(), "field".to_string()];
-    headers.extend(c.entries.iter().map(|e| e.framework.id.clone()));
+    headers.extend(c.entries.iter().map(|e| e.framework.id.to_string()));
     let mut rows = Vec::new();
     let cell = |raw: String| Cell { text: raw.clone(), raw, numeric: false, keep_whole: false };
     type Extract = fn(&Value) -> String;

@@ -8,7 +8,7 @@ use comfy_table::{
 use super::rows::{self, Cell, Rows};
 use super::side_by_side::{self, Charset};
 use super::{Options, entry, prose};
-use crate::catalog::{Factor, Framework, Vocabulary};
+use crate::catalog::{Factor, Framework, Text, Vocabulary};
 use crate::decide::Recommendation;
 use crate::decide::compare::{Comparison, Section};
 use crate::decide::score::Method;
@@ -260,7 +260,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     out.push_str(&grid(&ratings, options));
     out.push('\n');
     let cells: Vec<(String, String)> =
-        f.features.0.iter().map(|(id, support)| (id.clone(), entry::support(support))).collect();
+        f.features.0.iter().map(|(id, support)| (id.to_string(), entry::support(support))).collect();
     let features = |per_row: usize| {
         let mut headers = Vec::new();
         for _ in 0..per_row {
@@ -279,7 +279,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     let paired = features(2);
     let features = if fits(&paired, width) { paired } else { features(1) };
     out.push_str(&grid(&features, options));
-    let bullets = |title: &str, items: &[String]| {
+    let bullets = |title: &str, items: &[Text]| {
         let mut s = format!("\n{title}:\n");
         for item in items {
             s.push_str(&paragraph(&format!("  - {item}"), width, "    "));
@@ -292,7 +292,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     out.push_str(&paragraph(&format!("Use cases: {}", entry::use_cases(f)), width, "  "));
     out.push_str(&bullets("Use when", &f.use_when));
     if !f.examples.is_empty() {
-        let examples: Vec<String> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage)).collect();
+        let examples: Vec<Text> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage).into()).collect();
         out.push_str(&bullets("Examples", &examples));
     }
     // An address is never broken (it could not be opened); one longer than the width is left
@@ -300,7 +300,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     out.push_str("\nSources:\n");
     for source in entry::cited(f, vocabulary) {
         let mut plain = source.clone();
-        plain.url.clear();
+        plain.url = Text::default();
         out.push_str(&paragraph(&format!("  - {}", entry::source_line(&plain)), width, "    "));
         let address = format!("    {}", source.url);
         if source.url.is_empty() {

@@ -131,7 +131,7 @@ impl<'a> Flow<'_, 'a> {
             return Ok(text);
         }
         let answers = Answers::resolve(set, vocabulary, Origin::Questionnaire)?;
-        let ids: Vec<String> = frameworks.iter().map(|f| f.id.clone()).collect();
+        let ids: Vec<String> = frameworks.iter().map(|f| f.id.to_string()).collect();
         let comparison = Comparison::new(catalog, &ids, None, Some(&answers))?;
         let options = Options { width: Some(self.session.compare_width), ..self.session.options };
         let table = render::comparison(

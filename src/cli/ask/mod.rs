@@ -291,7 +291,7 @@ fn back(asked: &mut Vec<usize>, questions: &[Step], draft: &Draft) -> Option<usi
 fn importance_wording(catalog: &Catalog, criterion: Criterion) -> (String, String) {
     match criterion {
         Criterion::Factor(factor) => match catalog.vocabulary.factor(factor) {
-            Some(info) => (info.question.clone(), info.description.clone()),
+            Some(info) => (info.question.to_string(), info.description.to_string()),
             None => (format!("How important is {}?", factor.id()), String::new()),
         },
         Criterion::UseCaseFit => (

@@ -111,7 +111,7 @@ impl<'a> Flow<'_, 'a> {
                     .map(|f| {
                         let label = match level_of(&f.id).and_then(|r| r.split_once(':')) {
                             Some((_, level)) => format!("{} ({level} or better)", f.id),
-                            None => f.id.clone(),
+                            None => f.id.to_string(),
                         };
                         Choice::new(&f.id, label, &f.description)
                     })

@@ -77,7 +77,7 @@ impl<'a> Flow<'_, 'a> {
                 .catalog()
                 .vocabulary
                 .factor(factor)
-                .map_or_else(|| factor.id().to_string(), |info| info.label.clone()),
+                .map_or_else(|| factor.id().to_string(), |info| info.label.to_string()),
             Step::Importance(criterion) => criterion.label().into(),
             Step::TeamKnows => "Languages known".into(),
             Step::OnlyKnown => "Only those languages".into(),

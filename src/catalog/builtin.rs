@@ -1,0 +1,40 @@
+//! The built-in catalog as static data: `build.rs` writes `data/catalog.yaml` as Rust statics
+//! whose strings and lists are borrowed from the binary, so start-up parses nothing and copies
+//! only the outer lists (README "Limits and errors", start-up).
+//!
+//! Tests prove that this is exactly the catalog the YAML gives when parsed and validated like
+//! any user file, and that the static data is in use (should `build.rs` not convert the YAML,
+//! it says why in a build warning and the YAML is parsed at start-up instead).
+
+use std::borrow::Cow;
+
+// Which of these the data uses depends on the data (no entry may have an end-of-life fact yet).
+#[allow(unused_imports)]
+use super::facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
+use super::{
+    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Package, Rationale, RubricLevel,
+    Scores, Source, Support, Term, Text, UseCases, Vocabulary,
+};
+
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// Whether the binary holds the built-in catalog as static data.
+#[cfg(test)]
+pub fn compiled_in() -> bool {
+    GENERATED
+}
+
+/// The vocabulary and the entries of the built-in catalog, when compiled in.
+pub fn catalog() -> Option<(Vocabulary, Vec<Framework>)> {
+    GENERATED.then(|| {
+        let vocabulary = Vocabulary {
+            factors: FACTORS.to_vec(),
+            features: FEATURES.to_vec(),
+            use_cases: USE_CASES.to_vec(),
+            languages: LANGUAGES.to_vec(),
+            sources: SOURCES.to_vec(),
+            reviewed: Text::from_static(REVIEWED),
+        };
+        (vocabulary, FRAMEWORKS.to_vec())
+    })
+}
