@@ -2,8 +2,9 @@
 //! "Limits and errors", start-up):
 //!
 //! - `data/catalog.yaml` becomes Rust static data (`catalog.rs`, included by
-//!   `src/catalog/builtin.rs`): every string and list borrowed from the binary, so loading the
-//!   built-in catalog parses nothing and allocates little.
+//!   `src/catalog/builtin.rs`): every list borrowed from the binary and all text in one string,
+//!   each field a span of it by offsets, so loading the built-in catalog parses nothing,
+//!   allocates little, and its data needs few relocations when the program loads.
 //! - `data/presets.yaml` becomes JSON, which is small.
 //!
 //! The YAML stays the source. Should it not convert (a field this script does not know, a number
@@ -11,6 +12,8 @@
 //! at start-up instead; a test fails in that case, and another proves that the static data is
 //! exactly the catalog the YAML gives when parsed and validated like any user file.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 use std::{env, fs};
 
@@ -40,6 +43,7 @@ fn main() {
 
 /// The generated file when the catalog could not be converted: no data, and `GENERATED` false.
 const EMPTY: &str = "const GENERATED: bool = false;
+pub(super) static TEXT: &str = \"\";
 static REVIEWED: &str = \"\";
 static FACTORS: &[FactorInfo] = &[];
 static FEATURES: &[Term] = &[];
@@ -292,7 +296,7 @@ fn generate(catalog: &Value) -> Result<String, String> {
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(|term| term.get("id").and_then(Value::as_str)).collect())
         .unwrap_or_default();
-    let generator = Generator { features };
+    let generator = Generator { features, text: RefCell::default() };
     let reviewed = top.get("reviewed").and_then(Value::as_str).ok_or("'reviewed' is not a string")?;
     let mut code = format!("static REVIEWED: &str = {reviewed:?};\n");
     for (key, name, rust, shape) in &SECTIONS {
@@ -304,20 +308,51 @@ fn generate(catalog: &Value) -> Result<String, String> {
             .collect::<Result<Vec<_>, _>>()?;
         code.push_str(&format!("static {name}: &[{rust}] = &[\n{}\n];\n", items.join(",\n")));
     }
-    Ok(code)
+    let text = generator.text.into_inner().text;
+    if u32::try_from(text.len()).is_err() {
+        return Err("the catalog's text is over 4 GiB".into());
+    }
+    Ok(format!(
+        "/// All text of the catalog; each `Text` of it is a span.\npub(super) static TEXT: &str = {text:?};\n{code}"
+    ))
+}
+
+/// The catalog's text, each distinct string once.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    spans: HashMap<String, (usize, usize)>,
 }
 
 struct Generator<'a> {
     /// The vocabulary's feature ids, in order.
     features: Vec<&'a str>,
+    /// The text so far.
+    text: RefCell<Strings>,
 }
 
 impl Generator<'_> {
+    /// Where `text` is in the catalog's text, added at the end the first time.
+    fn span(&self, text: &str) -> (usize, usize) {
+        let mut strings = self.text.borrow_mut();
+        if let Some(&span) = strings.spans.get(text) {
+            return span;
+        }
+        let start = strings.text.len();
+        strings.text.push_str(text);
+        let span = (start, strings.text.len());
+        strings.spans.insert(text.to_string(), span);
+        span
+    }
+
     fn emit(&self, value: &Value, shape: &Shape, path: &str) -> Result<String, String> {
         let wrong = |expected: &str| Err(format!("{path}: expected {expected}, found {value}"));
         match shape {
             Shape::Text => match value.as_str() {
-                Some(text) => Ok(format!("Text::from_static({text:?})")),
+                Some(text) => {
+                    let (start, end) = self.span(text);
+                    Ok(format!("Text::builtin({start}, {end})"))
+                }
                 None => wrong("a string (quote it)"),
             },
             Float => match value.as_f64() {
@@ -394,7 +429,8 @@ impl Generator<'_> {
                     .into_iter()
                     .map(|(id, support)| {
                         let support = self.emit(support, &Shape::Support, &format!("{path}.{id}"))?;
-                        Ok(format!("(Text::from_static({id:?}), {support})"))
+                        let (start, end) = self.span(id);
+                        Ok(format!("(Text::builtin({start}, {end}), {support})"))
                     })
                     .collect::<Result<Vec<_>, String>>()?;
                 Ok(format!("Features(List(Cow::Borrowed(&[{}])))", cells.join(", ")))

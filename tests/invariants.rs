@@ -99,7 +99,7 @@ fn catalog() -> impl Strategy<Value = Catalog> {
         let entries: Vec<_> = (0..n).map(|i| framework(format!("fw-{i}"))).collect();
         entries.prop_map(|frameworks| {
             let mut catalog = builtin();
-            catalog.frameworks = frameworks;
+            catalog.frameworks = frameworks.into();
             catalog.sources = vec!["generated".into()];
             catalog
         })

@@ -25,16 +25,16 @@ pub fn compiled_in() -> bool {
 }
 
 /// The vocabulary and the entries of the built-in catalog, when compiled in.
-pub fn catalog() -> Option<(Vocabulary, Vec<Framework>)> {
+pub fn catalog() -> Option<(Vocabulary, List<Framework>)> {
     GENERATED.then(|| {
         let vocabulary = Vocabulary {
-            factors: FACTORS.to_vec(),
-            features: FEATURES.to_vec(),
-            use_cases: USE_CASES.to_vec(),
-            languages: LANGUAGES.to_vec(),
-            sources: SOURCES.to_vec(),
+            factors: List::from_static(FACTORS),
+            features: List::from_static(FEATURES),
+            use_cases: List::from_static(USE_CASES),
+            languages: List::from_static(LANGUAGES),
+            sources: List::from_static(SOURCES),
             reviewed: Text::from_static(REVIEWED),
         };
-        (vocabulary, FRAMEWORKS.to_vec())
+        (vocabulary, List::from_static(FRAMEWORKS))
     })
 }

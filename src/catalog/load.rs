@@ -74,7 +74,7 @@ impl Catalog {
         let positions = Positions::index(BUILTIN_YAML);
         let frameworks =
             validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
-        Ok(Catalog { vocabulary, frameworks, sources: vec![BUILTIN_SOURCE.to_string()] })
+        Ok(Catalog { vocabulary, frameworks: frameworks.into(), sources: vec![BUILTIN_SOURCE.to_string()] })
     }
 
     /// The built-in catalog with each user file layered over it, in order.
@@ -183,10 +183,10 @@ impl Catalog {
     fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {
         let v = &self.vocabulary;
         let sections: [(&str, bool); 4] = [
-            ("factors", file.factors.as_ref().is_some_and(|x| x != &v.factors)),
-            ("features", file.features.as_ref().is_some_and(|x| x != &v.features)),
-            ("use_cases", file.use_cases.as_ref().is_some_and(|x| x != &v.use_cases)),
-            ("languages", file.languages.as_ref().is_some_and(|x| x != &v.languages)),
+            ("factors", file.factors.as_ref().is_some_and(|x| x[..] != v.factors[..])),
+            ("features", file.features.as_ref().is_some_and(|x| x[..] != v.features[..])),
+            ("use_cases", file.use_cases.as_ref().is_some_and(|x| x[..] != v.use_cases[..])),
+            ("languages", file.languages.as_ref().is_some_and(|x| x[..] != v.languages[..])),
         ];
         sections
             .into_iter()
@@ -205,18 +205,19 @@ impl Catalog {
     pub fn apply(&mut self, layer: Layer, source: String) {
         for added in layer.sources {
             if self.vocabulary.source(&added.id).is_none() {
-                self.vocabulary.sources.push(added);
+                self.vocabulary.sources.to_mut().push(added);
             }
         }
         // By hash: layering many large catalogs stays linear.
         let mut at: std::collections::HashMap<String, usize> =
             self.frameworks.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
+        let frameworks = self.frameworks.to_mut();
         for framework in layer.frameworks {
             match at.get(framework.id.as_str()) {
-                Some(&i) => self.frameworks[i] = framework,
+                Some(&i) => frameworks[i] = framework,
                 None => {
-                    at.insert(framework.id.to_string(), self.frameworks.len());
-                    self.frameworks.push(framework);
+                    at.insert(framework.id.to_string(), frameworks.len());
+                    frameworks.push(framework);
                 }
             }
         }

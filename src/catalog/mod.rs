@@ -463,15 +463,15 @@ pub struct Language {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Vocabulary {
     /// The five factors, in order.
-    pub factors: Vec<FactorInfo>,
+    pub factors: List<FactorInfo>,
     /// Features whose support level every entry states.
-    pub features: Vec<Term>,
+    pub features: List<Term>,
     /// Use-case tags for `use_cases`, `--use-case`.
-    pub use_cases: Vec<Term>,
+    pub use_cases: List<Term>,
     /// Languages for `languages`, `--language`, `--team-knows`.
-    pub languages: Vec<Language>,
+    pub languages: List<Language>,
     /// The sources entries cite.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// When the built-in catalog was last reviewed, `YYYY-MM-DD`.
     pub reviewed: Text,
 }
@@ -561,8 +561,9 @@ pub struct CatalogFile {
 pub struct Catalog {
     /// The vocabulary (always the built-in one).
     pub vocabulary: Vocabulary,
-    /// The frameworks, built-in first, user layers replacing or adding by id.
-    pub frameworks: Vec<Framework>,
+    /// The frameworks, built-in first, user layers replacing or adding by id (borrowed from the
+    /// binary until something changes them).
+    pub frameworks: List<Framework>,
     /// Where the entries came from: `built-in`, then each `--catalog` file.
     pub sources: Vec<String>,
 }

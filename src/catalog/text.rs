@@ -2,9 +2,10 @@
 //!
 //! The built-in catalog is compiled into the binary as static data (`build.rs` writes it from
 //! `data/catalog.yaml`), so its text and lists are borrowed: start-up allocates nothing for them.
-//! A user's file is read at run time and owns what it holds. [`Text`] and [`List`] are the two
-//! `Cow`s that allow both, with the conveniences of `String` and `Vec` the rest of the code uses
-//! (comparison with `&str`, iteration by reference, `as_str`).
+//! A user's file is read at run time and owns what it holds. [`Text`] and [`List`] allow both,
+//! with the conveniences of `String` and `Vec` the rest of the code uses (comparison with
+//! `&str`, iteration by reference, `as_str`). The built-in catalog's text is one string in the
+//! binary and each [`Text`] of it a span by offsets, so that its static data holds few pointers.
 
 use std::borrow::{Borrow, Cow};
 use std::fmt;
@@ -13,66 +14,123 @@ use std::ops::{Deref, DerefMut};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A string of the catalog: borrowed from the binary, or owned.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Text(Cow<'static, str>);
+#[derive(Clone)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    /// A string literal of the program.
+    Static(&'static str),
+    /// A span of the built-in catalog's text ([`super::builtin`]), by offsets rather than a
+    /// pointer: the static data then needs no relocation when the program loads, which would
+    /// otherwise write to every page of it at each start.
+    Builtin { start: u32, end: u32 },
+    /// Text read at run time.
+    Owned(String),
+}
 
 impl Text {
-    /// Text that lives as long as the program (the built-in catalog's).
+    /// Text that lives as long as the program.
     pub const fn from_static(text: &'static str) -> Text {
-        Text(Cow::Borrowed(text))
+        Text(Repr::Static(text))
+    }
+
+    /// The built-in catalog's text from byte `start` to `end` (what `build.rs` writes).
+    pub(super) const fn builtin(start: u32, end: u32) -> Text {
+        Text(Repr::Builtin { start, end })
     }
 
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Static(text) => text,
+            // `build.rs` writes only spans that exist; an empty text stands in rather than a panic.
+            Repr::Builtin { start, end } => super::builtin::TEXT.get(*start as usize..*end as usize).unwrap_or(""),
+            Repr::Owned(text) => text,
+        }
     }
 
     /// The text as an owned `String`.
     pub fn into_string(self) -> String {
-        self.0.into_owned()
+        match self.0 {
+            Repr::Owned(text) => text,
+            _ => self.as_str().to_string(),
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text(Repr::Static(""))
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 
 impl Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Text {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&*self.0, f)
+        fmt::Display::fmt(self.as_str(), f)
     }
 }
 
 impl From<String> for Text {
     fn from(text: String) -> Text {
-        Text(Cow::Owned(text))
+        Text(Repr::Owned(text))
     }
 }
 
 impl From<&str> for Text {
     fn from(text: &str) -> Text {
-        Text(Cow::Owned(text.to_string()))
+        Text(Repr::Owned(text.to_string()))
     }
 }
 
@@ -90,43 +148,43 @@ impl From<&Text> for String {
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<Text> for str {
     fn eq(&self, other: &Text) -> bool {
-        *self == *other.0
+        self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        self == other.as_str()
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 

@@ -53,7 +53,14 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Vocabulary { factors, features, use_cases, languages, sources, reviewed: reviewed.into() })
+    Ok(Vocabulary {
+        factors: factors.into(),
+        features: features.into(),
+        use_cases: use_cases.into(),
+        languages: languages.into(),
+        sources: sources.into(),
+        reviewed: reviewed.into(),
+    })
 }
 
 pub(super) fn is_kebab(id: &str) -> bool {

@@ -62,41 +62,41 @@ pub struct Args {
 pub enum Command {
     /// Rank the frameworks for your answers.
     #[command(after_long_help = RECOMMEND_EXAMPLES)]
-    Recommend(RecommendArgs),
+    Recommend(Deferred<RecommendArgs>),
     /// List the frameworks of the catalog.
     #[command(after_long_help = LIST_EXAMPLES)]
-    List(ListArgs),
+    List(Deferred<ListArgs>),
     /// Show everything about one framework: facts, ratings with evidence, features, advice.
     #[command(after_long_help = SHOW_EXAMPLES)]
-    Show(ShowArgs),
+    Show(Deferred<ShowArgs>),
     /// Compare two to six frameworks side by side: overview, ratings, features, advice, scores.
     #[command(after_long_help = COMPARE_EXAMPLES)]
-    Compare(CompareArgs),
+    Compare(Deferred<CompareArgs>),
     /// Explain why a framework is not first: the filter that removed it, or its gap to the winner
     /// criterion by criterion, and the weight at which it would win.
     #[command(name = "why-not", after_long_help = WHY_NOT_EXAMPLES)]
-    WhyNot(WhyNotArgs),
+    WhyNot(Deferred<WhyNotArgs>),
     /// List the sources the catalog's facts and ratings cite, with their addresses and dates.
     #[command(after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources --format json")]
-    Sources(SourcesArgs),
+    Sources(Deferred<SourcesArgs>),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
-    Presets(PresetsArgs),
+    Presets(Deferred<PresetsArgs>),
     /// Export or validate catalog files.
     #[command(subcommand, after_long_help = CATALOG_EXAMPLES)]
     Catalog(CatalogCommand),
     /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
     #[command(after_long_help = ASK_EXAMPLES)]
-    Ask(AskArgs),
+    Ask(Deferred<AskArgs>),
     /// Print a shell completion script; framework ids, presets, use cases, features and languages complete.
     #[command(after_long_help = COMPLETIONS_EXAMPLES)]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
     /// Print the manual page (roff) covering every subcommand.
     #[command(after_long_help = MAN_EXAMPLES)]
     Man,
     /// Re-check a decision record: rank its answers again with today's catalog.
     #[command(after_long_help = VERIFY_EXAMPLES)]
-    Verify(VerifyArgs),
+    Verify(Deferred<VerifyArgs>),
 }
 
 const VERIFY_EXAMPLES: &str = "\
@@ -596,6 +596,39 @@ const COLORS: &[Choice<anstream::ColorChoice>] = &[
     ("always", anstream::ColorChoice::Always, "Always colour, even into a pipe or a file"),
     ("never", anstream::ColorChoice::Never, "Never colour"),
 ];
+
+/// A subcommand's arguments, defined when that subcommand is parsed or its help, completions
+/// or man page are made: clap then defines one subcommand's arguments rather than all of them,
+/// a third of the cost of parsing (start-up, README "Limits and errors").
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+impl<T: clap::Args> clap::Args for Deferred<T> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command.defer(T::augment_args)
+    }
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        command.defer(T::augment_args_for_update)
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+    fn update_from_arg_matches_mut(&mut self, matches: &mut clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
 
 /// Parse the process's arguments; `Err` is what clap stopped for (help, version, a usage error).
 pub fn parse() -> Result<Args, clap::Error> {

@@ -58,7 +58,10 @@ impl CatalogValues {
 /// The completion script for `shell`, completing catalog values too. Built in memory: the
 /// generator panics when it writes into a closed pipe itself.
 pub fn script(shell: clap_complete::Shell, values: &CatalogValues) -> Vec<u8> {
-    let mut command = values.attach(Args::command());
+    // Built first: every subcommand's arguments are deferred until then (`args::Deferred`).
+    let mut full = Args::command();
+    full.build();
+    let mut command = values.attach(full);
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "backend-advisor", &mut script);
     if shell == clap_complete::Shell::Bash {

@@ -14,7 +14,7 @@ use backend_advisor::decide::sensitivity::{self, Settings};
 use backend_advisor::render::side_by_side::Charset;
 use backend_advisor::render::{Format, Options};
 
-use super::args::{AnswerArgs, Args, CatalogCommand, Command, OutputArgs, RecommendArgs};
+use super::args::{AnswerArgs, Args, CatalogCommand, Command, Deferred, OutputArgs, RecommendArgs};
 
 /// The width tables are fitted to when neither `--width`, `COLUMNS` nor a terminal says: a pipe,
 /// a file or a pager.
@@ -191,8 +191,8 @@ impl Request {
         let task = match args.command {
             None if interactive => ask(&AnswerArgs::default(), true, width)?,
             None => Task::Help,
-            Some(Command::Recommend(args)) => recommend(args, width)?,
-            Some(Command::Compare(args)) => {
+            Some(Command::Recommend(Deferred(args))) => recommend(args, width)?,
+            Some(Command::Compare(Deferred(args))) => {
                 let output = destination(&args.output);
                 let options = options(false, None, width, &output);
                 let sources = sources(&args.answers, "compare")?;
@@ -206,7 +206,7 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::List(args)) => {
+            Some(Command::List(Deferred(args))) => {
                 let list = |values: Vec<String>| (!values.is_empty()).then_some(values);
                 let output = destination(&args.output);
                 Task::List {
@@ -221,11 +221,11 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::Show(args)) => {
+            Some(Command::Show(Deferred(args))) => {
                 let output = destination(&args.output);
                 Task::Show { id: args.id, format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::WhyNot(args)) => {
+            Some(Command::WhyNot(Deferred(args))) => {
                 let output = destination(&args.output);
                 Task::WhyNot {
                     id: args.id,
@@ -236,11 +236,11 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::Sources(args)) => {
+            Some(Command::Sources(Deferred(args))) => {
                 let output = destination(&args.output);
                 Task::Sources { format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::Presets(args)) => {
+            Some(Command::Presets(Deferred(args))) => {
                 let output = destination(&args.output);
                 Task::Presets { format: args.format, options: options(false, None, width, &output), output }
             }
@@ -253,9 +253,9 @@ impl Request {
                 test_services: std::env::var("BACKEND_ADVISOR_TEST_SERVICES").ok().filter(|u| !u.is_empty()),
             },
             Some(Command::Catalog(CatalogCommand::Layers { id })) => Task::Layers(id),
-            Some(Command::Verify(args)) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
-            Some(Command::Ask(args)) => ask(&args.answers, interactive, width)?,
-            Some(Command::Completions(args)) => Task::Completions(args.shell),
+            Some(Command::Verify(Deferred(args))) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
+            Some(Command::Ask(Deferred(args))) => ask(&args.answers, interactive, width)?,
+            Some(Command::Completions(Deferred(args))) => Task::Completions(args.shell),
             Some(Command::Man) => Task::Man,
         };
         let offline =

@@ -501,7 +501,7 @@ mod tests {
         let mut catalog = Catalog::builtin().expect("built-in");
         let text = include_str!("../../tests/fixtures/small.yaml");
         let layer = catalog.parse_layer(text, "small.yaml").expect("fixture is valid");
-        catalog.frameworks = layer.frameworks;
+        catalog.frameworks = layer.frameworks.into();
         catalog.sources = vec!["small.yaml".into()];
         catalog
     }

@@ -194,7 +194,7 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let (answers, languages) = group_answers(team, &criteria, &group);
     let (kept, excluded) = constrain(catalog, team);
     let mut candidates = catalog.clone();
-    candidates.frameworks.retain(|f| kept.iter().any(|k| *k == f.id));
+    candidates.frameworks.to_mut().retain(|f| kept.iter().any(|k| *k == f.id));
 
     let mut analysis = *analysis;
     if let Some(settings) = analysis.sensitivity.as_mut() {
