@@ -26,7 +26,7 @@ pub fn half_step(value: f64) -> f64 {
 
 /// 1 + 4 × where `value` sits between `low` and `high` on a log scale (unclamped).
 fn log_scale(value: f64, (low, high): (f64, f64)) -> f64 {
-    1.0 + 4.0 * (value.max(1.0).log10() - low.log10()) / (high.log10() - low.log10())
+    1.0 + 4.0 * (libm::log10(value.max(1.0)) - libm::log10(low)) / (libm::log10(high) - libm::log10(low))
 }
 
 /// The performance rating of a fortunes figure.

@@ -79,7 +79,7 @@ impl Judgement {
     pub fn nearest(ratio: f64) -> Judgement {
         let candidates =
             (1..=9u8).map(|n| Judgement { more: n, less: 1 }).chain((2..=9u8).map(|n| Judgement { more: 1, less: n }));
-        let distance = |j: &Judgement| (j.value().ln() - ratio.ln()).abs();
+        let distance = |j: &Judgement| (libm::log(j.value()) - libm::log(ratio)).abs();
         candidates.min_by(|a, b| distance(a).total_cmp(&distance(b))).unwrap_or(Judgement::EQUAL)
     }
 
@@ -223,7 +223,7 @@ pub fn priorities(matrix: &[Vec<f64>]) -> Option<Priorities> {
     let mut worst = -1.0;
     for i in 0..n {
         for j in i + 1..n {
-            let error = (matrix[i][j] * weights[j] / weights[i]).ln().abs();
+            let error = libm::log(matrix[i][j] * weights[j] / weights[i]).abs();
             if error > worst {
                 worst = error;
                 most_inconsistent = Some((i, j));

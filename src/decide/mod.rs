@@ -13,6 +13,8 @@ pub mod topsis;
 pub mod verify;
 pub mod why_not;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::answers::{Answers, Layers};
@@ -41,14 +43,17 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
-    /// A copy with only the first `n` ranked frameworks (all when `None`); the sensitivity
-    /// analysis, made over the whole ranking, is kept.
-    pub fn top(&self, n: Option<usize>) -> Recommendation {
-        Recommendation {
-            ranking: self.ranking.top(n),
-            sensitivity: self.sensitivity.clone(),
-            close_call: self.close_call.clone(),
-            team: self.team.clone(),
+    /// Only the first `n` ranked frameworks (all when `None`): itself when that is all of them,
+    /// else a copy; the sensitivity analysis, made over the whole ranking, is kept.
+    pub fn top(&self, n: Option<usize>) -> Cow<'_, Recommendation> {
+        match n {
+            Some(n) if n < self.ranking.ranking.len() => Cow::Owned(Recommendation {
+                ranking: self.ranking.top(Some(n)),
+                sensitivity: self.sensitivity.clone(),
+                close_call: self.close_call.clone(),
+                team: self.team.clone(),
+            }),
+            _ => Cow::Borrowed(self),
         }
     }
 }

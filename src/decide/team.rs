@@ -296,11 +296,11 @@ fn geometric(team: &Team, own: &[Vec<(Criterion, f64)>], criteria: &[Criterion])
         let Some(pairwise) = member.answers.pairwise.as_ref().filter(|_| *p > 0.0) else { continue };
         for (pair, judgement) in ahp::pairs().iter().zip(&pairwise.judgements) {
             let (i, j) = (pair.first as usize, pair.second as usize);
-            matrix[i][j] += p / total * judgement.value().ln();
-            matrix[j][i] -= p / total * judgement.value().ln();
+            matrix[i][j] += p / total * libm::log(judgement.value());
+            matrix[j][i] -= p / total * libm::log(judgement.value());
         }
     }
-    let matrix: Vec<Vec<f64>> = matrix.iter().map(|row| row.iter().map(|v| v.exp()).collect()).collect();
+    let matrix: Vec<Vec<f64>> = matrix.iter().map(|row| row.iter().map(|v| libm::exp(*v)).collect()).collect();
     let Some(found) = ahp::priorities(&matrix) else { return averaged };
     let share: f64 = averaged.iter().filter(|(c, _)| matches!(c, Criterion::Factor(_))).map(|(_, w)| w).sum();
     averaged

@@ -44,7 +44,7 @@ impl Radar {
     pub fn point(&self, axis: usize, rating: f64) -> (f64, f64) {
         let distance = self.radius * rating.clamp(0.0, self.max) / self.max;
         let angle = self.angle(axis);
-        (self.center.0 + distance * angle.cos(), self.center.1 + distance * angle.sin())
+        (self.center.0 + distance * libm::cos(angle), self.center.1 + distance * libm::sin(angle))
     }
 
     /// The corners of a framework's polygon, one per axis.
