@@ -494,6 +494,19 @@ fn csv_cells_never_start_a_formula() {
 
 /// `COLUMNS` outside the bounds of `--width` (40 to 1000) is ignored, not obeyed.
 #[test]
+fn a_title_with_control_characters_is_a_usage_error() {
+    for (title, named) in
+        [("Checkout\u{1b}]0;owned\u{7}", "U+001B (ESC)"), ("two\nlines", "U+000A"), ("a\u{202e}b", "U+202E")]
+    {
+        let out = run(&["recommend", "--format", "adr", "--title", title]);
+        assert_eq!(out.code, 2, "{title:?}: {}", out.stderr);
+        assert!(out.stderr.contains("--title") && out.stderr.contains(named), "{title:?}: {}", out.stderr);
+        assert!(!out.stderr.contains('\u{1b}') && out.stdout.is_empty(), "{title:?}");
+    }
+    assert_eq!(run(&["recommend", "--format", "adr", "--title", "Checkout service"]).code, 0);
+}
+
+#[test]
 fn columns_out_of_bounds_is_ignored() {
     let plain = common::stdout_of(&["list"]);
     for columns in ["1", "39", "1001"] {

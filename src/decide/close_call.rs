@@ -63,9 +63,9 @@ pub struct NearestTip {
 pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
     let winner = ranking.ranking.first();
     let second = ranking.ranking.get(1);
-    let name = |id: &str| ranking.ranking.iter().find(|r| r.id == id).map_or(id.to_string(), |r| r.name.clone());
+    let name = |id: &str| ranking.ranking.iter().find(|r| r.id == id).map_or(id.to_string(), |r| r.name.to_string());
     let margin = winner.zip(second).map(|(a, b)| a.score - b.score);
-    let other_winner = other.ranking.first().map(|r| r.id.clone());
+    let other_winner = other.ranking.first().map(|r| r.id.to_string());
     let agrees = other_winner.as_deref() == winner.map(|w| w.id.as_str());
     let nearest_tip = sensitivity::tipping_points(ranking)
         .into_iter()
@@ -109,7 +109,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
     }
     CloseCall {
         close: !reasons.is_empty(),
-        runner_up: second.map(|s| s.id.clone()),
+        runner_up: second.map(|s| s.id.to_string()),
         margin,
         other_method: OtherMethod { method: other.method, winner: other_winner, agrees },
         nearest_tip,

@@ -9,7 +9,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::answers::{Answers, Proficiency, Requirement};
-use crate::catalog::{Catalog, Factor, Framework, Vocabulary};
+use crate::catalog::{Catalog, Factor, Framework, List, Text, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::topsis;
@@ -149,13 +149,13 @@ pub struct Ranked {
     /// 1-based position.
     pub rank: usize,
     /// Framework id.
-    pub id: String,
+    pub id: Text,
     /// Framework name.
-    pub name: String,
+    pub name: Text,
     /// The framework's primary language id.
-    pub language: String,
+    pub language: Text,
     /// Every language it supports first-class, primary first.
-    pub languages: Vec<String>,
+    pub languages: List<Text>,
     /// 0–100.
     pub score: f64,
     /// `topsis` only: Euclidean distance to the ideal, d+.
@@ -442,10 +442,10 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             .collect();
         ranking.push(Ranked {
             rank: 0,
-            id: framework.id.to_string(),
-            name: framework.name.to_string(),
-            language: framework.language().to_string(),
-            languages: framework.languages.iter().map(ToString::to_string).collect(),
+            id: framework.id.clone(),
+            name: framework.name.clone(),
+            language: framework.languages.first().cloned().unwrap_or_default(),
+            languages: framework.languages.clone(),
             score: parts.iter().map(|p| p.contribution).sum(),
             distance_to_ideal: None,
             distance_to_anti_ideal: None,

@@ -425,8 +425,9 @@ fn tippings(ranking: &Ranking, decision: &Decision, model: &Model, rows: &[usize
         .enumerate()
         .map(|(j, w)| {
             let interval = tipping(decision, model, j, first);
-            let change =
-                |side: Option<(f64, usize)>| side.map(|(weight, row)| Change { weight, winner: entry(row).id.clone() });
+            let change = |side: Option<(f64, usize)>| {
+                side.map(|(weight, row)| Change { weight, winner: entry(row).id.to_string() })
+            };
             Tipping {
                 id: w.id,
                 weight: w.weight,
@@ -493,9 +494,14 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         .ranking
         .iter()
         .zip(&row_of)
-        .map(|(r, &row)| Acceptability { id: r.id.clone(), first: shares.first[row], mean_rank: shares.mean_rank[row] })
+        .map(|(r, &row)| Acceptability {
+            id: r.id.to_string(),
+            first: shares.first[row],
+            mean_rank: shares.mean_rank[row],
+        })
         .collect();
-    let names: BTreeMap<String, String> = ranking.ranking.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+    let names: BTreeMap<String, String> =
+        ranking.ranking.iter().map(|r| (r.id.to_string(), r.name.to_string())).collect();
     let name = |id: &str| names.get(id).map_or(id.to_string(), String::clone);
     let mut verdict = verdict(&leader.name, &criteria, &acceptability, &name);
     // Equal scores at the top: first place is only the alphabetical tie-break, and the shares
@@ -516,7 +522,7 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         );
     }
     Some(Sensitivity {
-        winner: leader.id.clone(),
+        winner: leader.id.to_string(),
         criteria,
         acceptability,
         samples: settings.samples,

@@ -213,14 +213,17 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     }
     ranking.filters.require = require;
 
-    let group_winner = ranking.ranking.first().map(|r| r.id.clone());
+    let group_winner = ranking.ranking.first().map(|r| r.id.to_string());
     let mut orders: Vec<Vec<String>> = Vec::new();
     let mut members = Vec::new();
     for (member, weights) in team.members.iter().zip(&own) {
         let mut mine = answers.clone();
         mine.weights = Some(weights.clone());
-        let order: Vec<String> =
-            score::rank_by(&candidates, &mine, analysis.method)?.ranking.into_iter().map(|r| r.id).collect();
+        let order: Vec<String> = score::rank_by(&candidates, &mine, analysis.method)?
+            .ranking
+            .into_iter()
+            .map(|r| r.id.into_string())
+            .collect();
         members.push(MemberReport {
             name: member.name.clone(),
             role: member.role.clone(),
@@ -475,7 +478,7 @@ fn disagreements(ranking: &Ranking, spreads: &[Spread]) -> Vec<Disagreement> {
     let mut scores = vec![0.0; rows.len()];
     let mut winner_at = |j: usize, t: f64| {
         model.scores(&sensitivity::weights_at(&decision.weights, j, t), &mut scores);
-        ranking.ranking[rows[sensitivity::winner(&scores)]].id.clone()
+        ranking.ranking[rows[sensitivity::winner(&scores)]].id.to_string()
     };
     let mut found: Vec<(f64, Disagreement)> = spreads
         .iter()

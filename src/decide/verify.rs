@@ -62,7 +62,7 @@ pub struct Choice {
 impl Choice {
     fn of(ranked: &Ranked) -> Choice {
         Choice {
-            id: ranked.id.clone(),
+            id: ranked.id.to_string(),
             score: (ranked.score * 10.0).round() / 10.0,
             ratings: ranked.criteria.iter().map(|p| (p.criterion.id().to_string(), p.rating)).collect(),
         }

@@ -70,8 +70,8 @@ pub fn explain(recommendation: &Recommendation, catalog: &Catalog, wanted: &str)
     let mut why = WhyNot {
         id: framework.id.to_string(),
         name: framework.name.to_string(),
-        winner: winner.map(|w| w.id.clone()),
-        winner_name: winner.map(|w| w.name.clone()),
+        winner: winner.map(|w| w.id.to_string()),
+        winner_name: winner.map(|w| w.name.to_string()),
         status: "excluded",
         rank: None,
         score: None,

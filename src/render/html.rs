@@ -177,7 +177,7 @@ fn bars_figure(ranked: &[&Ranked], criteria: &[crate::decide::score::Weight], vo
     let bars: Vec<Bar> = ranked
         .iter()
         .map(|r| Bar {
-            label: r.name.clone(),
+            label: r.name.to_string(),
             parts: r
                 .criteria
                 .iter()
@@ -387,7 +387,7 @@ pub fn ranking(
             .iter()
             .take(3)
             .map(|r| Series {
-                name: r.name.clone(),
+                name: r.name.to_string(),
                 values: Factor::ALL
                     .iter()
                     .map(|&f| r.criteria.iter().find(|p| p.criterion == Criterion::Factor(f)).map_or(1.0, |p| p.rating))

@@ -159,7 +159,7 @@ pub fn grid(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Rows {
         .collect();
     let mut winners = vec![
         text("Own winner".into()),
-        text(recommendation.ranking.ranking.first().map_or("none".into(), |r| r.name.clone())),
+        text(recommendation.ranking.ranking.first().map_or("none".into(), |r| r.name.to_string())),
     ];
     winners.extend(team.members.iter().map(|m| text(m.winner.as_deref().map_or("none", |w| team.name(w)).to_string())));
     winners.push(text(String::new()));

@@ -480,7 +480,7 @@ fn show_prints_a_whole_framework_and_compare_the_top_three_side_by_side() {
     // The comparison comes after the shown framework: the top 3 side by side, with their scores.
     let (_, comparison) = out.rsplit_once("Reviewed: ").expect("show printed a whole framework");
     for ranked in ranking.ranking.iter().take(3) {
-        assert!(comparison.contains(&ranked.name), "{} not compared:\n{comparison}", ranked.name);
+        assert!(comparison.contains(ranked.name.as_str()), "{} not compared:\n{comparison}", ranked.name);
         assert!(comparison.contains(&format!("{:.1}", ranked.score)), "{} score missing", ranked.name);
     }
 }
