@@ -66,3 +66,41 @@ fn list_help_names_the_use_cases_features_and_languages() {
     let recommend = help(&["recommend"], "1000");
     assert!(recommend.matches("`list --help`").count() >= 3, "{recommend}");
 }
+
+/// Each subcommand's help opens with the line its parent's help lists it with, and offers the
+/// options every subcommand takes (they are defined only when the subcommand is parsed).
+#[test]
+fn every_subcommand_help_opens_with_its_own_description_and_the_common_options() {
+    for command in COMMANDS.iter().filter(|c| !c.is_empty()) {
+        let (parent, name) = command.split_at(command.len() - 1);
+        let listing = help(parent, "200");
+        let listed = listing
+            .lines()
+            .find_map(|line| line.trim_start().strip_prefix(name[0]).filter(|rest| rest.starts_with("  ")))
+            .map(str::trim)
+            .unwrap_or_else(|| panic!("{command:?} is not listed:\n{listing}"));
+        let own = help(command, "200");
+        let first = own.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(listed.trim_end_matches('.')),
+            "{command:?} opens with '{first}', listed as '{listed}'"
+        );
+        for option in ["--catalog <FILE>", "--color <WHEN>", "--no-input", "--offline", "--width <N>"] {
+            assert!(own.contains(option), "{command:?} help lacks {option}");
+        }
+    }
+}
+
+/// The common options work before and after the subcommand's name, and their values add up or
+/// the later one wins.
+#[test]
+fn common_options_work_on_either_side_of_the_subcommand() {
+    let wide = common::stdout_of(&["list", "--width", "160"]);
+    assert_eq!(common::stdout_of(&["--width", "160", "list"]), wide);
+    assert_eq!(common::stdout_of(&["--width", "60", "list", "--width", "160"]), wide);
+    assert_ne!(common::stdout_of(&["--width", "60", "list"]), wide);
+    let layered = common::stdout_of(&["--catalog", "tests/fixtures/small.yaml", "show", "alpha"]);
+    assert_eq!(common::stdout_of(&["show", "alpha", "--catalog", "tests/fixtures/small.yaml"]), layered);
+    let both = common::run(&["catalog", "--offline", "validate", "--no-input", "tests/fixtures/small.yaml"]);
+    assert_eq!(both.code, 0, "{}", both.stderr);
+}

@@ -33,28 +33,54 @@ answers data, 66 input file missing or unreadable, 130 interrupted.";
 #[derive(Debug, Parser)]
 #[command(name = "backend-advisor", version = version(), after_long_help = EXAMPLES)]
 pub struct Args {
-    /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
-    #[arg(long = "catalog", value_name = "FILE", global = true)]
-    pub catalogs: Vec<PathBuf>,
-
-    /// When to colour the output: auto (only on a terminal, and not when NO_COLOR is set), always, never.
-    #[arg(long, value_name = "WHEN", value_parser = choices(COLORS), default_value = "auto", global = true)]
-    pub color: anstream::ColorChoice,
-
-    /// Never prompt, even on a terminal (for scripts); `ask` then exits 2.
-    #[arg(long, global = true)]
-    pub no_input: bool,
-
-    /// Ignore the facts `catalog refresh` wrote (also BACKEND_ADVISOR_OFFLINE=1).
-    #[arg(long, global = true)]
-    pub offline: bool,
-    /// Fit tables and text to N columns (default: COLUMNS, then the terminal, then 100).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000), global = true)]
-    pub width: Option<u16>,
+    /// The options every subcommand takes too.
+    #[command(flatten)]
+    pub common: Common,
 
     /// What to do; without one, the questionnaire on a terminal and this help elsewhere.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The options the program and every subcommand take, before or after the subcommand's name.
+///
+/// Not clap's `global` arguments, which clap copies into every subcommand at each start; here
+/// each subcommand defines them when it is parsed ([`Deferred`]), and [`Common::with`] merges
+/// what the two places gave (README "Limits and errors", start-up).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Common {
+    /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
+    #[arg(long = "catalog", value_name = "FILE")]
+    pub catalogs: Vec<PathBuf>,
+
+    /// When to colour the output: auto (the default: only on a terminal, and not when NO_COLOR
+    /// is set), always, never.
+    #[arg(long, value_name = "WHEN", value_parser = choices(COLORS))]
+    pub color: Option<anstream::ColorChoice>,
+
+    /// Never prompt, even on a terminal (for scripts); `ask` then exits 2.
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Ignore the facts `catalog refresh` wrote (also BACKEND_ADVISOR_OFFLINE=1).
+    #[arg(long)]
+    pub offline: bool,
+    /// Fit tables and text to N columns (default: COLUMNS, then the terminal, then 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+}
+
+impl Common {
+    /// These options followed by `later` ones (given after a subcommand's name): files add up,
+    /// switches add up, and a value given later wins.
+    pub fn with(mut self, later: Common) -> Common {
+        self.catalogs.extend(later.catalogs);
+        self.color = later.color.or(self.color);
+        self.no_input |= later.no_input;
+        self.offline |= later.offline;
+        self.width = later.width.or(self.width);
+        self
+    }
 }
 
 /// The subcommands.
@@ -83,8 +109,8 @@ pub enum Command {
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
     Presets(Deferred<PresetsArgs>),
     /// Export or validate catalog files.
-    #[command(subcommand, after_long_help = CATALOG_EXAMPLES)]
-    Catalog(CatalogCommand),
+    #[command(after_long_help = CATALOG_EXAMPLES)]
+    Catalog(Deferred<CatalogArgs>),
     /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
     #[command(after_long_help = ASK_EXAMPLES)]
     Ask(Deferred<AskArgs>),
@@ -93,11 +119,35 @@ pub enum Command {
     Completions(Deferred<CompletionsArgs>),
     /// Print the manual page (roff) covering every subcommand.
     #[command(after_long_help = MAN_EXAMPLES)]
-    Man,
+    Man(Deferred<NoArgs>),
     /// Re-check a decision record: rank its answers again with today's catalog.
     #[command(after_long_help = VERIFY_EXAMPLES)]
     Verify(Deferred<VerifyArgs>),
 }
+
+impl Command {
+    /// The [`Common`] options given after the subcommand's name (and after `catalog`'s own).
+    pub fn common(&self) -> Common {
+        match self {
+            Command::Recommend(d) => d.common.clone(),
+            Command::List(d) => d.common.clone(),
+            Command::Show(d) => d.common.clone(),
+            Command::Compare(d) => d.common.clone(),
+            Command::WhyNot(d) => d.common.clone(),
+            Command::Sources(d) => d.common.clone(),
+            Command::Presets(d) => d.common.clone(),
+            Command::Catalog(d) => d.common.clone().with(d.args.command.common()),
+            Command::Ask(d) => d.common.clone(),
+            Command::Completions(d) => d.common.clone(),
+            Command::Man(d) => d.common.clone(),
+            Command::Verify(d) => d.common.clone(),
+        }
+    }
+}
+
+/// A subcommand without arguments of its own.
+#[derive(Debug, clap::Args)]
+pub struct NoArgs {}
 
 const VERIFY_EXAMPLES: &str = "\
 Examples:
@@ -420,41 +470,73 @@ pub struct PresetsArgs {
     pub output: OutputArgs,
 }
 
+/// `catalog`: its subcommand.
+#[derive(Debug, clap::Args)]
+pub struct CatalogArgs {
+    /// What to do with catalogs.
+    #[command(subcommand)]
+    pub command: CatalogCommand,
+}
+
 /// `catalog` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
     /// Print the built-in catalog as YAML: the starting point for your own file.
     #[command(after_long_help = "Examples:\n  backend-advisor catalog export > my-catalog.yaml")]
-    Export,
+    Export(Deferred<NoArgs>),
     /// Check catalog files and print every problem with file, line, column, entry and field.
     #[command(
         after_long_help = "Examples:\n  backend-advisor catalog validate my-catalog.yaml team.yaml\n\nExit 0 when every file is valid, 65 when any has a problem, 66 when one cannot be read."
     )]
-    Validate {
-        /// The files to check.
-        #[arg(value_name = "FILE", required = true)]
-        files: Vec<PathBuf>,
-    },
+    Validate(Deferred<ValidateArgs>),
     /// Read today's facts from public services (registries, GitHub, endoflife.date) into the
     /// facts overlay that every later command applies.
     #[command(after_long_help = REFRESH_EXAMPLES)]
-    Refresh {
-        /// Seconds each request may take.
-        #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = clap::value_parser!(u64).range(1..=600))]
-        timeout: u64,
-        /// Requests in flight at once.
-        #[arg(long, value_name = "N", default_value = "8", value_parser = clap::value_parser!(u64).range(1..=32))]
-        jobs: u64,
-    },
+    Refresh(Deferred<RefreshArgs>),
     /// Show which layer (built-in, refreshed facts, each --catalog file) set each value of an entry.
     #[command(
         after_long_help = "Examples:\n  backend-advisor catalog layers fastapi\n  backend-advisor --catalog ours.yaml catalog layers django"
     )]
-    Layers {
-        /// Framework id or name.
-        #[arg(value_name = "ID")]
-        id: String,
-    },
+    Layers(Deferred<LayersArgs>),
+}
+
+impl CatalogCommand {
+    /// The [`Common`] options given after this subcommand's name.
+    fn common(&self) -> Common {
+        match self {
+            CatalogCommand::Export(d) => d.common.clone(),
+            CatalogCommand::Validate(d) => d.common.clone(),
+            CatalogCommand::Refresh(d) => d.common.clone(),
+            CatalogCommand::Layers(d) => d.common.clone(),
+        }
+    }
+}
+
+/// `catalog validate` arguments.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The files to check.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// `catalog refresh` arguments.
+#[derive(Debug, clap::Args)]
+pub struct RefreshArgs {
+    /// Seconds each request may take.
+    #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
+    /// Requests in flight at once.
+    #[arg(long, value_name = "N", default_value = "8", value_parser = clap::value_parser!(u64).range(1..=32))]
+    pub jobs: u64,
+}
+
+/// `catalog layers` arguments.
+#[derive(Debug, clap::Args)]
+pub struct LayersArgs {
+    /// Framework id or name.
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 const REFRESH_EXAMPLES: &str = "\
@@ -608,36 +690,61 @@ const COLORS: &[Choice<anstream::ColorChoice>] = &[
     ("never", anstream::ColorChoice::Never, "Never colour"),
 ];
 
-/// A subcommand's arguments, defined when that subcommand is parsed or its help, completions
-/// or man page are made: clap then defines one subcommand's arguments rather than all of them,
-/// a third of the cost of parsing (start-up, README "Limits and errors").
+/// A subcommand's arguments and the [`Common`] options, defined when that subcommand is parsed
+/// or its help, completions or man page are made: clap then defines one subcommand's arguments
+/// rather than all of them, which is a third of the cost of parsing (start-up, README "Limits
+/// and errors").
 #[derive(Debug)]
-pub struct Deferred<T>(pub T);
+pub struct Deferred<T> {
+    /// The subcommand's own arguments.
+    pub args: T,
+    /// The common options given after its name.
+    pub common: Common,
+}
 
 impl<T: clap::Args> clap::Args for Deferred<T> {
     fn augment_args(command: clap::Command) -> clap::Command {
-        command.defer(T::augment_args)
+        command.defer(|command| keeping_about(command, |c| Common::augment_args(T::augment_args(c))))
     }
     fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        command.defer(T::augment_args_for_update)
+        command
+            .defer(|command| keeping_about(command, |c| Common::augment_args_for_update(T::augment_args_for_update(c))))
     }
     fn group_id() -> Option<clap::Id> {
         T::group_id()
     }
 }
 
+/// `define` applied to `command`, keeping the description the subcommand's doc comment gave it:
+/// an arguments struct's own doc comment would otherwise replace it, as the deferred definition
+/// runs last.
+fn keeping_about(command: clap::Command, define: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let about = command.get_about().cloned();
+    let long_about = command.get_long_about().cloned();
+    let command = match about {
+        Some(about) => define(command).about(about),
+        None => define(command).about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => command.long_about(long_about),
+        None => command.long_about(None::<&str>),
+    }
+}
+
 impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
     fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(Deferred)
+        Ok(Deferred { args: T::from_arg_matches(matches)?, common: Common::from_arg_matches(matches)? })
     }
     fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(matches).map(Deferred)
+        Ok(Deferred { args: T::from_arg_matches_mut(matches)?, common: Common::from_arg_matches_mut(matches)? })
     }
     fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
+        self.args.update_from_arg_matches(matches)?;
+        self.common.update_from_arg_matches(matches)
     }
     fn update_from_arg_matches_mut(&mut self, matches: &mut clap::ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(matches)
+        self.args.update_from_arg_matches_mut(matches)?;
+        self.common.update_from_arg_matches_mut(matches)
     }
 }
 

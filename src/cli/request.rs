@@ -185,14 +185,18 @@ impl Request {
     /// Decide everything the run needs from the parsed arguments and the environment. Colour is
     /// decided here for the whole process (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`, the terminal).
     pub fn from_args(args: Args) -> anyhow::Result<Request> {
-        anstream::ColorChoice::write_global(color_choice(args.color));
-        let interactive = !args.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        let width = args.width;
+        let common = match &args.command {
+            Some(command) => args.common.with(command.common()),
+            None => args.common,
+        };
+        anstream::ColorChoice::write_global(color_choice(common.color.unwrap_or(anstream::ColorChoice::Auto)));
+        let interactive = !common.no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+        let width = common.width;
         let task = match args.command {
             None if interactive => ask(&AnswerArgs::default(), true, width)?,
             None => Task::Help,
-            Some(Command::Recommend(Deferred(args))) => recommend(args, width)?,
-            Some(Command::Compare(Deferred(args))) => {
+            Some(Command::Recommend(Deferred { args, .. })) => recommend(args, width)?,
+            Some(Command::Compare(Deferred { args, .. })) => {
                 let output = destination(&args.output);
                 let options = options(false, None, width, &output);
                 let sources = sources(&args.answers, "compare")?;
@@ -206,7 +210,7 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::List(Deferred(args))) => {
+            Some(Command::List(Deferred { args, .. })) => {
                 let list = |values: Vec<String>| (!values.is_empty()).then_some(values);
                 let output = destination(&args.output);
                 Task::List {
@@ -221,11 +225,11 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::Show(Deferred(args))) => {
+            Some(Command::Show(Deferred { args, .. })) => {
                 let output = destination(&args.output);
                 Task::Show { id: args.id, format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::WhyNot(Deferred(args))) => {
+            Some(Command::WhyNot(Deferred { args, .. })) => {
                 let output = destination(&args.output);
                 Task::WhyNot {
                     id: args.id,
@@ -236,32 +240,34 @@ impl Request {
                     output,
                 }
             }
-            Some(Command::Sources(Deferred(args))) => {
+            Some(Command::Sources(Deferred { args, .. })) => {
                 let output = destination(&args.output);
                 Task::Sources { format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::Presets(Deferred(args))) => {
+            Some(Command::Presets(Deferred { args, .. })) => {
                 let output = destination(&args.output);
                 Task::Presets { format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::Catalog(CatalogCommand::Export)) => Task::ExportCatalog,
-            Some(Command::Catalog(CatalogCommand::Validate { files })) => Task::ValidateCatalogs(files),
-            Some(Command::Catalog(CatalogCommand::Refresh { timeout, jobs })) => Task::Refresh {
-                timeout,
-                jobs: usize::try_from(jobs).unwrap_or(1),
-                github_token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.trim().is_empty()),
-                test_services: std::env::var("BACKEND_ADVISOR_TEST_SERVICES").ok().filter(|u| !u.is_empty()),
+            Some(Command::Catalog(Deferred { args: catalog, .. })) => match catalog.command {
+                CatalogCommand::Export(_) => Task::ExportCatalog,
+                CatalogCommand::Validate(Deferred { args, .. }) => Task::ValidateCatalogs(args.files),
+                CatalogCommand::Refresh(Deferred { args, .. }) => Task::Refresh {
+                    timeout: args.timeout,
+                    jobs: usize::try_from(args.jobs).unwrap_or(1),
+                    github_token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.trim().is_empty()),
+                    test_services: std::env::var("BACKEND_ADVISOR_TEST_SERVICES").ok().filter(|u| !u.is_empty()),
+                },
+                CatalogCommand::Layers(Deferred { args, .. }) => Task::Layers(args.id),
             },
-            Some(Command::Catalog(CatalogCommand::Layers { id })) => Task::Layers(id),
-            Some(Command::Verify(Deferred(args))) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
-            Some(Command::Ask(Deferred(args))) => ask(&args.answers, interactive, width)?,
-            Some(Command::Completions(Deferred(args))) => Task::Completions(args.shell),
-            Some(Command::Man) => Task::Man,
+            Some(Command::Verify(Deferred { args, .. })) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
+            Some(Command::Ask(Deferred { args, .. })) => ask(&args.answers, interactive, width)?,
+            Some(Command::Completions(Deferred { args, .. })) => Task::Completions(args.shell),
+            Some(Command::Man(_)) => Task::Man,
         };
         let offline =
-            args.offline || std::env::var_os("BACKEND_ADVISOR_OFFLINE").is_some_and(|v| !v.is_empty() && v != "0");
+            common.offline || std::env::var_os("BACKEND_ADVISOR_OFFLINE").is_some_and(|v| !v.is_empty() && v != "0");
         let facts = directories::ProjectDirs::from("", "", "backend-advisor").map(|d| d.data_dir().join(FACTS_FILE));
-        Ok(Request { catalogs: args.catalogs, facts, offline, task })
+        Ok(Request { catalogs: common.catalogs, facts, offline, task })
     }
 }
 
