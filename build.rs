@@ -2,9 +2,9 @@
 //! "Limits and errors", start-up):
 //!
 //! - `data/catalog.yaml` becomes Rust static data (`catalog.rs`, included by
-//!   `src/catalog/builtin.rs`): every list borrowed from the binary and all text in one string,
-//!   each field a span of it by offsets, so loading the built-in catalog parses nothing,
-//!   allocates little, and its data needs few relocations when the program loads.
+//!   `src/catalog/builtin.rs`): all text in one string and each field a span of it by offsets,
+//!   every list a span of a pool of its item type, so loading the built-in catalog parses
+//!   nothing, allocates little, and its data holds no pointer to relocate when the program loads.
 //! - `data/presets.yaml` becomes JSON, which is small.
 //!
 //! The YAML stays the source. Should it not convert (a field this script does not know, a number
@@ -44,6 +44,10 @@ fn main() {
 /// The generated file when the catalog could not be converted: no data, and `GENERATED` false.
 const EMPTY: &str = "const GENERATED: bool = false;
 pub(super) static TEXT: &str = \"\";
+static TEXT_LISTS: &[Text] = &[];
+static FEATURE_CELLS: &[(Text, Support)] = &[];
+static EXAMPLES: &[Example] = &[];
+static RUBRICS: &[RubricLevel] = &[];
 static REVIEWED: &str = \"\";
 static FACTORS: &[FactorInfo] = &[];
 static FEATURES: &[Term] = &[];
@@ -296,7 +300,7 @@ fn generate(catalog: &Value) -> Result<String, String> {
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(|term| term.get("id").and_then(Value::as_str)).collect())
         .unwrap_or_default();
-    let generator = Generator { features, text: RefCell::default() };
+    let generator = Generator { features, text: RefCell::default(), pools: RefCell::default() };
     let reviewed = top.get("reviewed").and_then(Value::as_str).ok_or("'reviewed' is not a string")?;
     let mut code = format!("static REVIEWED: &str = {reviewed:?};\n");
     for (key, name, rust, shape) in &SECTIONS {
@@ -306,6 +310,11 @@ fn generate(catalog: &Value) -> Result<String, String> {
             .enumerate()
             .map(|(i, item)| generator.emit(item, shape, &format!("{key}[{i}]")))
             .collect::<Result<Vec<_>, _>>()?;
+        code.push_str(&format!("static {name}: &[{rust}] = &[\n{}\n];\n", items.join(",\n")));
+    }
+    for (name, rust) in POOLS {
+        let pools = generator.pools.borrow();
+        let items = pools.get(name).map_or(&[][..], Vec::as_slice);
         code.push_str(&format!("static {name}: &[{rust}] = &[\n{}\n];\n", items.join(",\n")));
     }
     let text = generator.text.into_inner().text;
@@ -329,9 +338,25 @@ struct Generator<'a> {
     features: Vec<&'a str>,
     /// The text so far.
     text: RefCell<Strings>,
+    /// The items of each pool so far, as Rust ([`POOLS`]).
+    pools: RefCell<HashMap<&'static str, Vec<String>>>,
 }
 
+/// The pools lists are spans of, by item type: (static, Rust type). A list of entries or of
+/// vocabulary terms is never inside another item, so it is a static slice of its own.
+const POOLS: [(&str, &str); 4] =
+    [("TEXT_LISTS", "Text"), ("FEATURE_CELLS", "(Text, Support)"), ("EXAMPLES", "Example"), ("RUBRICS", "RubricLevel")];
+
 impl Generator<'_> {
+    /// `items` (Rust) added to `pool`, as the `List` that spans them.
+    fn pooled(&self, pool: &'static str, items: Vec<String>) -> String {
+        let mut pools = self.pools.borrow_mut();
+        let list = pools.entry(pool).or_default();
+        let start = list.len();
+        list.extend(items);
+        format!("List::builtin({start}, {})", list.len())
+    }
+
     /// Where `text` is in the catalog's text, added at the end the first time.
     fn span(&self, text: &str) -> (usize, usize) {
         let mut strings = self.text.borrow_mut();
@@ -375,18 +400,26 @@ impl Generator<'_> {
                 Value::Null => Ok("None".into()),
                 _ => Ok(format!("Some({})", self.emit(value, inner, path)?)),
             },
-            List(inner) => match value {
-                Value::Null => Ok("List(Cow::Borrowed(&[]))".into()),
-                Value::Array(items) => {
-                    let items = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| self.emit(item, inner, &format!("{path}[{i}]")))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    Ok(format!("List(Cow::Borrowed(&[{}]))", items.join(", ")))
+            List(inner) => {
+                let pool = match inner {
+                    Shape::Text => "TEXT_LISTS",
+                    Struct("Example", _) => "EXAMPLES",
+                    Struct("RubricLevel", _) => "RUBRICS",
+                    _ => return Err(format!("{path}: no pool for this list's items")),
+                };
+                match value {
+                    Value::Null => Ok(self.pooled(pool, Vec::new())),
+                    Value::Array(items) => {
+                        let items = items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| self.emit(item, inner, &format!("{path}[{i}]")))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        Ok(self.pooled(pool, items))
+                    }
+                    _ => wrong("a list"),
                 }
-                _ => wrong("a list"),
-            },
+            }
             Struct(name, fields) => {
                 let Some(map) = value.as_object() else { return wrong("a mapping") };
                 if let Some(key) = map.keys().find(|k| !fields.iter().any(|f| f.0 == k.as_str())) {
@@ -433,7 +466,7 @@ impl Generator<'_> {
                         Ok(format!("(Text::builtin({start}, {end}), {support})"))
                     })
                     .collect::<Result<Vec<_>, String>>()?;
-                Ok(format!("Features(List(Cow::Borrowed(&[{}])))", cells.join(", ")))
+                Ok(format!("Features({})", self.pooled("FEATURE_CELLS", cells)))
             }
         }
     }

@@ -6,17 +6,41 @@
 //! any user file, and that the static data is in use (should `build.rs` not convert the YAML,
 //! it says why in a build warning and the YAML is parsed at start-up instead).
 
-use std::borrow::Cow;
-
 // Which of these the data uses depends on the data (no entry may have an end-of-life fact yet).
 #[allow(unused_imports)]
 use super::facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
+use super::text::Pooled;
 use super::{
     Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Package, Rationale, RubricLevel,
     Scores, Source, Support, Term, Text, UseCases, Vocabulary,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+
+/// Each item type's pool.
+macro_rules! pooled {
+    ($($item:ty => $pool:expr),* $(,)?) => {
+        $(impl Pooled for $item {
+            fn pool() -> &'static [$item] {
+                $pool
+            }
+        })*
+    };
+}
+
+// Lists of entries and of vocabulary terms are static slices (`List::from_static`), never
+// spans, so their pools are empty.
+pooled!(
+    Text => TEXT_LISTS,
+    (Text, Support) => FEATURE_CELLS,
+    Example => EXAMPLES,
+    RubricLevel => RUBRICS,
+    Framework => &[],
+    FactorInfo => &[],
+    Term => &[],
+    Language => &[],
+    Source => &[],
+);
 
 /// Whether the binary holds the built-in catalog as static data.
 #[cfg(test)]

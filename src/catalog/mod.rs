@@ -24,7 +24,7 @@ pub use crate::criteria::Factor;
 use crate::suggest;
 pub use facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
 pub use load::{BUILTIN_SOURCE, BUILTIN_YAML};
-pub use text::{List, Text};
+pub use text::{List, Pooled, Text};
 
 /// What kind of thing a catalog entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 //! `&str`, iteration by reference, `as_str`). The built-in catalog's text is one string in the
 //! binary and each [`Text`] of it a span by offsets, so that its static data holds few pointers.
 
-use std::borrow::{Borrow, Cow};
+use std::borrow::Borrow;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 
@@ -194,113 +194,161 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
-/// A list of the catalog: borrowed from the binary, or owned (changing it makes it owned).
-///
-/// The field is open to the catalog module because the static data of the built-in catalog
-/// writes `List(Cow::Borrowed(&[...]))`: only a constructor extends the borrowed array to the
-/// static's lifetime, a `const fn` argument does not.
-#[derive(Clone, PartialEq)]
-pub struct List<T: Clone + 'static>(pub(super) Cow<'static, [T]>);
+/// An item type of [`List`]: where the built-in catalog keeps every list of that type, one after
+/// another, so that a list of it is a span of that pool rather than a pointer.
+pub trait Pooled: Clone + 'static {
+    /// Every built-in list of this type, end to end.
+    fn pool() -> &'static [Self];
+}
 
-impl<T: Clone + 'static> List<T> {
-    /// A list that lives as long as the program (the built-in catalog's).
+/// A list of the catalog: borrowed from the binary, or owned (changing it makes it owned).
+#[derive(Clone)]
+pub struct List<T: Pooled> {
+    /// The items, unless `owned` holds them.
+    borrowed: Borrowed<T>,
+    /// The items once read or changed at run time.
+    owned: Option<Vec<T>>,
+}
+
+/// Where a borrowed list's items are.
+enum Borrowed<T: 'static> {
+    /// A static slice of the program.
+    Static(&'static [T]),
+    /// A span of the built-in catalog's pool of `T` ([`Pooled::pool`]), by offsets: like
+    /// [`Text`], so that the built-in entries hold no pointer to relocate at each start.
+    Builtin { start: u32, end: u32 },
+}
+
+impl<T> Clone for Borrowed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Borrowed<T> {}
+
+impl<T: Pooled> Borrowed<T> {
+    fn items(self) -> &'static [T] {
+        match self {
+            Borrowed::Static(items) => items,
+            // `build.rs` writes only spans that exist; an empty list stands in rather than a panic.
+            Borrowed::Builtin { start, end } => T::pool().get(start as usize..end as usize).unwrap_or(&[]),
+        }
+    }
+}
+
+impl<T: Pooled> List<T> {
+    /// A list that lives as long as the program.
     pub const fn from_static(items: &'static [T]) -> List<T> {
-        List(Cow::Borrowed(items))
+        List { borrowed: Borrowed::Static(items), owned: None }
+    }
+
+    /// Items `start..end` of the built-in pool of `T` (what `build.rs` writes).
+    pub(super) const fn builtin(start: u32, end: u32) -> List<T> {
+        List { borrowed: Borrowed::Builtin { start, end }, owned: None }
     }
 
     /// The items.
     pub fn as_slice(&self) -> &[T] {
-        &self.0
+        self.owned.as_deref().unwrap_or_else(|| self.borrowed.items())
     }
 
     /// Whether there are no items.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.as_slice().is_empty()
     }
 
     /// The items as a `Vec` to change (copied first if borrowed).
     pub fn to_mut(&mut self) -> &mut Vec<T> {
-        self.0.to_mut()
+        let borrowed = self.borrowed;
+        self.owned.get_or_insert_with(|| borrowed.items().to_vec())
     }
 
     /// The items as an owned `Vec`.
     pub fn into_vec(self) -> Vec<T> {
-        self.0.into_owned()
+        let borrowed = self.borrowed;
+        self.owned.unwrap_or_else(|| borrowed.items().to_vec())
     }
 }
 
-impl<T: Clone + 'static> Default for List<T> {
+impl<T: Pooled> Default for List<T> {
     fn default() -> List<T> {
-        List(Cow::Owned(Vec::new()))
+        List::from_static(&[])
     }
 }
 
-impl<T: Clone + 'static> Deref for List<T> {
+impl<T: Pooled> Deref for List<T> {
     type Target = [T];
     fn deref(&self) -> &[T] {
-        &self.0
+        self.as_slice()
     }
 }
 
-impl<T: Clone + 'static> DerefMut for List<T> {
+impl<T: Pooled> DerefMut for List<T> {
     fn deref_mut(&mut self) -> &mut [T] {
-        self.0.to_mut()
+        self.to_mut()
     }
 }
 
-impl<T: Clone + fmt::Debug + 'static> fmt::Debug for List<T> {
+impl<T: Pooled + fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.0, f)
+        fmt::Debug::fmt(self.as_slice(), f)
     }
 }
 
-impl<T: Clone + 'static> From<Vec<T>> for List<T> {
+impl<T: Pooled + PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Pooled> From<Vec<T>> for List<T> {
     fn from(items: Vec<T>) -> List<T> {
-        List(Cow::Owned(items))
+        List { borrowed: Borrowed::Static(&[]), owned: Some(items) }
     }
 }
 
-impl<T: Clone + 'static> FromIterator<T> for List<T> {
+impl<T: Pooled> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
-        List(Cow::Owned(iter.into_iter().collect()))
+        List::from(iter.into_iter().collect::<Vec<T>>())
     }
 }
 
-impl<'a, T: Clone + 'static> IntoIterator for &'a List<T> {
+impl<'a, T: Pooled> IntoIterator for &'a List<T> {
     type Item = &'a T;
     type IntoIter = std::slice::Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.as_slice().iter()
     }
 }
 
-impl<T: Clone + 'static> IntoIterator for List<T> {
+impl<T: Pooled> IntoIterator for List<T> {
     type Item = T;
     type IntoIter = std::vec::IntoIter<T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_owned().into_iter()
+        self.into_vec().into_iter()
     }
 }
 
-impl<T: Clone + PartialEq<U> + 'static, U, const N: usize> PartialEq<[U; N]> for List<T> {
+impl<T: Pooled + PartialEq<U>, U, const N: usize> PartialEq<[U; N]> for List<T> {
     fn eq(&self, other: &[U; N]) -> bool {
-        self.0[..] == other[..]
+        self.as_slice() == &other[..]
     }
 }
 
-impl<T: Clone + PartialEq<U> + 'static, U> PartialEq<Vec<U>> for List<T> {
+impl<T: Pooled + PartialEq<U>, U> PartialEq<Vec<U>> for List<T> {
     fn eq(&self, other: &Vec<U>) -> bool {
-        self.0[..] == other[..]
+        self.as_slice() == &other[..]
     }
 }
 
-impl<T: Clone + Serialize + 'static> Serialize for List<T> {
+impl<T: Pooled + Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter())
+        serializer.collect_seq(self.as_slice())
     }
 }
 
-impl<'de, T: Clone + Deserialize<'de> + 'static> Deserialize<'de> for List<T> {
+impl<'de, T: Pooled + Deserialize<'de>> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<List<T>, D::Error> {
         Vec::<T>::deserialize(deserializer).map(List::from)
     }
