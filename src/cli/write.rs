@@ -171,9 +171,8 @@ fn refuse_planted_link(link: &Path, meta: &std::fs::Metadata) -> io::Result<()> 
     };
     let Ok(folder_meta) = std::fs::metadata(folder) else { return Ok(()) };
     let sticky_shared = folder_meta.mode() & 0o1002 == 0o1002;
-    // The owner of /proc/self is the process's effective user (Linux); unknown counts as nobody.
-    let me = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
-    if sticky_shared && meta.uid() != folder_meta.uid() && Some(meta.uid()) != me {
+    let me = nix::unistd::geteuid().as_raw();
+    if sticky_shared && meta.uid() != folder_meta.uid() && meta.uid() != me {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             format!(
