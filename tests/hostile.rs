@@ -492,7 +492,8 @@ fn csv_cells_never_start_a_formula() {
     }
 }
 
-/// `COLUMNS` outside the bounds of `--width` (40 to 1000) is ignored, not obeyed.
+/// `--title` holding a control character, a line break or a bidirectional override is a usage
+/// error that names the character without echoing it.
 #[test]
 fn a_title_with_control_characters_is_a_usage_error() {
     for (title, named) in
@@ -501,11 +502,13 @@ fn a_title_with_control_characters_is_a_usage_error() {
         let out = run(&["recommend", "--format", "adr", "--title", title]);
         assert_eq!(out.code, 2, "{title:?}: {}", out.stderr);
         assert!(out.stderr.contains("--title") && out.stderr.contains(named), "{title:?}: {}", out.stderr);
-        assert!(!out.stderr.contains('\u{1b}') && out.stdout.is_empty(), "{title:?}");
+        let raw = ['\u{1b}', '\u{7}', '\u{202e}'];
+        assert!(!out.stderr.contains(raw) && out.stdout.is_empty(), "{title:?} echoed: {:?}", out.stderr);
     }
     assert_eq!(run(&["recommend", "--format", "adr", "--title", "Checkout service"]).code, 0);
 }
 
+/// `COLUMNS` outside the bounds of `--width` (40 to 1000) is ignored, not obeyed.
 #[test]
 fn columns_out_of_bounds_is_ignored() {
     let plain = common::stdout_of(&["list"]);

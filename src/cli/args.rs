@@ -172,17 +172,6 @@ pub struct VerifyArgs {
     pub warn_eol: Option<i64>,
 }
 
-/// `--title`: one line without control characters, as a catalog's text (it heads a document).
-fn title(text: &str) -> Result<String, String> {
-    match text.chars().find(|&c| c == '\n' || c == '\t' || backend_advisor::escape::is_refused(c)) {
-        Some(c) => Err(format!(
-            "it holds {}; a title is one line without control characters",
-            backend_advisor::escape::describe(c)
-        )),
-        None => Ok(text.to_string()),
-    }
-}
-
 /// `--warn-eol`: `6m` and the like, in days.
 fn span(text: &str) -> Result<i64, String> {
     backend_advisor::refresh::span_days(text).ok_or_else(|| "expected a number and d, w, m or y, e.g. 6m".into())
@@ -322,7 +311,7 @@ pub struct AnswerArgs {
     pub answers: Vec<PathBuf>,
     /// The project's name, e.g. "Checkout service": the decision record is about it (overrides
     /// the answers' `title`).
-    #[arg(long, value_name = "TEXT", value_parser = title, help_heading = "Answers")]
+    #[arg(long, value_name = "TEXT", help_heading = "Answers")]
     pub title: Option<String>,
 }
 

@@ -311,6 +311,22 @@ fn ask(args: &AnswerArgs, interactive: bool, width: Option<u16>) -> anyhow::Resu
     })
 }
 
+/// `--title`: one line without control characters, as a catalog's text (it heads a document).
+/// Checked here rather than by clap, whose message would echo the characters themselves.
+fn title(text: &str) -> anyhow::Result<String> {
+    match text.chars().find(|&c| c == '\n' || c == '\t' || backend_advisor::escape::is_refused(c)) {
+        Some(c) => Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--title".into()),
+            entry: None,
+            field: None,
+            message: format!("it holds {}", backend_advisor::escape::describe(c)),
+            hint: Some("a title is one line without control characters".into()),
+        }))
+        .into()),
+        None => Ok(text.to_string()),
+    }
+}
+
 /// The answer sources of the answer flags: the flags as one layer (unset flags stay unset),
 /// `--answers` and `--preset`. Only `recommend` ranks for a team: another `command` given
 /// `--answers` twice is a usage error.
@@ -344,7 +360,7 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             pairwise: None,
             name: None,
             role: None,
-            title: args.title.clone(),
+            title: args.title.as_deref().map(title).transpose()?,
             description: None,
         },
         file: args.answers.first().cloned(),
