@@ -69,14 +69,16 @@ enum Shape {
     Text,
     /// A number: `f64`.
     Float,
-    /// A whole number (`u64`, `u16`).
-    Whole,
-    /// A unit variant of the named enum, written in kebab-case or lowercase in YAML.
-    Enum(&'static str),
+    /// A whole number up to this maximum (`u64`, `u16`).
+    Whole(u64),
+    /// A unit variant of the named enum: its YAML ids, each the variant's name in kebab-case.
+    Enum(&'static str, &'static [&'static str]),
     /// `Option`: absent or null is `None`.
     Optional(&'static Shape),
-    /// `List`: absent is empty.
+    /// `List`, required (as serde reads a `Vec` without a default).
     List(&'static Shape),
+    /// `List` that may be absent (`#[serde(default)]`): absent is empty.
+    ListOrEmpty(&'static Shape),
     /// A struct: its Rust name and its fields as (YAML key, Rust field, shape).
     Struct(&'static str, &'static [(&'static str, &'static str, Shape)]),
     /// A feature cell: a level alone, or a mapping with the level and what provides it.
@@ -85,7 +87,13 @@ enum Shape {
     Features,
 }
 
-use Shape::{Enum, Float, List, Optional, Struct, Whole};
+use Shape::{Enum, Float, List, ListOrEmpty, Optional, Struct, Whole};
+
+const U64: Shape = Whole(u64::MAX);
+const U16: Shape = Whole(u16::MAX as u64);
+const KIND: Shape = Enum("Kind", &["full-stack", "micro", "api", "runtime"]);
+const LEVEL: Shape = Enum("Level", &["builtin", "official", "community", "none"]);
+const FACTOR_ID: Shape = Enum("Factor", &["performance", "scalability", "productivity", "integration", "community"]);
 
 const TEXT: Shape = Shape::Text;
 const SOURCED: Shape =
@@ -114,7 +122,7 @@ const FACTS: Shape = Struct(
             Optional(&Struct(
                 "Stars",
                 &[
-                    ("count", "count", Whole),
+                    ("count", "count", U64),
                     ("repository", "repository", TEXT),
                     ("source", "source", TEXT),
                     ("as_of", "as_of", TEXT),
@@ -128,7 +136,7 @@ const FACTS: Shape = Struct(
                 "Survey",
                 &[
                     ("usage_percent", "usage_percent", Float),
-                    ("year", "year", Whole),
+                    ("year", "year", U16),
                     ("source", "source", TEXT),
                     ("as_of", "as_of", TEXT),
                 ],
@@ -140,7 +148,7 @@ const FACTS: Shape = Struct(
             Optional(&Struct(
                 "Benchmark",
                 &[
-                    ("fortunes", "fortunes", Whole),
+                    ("fortunes", "fortunes", U64),
                     ("variant", "variant", TEXT),
                     ("classification", "classification", TEXT),
                     ("orm", "orm", TEXT),
@@ -205,7 +213,7 @@ const FRAMEWORK: Shape = Struct(
         ("id", "id", TEXT),
         ("name", "name", TEXT),
         ("languages", "languages", List(&TEXT)),
-        ("kind", "kind", Enum("Kind")),
+        ("kind", "kind", KIND),
         ("summary", "summary", TEXT),
         ("homepage", "homepage", TEXT),
         ("repository", "repository", Optional(&TEXT)),
@@ -226,7 +234,7 @@ const FRAMEWORK: Shape = Struct(
         (
             "examples",
             "examples",
-            List(&Struct(
+            ListOrEmpty(&Struct(
                 "Example",
                 &[("name", "name", TEXT), ("use", "usage", TEXT), ("source", "source", Optional(&TEXT))],
             )),
@@ -237,7 +245,7 @@ const FRAMEWORK: Shape = Struct(
 const FACTOR: Shape = Struct(
     "FactorInfo",
     &[
-        ("id", "id", Enum("Factor")),
+        ("id", "id", FACTOR_ID),
         ("label", "label", TEXT),
         ("short", "short", TEXT),
         ("description", "description", TEXT),
@@ -258,8 +266,8 @@ const LANGUAGE: Shape = Struct(
         ("id", "id", TEXT),
         ("name", "name", TEXT),
         ("family", "family", Optional(&TEXT)),
-        ("aliases", "aliases", List(&TEXT)),
-        ("includes", "includes", List(&TEXT)),
+        ("aliases", "aliases", ListOrEmpty(&TEXT)),
+        ("includes", "includes", ListOrEmpty(&TEXT)),
     ],
 );
 const SOURCE: Shape = Struct(
@@ -384,23 +392,28 @@ impl Generator<'_> {
                 Some(number) => Ok(format!("{number:?}")),
                 None => wrong("a number"),
             },
-            Whole => match value.as_u64() {
-                Some(number) => Ok(number.to_string()),
-                None => wrong("a whole number"),
+            Whole(max) => match value.as_u64() {
+                Some(number) if number <= *max => Ok(number.to_string()),
+                _ => wrong(&format!("a whole number up to {max}")),
             },
-            Enum(name) => match value.as_str() {
-                Some(id) if !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-') => {
-                    let variant: String =
-                        id.split('-').map(|word| word[..1].to_ascii_uppercase() + &word[1..]).collect();
+            Enum(name, ids) => match value.as_str() {
+                Some(id) if ids.contains(&id) => {
+                    let variant: String = id
+                        .split('-')
+                        .flat_map(|word| {
+                            let mut chars = word.chars();
+                            chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars)
+                        })
+                        .collect();
                     Ok(format!("{name}::{variant}"))
                 }
-                _ => wrong("a lowercase id"),
+                _ => wrong(&format!("one of {}", ids.join(", "))),
             },
             Optional(inner) => match value {
                 Value::Null => Ok("None".into()),
                 _ => Ok(format!("Some({})", self.emit(value, inner, path)?)),
             },
-            List(inner) => {
+            List(inner) | ListOrEmpty(inner) => {
                 let pool = match inner {
                     Shape::Text => "TEXT_LISTS",
                     Struct("Example", _) => "EXAMPLES",
@@ -408,7 +421,9 @@ impl Generator<'_> {
                     _ => return Err(format!("{path}: no pool for this list's items")),
                 };
                 match value {
-                    Value::Null => Ok(self.pooled(pool, Vec::new())),
+                    // Absent where serde defaults it (a struct passes an absent field as null and
+                    // refuses a null written out).
+                    Value::Null if matches!(shape, ListOrEmpty(_)) => Ok(self.pooled(pool, Vec::new())),
                     Value::Array(items) => {
                         let items = items
                             .iter()
@@ -427,10 +442,15 @@ impl Generator<'_> {
                 }
                 let mut out = format!("{name} {{ ");
                 for (key, field, shape) in fields.iter() {
-                    let value = map.get(*key).unwrap_or(&Value::Null);
-                    if value.is_null() && !matches!(shape, Optional(_) | List(_)) {
-                        return Err(format!("{path}: '{key}' is missing"));
-                    }
+                    let value = match map.get(*key) {
+                        // Written out as null: serde reads it as `None` for an `Option` only.
+                        Some(Value::Null) if !matches!(shape, Optional(_)) => {
+                            return Err(format!("{path}: '{key}' is null"));
+                        }
+                        Some(value) => value,
+                        None if matches!(shape, Optional(_) | ListOrEmpty(_)) => &Value::Null,
+                        None => return Err(format!("{path}: '{key}' is missing")),
+                    };
                     out.push_str(&format!("{field}: {}, ", self.emit(value, shape, &format!("{path}.{key}"))?));
                 }
                 Ok(out + "}")
@@ -444,7 +464,7 @@ impl Generator<'_> {
                 let support = Struct(
                     "Support",
                     &[
-                        ("level", "level", Enum("Level")),
+                        ("level", "level", LEVEL),
                         ("provided_by", "provided_by", Optional(&TEXT)),
                         ("docs", "docs", Optional(&TEXT)),
                         ("note", "note", Optional(&TEXT)),

@@ -104,3 +104,17 @@ fn common_options_work_on_either_side_of_the_subcommand() {
     let both = common::run(&["catalog", "--offline", "validate", "--no-input", "tests/fixtures/small.yaml"]);
     assert_eq!(both.code, 0, "{}", both.stderr);
 }
+
+/// `help catalog <TAB>` offers catalog's subcommands: they are defined at start (only their
+/// arguments are deferred), so the help tree the completions are made from has them.
+#[test]
+fn completions_offer_the_catalog_subcommands_after_help_catalog() {
+    let fish = common::stdout_of(&["completions", "fish"]);
+    for sub in ["export", "validate", "refresh", "layers"] {
+        assert!(
+            fish.lines().any(|line| line.contains("using_subcommand help; and __fish_seen_subcommand_from catalog")
+                && line.contains(&format!("-a \"{sub}\""))),
+            "help catalog does not complete {sub}"
+        );
+    }
+}

@@ -167,7 +167,10 @@ impl Catalog {
             }
         };
         // Patches change the entries of the layers below and of this file's own.
-        let known: Vec<Framework> = frameworks.iter().chain(&self.frameworks).cloned().collect();
+        let known: Vec<Framework> = match file.patches.is_empty() {
+            true => Vec::new(),
+            false => frameworks.iter().chain(&self.frameworks).cloned().collect(),
+        };
         match patch::apply(&file.patches, &known, &self.vocabulary, &sources, source, &positions) {
             Ok(patched) => {
                 for entry in patched {
@@ -208,16 +211,19 @@ impl Catalog {
                 self.vocabulary.sources.to_mut().push(added);
             }
         }
-        // By hash: layering many large catalogs stays linear.
-        let mut at: std::collections::HashMap<String, usize> =
-            self.frameworks.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
-        let frameworks = self.frameworks.to_mut();
-        for framework in layer.frameworks {
-            match at.get(framework.id.as_str()) {
-                Some(&i) => frameworks[i] = framework,
-                None => {
-                    at.insert(framework.id.to_string(), frameworks.len());
-                    frameworks.push(framework);
+        // Borrowed from the binary until a layer has entries; by hash, so that layering many
+        // large catalogs stays linear.
+        if !layer.frameworks.is_empty() {
+            let mut at: std::collections::HashMap<String, usize> =
+                self.frameworks.iter().enumerate().map(|(i, f)| (f.id.to_string(), i)).collect();
+            let frameworks = self.frameworks.to_mut();
+            for framework in layer.frameworks {
+                match at.get(framework.id.as_str()) {
+                    Some(&i) => frameworks[i] = framework,
+                    None => {
+                        at.insert(framework.id.to_string(), frameworks.len());
+                        frameworks.push(framework);
+                    }
                 }
             }
         }

@@ -44,8 +44,13 @@ impl Text {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Static(text) => text,
-            // `build.rs` writes only spans that exist; an empty text stands in rather than a panic.
-            Repr::Builtin { start, end } => super::builtin::TEXT.get(*start as usize..*end as usize).unwrap_or(""),
+            // `build.rs` writes only spans that exist (tests would fail here); in a release an
+            // empty text stands in rather than a panic.
+            Repr::Builtin { start, end } => {
+                let text = super::builtin::TEXT.get(*start as usize..*end as usize);
+                debug_assert!(text.is_some(), "text span {start}..{end} outside the catalog's text");
+                text.unwrap_or("")
+            }
             Repr::Owned(text) => text,
         }
     }
@@ -231,8 +236,12 @@ impl<T: Pooled> Borrowed<T> {
     fn items(self) -> &'static [T] {
         match self {
             Borrowed::Static(items) => items,
-            // `build.rs` writes only spans that exist; an empty list stands in rather than a panic.
-            Borrowed::Builtin { start, end } => T::pool().get(start as usize..end as usize).unwrap_or(&[]),
+            // As for text: a span outside the pool fails in tests, and is empty in a release.
+            Borrowed::Builtin { start, end } => {
+                let items = T::pool().get(start as usize..end as usize);
+                debug_assert!(items.is_some(), "list span {start}..{end} outside its pool");
+                items.unwrap_or(&[])
+            }
         }
     }
 }

@@ -110,7 +110,7 @@ pub enum Command {
     Presets(Deferred<PresetsArgs>),
     /// Export or validate catalog files.
     #[command(after_long_help = CATALOG_EXAMPLES)]
-    Catalog(Deferred<CatalogArgs>),
+    Catalog(CatalogArgs),
     /// Answer a few questions at the terminal and get an explained ranking (the default on a terminal).
     #[command(after_long_help = ASK_EXAMPLES)]
     Ask(Deferred<AskArgs>),
@@ -136,7 +136,7 @@ impl Command {
             Command::WhyNot(d) => d.common.clone(),
             Command::Sources(d) => d.common.clone(),
             Command::Presets(d) => d.common.clone(),
-            Command::Catalog(d) => d.common.clone().with(d.args.command.common()),
+            Command::Catalog(catalog) => catalog.common.clone().with(catalog.command.common()),
             Command::Ask(d) => d.common.clone(),
             Command::Completions(d) => d.common.clone(),
             Command::Man(d) => d.common.clone(),
@@ -459,9 +459,13 @@ pub struct PresetsArgs {
     pub output: OutputArgs,
 }
 
-/// `catalog`: its subcommand.
+/// `catalog`: the common options and its subcommand. Defined at start, not deferred, so that
+/// `help catalog` and its completions know the subcommands; their arguments are deferred.
 #[derive(Debug, clap::Args)]
 pub struct CatalogArgs {
+    /// The common options given after `catalog`.
+    #[command(flatten)]
+    pub common: Common,
     /// What to do with catalogs.
     #[command(subcommand)]
     pub command: CatalogCommand,

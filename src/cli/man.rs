@@ -2,7 +2,7 @@
 
 use clap::CommandFactory;
 
-use super::args::Args;
+use super::args::{Args, Common};
 
 /// The manual page in roff: the program's own sections, then one section per subcommand (at
 /// every depth) with its synopsis, description, options and examples.
@@ -17,11 +17,15 @@ pub fn page() -> std::io::Result<Vec<u8>> {
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
     page.extend_from_slice(b".SH COMMANDS\n");
+    let common: Vec<clap::Id> = <Common as clap::Args>::augment_args(clap::Command::new("common"))
+        .get_arguments()
+        .map(|arg| arg.get_id().clone())
+        .collect();
     for sub in subcommands(&root) {
         let name = sub.get_bin_name().unwrap_or_else(|| sub.get_name()).to_string();
         page.extend_from_slice(format!(".SS \"{}\"\n", name.replace('-', "\\-")).as_bytes());
-        // The global options are described once, at the top.
-        let sub = sub.clone().mut_args(|arg| if arg.is_global_set() { arg.hide(true) } else { arg });
+        // The options every subcommand takes are described once, at the top.
+        let sub = sub.clone().mut_args(|arg| if common.contains(arg.get_id()) { arg.hide(true) } else { arg });
         let man = clap_mangen::Man::new(sub.clone());
         let mut section = Vec::new();
         man.render_synopsis_section(&mut section)?;

@@ -248,7 +248,7 @@ impl Request {
                 let output = destination(&args.output);
                 Task::Presets { format: args.format, options: options(false, None, width, &output), output }
             }
-            Some(Command::Catalog(Deferred { args: catalog, .. })) => match catalog.command {
+            Some(Command::Catalog(catalog)) => match catalog.command {
                 CatalogCommand::Export(_) => Task::ExportCatalog,
                 CatalogCommand::Validate(Deferred { args, .. }) => Task::ValidateCatalogs(args.files),
                 CatalogCommand::Refresh(Deferred { args, .. }) => Task::Refresh {
