@@ -261,18 +261,3 @@ fn bad_team_input_is_named_where_it_is() {
     let err = common::fails(&["recommend", "--team", &fixture("team/team.yaml"), "--answers", &alice], 2);
     assert!(err.contains("--team") || err.contains("--answers"), "{err}");
 }
-
-#[test]
-fn the_readme_example_is_the_real_output() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    let command = "$ backend-advisor recommend --answers alice.yaml --answers bob.yaml --answers carol.yaml --top 5\n";
-    let start = readme.find(command).expect("the README shows the team example") + command.len();
-    let shown = &readme[start..start + readme[start..].find("```").expect("end of the block")];
-    let mut run = common::command(
-        &["recommend", "--answers", "alice.yaml", "--answers", "bob.yaml", "--answers", "carol.yaml", "--top", "5"],
-        &[("COLUMNS", "100")],
-    );
-    let output = run.current_dir(fixture("team")).output().expect("runs");
-    assert!(output.status.success());
-    assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
-}

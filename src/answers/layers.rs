@@ -23,7 +23,7 @@ pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
             entry: None,
             field: None,
             message: "the answers file is empty; expected keys such as `importance: {performance: 5}`".into(),
-            hint: Some("see README \"Answers file\", or leave out --answers".into()),
+            hint: Some("the format is in docs/answers-file.md; or leave out --answers".into()),
         }]));
     }
     serde_yaml::from_str(text)

@@ -346,7 +346,7 @@ pub struct Framework {
     pub facts: Facts,
     /// Concurrency model in one line.
     pub concurrency: Text,
-    /// Rating 1–5 (half steps) per factor. Performance and community follow the README's rule
+    /// Rating 1–5 (half steps) per factor. Performance and community follow the rules of docs/ratings.md
     /// from `facts` where the facts measure them; the others are judged by the vocabulary's rubric.
     pub scores: Scores,
     /// Evidence behind each rating, citing source ids in brackets.

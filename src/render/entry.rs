@@ -43,7 +43,7 @@ pub fn facts(f: &Framework) -> Vec<String> {
     lines
 }
 
-/// What a rating rests on: `Measured` (derived by the README's rule from facts the rationale
+/// What a rating rests on: `Measured` (derived by the rule of docs/ratings.md from facts the rationale
 /// names) or `Judged` (by the vocabulary's rubric).
 pub fn basis(f: &Framework, factor: Factor) -> &'static str {
     if rules::derived(f, factor).is_some() { "Measured" } else { "Judged" }
