@@ -43,6 +43,8 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
     merged.title = layers.iter().find_map(|l| l.title.clone());
     merged.description = layers.iter().find_map(|l| l.description.clone());
+    merged.radar = layers.iter().find_map(|l| l.radar.clone());
+    merged.radar_support = layers.iter().find_map(|l| l.radar_support);
     merged
 }
 
@@ -177,6 +179,7 @@ impl Layers {
             self.preset.as_ref().map_or(Origin::Defaults, |p| Origin::Preset(p.id.clone()))
         };
         let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
+        answers.radar = super::read_radar(&merged)?;
         // Comparisons from the answers file keep their positions for the inconsistency warning.
         if let Some(located) = self.located_pairwise() {
             answers.pairwise = Some(located.clone());
@@ -191,6 +194,10 @@ fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLaye
     let text = crate::yaml::read::read_text(path)?;
     let mut set = parse_file(&text, &shown)?;
     normalize(&mut set, vocabulary);
+    // A radar named in an answers file is found next to it, wherever the command runs.
+    if let (Some(radar), Some(folder)) = (set.radar.as_mut(), path.parent()) {
+        *radar = folder.join(&*radar).display().to_string();
+    }
     let positions = Positions::index(&text);
     check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
     let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));

@@ -302,6 +302,15 @@ pub struct AnswerArgs {
     #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
     pub require: Vec<String>,
 
+    /// The organisation's technology radar, a Build-Your-Own-Radar CSV or a Backstage tech-radar
+    /// JSON file: Hold leaves a framework out, Adopt, Trial and Assess are shown beside it, and
+    /// Adopt counts as organisational support in team familiarity (docs/radar.md).
+    #[arg(long, value_name = "FILE", help_heading = "Filters")]
+    pub radar: Option<PathBuf>,
+    /// Do not count Adopt on the radar as organisational support in team familiarity.
+    #[arg(long, help_heading = "Filters")]
+    pub no_radar_support: bool,
+
     /// Start from a preset (see `backend-advisor presets`).
     #[arg(long, value_name = "NAME", help_heading = "Answers")]
     pub preset: Option<String>,

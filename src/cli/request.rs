@@ -362,6 +362,8 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             role: None,
             title: args.title.as_deref().map(title).transpose()?,
             description: None,
+            radar: args.radar.as_ref().map(|p| p.display().to_string()),
+            radar_support: args.no_radar_support.then_some(false),
         },
         file: args.answers.first().cloned(),
         preset: args.preset.clone(),

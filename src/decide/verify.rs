@@ -132,6 +132,8 @@ fn answer_set(answers: &Answers) -> AnswerSet {
         // The project's name and description do not change the ranking.
         title: None,
         description: None,
+        radar: answers.radar.as_ref().map(|r| r.path.clone()),
+        radar_support: answers.radar.as_ref().map(|_| answers.radar_support),
     }
 }
 
@@ -194,7 +196,8 @@ pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_da
         }
     };
     answers::check(&record.answers, &catalog.vocabulary, &answers::Source::Flags)?;
-    let answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    let mut answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    answers.radar = answers::read_radar(&record.answers)?;
     let ranking = rank(catalog, &answers, &Analysis { method, sensitivity: None })?.ranking;
     let chosen = &record.chosen;
     let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.to_string());

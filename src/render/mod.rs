@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod prose;
+pub mod radar;
 pub mod reproduce;
 pub mod rows;
 pub mod side_by_side;
