@@ -216,3 +216,16 @@ fn a_broken_record_in_the_folder_is_an_error_line_not_the_end() {
     assert_eq!(run.code, 65, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("ok: ") && run.stdout.contains("ERROR: ") && run.stdout.contains("0002-broken.md"));
 }
+
+#[test]
+fn a_team_file_names_the_radar_for_everyone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(&dir, "team/radar.csv", RADAR);
+    write(&dir, "team/ana.yaml", "name: Ana\nteam_knows: [python]\nuse_cases: [api]\n");
+    write(&dir, "team/ben.yaml", "name: Ben\nteam_knows: [python]\nimportance: {performance: 5}\n");
+    let team =
+        write(&dir, "team/team.yaml", "radar: radar.csv\nmembers:\n  - answers: ana.yaml\n  - answers: ben.yaml\n");
+    let ranking = json(&stdout_of_env(&["recommend", "--team", &team, "--format", "json"], &[]));
+    assert!(items(&ranking["excluded"]).iter().any(|e| text(&e["id"]) == "django"), "{}", ranking["excluded"]);
+    assert_eq!(text(&entry(&ranking, "fastapi")["radar"]["ring"]), "adopt");
+}

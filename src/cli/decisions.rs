@@ -47,6 +47,8 @@ struct Outcome {
     chosen: Option<String>,
     changes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    support_ends: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     successor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
@@ -138,6 +140,7 @@ fn failed(file: &Path, message: &str) -> Outcome {
         status: Status::Error,
         chosen: None,
         changes: Vec::new(),
+        support_ends: None,
         successor: None,
         error: Some(message.to_string()),
     }
@@ -163,8 +166,7 @@ fn check_one(
     } else {
         Status::Holds
     };
-    let mut changes = verdict.changes;
-    changes.extend(verdict.support_ends);
+    let changes = verdict.changes;
     let successor = (status != Status::Holds).then(|| successor(file, catalogs));
     Ok(Outcome {
         file: shown,
@@ -172,13 +174,14 @@ fn check_one(
         status,
         chosen: Some(record.chosen.id),
         changes,
+        support_ends: verdict.support_ends,
         successor,
         error: None,
     })
 }
 
-/// The command that writes the successor of the record `file`, from its own answers, into its
-/// folder, superseding it.
+/// The command that writes the successor of the record `file` from its own answers: into its
+/// folder, superseding it, when the record is numbered; to standard output otherwise.
 fn successor(file: &Path, catalogs: &[PathBuf]) -> String {
     let folder = match file.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => format!("{}/", parent.display()),
@@ -189,8 +192,10 @@ fn successor(file: &Path, catalogs: &[PathBuf]) -> String {
         words.extend(["--catalog".into(), catalog.display().to_string()]);
     }
     words.extend(["--answers".into(), file.display().to_string(), "--format".into(), "adr".into()]);
-    words.extend(["--output".into(), folder, "--supersedes".into()]);
-    words.push(records::number_of(file).map_or_else(|| file.display().to_string(), |n| n.to_string()));
+    // Only a numbered record (NNNN-title.md) can be superseded by number in its folder.
+    if let Some(number) = records::number_of(file) {
+        words.extend(["--output".into(), folder, "--supersedes".into(), number.to_string()]);
+    }
     command_line(&words)
 }
 
@@ -203,7 +208,9 @@ fn table(outcomes: &[Outcome], skipped: &[Skipped]) -> String {
         let line = match outcome.status {
             Status::Holds => format!("ok: {file}: '{chosen}' still wins"),
             Status::NoLongerHolds => format!("FAIL: {file}: the recorded choice '{chosen}' no longer wins"),
-            Status::SupportEnds => format!("FAIL: {file}: '{chosen}' support ends within --warn-eol"),
+            Status::SupportEnds => {
+                format!("FAIL: {file}: {}, within --warn-eol", one_line(outcome.support_ends.as_deref().unwrap_or("")))
+            }
             Status::Error => format!("ERROR: {file}: {}", one_line(outcome.error.as_deref().unwrap_or(""))),
         };
         if outcomes.len() == 1 && skipped.is_empty() {
