@@ -51,6 +51,9 @@ struct TeamFile {
     constraints: Constraints,
     /// The members, in the order they are shown.
     members: Vec<MemberEntry>,
+    /// The organisation's radar for everyone (`--radar` wins), relative to the team file.
+    #[serde(default)]
+    radar: Option<PathBuf>,
 }
 
 /// One member in a team file.
@@ -112,20 +115,25 @@ impl Team {
     /// Read every member's answers file (with `sources`' flags over it and its preset under it,
     /// as for one person), and the team file when there is one.
     pub fn read(vocabulary: &Vocabulary, roster: &Roster, sources: &Sources) -> Result<Team> {
+        let mut team_radar = None;
         let (entries, constraints, origin_of) = match roster {
             Roster::Files(files) => {
                 let entries: Vec<(PathBuf, f64)> = files.iter().map(|f| (f.clone(), 1.0)).collect();
                 (entries, Constraints::Every, None)
             }
             Roster::TeamFile(path) => {
-                let (entries, constraints, origins) = read_team_file(path)?;
+                let (entries, constraints, origins, radar) = read_team_file(path)?;
+                team_radar = radar;
                 (entries, constraints, Some(origins))
             }
         };
         let mut members: Vec<Member> = Vec::new();
         for (index, (file, weight)) in entries.into_iter().enumerate() {
-            let member_sources =
+            let mut member_sources =
                 Sources { flags: sources.flags.clone(), file: Some(file.clone()), preset: sources.preset.clone() };
+            if member_sources.flags.radar.is_none() {
+                member_sources.flags.radar = team_radar.clone();
+            }
             let layers = Layers::read(vocabulary, &member_sources)?;
             let answers = layers.resolve(vocabulary)?;
             let written = layers.file.as_ref().map(|f| &f.answers);
@@ -173,7 +181,7 @@ impl Team {
 type Entries = Vec<(PathBuf, f64)>;
 
 /// Read a team file: its members, the constraints rule, and where each member's entry is written.
-fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
+fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>, Option<String>)> {
     let shown = path.display().to_string();
     let text = crate::yaml::read::read_text(path)?;
     let file: TeamFile = serde_yaml::from_str(&text)
@@ -205,5 +213,6 @@ fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
         entries.push((base.join(&member.answers), member.weight));
         origins.push(Origin::file(&shown, positions.key(&format!("{at}.answers"))));
     }
-    Ok((entries, file.constraints, origins))
+    let radar = file.radar.as_ref().map(|radar| base.join(radar).display().to_string());
+    Ok((entries, file.constraints, origins, radar))
 }

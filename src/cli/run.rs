@@ -18,7 +18,7 @@ use backend_advisor::{Error, Origin, Problem};
 use super::ask;
 use super::completions::{self, CatalogValues};
 use super::request::{Destination, Request, Task};
-use super::{args, man, refresh, write};
+use super::{args, decisions, man, refresh, write};
 
 /// Run the request; `Ok` carries the exit code of a command that finished (0, or 65 from
 /// `catalog validate` when it found problems).
@@ -55,7 +55,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let _ = std::io::stderr().write_all(args::help().as_bytes());
             Ok(ExitCode::from(2))
         }
-        Task::Recommend { sources, team, analysis, format, options, output } => {
+        Task::Recommend { sources, team, analysis, format, options, output, record } => {
             let catalog = load()?;
             warn_if_old(&catalog);
             let (answers, recommendation) = match &team {
@@ -74,7 +74,11 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             }
             let provenance = provenance();
             let context = Context { answers: &answers, catalog: &catalog, provenance: &provenance };
-            emit(&render::ranking(format, &recommendation, &context, &options)?, &output)
+            let text = render::ranking(format, &recommendation, &context, &options)?;
+            match &record {
+                Some(target) => decisions::write_record(target, &text, answers.title.as_deref()),
+                None => emit(&text, &output),
+            }
         }
         Task::Compare { ids, sections, sources, format, options, charset, output } => {
             let catalog = load()?;
@@ -153,26 +157,10 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             }
             write_out(&text)
         }
-        Task::Verify { file, warn_eol } => {
-            let shown = file.display().to_string();
-            let text = backend_advisor::yaml::read::read_text(&file)?;
-            let record = decide::verify::find(&text, &shown)?;
+        Task::Verify { file, warn_eol, format } => {
             let catalog = load()?;
             let today_days = backend_advisor::refresh::days(&today).unwrap_or(0);
-            let verdict = decide::verify::check(&record, &catalog, &shown, today_days, warn_eol)?;
-            let mut report: String = verdict.changes.iter().map(|c| format!("{c}\n")).collect();
-            let code = if !verdict.still_wins {
-                report.push_str(&format!("FAIL: {shown}: the recorded choice '{}' no longer wins\n", record.chosen.id));
-                3
-            } else if let Some(ends) = &verdict.support_ends {
-                report.push_str(&format!("FAIL: {shown}: {ends}, within --warn-eol\n"));
-                4
-            } else {
-                report.push_str(&format!("ok: {shown}: '{}' still wins\n", record.chosen.id));
-                0
-            };
-            write_out(&report)?;
-            Ok(ExitCode::from(code))
+            decisions::verify(&file, &catalog, catalogs, today_days, warn_eol, format)
         }
     }
 }
@@ -315,7 +303,7 @@ pub fn clap_outcome(error: &clap::Error) -> ExitCode {
 }
 
 /// Write to stdout; a closed pipe is a quiet success.
-fn write_out(text: &str) -> anyhow::Result<ExitCode> {
+pub(super) fn write_out(text: &str) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

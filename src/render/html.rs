@@ -431,9 +431,10 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     for r in &ranking.ranking {
         let _ = write!(
             out,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
             r.rank,
             escape(&r.name),
+            r.radar.as_ref().map_or(String::new(), |p| format!(" <small>(radar: {})</small>", p.ring.label())),
             escape(vocabulary.language_name(&r.language)),
             r.score,
             meter(r.score / 100.0)
@@ -463,6 +464,9 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     let _ = write!(out, "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n", escape(&note));
     if let Some(analysis) = analysis {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
+    }
+    if let Some(radar) = prose::radar(ranking) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&radar));
     }
     out.push_str("</section>\n");
     out

@@ -192,6 +192,35 @@ pub fn excluded(ranking: &Ranking) -> Vec<String> {
     ranking.excluded.iter().map(|e| format!("{} ({}): {}", e.name, e.id, e.reasons.join("; "))).collect()
 }
 
+/// What the radar did, when one was given: Hold removals, whether Adopt counted as support, and
+/// the entries that name no framework of the catalog.
+pub fn radar(ranking: &Ranking) -> Option<String> {
+    let radar = ranking.radar.as_ref()?;
+    let held =
+        ranking.excluded.iter().filter(|e| e.reasons.iter().any(|r| r.starts_with("on Hold in the radar"))).count();
+    let mut text = format!("Radar {}: ", crate::escape::one_line(&radar.file));
+    text.push_str(&match held {
+        0 => "no ranked framework is on Hold".to_string(),
+        1 => "1 framework on Hold is left out".to_string(),
+        n => format!("{n} frameworks on Hold are left out"),
+    });
+    text.push_str(if radar.adopt_counts_as_support {
+        "; Adopt counts as organisational support in team familiarity (--no-radar-support turns that off)"
+    } else {
+        "; Adopt does not count as support (--no-radar-support)"
+    });
+    match radar.unmatched.len() {
+        0 => text.push('.'),
+        n => text.push_str(&format!(
+            "; {n} {} no framework of the catalog and {} not used: {}.",
+            if n == 1 { "entry names" } else { "entries name" },
+            if n == 1 { "is" } else { "are" },
+            radar.unmatched.join(", ")
+        )),
+    }
+    Some(text)
+}
+
 /// "Showing 10 of 24 ranked frameworks; use --top N to see more." when truncated.
 pub fn truncated(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {shown} of {total} ranked frameworks; use --top N to see more."))

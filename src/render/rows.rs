@@ -130,6 +130,14 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
             }
         }
     }
+    // With a radar, its ring stands beside each framework (Hold ones are excluded).
+    let radar = ranking.radar.is_some();
+    if radar {
+        headers.push(match audience {
+            Audience::People => "Radar".into(),
+            Audience::Data => "radar_ring".into(),
+        });
+    }
     let second = if topsis { "normalized" } else { "contribution" };
     let criteria: Vec<Criterion> = match (audience, explain) {
         (Audience::People, false) => Factor::ALL.map(Criterion::Factor).to_vec(),
@@ -185,6 +193,13 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
                     }
                 }
             }
+            if radar {
+                let ring = entry.radar.as_ref().map(|p| p.ring);
+                row.push(match audience {
+                    Audience::People => Cell::text(ring.map_or("-", |r| r.label())),
+                    Audience::Data => Cell::text(ring.map_or("", |r| r.id())),
+                });
+            }
             for criterion in &criteria {
                 let part = entry.criteria.iter().find(|p| p.criterion == *criterion);
                 match (audience, part) {
@@ -222,6 +237,7 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
         by_weight.sort_by(|&a, &b| weight(&criteria[a]).total_cmp(&weight(&criteria[b])));
         drop_first.extend(by_weight.into_iter().map(|i| first_criterion + i));
         drop_first.extend(headers.iter().position(|h| h == "Wins"));
+        drop_first.extend(headers.iter().position(|h| h == "Radar"));
         drop_first.extend(headers.iter().position(|h| h == "Language"));
     }
     Rows { headers, rows, drop_first }

@@ -196,6 +196,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
     notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
+    notes.extend(prose::radar(ranking));
     if options.explain {
         notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
         if ranking.method == Method::Topsis {
