@@ -319,7 +319,32 @@ pub struct Package {
     pub name: Text,
 }
 
-/// One framework of the catalog. Field docs are the schema reference (README "Catalog format").
+/// The order `list` shows frameworks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// The catalog's own order.
+    #[default]
+    Catalog,
+    /// By name, A to Z (case ignored).
+    Name,
+    /// By a factor's rating, highest first; ties by name.
+    Factor(Factor),
+}
+
+impl Order {
+    /// Put `frameworks` in this order (a stable sort: equal ones keep the catalog's order).
+    pub fn sort(self, frameworks: &mut [&Framework]) {
+        let by_name = |a: &&Framework, b: &&Framework| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        match self {
+            Order::Catalog => {}
+            Order::Name => frameworks.sort_by(by_name),
+            Order::Factor(factor) => frameworks
+                .sort_by(|a, b| b.scores.get(factor).total_cmp(&a.scores.get(factor)).then_with(|| by_name(a, b))),
+        }
+    }
+}
+
+/// One framework of the catalog. Field docs are the schema reference (docs/catalog.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use backend_advisor::catalog::{Factor, Order};
 use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::score::Method;
 use backend_advisor::render::Format;
@@ -219,7 +220,8 @@ const LIST_EXAMPLES: &str = "\
 Examples:
   backend-advisor list
   backend-advisor list --language typescript --format markdown
-  backend-advisor list --use-case real-time --require realtime";
+  backend-advisor list --use-case real-time --require realtime
+  backend-advisor list --language go --sort performance";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -410,6 +412,9 @@ pub struct ListArgs {
     /// Only frameworks with this feature at least at this level (repeatable).
     #[arg(long = "require", value_name = "FEATURE[:LEVEL]")]
     pub require: Vec<String>,
+    /// Order: by a factor's rating (highest first) or by name; default the catalog's order.
+    #[arg(long, value_name = "FACTOR", value_parser = choices(ORDERS))]
+    pub sort: Option<Order>,
     /// Output format.
     #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
     pub format: Format,
@@ -702,6 +707,16 @@ const SECTIONS: &[Choice<Section>] = &[
 ];
 
 /// How `recommend` combines the criteria.
+/// The orders of `list --sort`.
+const ORDERS: &[Choice<Order>] = &[
+    ("performance", Order::Factor(Factor::Performance), "Highest performance rating first"),
+    ("scalability", Order::Factor(Factor::Scalability), "Highest scalability rating first"),
+    ("productivity", Order::Factor(Factor::Productivity), "Highest productivity rating first"),
+    ("integration", Order::Factor(Factor::Integration), "Highest integration rating first"),
+    ("community", Order::Factor(Factor::Community), "Highest community rating first"),
+    ("name", Order::Name, "By name, A to Z"),
+];
+
 const METHODS: &[Choice<Method>] = &[
     ("wsm", Method::Wsm, "Weighted sum: every point of the score comes from one criterion"),
     ("topsis", Method::Topsis, "TOPSIS: closeness to the ideal framework and distance from the worst"),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use backend_advisor::answers::team::Roster;
 use backend_advisor::answers::{AnswerSet, Importance, Sources};
+use backend_advisor::catalog::Order;
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::score::Method;
@@ -79,6 +80,8 @@ pub enum Task {
     List {
         /// The filters, as an answers layer checked by the same rules as `recommend`'s.
         filters: AnswerSet,
+        /// The order of the list.
+        order: Order,
         /// The output format.
         format: Format,
         /// Presentation.
@@ -234,6 +237,7 @@ impl Request {
                         require: list(args.require),
                         ..AnswerSet::default()
                     },
+                    order: args.sort.unwrap_or_default(),
                     format: args.format,
                     options: options(false, None, width, &output),
                     output,

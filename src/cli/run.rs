@@ -91,11 +91,12 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let text = render::comparison(format, &comparison, &catalog.vocabulary, &options, charset, &provenance())?;
             emit(&text, &output)
         }
-        Task::List { mut filters, format, options, output } => {
+        Task::List { mut filters, order, format, options, output } => {
             let catalog = load()?;
             answers::normalize(&mut filters, &catalog.vocabulary);
             answers::check(&filters, &catalog.vocabulary, &answers::Source::Flags)?;
-            let selected = select(&catalog, &filters)?;
+            let mut selected = select(&catalog, &filters)?;
+            order.sort(&mut selected);
             emit(&render::frameworks(format, &selected, &catalog, &options)?, &output)
         }
         Task::Show { id, format, options, output } => {

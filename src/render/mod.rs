@@ -168,7 +168,7 @@ pub fn frameworks(format: Format, frameworks: &[&Framework], catalog: &Catalog, 
         return Ok(prose::no_match().to_string() + "\n");
     }
     Ok(match format {
-        Format::Table => table::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People), options),
+        Format::Table => table::frameworks(frameworks, vocabulary, options),
         Format::Markdown => markdown::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People)),
         Format::Csv => csv::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&frameworks)?,

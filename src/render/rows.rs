@@ -139,8 +139,14 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
         });
     }
     let second = if topsis { "normalized" } else { "contribution" };
+    // Every criterion that carries weight, so that the score can be traced: the factors, then
+    // use-case fit and team familiarity when active; a factor of weight 0 still shows its rating.
     let criteria: Vec<Criterion> = match (audience, explain) {
-        (Audience::People, false) => Factor::ALL.map(Criterion::Factor).to_vec(),
+        (Audience::People, false) => Factor::ALL
+            .map(Criterion::Factor)
+            .into_iter()
+            .chain(ranking.criteria.iter().map(|w| w.id).filter(|c| !matches!(c, Criterion::Factor(_))))
+            .collect(),
         _ => ranking.criteria.iter().map(|w| w.id).collect(),
     };
     for criterion in &criteria {
