@@ -701,3 +701,126 @@ fn output_does_not_follow_planted_or_dangling_links() {
     assert!(output.stderr.contains("owned by another user in the shared folder"), "{}", output.stderr);
     assert_eq!(std::fs::read_to_string(&target).expect("readable"), "kept\n");
 }
+
+/// A data folder holding a facts overlay (`backend-advisor/facts.yaml`), for the overlay cases.
+struct DataHome {
+    dir: tempfile::TempDir,
+}
+
+impl DataHome {
+    fn new() -> DataHome {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::create_dir_all(dir.path().join("backend-advisor")).expect("the data folder");
+        DataHome { dir }
+    }
+    fn overlay(&self) -> PathBuf {
+        self.dir.path().join("backend-advisor").join("facts.yaml")
+    }
+    /// Runs the binary with this data folder, under the address-space limit, and how long it took.
+    fn run(&self, args: &[&str]) -> (common::Run, std::time::Duration) {
+        let data = self.dir.path().display().to_string();
+        let script = format!("ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\"");
+        let mut command = std::process::Command::new("sh");
+        command.env_clear().env("XDG_DATA_HOME", &data).env("SOURCE_DATE_EPOCH", "1796256000");
+        command.arg("-c").arg(script).arg(common::BIN).args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+        command.stdin(std::process::Stdio::null());
+        let start = std::time::Instant::now();
+        let output = command.output().expect("sh runs");
+        let run = common::Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        common::assert_no_panic(&run.stderr, args);
+        (run, start.elapsed())
+    }
+}
+
+/// Every way the facts overlay can be broken: each is named in one warning (the file and
+/// `--offline`), the built-in facts apply, every command goes on with exit 0 and the output it
+/// gives with `--offline`, within 10 s and 1 GiB, and nothing of the file reaches stdout or stderr.
+#[test]
+fn a_broken_overlay_is_named_once_and_never_stops_a_command() {
+    let secret = tempfile::NamedTempFile::new().expect("a file");
+    std::fs::write(secret.path(), "root:SECRET-FIRST-LINE:0:0\n").expect("written");
+    let laughs = (1..9).fold("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n".to_string(), |text, level| {
+        let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+        format!("{text}l{level}: &l{level} [{refs}]\n")
+    });
+    let patch = |summary: &str| {
+        format!("schema: 2\nrefreshed: '2026-12-01'\npatches:\n- id: django\n  summary: \"{summary}\"\n")
+    };
+    type Plant<'a> = Box<dyn Fn(&Path) + 'a>;
+    let write = |bytes: Vec<u8>| -> Plant<'static> {
+        Box::new(move |path: &Path| std::fs::write(path, &bytes).expect("written"))
+    };
+    let cases: Vec<(&str, Plant<'_>, &str)> = vec![
+        ("garbage", write(b"schema: [2,\nSECRET: {SECRET\n".to_vec()), "facts.yaml:1:9: field 'schema'"),
+        ("empty", write(Vec::new()), "the file is empty"),
+        ("not UTF-8", write(b"a: \xff\xfe\n".to_vec()), "not valid UTF-8"),
+        ("a folder", Box::new(|p: &Path| std::fs::create_dir(p).expect("folder")), "is a directory"),
+        (
+            "a FIFO",
+            Box::new(|p: &Path| {
+                assert!(std::process::Command::new("mkfifo").arg(p).status().expect("mkfifo").success());
+            }),
+            "is a named pipe (FIFO)",
+        ),
+        (
+            "a link to another file",
+            Box::new(|p: &Path| std::os::unix::fs::symlink(secret.path(), p).expect("link")),
+            "is a symbolic link",
+        ),
+        ("ESC and OSC", write(patch("\\e]8;;https://x\\a\\e[31mred").into_bytes()), "U+001B (ESC)"),
+        ("U+202E", write(patch("\\u202egnp.exe").into_bytes()), "bidirectional override"),
+        ("40,000 brackets", write(format!("a: {}{}\n", "[".repeat(40_000), "]".repeat(40_000)).into_bytes()), "nested"),
+        ("an alias bomb", write(laughs.into_bytes()), "YAML values"),
+        ("2 MiB", write(format!("# {}\n", "x".repeat(2 << 20)).into_bytes()), "over the limit of 1048576 bytes"),
+    ];
+    let home = DataHome::new();
+    let commands: [&[&str]; 4] = [
+        &["show", "django"],
+        &["list"],
+        &["recommend", "--use-case", "api", "--format", "json"],
+        &["catalog", "export"],
+    ];
+    let offline: Vec<String> = commands
+        .iter()
+        .map(|args| {
+            let with: Vec<&str> = std::iter::once("--offline").chain(args.iter().copied()).collect();
+            home.run(&with).0.stdout
+        })
+        .collect();
+    let shown = home.overlay().display().to_string();
+    for (name, plant, says) in &cases {
+        plant(&home.overlay());
+        for (args, expected) in commands.iter().zip(&offline) {
+            let (run, took) = home.run(args);
+            assert_eq!(run.code, 0, "{name}: {args:?}: {}", run.stderr);
+            assert_eq!(&run.stdout, expected, "{name}: {args:?}: the built-in facts apply");
+            assert!(took < std::time::Duration::from_secs(10), "{name}: {args:?} took {took:?}");
+            let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+            let about: Vec<&&str> = warnings.iter().filter(|l| l.contains("refreshed facts")).collect();
+            // `catalog export` prints the built-in catalog and never reads the overlay.
+            if args[0] == "catalog" {
+                assert!(about.is_empty(), "{name}: {}", run.stderr);
+                continue;
+            }
+            assert_eq!(about.len(), 1, "{name}: {args:?}: one warning:\n{}", run.stderr);
+            let warning = about[0];
+            assert!(warning.contains(&shown) && warning.contains("--offline"), "{name}: {warning}");
+            assert!(warning.contains(says), "{name}: {warning}");
+            assert!(!warning.contains("unknown date"), "{name}: {warning}");
+            for output in [&run.stdout, &run.stderr] {
+                assert!(!output.contains('\u{1b}') && !output.contains('\u{202e}'), "{name}: raw escape: {output}");
+                assert!(!output.contains("SECRET"), "{name}: the file's text was echoed: {output}");
+            }
+        }
+        let path = home.overlay();
+        if path.is_dir() && !path.is_symlink() {
+            std::fs::remove_dir(&path).expect("removed");
+        } else {
+            std::fs::remove_file(&path).expect("removed");
+        }
+    }
+}

@@ -188,7 +188,7 @@ impl Layers {
 /// Read, parse and check an answers file.
 fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
-    let text = crate::yaml::read::read_text(path)?;
+    let text = crate::yaml::read::text(path, crate::yaml::read::Kind::Answers)?;
     let mut set = parse_file(&text, &shown)?;
     normalize(&mut set, vocabulary);
     let positions = Positions::index(&text);

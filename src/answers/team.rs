@@ -175,7 +175,7 @@ type Entries = Vec<(PathBuf, f64)>;
 /// Read a team file: its members, the constraints rule, and where each member's entry is written.
 fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
     let shown = path.display().to_string();
-    let text = crate::yaml::read::read_text(path)?;
+    let text = crate::yaml::read::text(path, crate::yaml::read::Kind::Team)?;
     let file: TeamFile = serde_yaml::from_str(&text)
         .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, &text, &shown)]))?;
     let positions = Positions::index(&text);

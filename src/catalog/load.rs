@@ -109,14 +109,24 @@ impl Catalog {
             catalog.apply(layer, overlay.name.clone());
             after_each(&catalog, &overlay.name);
         }
+        catalog.layer_files(layers, after_each)
+    }
+
+    /// This catalog (the built-in one, with the facts overlay when one applies) with each user
+    /// file layered over it, in order.
+    pub fn load_on(self, layers: &[PathBuf]) -> Result<Catalog> {
+        self.layer_files(layers, &mut |_, _| {})
+    }
+
+    fn layer_files(mut self, layers: &[PathBuf], after_each: &mut dyn FnMut(&Catalog, &str)) -> Result<Catalog> {
         for path in layers {
             let name = path.display().to_string();
-            let text = read::read_text(path)?;
-            let layer = catalog.parse_layer(&text, &name)?;
-            catalog.apply(layer, name.clone());
-            after_each(&catalog, &name);
+            let text = read::text(path, read::Kind::Catalog)?;
+            let layer = self.parse_layer(&text, &name)?;
+            self.apply(layer, name.clone());
+            after_each(&self, &name);
         }
-        Ok(catalog)
+        Ok(self)
     }
 
     /// Parse and validate one user file against this catalog's vocabulary.
