@@ -824,3 +824,61 @@ fn a_broken_overlay_is_named_once_and_never_stops_a_command() {
         }
     }
 }
+
+/// django-override.yaml with `rationale` and `sources` replaced, in a temporary file.
+fn catalog_with(rationale: &str, sources: &str) -> (tempfile::TempDir, String) {
+    let base = std::fs::read_to_string(bad("../django-override.yaml")).expect("the fixture");
+    let mut text = base.replace("Fixture rating [TEST].", rationale);
+    text.truncate(text.find("sources:").expect("sources"));
+    text.push_str(sources);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("catalog.yaml");
+    std::fs::write(&path, text).expect("written");
+    (dir, path.display().to_string())
+}
+
+/// A source id must be an identifier (what `[ID]` can cite): one holding a quote and an
+/// attribute is refused where it is written, before any page is made.
+#[test]
+fn a_source_id_that_is_not_an_identifier_is_refused() {
+    let source = |id: &str| {
+        format!(
+            "sources:\n  - {{id: TEST, title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}}\n  - {{id: '{id}', title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}}\n"
+        )
+    };
+    for id in ["TEST\" onmouseover=\"alert(1)", "x y", "lower", &"A".repeat(65)] {
+        let (_dir, catalog) = catalog_with("Fixture rating [TEST].", &source(id));
+        let run = run(&["--catalog", &catalog, "recommend", "--format", "html"]);
+        assert_eq!(run.code, 65, "{id}: {}", run.stderr);
+        assert!(run.stderr.contains("sources[1].id") && run.stderr.contains("not an identifier"), "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+/// Citations in a page are links written once over the escaped text: brackets around, inside and
+/// after them stay text, and every link the rationale makes is `<a href="#…">[ID]</a>` alone.
+#[test]
+fn citation_links_carry_one_attribute_and_nothing_nested() {
+    let sources = "sources:\n  - {id: TEST, title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}\n  - {id: TEST_TWO, title: T2, publisher: P, url: \"https://example.org/t2\", date: \"2026\", date_kind: read, measures: m}\n";
+    let (_dir, catalog) =
+        catalog_with("'[TEST] [[TEST_TWO]] [TEST\"] \"><img src=x onerror=alert(1)> [TEST_TWO'", sources);
+    let run = run(&["--catalog", &catalog, "recommend", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = &run.stdout;
+    assert!(!page.contains("<img"), "markup in a rationale reached the page");
+    let mut citations = 0;
+    for (at, _) in page.match_indices("<a ") {
+        let tag = &page[at..at + page[at..].find('>').expect("the tag ends") + 1];
+        assert!(tag.starts_with("<a href=\""), "{tag}");
+        assert_eq!(tag.matches('"').count(), 2, "one attribute: {tag}");
+        let rest = &page[at + tag.len()..];
+        let inner = &rest[..rest.find("</a>").expect("the link ends")];
+        assert!(!inner.contains('<'), "nothing nested: {inner}");
+        if tag.starts_with("<a href=\"#src-django-") {
+            assert!(inner == "[TEST]" || inner == "[TEST_TWO]", "{inner}");
+            citations += 1;
+        }
+    }
+    // Five factors, each citing [TEST] and [[TEST_TWO]] once.
+    assert_eq!(citations, 10, "{page}");
+}
