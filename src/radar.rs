@@ -116,11 +116,18 @@ pub struct Placement {
 }
 
 impl Radar {
-    /// Read a radar file through the guarded reader: JSON when its text starts with `{`, a CSV
-    /// otherwise.
+    /// Read a radar file through the guarded reader (as JSON when its name ends in `.json`, as CSV
+    /// otherwise), then parse it: JSON when its text starts with `{`, a CSV otherwise.
     pub fn read(path: &Path) -> Result<Radar> {
-        let text = crate::yaml::read::read_text(path)?;
-        Radar::parse(&text, &path.display().to_string())
+        use crate::yaml::read::{self, Kind};
+        let shown = path.display().to_string();
+        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let text = read::text(path, if is_json { Kind::Json } else { Kind::Csv })?;
+        // JSON is parsed with the YAML reader (for positions), so it gets the YAML budgets too.
+        if text.trim_start().starts_with('{') {
+            read::yaml(&text, &shown, 0)?;
+        }
+        Radar::parse(&text, &shown)
     }
 
     /// Parse a radar's text; `path` names it in errors.

@@ -222,11 +222,13 @@ struct RecordedAnswers {
 /// `recommend --format adr` wrote), so that a record's successor starts from its answers.
 fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
-    let text = crate::yaml::read::read_text(path)?;
-    let (text, prefix) = match record_yaml(&text) {
+    // A decision record is Markdown: only its record block is YAML, checked as such once cut out.
+    let raw = crate::yaml::read::text(path, crate::yaml::read::Kind::Record)?;
+    let (text, prefix) = match record_yaml(&raw) {
         Some(yaml) => (yaml, "answers"),
-        None => (text, ""),
+        None => (raw, ""),
     };
+    crate::yaml::read::yaml(&text, &shown, 0)?;
     let mut set = if prefix.is_empty() {
         parse_file(&text, &shown)?
     } else {

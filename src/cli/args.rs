@@ -346,6 +346,11 @@ pub struct RecommendArgs {
     /// Rank for a team: a team file listing the members' answers files (README "Deciding as a team").
     #[arg(long, value_name = "FILE", conflicts_with = "answers", help_heading = "Answers")]
     pub team: Option<PathBuf>,
+    /// Let the team file name answers files outside its own folder (by default a member's file
+    /// must be in the team file's folder or below it, so a team file cannot make the tool read
+    /// any other file).
+    #[arg(long, requires = "team", help_heading = "Answers")]
+    pub allow_outside_team_folder: bool,
     /// Show only the first N frameworks (default: 10 for table and markdown, all otherwise).
     #[arg(long, value_name = "N", value_parser = positive, allow_negative_numbers = true)]
     pub top: Option<usize>,

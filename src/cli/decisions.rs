@@ -14,6 +14,7 @@ use backend_advisor::decide::{records, verify};
 use backend_advisor::escape::one_line;
 use backend_advisor::provenance::command_line;
 use backend_advisor::render::Format;
+use backend_advisor::yaml::read::Kind;
 use serde::Serialize;
 
 use super::request::RecordTarget;
@@ -85,7 +86,7 @@ pub fn verify(
         let mut skipped = Vec::new();
         for file in markdown_files(path)? {
             let shown = file.display().to_string();
-            let text = match backend_advisor::yaml::read::read_text(&file) {
+            let text = match backend_advisor::yaml::read::text(&file, Kind::Record) {
                 Ok(text) => text,
                 Err(e) => {
                     records.push(failed(&file, &e.to_string()));
@@ -103,7 +104,7 @@ pub fn verify(
         }
         (records, skipped)
     } else {
-        let text = backend_advisor::yaml::read::read_text(path)?;
+        let text = backend_advisor::yaml::read::text(path, Kind::Record)?;
         (vec![check(path, &text)?], Vec::new())
     };
     let code = exit_code(&records);
@@ -312,7 +313,7 @@ fn superseded(folder: &Path, files: &[PathBuf], which: &str) -> anyhow::Result<(
         })?,
         Err(_) => PathBuf::from(which),
     };
-    let text = backend_advisor::yaml::read::read_text(&path)?;
+    let text = backend_advisor::yaml::read::text(&path, Kind::Record)?;
     let shown = path.display().to_string();
     if !records::is_record(&text) {
         return Err(usage(

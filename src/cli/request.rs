@@ -316,7 +316,7 @@ fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task
     }
     let top = args.top.or(args.format.default_top());
     let team = match (&args.team, args.answers.answers.len()) {
-        (Some(file), _) => Some(Roster::TeamFile(file.clone())),
+        (Some(file), _) => Some(Roster::TeamFile { path: file.clone(), anywhere: args.allow_outside_team_folder }),
         (None, 2..) => Some(Roster::Files(args.answers.answers.clone())),
         (None, _) => None,
     };

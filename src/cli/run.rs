@@ -24,23 +24,30 @@ use super::{args, decisions, man, refresh, write};
 /// `catalog validate` when it found problems).
 pub fn run(request: Request) -> anyhow::Result<ExitCode> {
     let catalogs = &request.catalogs;
-    let overlay = match (&request.facts, request.offline) {
-        (Some(path), false) => refresh::overlay(path)?,
-        _ => None,
+    // The overlay is read once, by the first command that needs the catalog; a broken one is
+    // named in a warning and skipped, never an error.
+    let overlay_cell = std::cell::OnceCell::new();
+    let overlay = || {
+        overlay_cell
+            .get_or_init(|| match (&request.facts, request.offline) {
+                (Some(path), false) => refresh::overlay(path),
+                _ => None,
+            })
+            .as_ref()
     };
     let today = provenance().date;
     // The refreshed facts are applied by every command that reads the catalog, which says so once.
-    let load = || {
-        if let Some(overlay) = &overlay {
-            let _ = writeln!(std::io::stderr(), "{}", overlay.name);
+    let load = || match overlay() {
+        Some(overlay) => {
+            let _ = writeln!(std::io::stderr(), "{}", overlay.layer.name);
+            overlay.catalog.clone().load_on(catalogs)
         }
-        Catalog::load_over(overlay.as_ref(), catalogs)
+        None => Catalog::load(catalogs),
     };
     // Reports and `show` say when the facts they rest on are old.
     let warn_if_old = |catalog: &Catalog| {
-        let date = overlay
-            .as_ref()
-            .and_then(|o| backend_advisor::refresh::refreshed_on(&o.text))
+        let date = overlay()
+            .and_then(|o| backend_advisor::refresh::refreshed_on(&o.layer.text))
             .unwrap_or_else(|| catalog.vocabulary.reviewed.to_string());
         let age = backend_advisor::refresh::days(&today).zip(backend_advisor::refresh::days(&date)).map(|(t, d)| t - d);
         if age.is_some_and(|age| age > backend_advisor::refresh::STALE_AFTER_DAYS) {
@@ -137,14 +144,17 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
                     "no data directory is known for this user (HOME is not set), so there is nowhere to keep the facts"
                 );
             };
-            let current = Catalog::load_over(overlay.as_ref(), &[])?;
+            let current = match overlay() {
+                Some(overlay) => overlay.catalog.clone(),
+                None => Catalog::builtin()?,
+            };
             let settings = refresh::Settings { timeout, jobs, github_token, test_services };
             refresh::run(&current, path, &settings, &today)
         }
         Task::Layers(id) => {
             let catalog = load()?;
             let id = catalog.find(&id, Origin::Flag("ID".into()))?.id.clone();
-            let (_, steps) = Catalog::history(overlay.as_ref(), catalogs, &id)?;
+            let (_, steps) = Catalog::history(overlay().map(|o| &o.layer), catalogs, &id)?;
             let settings = catalog::layers::attribute(&steps);
             let width = settings.iter().map(|s| s.field.chars().count()).max().unwrap_or(0);
             let layer_width = settings.iter().map(|s| s.layer.chars().count()).max().unwrap_or(0);

@@ -159,10 +159,18 @@ pub fn find(text: &str, path: &str) -> Result<Record> {
         problem(None, format!("no '{opening}' block: this is not a decision record backend-advisor wrote"))
     })?;
     let body: Vec<&str> = text.lines().skip(start + 1).take_while(|l| !l.starts_with("```")).collect();
-    serde_yaml::from_str(&body.join("\n")).map_err(|e| {
+    let block = body.join("\n");
+    // The block alone is checked (nesting, alias budgets, control characters) and parsed: the
+    // Markdown around it is not YAML, and a check of the whole file would stop at its prose.
+    crate::yaml::read::yaml(&block, path, start + 1)?;
+    serde_yaml::from_str(&block).map_err(|e| {
+        let mut message = e.to_string();
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
         problem(
             Some(start + 2 + e.location().map_or(0, |l| l.line().saturating_sub(1))),
-            format!("the record does not read: {e}"),
+            format!("the record does not read: {}", crate::yaml::problems::plain_words(&message)),
         )
     })
 }
