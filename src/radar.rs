@@ -88,6 +88,12 @@ pub struct Entry {
     pub description: Option<String>,
     /// The 1-based line of the file it is on.
     pub line: usize,
+    /// Other names it is matched by: a Backstage entry's `id` and `key`.
+    #[serde(skip)]
+    pub aliases: Vec<String>,
+    /// The CSV row as written (every column), so that writing the radar back keeps it.
+    #[serde(skip)]
+    pub cells: Vec<String>,
 }
 
 /// A radar read from a file.
@@ -97,6 +103,20 @@ pub struct Radar {
     pub path: String,
     /// Its entries, in file order.
     pub entries: Vec<Entry>,
+    /// A CSV radar's header row as written (empty for JSON).
+    pub header: Vec<String>,
+}
+
+/// An entry that names no framework but looks like one: a misspelling or a variant of a
+/// framework's name the matching rules do not cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The entry's name.
+    pub entry: String,
+    /// Its ring.
+    pub ring: Ring,
+    /// The framework it probably means, by id.
+    pub did_you_mean: String,
 }
 
 /// Where a framework stands on a radar: the JSON `radar` object of a ranking entry.
@@ -130,17 +150,58 @@ impl Radar {
         Radar::parse(&text, &shown)
     }
 
-    /// Parse a radar's text; `path` names it in errors.
+    /// Parse a radar's text; `path` names it in errors. A byte-order mark is ignored and CRLF
+    /// line ends (spreadsheet exports) read as LF.
     pub fn parse(text: &str, path: &str) -> Result<Radar> {
-        let entries = if text.trim_start().starts_with('{') { parse_json(text, path)? } else { parse_csv(text, path)? };
-        Ok(Radar { path: path.to_string(), entries })
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = text.replace("\r\n", "\n");
+        let first = text.trim_start().chars().next();
+        if matches!(first, Some('{' | '[')) {
+            Ok(Radar { path: path.to_string(), entries: parse_json(&text, path)?, header: Vec::new() })
+        } else {
+            let (header, entries) = parse_csv(&text, path)?;
+            Ok(Radar { path: path.to_string(), entries, header })
+        }
     }
 
-    /// The entry that names `framework` (by id or name, in any case, ignoring punctuation and a
-    /// trailing `js`), if any; the last one wins when several do.
+    /// The entry that names `framework` (by id or name, in any case, ignoring punctuation, a
+    /// trailing `js` and a trailing version), if any; the last one wins when several do.
     pub fn entry_for(&self, framework: &Framework) -> Option<&Entry> {
         let keys = framework_keys(framework);
-        self.entries.iter().rev().find(|e| name_keys(&e.name).iter().any(|k| keys.contains(k)))
+        self.entries.iter().rev().find(|e| e.names(&keys))
+    }
+
+    /// Entries that match no framework but look like one of `frameworks` (the name contains a
+    /// framework's name or is contained in it, such as `Actix` for Actix Web), each with the
+    /// framework it probably means.
+    pub fn suggestions<'a>(&self, frameworks: impl IntoIterator<Item = &'a Framework> + Clone) -> Vec<Suggestion> {
+        let unmatched = self.unmatched(frameworks.clone());
+        let mut found = Vec::new();
+        for entry in self.entries.iter().filter(|e| unmatched.contains(&e.name)) {
+            let wanted = squash(&strip_version(&entry.name));
+            if wanted.len() < 3 {
+                continue;
+            }
+            let close: Vec<&Framework> = frameworks
+                .clone()
+                .into_iter()
+                .filter(|f| {
+                    framework_keys(f)
+                        .iter()
+                        .any(|k| k.len() >= 3 && (k.contains(&wanted) || wanted.contains(k.as_str())))
+                })
+                .collect();
+            if let [framework] = close.as_slice()
+                && !found.iter().any(|s: &Suggestion| s.entry == entry.name)
+            {
+                found.push(Suggestion {
+                    entry: entry.name.clone(),
+                    ring: entry.ring,
+                    did_you_mean: framework.id.to_string(),
+                });
+            }
+        }
+        found
     }
 
     /// Where `framework` stands on this radar, if it is on it.
@@ -163,7 +224,7 @@ impl Radar {
         }
         let mut names: Vec<String> = Vec::new();
         for entry in &self.entries {
-            if !name_keys(&entry.name).iter().any(|k| keys.contains(k)) && !names.contains(&entry.name) {
+            if !entry.names(&keys) && !names.contains(&entry.name) {
                 names.push(entry.name.clone());
             }
         }
@@ -182,8 +243,15 @@ impl Radar {
     }
 }
 
-/// `text` with HTML tags (which radar descriptions often hold) removed and runs of white space
-/// made one space: a radar description shown as a reason or a note.
+impl Entry {
+    /// Whether this entry names the framework whose [`framework_keys`] are `keys`.
+    fn names(&self, keys: &[String]) -> bool {
+        std::iter::once(&self.name).chain(&self.aliases).any(|n| name_keys(n).iter().any(|k| keys.contains(k)))
+    }
+}
+
+/// `text` with HTML tags (which radar descriptions often hold) removed, the common entities
+/// decoded and runs of white space made one space: a radar description shown as a reason or note.
 pub fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_tag = false;
@@ -198,7 +266,68 @@ pub fn plain(text: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_entities(&out).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// HTML character references decoded: the named ones radar descriptions use, and numeric ones
+/// (a decoded character the text may not hold, such as ESC, becomes U+FFFD).
+fn decode_entities(text: &str) -> String {
+    const NAMED: [(&str, char); 10] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("nbsp", ' '),
+        ("mdash", '—'),
+        ("ndash", '–'),
+        ("hellip", '…'),
+        ("rsquo", '’'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &tail[..e];
+            let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
+            let c = match name.strip_prefix('#') {
+                Some(hex) if hex.starts_with(['x', 'X']) => number(&hex[1..], 16),
+                Some(decimal) => number(decimal, 10),
+                None => NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c),
+            }?;
+            Some((if is_refused(c) { '\u{fffd}' } else { c }, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A name without a trailing version (`Spring Boot 3`, `Symfony 7.1`, `Rails v8`).
+fn strip_version(name: &str) -> String {
+    let trimmed = name.trim();
+    match trimmed.rsplit_once(' ') {
+        Some((stem, last))
+            if !stem.trim().is_empty()
+                && last.trim_start_matches(['v', 'V']).chars().all(|c| c.is_ascii_digit() || c == '.')
+                && last.chars().any(|c| c.is_ascii_digit()) =>
+        {
+            stem.trim().to_string()
+        }
+        _ => trimmed.to_string(),
+    }
 }
 
 /// Lower-case letters and digits only: `ASP.NET Core` and `aspnet-core` both become `aspnetcore`.
@@ -206,13 +335,19 @@ fn squash(text: &str) -> String {
     text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
 }
 
-/// The forms a radar name is matched by: squashed, and without a trailing `js` (`Express.js`).
+/// The forms a radar name is matched by: squashed, without a trailing version (`Spring Boot 3`),
+/// and without a trailing `js` (`Express.js`).
 pub fn name_keys(name: &str) -> Vec<String> {
-    let key = squash(name);
-    let mut keys = vec![key.clone()];
-    if let Some(stem) = key.strip_suffix("js").filter(|s| !s.is_empty()) {
-        keys.push(stem.to_string());
+    let mut keys = Vec::new();
+    for key in [squash(name), squash(&strip_version(name))] {
+        if let Some(stem) = key.strip_suffix("js").filter(|s| !s.is_empty()) {
+            keys.push(stem.to_string());
+        }
+        if !key.is_empty() {
+            keys.push(key);
+        }
     }
+    keys.dedup();
     keys
 }
 
@@ -268,9 +403,15 @@ fn too_many(path: &str, line: usize) -> Problem {
     problem(path, Some(line), None, format!("more than {MAX_ENTRIES} entries; a radar holds a few hundred"), None)
 }
 
+/// The 1-based line of a byte offset of `text`.
+fn line_at(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
 /// A Build-Your-Own-Radar CSV: a header row naming at least `name` and `ring` (any order, any
-/// case), then one row an entry. Every problem is reported, not just the first.
-fn parse_csv(text: &str, path: &str) -> Result<Vec<Entry>> {
+/// case), then one row an entry. Every problem is reported, not just the first. Returns the
+/// header as written and the entries.
+fn parse_csv(text: &str, path: &str) -> Result<(Vec<String>, Vec<Entry>)> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -278,11 +419,16 @@ fn parse_csv(text: &str, path: &str) -> Result<Vec<Entry>> {
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
     let (Some(name_at), Some(ring_at)) = (column("name"), column("ring")) else {
+        let separator = if headers.len() == 1 && headers.iter().any(|h| h.contains(';')) {
+            " (the columns seem separated by ';': save it with commas)"
+        } else {
+            ""
+        };
         return Err(Error::InvalidData(vec![problem(
             path,
             Some(1),
             None,
-            "the first row must name the columns, with at least 'name' and 'ring'".into(),
+            format!("the first row must name the columns, with at least 'name' and 'ring'{separator}"),
             Some("a Build-Your-Own-Radar CSV starts with name,ring,quadrant,isNew,description".into()),
         )]));
     };
@@ -294,12 +440,12 @@ fn parse_csv(text: &str, path: &str) -> Result<Vec<Entry>> {
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| line_at(text, p.byte() as usize));
                 problems.push(problem(path, Some(line), None, format!("not a CSV row: {e}"), None));
                 break;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| line_at(text, p.byte() as usize));
         if entries.len() >= MAX_ENTRIES {
             problems.push(too_many(path, line));
             break;
@@ -326,14 +472,30 @@ fn parse_csv(text: &str, path: &str) -> Result<Vec<Entry>> {
         };
         let written = cell(Some(ring_at));
         match Ring::parse(written) {
-            Some(ring) => entries.push(Entry { name, ring, quadrant, description, line }),
+            Some(ring) => entries.push(Entry {
+                name,
+                ring,
+                quadrant,
+                description,
+                line,
+                aliases: Vec::new(),
+                cells: record.iter().map(String::from).collect(),
+            }),
             None => problems.push(ring_problem(path, Some(line), "ring".into(), &crate::escape::echoed(written))),
         }
     }
-    if problems.is_empty() { Ok(entries) } else { Err(Error::InvalidData(problems)) }
+    let header = headers.iter().map(String::from).collect();
+    if problems.is_empty() { Ok((header, entries)) } else { Err(Error::InvalidData(problems)) }
 }
 
-/// Backstage tech-radar JSON, as its `TechRadarApi` loads it.
+/// Backstage tech-radar JSON, as its `TechRadarApi` loads it, or its `entries` list alone.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum BackstageFile {
+    Radar(BackstageRadar),
+    Entries(Vec<BackstageEntry>),
+}
+
 #[derive(Deserialize)]
 struct BackstageRadar {
     #[serde(default)]
@@ -362,6 +524,8 @@ struct BackstageEntry {
     #[serde(default)]
     id: Option<String>,
     #[serde(default)]
+    key: Option<String>,
+    #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     quadrant: Option<String>,
@@ -381,12 +545,27 @@ struct BackstageMove {
     description: Option<String>,
 }
 
-/// Backstage tech-radar JSON: `entries[]` with a `title` and a `timeline` of ring moves; the
-/// newest move (by date; the first when undated) gives the ring, a ring id is looked up in
-/// `rings[]` for its name. Parsed with the YAML reader, which reads JSON and knows positions.
+/// Whether `text` is a calendar date `YYYY-MM-DD` (a time may follow, as ISO 8601 writes it).
+fn is_date(text: &str) -> bool {
+    let date = text.get(..10).unwrap_or("");
+    let rest = text.get(10..).unwrap_or("");
+    let b = date.as_bytes();
+    date.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && (rest.is_empty() || rest.starts_with('T'))
+}
+
+/// Backstage tech-radar JSON: `entries[]` (or a bare list of entries) with a `title` and a
+/// `timeline` of ring moves; the newest move (by date; the first when undated) gives the ring, a
+/// ring id is looked up in `rings[]` for its name, and the entry's `id` and `key` also name it.
+/// Parsed with the YAML reader, which reads JSON and knows positions.
 fn parse_json(text: &str, path: &str) -> Result<Vec<Entry>> {
-    let radar: BackstageRadar = serde_yaml::from_str(text)
+    let file: BackstageFile = serde_yaml::from_str(text)
         .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, text, path)]))?;
+    let (radar, prefix) = match file {
+        BackstageFile::Radar(radar) => (radar, "entries"),
+        BackstageFile::Entries(entries) => (BackstageRadar { rings: Vec::new(), quadrants: Vec::new(), entries }, ""),
+    };
     let positions = crate::yaml::positions::Positions::index(text);
     let line_of = |field: &str| positions.value(field).map(|(line, _)| line);
     let ring_names: BTreeMap<&str, &str> =
@@ -396,7 +575,7 @@ fn parse_json(text: &str, path: &str) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for (i, entry) in radar.entries.iter().enumerate() {
-        let at = format!("entries[{i}]");
+        let at = format!("{prefix}[{i}]");
         let line = line_of(&at).unwrap_or(0);
         if entries.len() >= MAX_ENTRIES {
             problems.push(too_many(path, line));
@@ -406,6 +585,19 @@ fn parse_json(text: &str, path: &str) -> Result<Vec<Entry>> {
             problems.push(problem(path, Some(line), Some(at), "an entry has neither a title nor an id".into(), None));
             continue;
         };
+        if let Some((m, bad)) =
+            entry.timeline.iter().enumerate().find(|(_, m)| m.date.as_deref().is_some_and(|d| !is_date(d)))
+        {
+            let field = format!("{at}.timeline[{m}].date");
+            problems.push(problem(
+                path,
+                line_of(&field).or(Some(line)),
+                Some(field),
+                format!("'{}' is not a date", crate::escape::echoed(bad.date.as_deref().unwrap_or(""))),
+                Some("write it YYYY-MM-DD, e.g. 2026-01-31".into()),
+            ));
+            continue;
+        }
         let latest = entry.timeline.iter().enumerate().max_by(|(i, a), (j, b)| a.date.cmp(&b.date).then(j.cmp(i)));
         let Some((moved, latest)) = latest else {
             problems.push(problem(
@@ -431,9 +623,17 @@ fn parse_json(text: &str, path: &str) -> Result<Vec<Entry>> {
             field_text(quadrant.unwrap_or(""), path, line, &format!("{at}.quadrant")),
             field_text(description.unwrap_or(""), path, line, &format!("{at}.description")),
         );
+        let mut aliases = Vec::new();
+        for (alias, field) in [(&entry.id, "id"), (&entry.key, "key")] {
+            match alias.as_deref().map(|a| field_text(a, path, line, &format!("{at}.{field}"))) {
+                Some(Ok(Some(alias))) => aliases.push(alias),
+                Some(Err(p)) => problems.push(*p),
+                _ => {}
+            }
+        }
         match checked {
             (Ok(Some(name)), Ok(quadrant), Ok(description)) => {
-                entries.push(Entry { name, ring, quadrant, description, line });
+                entries.push(Entry { name, ring, quadrant, description, line, aliases, cells: Vec::new() });
             }
             (Ok(None), ..) => {
                 problems.push(problem(
@@ -498,6 +698,23 @@ mod tests {
         let error = Radar::parse(&bad, "radar.json").expect_err("unknown ring").to_string();
         assert!(error.contains("radar.json:6"), "{error}");
         assert!(error.contains("unknown ring 'frozen'"), "{error}");
+    }
+
+    #[test]
+    fn crlf_bom_entities_versions_and_bare_lists() {
+        let text = "\u{feff}name,ring,description\r\nDjango,hold,\"Tom &amp; Jerry&#39;s &mdash; \r\nnext\"\r\nRails,Adpot,\r\n";
+        let error = Radar::parse(text, "r.csv").expect_err("bad ring").to_string();
+        assert!(error.contains("r.csv:4"), "{error}");
+        let radar = Radar::parse(&text.replace("Adpot", "adopt"), "r.csv").expect("parses");
+        assert_eq!(radar.entries[1].line, 4);
+        assert_eq!(plain(radar.entries[0].description.as_deref().unwrap_or("")), "Tom & Jerry's — next");
+        assert!(name_keys("Spring Boot 3").contains(&"springboot".to_string()));
+        let list =
+            r#"[{"id": "spring-boot", "title": "Spring", "timeline": [{"ringId": "hold", "date": "2025-01-01"}]}]"#;
+        let radar = Radar::parse(list, "r.json").expect("a bare list");
+        assert_eq!(radar.entries[0].aliases, ["spring-boot"]);
+        let bad = list.replace("2025-01-01", "not a date");
+        assert!(Radar::parse(&bad, "r.json").expect_err("date").to_string().contains("is not a date"));
     }
 
     #[test]

@@ -141,9 +141,9 @@ fn the_decision_is_written_back_as_radar_entries() {
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     let fastapi = rows.iter().find(|r| &r[0] == "FastAPI").expect("FastAPI row");
-    assert_eq!(&fastapi[1], "adopt");
+    assert_eq!(&fastapi[1], "Adopt", "the ring as the radar writes it");
     assert!(fastapi[4].contains("Billing API") && fastapi[4].contains("2026-12-03"), "{csv}");
-    assert!(rows.iter().any(|r| &r[0] == "Django" && &r[1] == "hold"), "other entries are kept: {csv}");
+    assert!(rows.iter().any(|r| &r[0] == "Django" && &r[1] == "Hold"), "other entries are kept: {csv}");
     assert!(rows.iter().any(|r| &r[0] == "Kubernetes"), "{csv}");
     assert!(rows.iter().any(|r| r[0].starts_with("'=HYPERLINK")), "formula neutralised: {csv}");
     // Read back as a radar, the written file is valid and keeps the decision.
@@ -228,4 +228,109 @@ fn a_team_file_names_the_radar_for_everyone() {
     let ranking = json(&stdout_of_env(&["recommend", "--team", &team, "--format", "json"], &[]));
     assert!(items(&ranking["excluded"]).iter().any(|e| text(&e["id"]) == "django"), "{}", ranking["excluded"]);
     assert_eq!(text(&entry(&ranking, "fastapi")["radar"]["ring"]), "adopt");
+}
+
+#[test]
+fn names_a_radar_really_uses_match_or_get_a_did_you_mean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let radar = write(
+        &dir,
+        "radar.csv",
+        "name,ring\r\nSpring Boot 3,Hold\r\nActix,Hold\r\nASP.NET Core,Trial\r\nKubernetes,Adopt\r\n",
+    );
+    let ranking = json(&stdout_of_env(&["recommend", "--radar", &radar, "--format", "json"], &[]));
+    let held = items(&ranking["excluded"]).iter().find(|e| text(&e["id"]) == "spring-boot").expect("held");
+    assert!(text(&held["reasons"][0]).contains("line 2"), "CRLF lines are counted right: {held}");
+    assert_eq!(text(&entry(&ranking, "aspnet-core")["radar"]["ring"]), "trial");
+    let suggestions = items(&ranking["radar"]["suggestions"]);
+    assert_eq!(suggestions.len(), 1, "{suggestions:?}");
+    assert_eq!(text(&suggestions[0]["entry"]), "Actix");
+    assert_eq!(text(&suggestions[0]["did_you_mean"]), "actix-web");
+    let table = stdout_of_env(&["recommend", "--radar", &radar, "--width", "100"], &[]);
+    assert!(table.contains("did you mean 'actix-web'"), "{table}");
+
+    // Backstage entries also match by their id and key.
+    let json_radar = write(
+        &dir,
+        "radar.json",
+        r#"{"entries": [{"id": "actix-web", "key": "actix", "title": "Actix", "quadrant": "q",
+            "timeline": [{"ringId": "hold", "date": "2026-01-01"}]}]}"#,
+    );
+    let ranking = json(&stdout_of_env(&["recommend", "--radar", &json_radar, "--format", "json"], &[]));
+    assert!(items(&ranking["excluded"]).iter().any(|e| text(&e["id"]) == "actix-web"), "{}", ranking["excluded"]);
+}
+
+#[test]
+fn writing_the_radar_back_keeps_every_row_and_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let radar = write(
+        &dir,
+        "radar.csv",
+        "name,ring,quadrant,isNew,status,description\nKtor,Trial,Frameworks,TRUE,new,Trying it\nFastAPI,Assess,Frameworks,FALSE,,First look\nfastapi,assess,Frameworks,FALSE,,Duplicate\nSpring Boot,Adopt,Frameworks,FALSE,,Platform default\n",
+    );
+    let csv = stdout_of_env(
+        &["recommend", "--radar", &radar, "--team-knows", "python", "--use-case", "api", "--format", "radar"],
+        &[DAY],
+    );
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("name,ring,quadrant,isNew,status,description"));
+    assert_eq!(lines.next(), Some("Ktor,Trial,Frameworks,TRUE,new,Trying it"), "{csv}");
+    let fastapi = lines.next().expect("FastAPI row");
+    assert!(fastapi.starts_with("FastAPI,Adopt,Frameworks,TRUE,,"), "{fastapi}");
+    assert!(lines.next().expect("duplicate kept").starts_with("fastapi,adopt,"), "{csv}");
+    assert_eq!(lines.next(), Some("Spring Boot,Adopt,Frameworks,FALSE,,Platform default"), "{csv}");
+}
+
+#[test]
+fn records_named_by_their_folder_verified_from_anywhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(&dir, "policy/radar.csv", RADAR);
+    let out = dir.path().join("docs/decisions/").display().to_string() + "/";
+    let radar = dir.path().join("policy/radar.csv").display().to_string();
+    let args = ["recommend", "--radar", &radar, "--team-knows", "python", "--format", "adr", "--output", &out];
+    stdout_of_env(&args, &[DAY]);
+    let record = std::fs::read_to_string(dir.path().join("docs/decisions/0001-backend-framework.md")).expect("record");
+    assert!(record.contains("radar: ../../policy/radar.csv"), "{record}");
+    assert!(!record.contains("--output"), "the record's command reproduces the ranking, not the write");
+    let run =
+        common::command(&["verify", "decisions"], &[DAY]).current_dir(dir.path().join("docs")).output().expect("runs");
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+
+    // Rejected and deprecated records are skipped; an empty folder is an error, not a pass.
+    let rejected = record.replacen("status: proposed", "status: rejected", 1);
+    std::fs::write(dir.path().join("docs/decisions/0002-rejected.md"), rejected).expect("write");
+    let run = run_env(&["verify", &out], &[DAY]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("0002-rejected.md: status: rejected"), "{}", run.stdout);
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("folder");
+    assert!(fails(&["verify", &empty.display().to_string()], 65).contains("holds no decision record"));
+    assert!(fails(&["recommend", "--format", "html", "--output", &out], 2).contains("needs a file name"));
+}
+
+#[test]
+fn a_number_two_records_share_is_refused_by_number_and_named_by_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr"], &[DAY]);
+    write(&dir, "d/0001-a.md", &adr);
+    write(&dir, "d/0001-b.md", &adr);
+    let out = dir.path().join("d").display().to_string() + "/";
+    let error =
+        fails(&["recommend", "--preset", "ai-api", "--format", "adr", "--output", &out, "--supersedes", "1"], 2);
+    assert!(error.contains("2 records are numbered 0001"), "{error}");
+    let patch = write(
+        &dir,
+        "p.yaml",
+        "patches:\n  - id: fastapi\n    scores: {productivity: 1, integration: 1, scalability: 1}\n",
+    );
+    let report = json(&run_env(&["verify", &out, "--catalog", &patch, "--format", "json"], &[DAY]).stdout);
+    let successor = text(&items(&report["records"])[0]["successor"]).to_string();
+    assert!(successor.contains("--supersedes") && successor.ends_with("0001-a.md"), "{successor}");
+    let written = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr", "--output", &out], &[DAY]);
+    assert!(written.contains("0002-backend-framework.md"), "{written}");
+    assert!(
+        !std::fs::read_dir(dir.path().join("d"))
+            .expect("d")
+            .any(|e| { e.map(|e| e.file_name().to_string_lossy().ends_with(".reserved")).unwrap_or(false) })
+    );
 }

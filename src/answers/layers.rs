@@ -237,9 +237,9 @@ fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLaye
             .answers
     };
     normalize(&mut set, vocabulary);
-    // A radar named in an answers file is found next to it, wherever the command runs; a
-    // record keeps the path it was given on the command line.
-    if let (Some(radar), Some(folder), "") = (set.radar.as_mut(), path.parent(), prefix) {
+    // A radar named in an answers file or a decision record is found next to it, wherever the
+    // command runs.
+    if let (Some(radar), Some(folder)) = (set.radar.as_mut(), path.parent()) {
         *radar = folder.join(&*radar).display().to_string();
     }
     let positions = Positions::index(&text);

@@ -304,6 +304,18 @@ fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task
     };
     if record.is_some() {
         output.path = None;
+    } else if folder.is_some() {
+        return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--output".into()),
+            entry: None,
+            field: None,
+            message: format!(
+                "names a folder, where only a decision record is numbered; a {} report needs a file name",
+                args.format.id()
+            ),
+            hint: Some("give a file, e.g. --output report.html, or write a record with --format adr".into()),
+        }))
+        .into());
     } else if args.supersedes.is_some() {
         return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
             origin: backend_advisor::Origin::Flag("--supersedes".into()),

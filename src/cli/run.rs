@@ -35,7 +35,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             })
             .as_ref()
     };
-    let today = provenance().date;
+    let today = provenance(false).date;
     // The refreshed facts are applied by every command that reads the catalog, which says so once.
     let load = || match overlay() {
         Some(overlay) => {
@@ -65,7 +65,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         Task::Recommend { sources, team, analysis, format, options, output, record } => {
             let catalog = load()?;
             warn_if_old(&catalog);
-            let (answers, recommendation) = match &team {
+            let (mut answers, recommendation) = match &team {
                 Some(roster) => {
                     let team = Team::read(&catalog.vocabulary, roster, &sources)?;
                     decide::team::rank(&catalog, &team, &analysis)?
@@ -79,7 +79,17 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             if let Some(inconsistency) = recommendation.ranking.weighting.inconsistency() {
                 let _ = std::io::stderr().write_all(format!("warning: {inconsistency}\n").as_bytes());
             }
-            let provenance = provenance();
+            // A decision record names its radar relative to the folder it is written into, where
+            // `verify` looks for it, and its command reproduces the ranking, not the writing.
+            let folder = match (&record, &output.path) {
+                (Some(target), _) => Some(target.folder.clone()),
+                (None, Some(file)) if format == render::Format::Adr => file.parent().map(PathBuf::from),
+                _ => None,
+            };
+            if let (Some(folder), Some(radar)) = (&folder, answers.radar.as_mut()) {
+                radar.path = decisions::relative(folder, std::path::Path::new(&radar.path));
+            }
+            let provenance = provenance(record.is_some());
             let context = Context { answers: &answers, catalog: &catalog, provenance: &provenance };
             let text = render::ranking(format, &recommendation, &context, &options)?;
             match &record {
@@ -95,7 +105,8 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let comparison = Comparison::new(&catalog, &ids, sections.as_deref(), answers.as_ref())?;
-            let text = render::comparison(format, &comparison, &catalog.vocabulary, &options, charset, &provenance())?;
+            let text =
+                render::comparison(format, &comparison, &catalog.vocabulary, &options, charset, &provenance(false))?;
             emit(&text, &output)
         }
         Task::List { mut filters, order, format, options, output } => {
@@ -241,7 +252,7 @@ fn ask(
         given_pairwise: given.located_pairwise().cloned(),
         options,
         compare_width,
-        provenance: provenance(),
+        provenance: provenance(false),
         styled,
         catalogs,
     };
@@ -276,10 +287,11 @@ fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&
 
 /// When and how this report is made: the command line as run and today's date, or the date of
 /// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible reports.
-fn provenance() -> Provenance {
+fn provenance(into_folder: bool) -> Provenance {
     let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
     let program = args.next().unwrap_or_else(|| env!("CARGO_PKG_NAME").to_string());
     let rest: Vec<String> = args.collect();
+    let rest = if into_folder { decisions::without_writing(rest) } else { rest };
     let now = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -16,8 +16,9 @@ pub const DEFAULT_SLUG: &str = "backend-framework";
 /// The number a record's file name starts with (`0007-backend.md` is 7), if any.
 pub fn number_of(path: &Path) -> Option<u32> {
     let name = path.file_name()?.to_str()?;
+    // Exactly four digits, as MADR numbers records: `20240115-use-postgres.md` is a date, not a number.
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() >= 4 && name[digits.len()..].starts_with('-')).then(|| digits.parse().ok()).flatten()
+    (digits.len() == 4 && name[digits.len()..].starts_with('-')).then(|| digits.parse().ok()).flatten()
 }
 
 /// The number after the highest in `files` (1 for none).
@@ -25,18 +26,20 @@ pub fn next_number<P: AsRef<Path>>(files: &[P]) -> u32 {
     files.iter().filter_map(|f| number_of(f.as_ref())).max().map_or(1, |n| n.saturating_add(1))
 }
 
-/// A title as a file name: lower-case ASCII letters and digits joined by single hyphens, at most
-/// 60 characters; [`DEFAULT_SLUG`] when nothing is left.
+/// A title as a file name: lower-case letters and digits (any script) joined by single hyphens,
+/// at most 60 characters; [`DEFAULT_SLUG`] when nothing is left.
 pub fn slug(title: &str) -> String {
+    const MAX: usize = 60;
     let mut out = String::new();
-    for word in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        if out.len() + word.len() + 1 > 60 {
+    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let room = MAX.saturating_sub(out.chars().count() + usize::from(!out.is_empty()));
+        if room == 0 {
             break;
         }
         if !out.is_empty() {
             out.push('-');
         }
-        out.push_str(&word.to_ascii_lowercase());
+        out.extend(word.to_lowercase().chars().take(room));
     }
     if out.is_empty() { DEFAULT_SLUG.to_string() } else { out }
 }
@@ -68,6 +71,15 @@ pub fn status(text: &str) -> Option<String> {
 /// Whether a record's status says another record superseded it.
 pub fn is_superseded(text: &str) -> bool {
     status(text).is_some_and(|s| s.to_lowercase().starts_with("superseded"))
+}
+
+/// Whether a record no longer stands by its own status (superseded, rejected or deprecated in
+/// MADR's words), so that re-checking it means nothing.
+pub fn is_retired(text: &str) -> bool {
+    status(text).is_some_and(|s| {
+        let s = s.to_lowercase();
+        ["superseded", "rejected", "deprecated"].iter().any(|w| s.starts_with(w))
+    })
 }
 
 /// The front matter between the opening `---` line and the next one, without them.
@@ -143,6 +155,9 @@ mod tests {
         assert_eq!(slug("Billing API (v2)!"), "billing-api-v2");
         assert_eq!(slug("../../etc"), "etc");
         assert_eq!(slug("€€€"), DEFAULT_SLUG);
+        assert_eq!(slug("Zahlungen für Überweisungen"), "zahlungen-für-überweisungen");
+        assert_eq!(slug(&"x".repeat(300)).len(), 60);
+        assert_eq!(number_of(Path::new("20240115-use-postgres.md")), None);
         assert_eq!(file_name(8, Some("Billing API")), "0008-billing-api.md");
     }
 

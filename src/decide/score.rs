@@ -14,7 +14,7 @@ use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::topsis;
 use crate::error::{Origin, Result};
-use crate::radar::{Placement, Radar, Ring};
+use crate::radar::{Placement, Radar, Ring, Suggestion};
 
 /// How the criteria are combined into a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -265,16 +265,20 @@ pub struct Ranking {
     pub radar: Option<RadarUse>,
 }
 
-/// A radar applied to a ranking: which file, whether Adopt counted as support, and its entries
-/// that name no framework of the catalog (platforms, tools, languages), listed in a note.
+/// A radar applied to a ranking: which file, whether Adopt counted as support, its entries that
+/// name no framework of the catalog (platforms, tools, languages), and those of them that look
+/// like a framework's name, listed in a note.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RadarUse {
     /// The radar file.
     pub file: String,
-    /// Whether Adopt counted as organisational support in team familiarity.
+    /// Whether Adopt counted as organisational support in team familiarity: Adopt counts unless
+    /// turned off, and only when the team named its languages (otherwise familiarity is not weighed).
     pub adopt_counts_as_support: bool,
     /// Entry names that match no framework.
     pub unmatched: Vec<String>,
+    /// Unmatched entries that look like a framework's name, with the framework they probably mean.
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl RadarUse {
@@ -282,8 +286,9 @@ impl RadarUse {
     pub fn of(answers: &Answers, catalog: &Catalog) -> Option<RadarUse> {
         answers.radar.as_ref().map(|radar| RadarUse {
             file: radar.path.clone(),
-            adopt_counts_as_support: answers.radar_support,
+            adopt_counts_as_support: answers.radar_support && answers.team_familiarity.is_some(),
             unmatched: radar.unmatched(catalog.frameworks.iter()),
+            suggestions: radar.suggestions(catalog.frameworks.iter()),
         })
     }
 }

@@ -304,7 +304,7 @@ fn outcome(
     if !ranking.excluded.is_empty() {
         let _ = writeln!(out, "The hard constraints removed {} framework(s) before scoring:\n", ranking.excluded.len());
         for excluded in &ranking.excluded {
-            let _ = writeln!(out, "* {}: {}", excluded.name, excluded.reasons.join("; "));
+            let _ = writeln!(out, "* {}: {}", md(&excluded.name), md(&excluded.reasons.join("; ")));
         }
         out.push('\n');
     }

@@ -131,12 +131,10 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
         }
     }
     // With a radar, its ring stands beside each framework (Hold ones are excluded).
+    // For data the ring comes last, so that the columns before it keep their places.
     let radar = ranking.radar.is_some();
-    if radar {
-        headers.push(match audience {
-            Audience::People => "Radar".into(),
-            Audience::Data => "radar_ring".into(),
-        });
+    if radar && audience == Audience::People {
+        headers.push("Radar".into());
     }
     let second = if topsis { "normalized" } else { "contribution" };
     // Every criterion that carries weight, so that the score can be traced: the factors, then
@@ -199,12 +197,9 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
                     }
                 }
             }
-            if radar {
-                let ring = entry.radar.as_ref().map(|p| p.ring);
-                row.push(match audience {
-                    Audience::People => Cell::text(ring.map_or("-", |r| r.label())),
-                    Audience::Data => Cell::text(ring.map_or("", |r| r.id())),
-                });
+            let ring = entry.radar.as_ref().map(|p| p.ring);
+            if radar && audience == Audience::People {
+                row.push(Cell::text(ring.map_or("-", |r| r.label())));
             }
             for criterion in &criteria {
                 let part = entry.criteria.iter().find(|p| p.criterion == *criterion);
@@ -230,9 +225,15 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
                     }
                 }
             }
+            if radar && audience == Audience::Data {
+                row.push(Cell::text(ring.map_or("", |r| r.id())));
+            }
             row
         })
         .collect();
+    if radar && audience == Audience::Data {
+        headers.push("radar_ring".into());
+    }
     // Least important first: criteria by ascending weight (rightmost first among equals), then
     // the share of wins, then the language. Rank, name and score always stay.
     let mut drop_first: Vec<usize> = Vec::new();
