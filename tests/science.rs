@@ -429,23 +429,24 @@ fn ahp_weights_come_from_the_pairwise_comparisons() {
     assert!((num(&weighting["lambda_max"]) - 5.0).abs() < 1e-9, "consistent judgements: λmax = n");
     assert!(num(&weighting["consistency_ratio"]).abs() < 1e-9);
     assert!(weighting["inconsistent_pair"].is_null());
-    // The context criterion keeps importance 3 of 3 × 5 + 3 = 18; the factors share 15/18.
+    // The context criterion keeps its default importance 5 of 3 × 5 + 5 = 20 (with comparisons
+    // the factors' importances stay 3 each, not the use case's); the factors share 15/20.
     let expected =
         [("performance", 0.4), ("scalability", 0.2), ("productivity", 0.2), ("integration", 0.1), ("community", 0.1)];
     let criteria = items(&doc["criteria"]);
     for (id, weight) in expected {
         let found = criteria.iter().find(|c| c["id"] == id).expect("every factor");
-        assert!((num(&found["weight"]) - weight * 15.0 / 18.0).abs() < 1e-9, "{id}: {found}");
+        assert!((num(&found["weight"]) - weight * 15.0 / 20.0).abs() < 1e-9, "{id}: {found}");
     }
     let fit = criteria.iter().find(|c| c["id"] == "use_case_fit").expect("use-case fit is active");
-    assert!((num(&fit["weight"]) - 3.0 / 18.0).abs() < 1e-12);
+    assert!((num(&fit["weight"]) - 5.0 / 20.0).abs() < 1e-12);
     // The scores use those weights, and the explanation says where they came from.
     let problem = Problem::from_json(&doc);
     let wsm = problem.wsm(&problem.weights);
     assert!((num(&items(&doc["ranking"])[0]["score"]) - wsm[0]).abs() < 1e-9);
     let table = stdout_of(&["recommend", "--answers", &path, "--explain"]);
     assert!(
-        table.contains("Weights (AHP from pairwise comparisons, consistency ratio 0.00): Performance 33%"),
+        table.contains("Weights (AHP from pairwise comparisons, consistency ratio 0.00): Performance 30%"),
         "{table}"
     );
     // AHP works with TOPSIS and sensitivity too.

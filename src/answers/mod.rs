@@ -50,6 +50,11 @@ pub fn use_case_importance(use_cases: &[String], factor: Factor, vocabulary: &Vo
 /// its answers clearly outweigh that (README "Team familiarity").
 pub const DEFAULT_FAMILIARITY_IMPORTANCE: u8 = 5;
 
+/// The importance of team familiarity for a team that says it is open to other languages
+/// (`--open-to`) and gives none: 3, "medium". It still prefers what it knows, but has said that
+/// is not decisive.
+pub const OPEN_FAMILIARITY_IMPORTANCE: u8 = 3;
+
 /// The importance a criterion has when nobody gave one: [`DEFAULT_FAMILIARITY_IMPORTANCE`] for
 /// team familiarity, [`DEFAULT_FIT_IMPORTANCE`] for use-case fit, [`DEFAULT_IMPORTANCE`] for
 /// a factor (unless the use cases set it: [`use_case_importance`]).
@@ -423,8 +428,11 @@ impl Answers {
                 DEFAULT_FIT_IMPORTANCE
             })
         });
-        let team_familiarity = (!team_knows.is_empty())
-            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
+        let open = set.open_to.as_ref().is_some_and(|v| !v.is_empty());
+        let familiarity_default =
+            if open { OPEN_FAMILIARITY_IMPORTANCE } else { default_importance(Criterion::TeamFamiliarity) };
+        let team_familiarity =
+            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(familiarity_default));
         let mut require = Vec::new();
         for text in set.require.iter().flatten() {
             if let Ok(requirement) = parse_requirement(text, vocabulary) {
@@ -523,7 +531,23 @@ mod tests {
         assert_eq!(answers.use_case_fit, None);
         let set = AnswerSet { use_cases: Some(vec!["api".into()]), ..Default::default() };
         let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
-        assert_eq!(answers.use_case_fit, Some(3));
+        assert_eq!(answers.use_case_fit, Some(DEFAULT_FIT_IMPORTANCE));
+        // The use case set the factors nobody gave, and that is recorded.
+        let api = v.needs("api").expect("api states its needs").importance;
+        assert_eq!(answers.factors, Factor::ALL.map(|f| api.get(f)));
+        assert_eq!(answers.use_case_defaults.len(), 6);
+        // A factor given keeps its importance; two use cases average theirs, halves rounding up.
+        let set = AnswerSet {
+            importance: Importance { performance: Some(0), ..Default::default() },
+            use_cases: Some(vec!["cms".into(), "api-gateway".into()]),
+            ..Default::default()
+        };
+        let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
+        assert_eq!(answers.factors[0], 0);
+        let (cms, gateway) = (v.needs("cms").expect("cms").importance, v.needs("api-gateway").expect("gw").importance);
+        let mean = (u32::from(cms.scalability) + u32::from(gateway.scalability)) as f64 / 2.0;
+        assert_eq!(f64::from(answers.factors[1]), (mean + 0.5).floor());
+        assert!(!answers.use_case_defaults.contains(&Criterion::Factor(Factor::Performance)));
     }
 
     #[test]

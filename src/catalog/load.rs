@@ -278,4 +278,24 @@ mod reviewed_tests {
         assert_eq!(quick.frameworks, reference.frameworks);
         assert_eq!(quick.sources, reference.sources);
     }
+
+    #[test]
+    fn a_use_case_needing_an_unknown_feature_is_refused_where_it_is_written() {
+        let needs = "- id: cms\n  needs: {features: [";
+        assert!(BUILTIN_YAML.contains(needs), "cms states its needs on the line after its id");
+        let broken = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admn, ", 1);
+        let file = parse(&broken, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&broken)).expect_err("refused");
+        let text = problems.iter().map(|p| format!("{p:?}")).collect::<Vec<_>>().join("\n");
+        assert!(text.contains("unknown feature 'admn'") && text.contains("did you mean 'admin'?"), "{text}");
+        let line = broken.lines().position(|l| l.contains("[admn, ")).expect("written") + 1;
+        assert!(problems.iter().any(|p| format!("{:?}", p.origin).contains(&line.to_string())), "{text}");
+        // A use case without needs is refused too.
+        let cms = BUILTIN_YAML.find(needs).expect("written") + "- id: cms\n".len();
+        let end = cms + BUILTIN_YAML[cms..].find('\n').expect("a line");
+        let without = format!("{}{}", &BUILTIN_YAML[..cms], &BUILTIN_YAML[end + 1..]);
+        let file = parse(&without, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&without)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message.contains("does not say what it needs")), "{problems:?}");
+    }
 }
