@@ -311,3 +311,38 @@ fn with_no_language_named_the_best_of_each_language_is_listed() {
     // A named language: no such list.
     assert!(recommend(&["--use-case", "api", "--team-knows", "go"]).get("best_by_language").is_none());
 }
+
+#[test]
+fn answers_and_team_files_open_the_door_name_the_incumbent_and_exclude() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        path.display().to_string()
+    };
+    let ana = write(
+        "ana.yaml",
+        "name: Ana\nteam_knows: [python]\nuse_cases: [api-gateway]\nopen_to: [Golang]\nexclude: [fastapi]\nincumbent: flask\n",
+    );
+    let doc = recommend(&["--answers", &ana]);
+    assert_eq!(items(&doc["language_switch"]["open_to"]), [Value::from("go")], "aliases are read");
+    let fastapi = items(&doc["excluded"]).iter().find(|e| e["id"] == "fastapi").expect("excluded");
+    assert_eq!(items(&fastapi["reasons"]), [Value::from("excluded by you")]);
+    assert_eq!(doc["incumbent"]["id"], "flask");
+    let go = items(&doc["ranking"]).iter().find(|r| r["id"] == "gin").expect("ranked");
+    assert!(items(&go["costs"]).iter().all(|c| c["kind"] == "migration"), "Go pays no language cost: {go}");
+
+    // A team: the door opens only where the team file or every decider opens it.
+    write("bo.yaml", "name: Bo\nteam_knows: [python]\nuse_cases: [api-gateway]\n");
+    let closed = write("closed.yaml", "members:\n  - answers: ana.yaml\n  - answers: bo.yaml\n");
+    let doc = recommend(&["--team", &closed]);
+    assert!(items(&doc["language_switch"]["open_to"]).is_empty(), "{}", doc["language_switch"]);
+    let open =
+        write("open.yaml", "open_to: [go]\nincumbent: flask\nmembers:\n  - answers: ana.yaml\n  - answers: bo.yaml\n");
+    let doc = recommend(&["--team", &open]);
+    assert_eq!(items(&doc["language_switch"]["open_to"]), [Value::from("go")]);
+    assert_eq!(doc["incumbent"]["id"], "flask");
+    let typo = write("typo.yaml", "open_to: [golang, cobol]\nmembers:\n  - answers: ana.yaml\n");
+    let message = fails(&["recommend", "--team", &typo], 65);
+    assert!(message.contains("unknown language 'cobol'") && message.contains("open_to[1]"), "{message}");
+}
