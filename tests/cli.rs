@@ -271,19 +271,19 @@ fn use_case_needs() -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-/// A framework's fit to one use case, as docs/model.md defines it: 0.6 × coverage of the needed
-/// features (half their mean credit, half the weakest; builtin 1, official 0.85, community 0.4,
-/// none 0) + 0.4 × the tag (strong 1, good 0.5).
+/// A framework's fit to one use case, as docs/model.md defines it: 0.6 × coverage of the needs
+/// (half their mean credit, half the weakest; builtin 1, official 0.85, community 0.4, none 0; a
+/// need `a|b` takes the better) + 0.4 × the tag (strong 1, good 0.5).
 fn fit(framework: &Value, use_case: &str, needs: &BTreeMap<String, Vec<String>>) -> f64 {
-    let credits: Vec<f64> = needs[use_case]
-        .iter()
-        .map(|f| match framework["features"][f]["level"].as_str() {
-            Some("builtin") => 1.0,
-            Some("official") => 0.85,
-            Some("community") => 0.4,
-            _ => 0.0,
-        })
-        .collect();
+    let credit = |feature: &str| match framework["features"][feature]["level"].as_str() {
+        Some("builtin") => 1.0,
+        Some("official") => 0.85,
+        Some("community") => 0.4,
+        _ => 0.0,
+    };
+    // `a|b`: either feature meets the need.
+    let credits: Vec<f64> =
+        needs[use_case].iter().map(|need| need.split('|').map(credit).fold(0.0, f64::max)).collect();
     let mean = credits.iter().sum::<f64>() / credits.len() as f64;
     let weakest = credits.iter().copied().fold(1.0, f64::min);
     let tags = &framework["use_cases"];

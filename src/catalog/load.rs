@@ -290,6 +290,11 @@ mod reviewed_tests {
         assert!(text.contains("unknown feature 'admn'") && text.contains("did you mean 'admin'?"), "{text}");
         let line = broken.lines().position(|l| l.contains("[admn, ")).expect("written") + 1;
         assert!(problems.iter().any(|p| format!("{:?}", p.origin).contains(&line.to_string())), "{text}");
+        // Each feature of an alternative is checked.
+        let either = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admin|admn, ", 1);
+        let file = parse(&either, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&either)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message == "unknown feature 'admn'"), "{problems:?}");
         // A use case without needs is refused too.
         let cms = BUILTIN_YAML.find(needs).expect("written") + "- id: cms\n".len();
         let end = cms + BUILTIN_YAML[cms..].find('\n').expect("a line");

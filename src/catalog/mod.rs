@@ -449,7 +449,8 @@ pub struct Term {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Needs {
-    /// Feature ids (vocabulary `features`) a framework serving this use case relies on.
+    /// Feature ids (vocabulary `features`) a framework serving this use case relies on; `a|b`
+    /// is one need that either feature meets (a fast cold start by `aot|edge`).
     pub features: List<Text>,
     /// The importance (0-5) of each factor for this use case: the defaults when none is given.
     pub importance: Stresses,

@@ -97,13 +97,16 @@ fn needs_problems(features: &[Term], use_cases: &[Term], source: &str, positions
         if needs.features.is_empty() {
             complain(&format!("{at}.needs.features"), "names no feature".into(), None);
         }
-        for (j, feature) in needs.features.iter().enumerate() {
-            if !feature_ids().any(|f| f == feature) {
-                complain(
-                    &format!("{at}.needs.features[{j}]"),
-                    format!("unknown feature '{feature}'"),
-                    Some(suggest::hint(feature, feature_ids())),
-                );
+        for (j, need) in needs.features.iter().enumerate() {
+            // `aot|edge`: one need that either feature meets.
+            for feature in need.split('|') {
+                if !feature_ids().any(|f| f == feature) {
+                    complain(
+                        &format!("{at}.needs.features[{j}]"),
+                        format!("unknown feature '{feature}'"),
+                        Some(suggest::hint(feature, feature_ids())),
+                    );
+                }
             }
         }
         for factor in Factor::ALL {

@@ -376,11 +376,17 @@ pub fn feature_credit(level: Level) -> f64 {
 }
 
 /// How well a framework covers a use case's needed features, 0 to 1: half the mean credit of
-/// the features, half the weakest one (a CMS without an admin is not most of a CMS). `None`
-/// when the use case states no needs.
+/// the needs, half the weakest one (a CMS without an admin is not most of a CMS); a need written
+/// `a|b` is met by either feature and takes the better credit. `None` when the use case states
+/// no needs.
 pub fn coverage(framework: &Framework, use_case: &str, vocabulary: &Vocabulary) -> Option<f64> {
     let needs = vocabulary.needs(use_case).filter(|n| !n.features.is_empty())?;
-    let credits: Vec<f64> = needs.features.iter().map(|f| feature_credit(framework.features.level(f))).collect();
+    // `aot|edge` is one need met either way: the better of the two counts.
+    let credits: Vec<f64> = needs
+        .features
+        .iter()
+        .map(|need| need.split('|').map(|f| feature_credit(framework.features.level(f))).fold(0.0, f64::max))
+        .collect();
     let mean = credits.iter().sum::<f64>() / credits.len() as f64;
     let weakest = credits.iter().copied().fold(1.0, f64::min);
     Some(0.5 * mean + 0.5 * weakest)
