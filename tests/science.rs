@@ -369,10 +369,11 @@ fn the_verdict_stands_above_the_table_with_a_wins_column() {
     // Explained, it lists what would change the winner, one criterion per line.
     let explained = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--explain"]);
     assert!(explained.contains("What would change the winner"), "{explained}");
-    assert!(explained.contains("  - Performance (now 12%): ASP.NET Core stays first from"), "{explained}");
+    assert!(explained.contains("  - Performance (now 6%): ASP.NET Core stays first from"), "{explained}");
     // Markdown: the verdict is the first paragraph; CSV: share and mean rank columns.
     let markdown = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--format", "markdown"]);
-    assert!(markdown.starts_with(&format!("{verdict}\n\n| # |")), "{markdown}");
+    // (A close call, when there is one, stands between the verdict and the table.)
+    assert!(markdown.starts_with(&format!("{verdict}\n\n")) && markdown.contains("\n\n| # |"), "{markdown}");
     let csv = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--format", "csv"]);
     assert!(csv.starts_with("rank,id,name,language,score,first,mean_rank,performance_rating"), "{csv}");
 }
