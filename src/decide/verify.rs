@@ -122,7 +122,7 @@ fn answer_set(answers: &Answers) -> AnswerSet {
                 .collect::<Vec<_>>(),
         ),
         languages: list(&answers.languages),
-        require: list(&answers.require.iter().map(|r| format!("{}:{}", r.feature, r.level.id())).collect::<Vec<_>>()),
+        require: list(&answers.require.iter().map(|r| r.spec()).collect::<Vec<_>>()),
         pairwise: answers
             .pairwise
             .as_ref()
