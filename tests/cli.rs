@@ -953,6 +953,7 @@ fn list_prints_every_framework_in_every_format() {
         "languages",
         "name",
         "package",
+        "project",
         "pros",
         "rationale",
         "repository",
@@ -1132,6 +1133,71 @@ fn check_broken_report(stderr: &str, path: &str) {
             .unwrap_or_else(|| panic!("no line with {located:?} in:\n{stderr}"));
         assert!(report.contains(&format!("did you mean '{suggestion}'?")), "{report}");
     }
+}
+
+/// Cells of tests/fixtures/catalog-levels.yaml that break the level procedure: where the
+/// problem points (the text there), the field, and what the message says.
+const LEVEL_PROBLEMS: [(&str, &str, &str); 11] = [
+    ("{registry: npm, name: prisma}", "features.orm.package", "builtin means in the core package"),
+    ("{registry: npm, name: passport}", "features.auth.package", "not one of its namespaces"),
+    ("{registry: npm, name: '@gamma/core'}}", "features.middleware.package", "is the core package"),
+    (
+        "{registry: npm, name: '@gamma/views'}",
+        "features.templating.package",
+        "published by the framework's own project",
+    ),
+    ("security:", "features.security", "needs the package that provides it"),
+    ("none}", "features.caching.free_level", "only a paid provider has a free_level"),
+    ("builtin}", "features.admin.free_level", "free level builtin is above the cell's level official"),
+    ("{registry: npm, name: ws}", "features.realtime.package", "a 'none' cell names no package"),
+    ("use_cases:\n", "use_cases", "tagged for 15 use cases; at most 14"),
+    ("GAMMA_DOC}", "use_cases.evidence[0].source", "did you mean 'GAMMA_DOCS'?"),
+    ("serverless, why", "use_cases.evidence[1].id", "not one of the entry's tags"),
+];
+
+/// `catalog validate` enforces the mechanical part of the level procedure and the use-case tag
+/// rules, each problem at its file, line and column, entry and field.
+#[test]
+fn validate_enforces_the_level_procedure() {
+    let path = fixture("catalog-levels.yaml");
+    let text = fixture_text("catalog-levels.yaml");
+    let stderr = fails(&["catalog", "validate", &path], 65);
+    for (needle, field, says) in LEVEL_PROBLEMS {
+        let (line, column) = position(&text, needle);
+        let located = format!("{path}:{line}:{column}: framework 'gamma', field '{field}': ");
+        let report = stderr
+            .lines()
+            .find(|l| l.contains(&located))
+            .unwrap_or_else(|| panic!("no line with {located:?} in:\n{stderr}"));
+        assert!(report.contains(says), "{report}");
+    }
+    // Every tag needs its evidence: the 14 tags without any are each named.
+    assert!(stderr.contains("the tag 'microservices' cites no evidence"), "{stderr}");
+    assert!(!stderr.contains("the tag 'api' cites no evidence"), "{stderr}");
+    // The cells that follow the procedure are not reported.
+    assert!(!stderr.contains("features.routing") && !stderr.contains("features.openapi"), "{stderr}");
+}
+
+/// `--require FEATURE:free` ignores paid products: Laravel's admin is Laravel Nova (official,
+/// paid), its best free option Filament (community).
+#[test]
+fn require_free_ignores_paid_products() {
+    let ids = |require: &str| -> Vec<String> {
+        let list = json_of(&["list", "--language", "php", "--require", require, "--format", "json"]);
+        items(&list).iter().map(|e| text(&e["id"]).to_string()).collect()
+    };
+    assert!(ids("admin").contains(&"laravel".to_string()));
+    assert!(!ids("admin:free").contains(&"laravel".to_string()));
+    let free = ids("admin:community:free");
+    assert!(free.contains(&"laravel".to_string()) && free.contains(&"symfony".to_string()), "{free:?}");
+    let why = json_of(&["recommend", "--language", "php", "--require", "admin:free", "--explain", "--format", "json"]);
+    let excluded = why["excluded"].to_string();
+    assert!(
+        excluded.contains("admin: community free (a paid product is better), free official required"),
+        "{excluded}"
+    );
+    let err = fails(&["list", "--require", "admin:fre"], 2);
+    assert!(err.contains("did you mean 'free'?"), "{err}");
 }
 
 #[test]

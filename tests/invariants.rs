@@ -52,6 +52,7 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
             homepage: "https://example.org".into(),
             repository: None,
             package: None,
+            project: None,
             facts: Facts {
                 end_of_life: None,
                 license: Sourced { value: "MIT".into(), source: "T".into(), as_of: "2026".into() },
@@ -66,6 +67,8 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
                 survey: None,
                 benchmark: None,
                 support: None,
+                cold_start: None,
+                idle_memory: None,
             },
             concurrency: "threads".into(),
             scores: Scores {
@@ -87,7 +90,11 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
             ),
             pros: ["a", "b", "c"].map(Text::from).into_iter().collect(),
             cons: ["a", "b"].map(Text::from).into_iter().collect(),
-            use_cases: UseCases { strong: best_for.into_iter().map(Text::from).collect(), good: List::default() },
+            use_cases: UseCases {
+                strong: best_for.into_iter().map(Text::from).collect(),
+                good: List::default(),
+                evidence: List::default(),
+            },
             use_when: ["a", "b"].map(Text::from).into_iter().collect(),
             examples: List::<Example>::default(),
             reviewed: "2026-11".into(),

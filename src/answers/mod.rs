@@ -339,6 +339,23 @@ pub struct Requirement {
     pub feature: String,
     /// Weakest acceptable level.
     pub level: Level,
+    /// Whether only free providers count (`FEATURE:free`, `FEATURE:LEVEL:free`): a paid product
+    /// such as Laravel Nova does not satisfy it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub free: bool,
+}
+
+impl Requirement {
+    /// As written on the command line: `orm:official`, `admin:community:free`.
+    pub fn spec(&self) -> String {
+        format!("{}:{}{}", self.feature, self.level.id(), if self.free { ":free" } else { "" })
+    }
+
+    /// The level a framework's support of the feature has for this requirement (free providers
+    /// only when `free`).
+    pub fn level_of(&self, features: &crate::catalog::Features) -> Level {
+        if self.free { features.free_level(&self.feature) } else { features.level(&self.feature) }
+    }
 }
 
 /// Validated answers, ready for scoring.
@@ -378,8 +395,12 @@ pub struct Answers {
     pub description: Option<String>,
 }
 
-/// Parse `FEATURE[:LEVEL]`.
+/// Parse `FEATURE[:LEVEL][:free]`.
 pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Result<Requirement, (String, String)> {
+    let (text, free) = match text.strip_suffix(":free") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let (feature, level) = match text.split_once(':') {
         Some((feature, level)) => (feature, Some(level)),
         None => (text, None),
@@ -390,9 +411,13 @@ pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Re
     // A bare feature means "from the framework's own project": in core or an official package.
     let level = match level {
         None => Level::Official,
-        Some(level) => Level::parse(level).map_err(|hint| (format!("unknown support level '{level}'"), hint))?,
+        Some(level) => Level::parse(level).map_err(|hint| {
+            let valid = Level::ALL.iter().map(|l| l.id()).chain(["free"]).collect::<Vec<_>>();
+            let hint = if level.contains(':') { hint } else { suggest::hint(level, valid.iter().copied()) };
+            (format!("unknown support level '{level}'"), hint)
+        })?,
     };
-    Ok(Requirement { feature: feature.to_string(), level })
+    Ok(Requirement { feature: feature.to_string(), level, free })
 }
 
 impl Answers {
@@ -584,6 +609,12 @@ mod tests {
         let r = parse_requirement("auth:official", &v).expect("valid");
         assert_eq!(r.level, Level::Official);
         assert!(parse_requirement("orm:bultin", &v).is_err());
+        let r = parse_requirement("admin:free", &v).expect("valid");
+        assert_eq!((r.level, r.free), (Level::Official, true));
+        let r = parse_requirement("admin:community:free", &v).expect("valid");
+        assert_eq!((r.level, r.free, r.spec().as_str()), (Level::Community, true, "admin:community:free"));
+        let (_, hint) = parse_requirement("admin:fre", &v).expect_err("typo");
+        assert!(hint.contains("free"), "{hint}");
     }
 
     #[test]

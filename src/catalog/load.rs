@@ -185,11 +185,13 @@ impl Catalog {
 
     fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {
         let v = &self.vocabulary;
-        let sections: [(&str, bool); 4] = [
+        let sections: [(&str, bool); 6] = [
             ("factors", file.factors.as_ref().is_some_and(|x| x[..] != v.factors[..])),
             ("features", file.features.as_ref().is_some_and(|x| x[..] != v.features[..])),
             ("use_cases", file.use_cases.as_ref().is_some_and(|x| x[..] != v.use_cases[..])),
             ("languages", file.languages.as_ref().is_some_and(|x| x[..] != v.languages[..])),
+            ("levels", file.levels.as_ref().is_some_and(|x| x[..] != v.levels[..])),
+            ("procedure", file.procedure.as_ref().is_some_and(|x| x[..] != v.procedure[..])),
         ];
         sections
             .into_iter()

@@ -431,9 +431,17 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
         ));
     }
     for requirement in &answers.require {
-        let level = framework.features.level(&requirement.feature);
+        let level = requirement.level_of(&framework.features);
         if !level.satisfies(requirement.level) {
-            reasons.push(format!("{}: {}, {} required", requirement.feature, level.id(), requirement.level.id()));
+            let paid = requirement.free && framework.features.level(&requirement.feature) != level;
+            reasons.push(format!(
+                "{}: {}{}, {}{} required",
+                requirement.feature,
+                level.id(),
+                if paid { " free (a paid product is better)" } else { "" },
+                if requirement.free { "free " } else { "" },
+                requirement.level.id()
+            ));
         }
     }
     reasons

@@ -180,7 +180,10 @@ fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
         let needs: Vec<String> = answers
             .require
             .iter()
-            .map(|r| format!("{} ({} at least)", r.feature.replace('_', " "), level_meaning(r.level)))
+            .map(|r| {
+                let free = if r.free { ", from a free provider" } else { "" };
+                format!("{} ({} at least{free})", r.feature.replace('_', " "), level_meaning(r.level))
+            })
             .collect();
         facts.push(format!("The framework must support {}.", and_list(&needs)));
     }
@@ -228,9 +231,10 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     for requirement in &answers.require {
         let _ = writeln!(
             out,
-            "* Hard constraint: {} at least {}",
+            "* Hard constraint: {} at least {}{}",
             requirement.feature.replace('_', " "),
-            level_meaning(requirement.level)
+            level_meaning(requirement.level),
+            if requirement.free { ", from a free provider" } else { "" }
         );
     }
     out.push('\n');

@@ -325,9 +325,10 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
     }
     for requirement in &answers.require {
         lines.push(format!(
-            "Requires {} at least {}.",
+            "Requires {} at least {}{}.",
             requirement.feature,
-            side_by_side::level_meaning(requirement.level)
+            side_by_side::level_meaning(requirement.level),
+            if requirement.free { ", from a free provider" } else { "" }
         ));
     }
     lines
