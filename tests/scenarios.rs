@@ -163,6 +163,9 @@ fn the_output_says_what_an_outside_language_would_need() {
     assert!(table.contains("Best in your languages: Vapor"), "{table}");
     let markdown = stdout_of(&["recommend", "--team-knows", "swift", "--use-case", "api", "--format", "markdown"]);
     assert!(markdown.contains("Best in your languages: Vapor"), "{markdown}");
+    // `compare` shows the cost beside the criteria, since the score is their sum less it.
+    let compared = stdout_of(&["compare", "vapor", "aspnet-core", "--team-knows", "swift", "--use-case", "api"]);
+    assert!(compared.contains("-35: C# is new to the team"), "{compared}");
     // Knowing a little is not the same as knowing a related language.
     let cost = |args: &[&str], id: &str| {
         let doc = recommend(args);
