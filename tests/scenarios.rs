@@ -295,6 +295,9 @@ fn a_python_team_that_rules_out_fastapi_gets_another_python_api_framework() {
     assert_eq!(items(&excluded["reasons"]), [Value::from("excluded by you")]);
     let why = stdout_of(&[&["why-not", "fastapi"][..], &args].concat());
     assert!(why.contains("excluded by you"), "{why}");
+    // By name too, in any case.
+    let by_name = recommend(&["--team-knows", "python", "--use-case", "api", "--exclude", "FastAPI"]);
+    assert_eq!(by_name["ranking"], doc["ranking"]);
     let message = fails(&["recommend", "--exclude", "fastapy"], 2);
     assert!(message.contains("did you mean 'fastapi'?"), "{message}");
 }

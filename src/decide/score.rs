@@ -14,8 +14,7 @@ use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::switching::{self, Cost};
 use crate::decide::topsis;
-use crate::error::{Error, Origin, Problem, Result};
-use crate::suggest;
+use crate::error::{Origin, Result};
 
 /// How the criteria are combined into a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -420,7 +419,7 @@ pub const EXCLUDED_BY_YOU: &str = "excluded by you";
 /// Why the filters remove a framework (empty when it passes).
 pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
     let mut reasons = Vec::new();
-    if answers.exclude.iter().any(|id| *id == framework.id) {
+    if excluded_by_you(framework, answers) {
         reasons.push(EXCLUDED_BY_YOU.to_string());
     }
     if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.iter().any(|a| a == l)) {
@@ -597,16 +596,17 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
     })
 }
 
-/// The catalog's framework with this id, or an error naming the flag and the closest id.
+/// The catalog's framework with this id or name (any case), or an error naming the flag and the
+/// closest id.
 fn known_framework<'a>(catalog: &'a Catalog, id: &str, flag: &str) -> Result<&'a Framework> {
-    catalog.frameworks.iter().find(|f| f.id == id).ok_or_else(|| {
-        Error::at(Problem {
-            origin: Origin::Flag(flag.to_string()),
-            entry: None,
-            field: Some(flag.trim_start_matches('-').to_string()),
-            message: format!("unknown framework '{id}'"),
-            hint: Some(suggest::hint(id, catalog.frameworks.iter().map(|f| f.id.as_str()))),
-        })
+    catalog.find(id.trim(), Origin::Flag(flag.to_string()))
+}
+
+/// Whether the person excluded this framework (by id or name, any case).
+fn excluded_by_you(framework: &Framework, answers: &Answers) -> bool {
+    answers.exclude.iter().any(|x| {
+        let x = x.trim();
+        x.eq_ignore_ascii_case(&framework.id) || x.eq_ignore_ascii_case(&framework.name)
     })
 }
 
