@@ -24,6 +24,7 @@ use backend_advisor::render::Context;
 use backend_advisor::render::Format;
 use backend_advisor::render::Options;
 use backend_advisor::render::side_by_side::Charset;
+use backend_advisor::render::table;
 use std::path::Path;
 use std::path::PathBuf;
 
@@ -96,7 +97,9 @@ impl<'a> Flow<'_, 'a> {
                 }
                 "show" => self.show(ranking)?,
                 "excluded" => {
-                    let lines: Vec<String> = excluded.iter().map(|line| format!("  - {line}\n")).collect();
+                    let width = self.session.options.width;
+                    let lines: Vec<String> =
+                        excluded.iter().map(|line| table::paragraph(&format!("  - {line}"), width, "    ")).collect();
                     self.write(&format!("\nExcluded by your answers ({}):\n{}", excluded.len(), lines.concat()))?;
                 }
                 "save" => self.save(&set)?,
