@@ -11,8 +11,8 @@
 use super::facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
 use super::text::Pooled;
 use super::{
-    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Package, Rationale, RubricLevel,
-    Scores, Source, Support, Term, Text, UseCases, Vocabulary,
+    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Needs, Package, Rationale,
+    RubricLevel, Scores, Source, Stresses, Support, Term, Text, UseCases, Vocabulary,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));

@@ -70,8 +70,8 @@ impl Catalog {
     /// one whose errors name lines.
     pub fn builtin_from_yaml() -> Result<Catalog> {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
-        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
+        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         let frameworks =
             validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         Ok(Catalog { vocabulary, frameworks: frameworks.into(), sources: vec![BUILTIN_SOURCE.to_string()] })

@@ -8,6 +8,7 @@ pub mod close_call;
 pub mod compare;
 pub mod score;
 pub mod sensitivity;
+pub mod switching;
 pub mod team;
 pub mod topsis;
 pub mod verify;
