@@ -315,7 +315,9 @@ fn outcome(
         let _ = writeln!(out, "How sure this is: {}\n", analysis.verdict);
     }
     if !ranking.excluded.is_empty() {
-        let _ = writeln!(out, "The hard constraints removed {} framework(s) before scoring:\n", ranking.excluded.len());
+        let count = ranking.excluded.len();
+        let noun = if count == 1 { "framework" } else { "frameworks" };
+        let _ = writeln!(out, "The hard constraints removed {count} {noun} before scoring:\n");
         for excluded in &ranking.excluded {
             let _ = writeln!(out, "* {}: {}", excluded.name, excluded.reasons.join("; "));
         }

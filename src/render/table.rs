@@ -346,6 +346,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
             notes.push(format!("{} excluded by filters; --explain lists why.", ranking.excluded.len()));
         }
     }
+    notes.extend(prose::relax(ranking));
     for note in notes {
         let indent = if note.starts_with("  - ") { "    " } else { "" };
         out.push_str(&paragraph(&note, options.width, indent));
