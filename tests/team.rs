@@ -261,3 +261,51 @@ fn bad_team_input_is_named_where_it_is() {
     let err = common::fails(&["recommend", "--team", &fixture("team/team.yaml"), "--answers", &alice], 2);
     assert!(err.contains("--team") || err.contains("--answers"), "{err}");
 }
+
+#[test]
+fn each_members_own_winner_is_their_own_run() {
+    let doc: Value = serde_json::from_str(&stdout_of(&team_args(&["--format", "json"]))).expect("JSON");
+    for (member, file) in doc["team"]["members"].as_array().expect("members").iter().zip(members()) {
+        let own = common::json_of(&["recommend", "--answers", &file, "--format", "json"]);
+        let name = &member["name"];
+        assert_eq!(member["winner"], own["ranking"][0]["id"], "{name}'s own winner is what their own run ranks first");
+    }
+}
+
+#[test]
+fn the_title_and_description_come_from_the_flag_the_team_file_or_a_member() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alice", "bob"] {
+        std::fs::copy(fixture(&format!("team/{name}.yaml")), folder.path().join(format!("{name}.yaml"))).expect("copy");
+    }
+    let team = folder.path().join("team.yaml");
+    std::fs::write(
+        &team,
+        "title: Payments\ndescription: The payments API behind the shop.\nmembers:\n  - answers: alice.yaml\n  - answers: bob.yaml\n",
+    )
+    .expect("team file");
+    let team = team.to_str().expect("a path");
+    let record = common::stdout_of(&["recommend", "--team", team, "--format", "adr"]);
+    assert!(record.contains(" as the backend framework of Payments\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the shop.\n"), "{record}");
+    let flagged = common::stdout_of(&["recommend", "--team", team, "--title", "Checkout", "--format", "adr"]);
+    assert!(flagged.contains(" as the backend framework of Checkout\n"), "--title wins: {flagged}");
+    // Without a team file, a member's own title names the project.
+    std::fs::write(
+        folder.path().join("bob.yaml"),
+        format!("title: Ledger\n{}", std::fs::read_to_string(fixture("team/bob.yaml")).expect("bob")),
+    )
+    .expect("bob");
+    let alice = folder.path().join("alice.yaml");
+    let bob = folder.path().join("bob.yaml");
+    let members = common::stdout_of(&[
+        "recommend",
+        "--answers",
+        alice.to_str().expect("a path"),
+        "--answers",
+        bob.to_str().expect("a path"),
+        "--format",
+        "adr",
+    ]);
+    assert!(members.contains(" as the backend framework of Ledger\n"), "{members}");
+}

@@ -217,8 +217,14 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let mut orders: Vec<Vec<String>> = Vec::new();
     let mut members = Vec::new();
     for (member, weights) in team.members.iter().zip(&own) {
-        let mut mine = answers.clone();
-        mine.weights = Some(weights.clone());
+        // Their own winner is what their own run gives (`recommend --answers THEIR_FILE`): their
+        // languages, use cases and constraints, over the whole catalog.
+        let own_run = score::rank_by(catalog, &member.answers, analysis.method)?;
+        // Their order of the group's candidates, for the consensus: their own answers without
+        // their hard constraints (the group's already apply), so every member orders the same set.
+        let mut mine = member.answers.clone();
+        mine.languages.clear();
+        mine.require.clear();
         let order: Vec<String> = score::rank_by(&candidates, &mine, analysis.method)?
             .ranking
             .into_iter()
@@ -231,7 +237,7 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
             weight: member.weight,
             part: if member.decides() { "decision-maker" } else { "consulted" },
             weights: weights.clone(),
-            winner: order.first().cloned(),
+            winner: own_run.ranking.first().map(|r| r.id.to_string()),
             group_winner_rank: group_winner.as_ref().and_then(|w| order.iter().position(|id| id == w)).map(|p| p + 1),
         });
         orders.push(order);
@@ -367,8 +373,8 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         use_case_defaults: Vec::new(),
         pairwise: None,
         weights: Some(weights.to_vec()),
-        title: None,
-        description: None,
+        title: team.title.clone(),
+        description: team.description.clone(),
     };
     (answers, languages)
 }
