@@ -331,15 +331,20 @@ fn step_id(step: Step) -> &'static str {
 /// drop a TypeScript framework for a team that knows JavaScript.
 fn kin(vocabulary: &Vocabulary, known: &[String]) -> Vec<String> {
     let mut languages: Vec<String> = Vec::new();
-    for language in known {
+    for language in known.iter().map(|k| language_of(k)) {
         let same = vocabulary.language_ids().filter(|&id| id == language || score::same_language(id, language));
-        for id in std::iter::once(language.as_str()).chain(same) {
+        for id in std::iter::once(language).chain(same) {
             if !languages.iter().any(|l| l == id) {
                 languages.push(id.to_string());
             }
         }
     }
     languages
+}
+
+/// The language of a `--team-knows` answer: `python` of `python:some`.
+fn language_of(known: &str) -> &str {
+    known.split_once(':').map_or(known, |(language, _)| language)
 }
 
 fn indexes(choices: &[Choice], chosen: impl Fn(&str) -> bool) -> Vec<usize> {

@@ -861,3 +861,52 @@ fn a_file_that_cannot_be_written_is_told_and_the_menu_stays() {
     assert!(told.starts_with(&format!("Cannot write {}: cannot create a file in ", path.display())), "{told}");
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0, "nothing is left behind");
 }
+
+#[test]
+fn a_language_known_a_little_is_asked_shown_and_kept() {
+    let fixture = Fixture::new();
+    // Ticked as "TypeScript" and "Python (a little)": the ranking is recommend's with
+    // --team-knows typescript --team-knows python:some.
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["typescript", "python:some"]), Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little), TypeScript");
+    // Every importance as the questionnaire saves it (from scratch: the defaults of each).
+    let flags = AnswerSet {
+        importance: Importance {
+            performance: Some(3),
+            scalability: Some(3),
+            productivity: Some(3),
+            integration: Some(3),
+            community: Some(3),
+            use_case_fit: Some(answers::default_importance(backend_advisor::criteria::Criterion::UseCaseFit)),
+            team_familiarity: Some(answers::default_importance(backend_advisor::criteria::Criterion::TeamFamiliarity)),
+        },
+        use_cases: Some(vec!["api".into()]),
+        team_knows: Some(vec!["python:some".into(), "typescript".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+
+    // Reopened with `python:some` given in a file, changing the languages from the summary
+    // shows "Python (a little)" ticked, and Enter keeps it.
+    let given = AnswerSet { team_knows: Some(vec!["python:some".into()]), ..AnswerSet::default() };
+    let session = fixture.session(given, None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Pick("change:team_knows"), Key::Enter, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little)");
+}
