@@ -130,7 +130,7 @@ fn compare_html_is_self_contained_and_its_radar_matches_the_ratings() {
     let title = doc.descendants().find(|n| n.has_tag_name("title")).map(text_of).expect("a title");
     assert_eq!(title, "Django vs FastAPI vs Flask");
     assert!(html.contains("<time datetime=\"2026-01-01\">"));
-    assert!(html.contains("backend-advisor compare django fastapi flask --format html"), "the command line");
+    assert_eq!(command_of(&doc), "backend-advisor compare django fastapi flask --format html", "the command line");
     let polygons = radar_polygons(&doc);
     assert_eq!(polygons.len(), 5 + 3, "five rings and one polygon per framework");
     for (id, polygon) in ["django", "fastapi", "flask"].iter().zip(&polygons[5..]) {
@@ -438,8 +438,11 @@ fn output_writes_the_report_and_refuses_to_overwrite_without_force() {
         let quiet = stdout_of(&[args, &["--output", path][..]].concat());
         assert!(quiet.is_empty(), "{args:?}: nothing on stdout with --output");
         let written = fs::read_to_string(path).expect("written");
-        if args.contains(&"html") || args.contains(&"adr") {
+        if args.contains(&"html") {
             // The report records its own command line, which now has --output in it.
+            let doc = check_self_contained(&written);
+            assert!(command_of(&doc).contains(&format!("--output {path}")), "{args:?}");
+        } else if args.contains(&"adr") {
             assert!(written.contains(&format!("--output {path}")), "{args:?}");
         } else {
             assert_eq!(written, expected, "{args:?}: the file holds what stdout would");
@@ -654,4 +657,11 @@ fn the_record_reasons_in_words_that_agree_with_the_catalog() {
     // verify still reads the record written with the new sections.
     let verified = common::run(&["verify", path]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}
+
+/// The command line an HTML report shows, as text (each argument is a span of its own, so that
+/// a narrow screen wraps only between arguments).
+fn command_of(doc: &roxmltree::Document) -> String {
+    let command = doc.descendants().find(|n| n.attribute("class") == Some("command")).expect("the command line");
+    command.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
 }

@@ -66,10 +66,13 @@ pub struct MemberReport {
     /// Their own normalised weights over the group's criteria.
     #[serde(serialize_with = "weights_as_map")]
     pub weights: Vec<(Criterion, f64)>,
-    /// Who wins with their weights (same candidates and ratings as the group).
+    /// Their own winner: what their own run (`recommend --answers THEIR_FILE`) ranks first.
     pub winner: Option<String>,
-    /// Where the group's winner stands in their own ranking.
+    /// Where the group's winner stands in their own order of the group's candidates.
     pub group_winner_rank: Option<usize>,
+    /// Who wins the group's ranking with their weights instead of the group's (what the
+    /// decision page's button for them shows).
+    pub winner_at_their_weights: Option<String>,
 }
 
 fn weights_as_map<S: Serializer>(weights: &[(Criterion, f64)], serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -230,6 +233,10 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
             .into_iter()
             .map(|r| r.id.into_string())
             .collect();
+        let mut at_their_weights = answers.clone();
+        at_their_weights.weights = Some(weights.clone());
+        let winner_at_their_weights =
+            score::rank_by(&candidates, &at_their_weights, analysis.method)?.ranking.first().map(|r| r.id.to_string());
         members.push(MemberReport {
             name: member.name.clone(),
             role: member.role.clone(),
@@ -239,6 +246,7 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
             weights: weights.clone(),
             winner: own_run.ranking.first().map(|r| r.id.to_string()),
             group_winner_rank: group_winner.as_ref().and_then(|w| order.iter().position(|id| id == w)).map(|p| p + 1),
+            winner_at_their_weights,
         });
         orders.push(order);
     }

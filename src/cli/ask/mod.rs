@@ -153,7 +153,7 @@ enum AfterMenu {
 /// Run the questionnaire until the person quits. Results go to `out`; questions and messages go
 /// through `prompter`. Ctrl-C surfaces as [`PromptError::Interrupted`] and nothing more is written.
 pub fn run(session: &Session, prompter: &mut dyn Prompter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut flow = Flow { session, prompter, out };
+    let mut flow = Flow { session, prompter, out, project: (None, None) };
     let mut draft = Draft::start(session);
     loop {
         match flow.questionnaire(&mut draft)? {
@@ -168,6 +168,8 @@ struct Flow<'s, 'a> {
     session: &'s Session<'a>,
     prompter: &'s mut dyn Prompter,
     out: &'s mut dyn Write,
+    /// The project's title and description as last given for an export, offered again.
+    project: (Option<String>, Option<String>),
 }
 
 impl<'a> Flow<'_, 'a> {

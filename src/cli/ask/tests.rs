@@ -447,9 +447,13 @@ fn export_writes_the_chosen_format() {
         Key::Pick("export"),
         Key::Pick("html"),
         Key::Type(html.display().to_string()),
+        Key::Type("Web shop".into()),
+        Key::Enter,
         Key::Pick("export"),
         Key::Pick("adr"),
         Key::Type(adr.display().to_string()),
+        Key::Enter,
+        Key::Type("The payments API behind the web shop.".into()),
         Key::Pick("quit"),
     ]);
     let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
@@ -462,8 +466,26 @@ fn export_writes_the_chosen_format() {
     assert!(table.starts_with("| # | Framework |"), "{table}");
     let page = std::fs::read_to_string(&html).expect("exported");
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("Web shop"), "the page names the project");
     let record = std::fs::read_to_string(&adr).expect("exported");
     assert!(record.contains("## Decision Outcome"), "{record}");
+    // The title given for the page is kept for the record; the description asked for it opens
+    // the context.
+    assert!(record.contains(" as the backend framework of Web shop\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the web shop.\n"), "{record}");
+    // The answers are saved beside each export, and the report names the command that gives it
+    // again from them (not `backend-advisor` alone, which would reopen the questionnaire).
+    let saved = dir.path().join("0001-backend-framework.answers.yaml");
+    assert!(saved.exists(), "the answers are saved beside the record");
+    let again = format!(
+        "backend-advisor recommend --answers {} --explain --format adr --output {}",
+        saved.display(),
+        adr.display()
+    );
+    assert!(record.contains(&again), "{record}");
+    assert!(record.contains(&format!("backend-advisor verify {} --warn-eol 6m", adr.display())), "{record}");
+    let set: AnswerSet = serde_yaml::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("YAML");
+    assert_eq!(set.title.as_deref(), Some("Web shop"));
 }
 
 #[test]
