@@ -31,8 +31,9 @@ fn report(args: &[&str], path: &Path) {
 
 /// Headless chromium can be no narrower than this, so a narrower viewport is an iframe.
 const NARROWEST_WINDOW: u32 = 500;
-/// The height of every screenshot.
-const HEIGHT: u32 = 1600;
+/// The height of every screenshot: tall enough to hold the decision, the weights to try and
+/// the charts that follow them.
+const HEIGHT: u32 = 2600;
 
 /// A page holding `page` in an iframe exactly `width` px wide, whose script writes into its
 /// own title what the framed page measures: its viewport's width, its document's width, and
@@ -165,7 +166,31 @@ fn the_reports_render_with_their_charts_in_chromium() {
             "recommend",
             &["recommend", "--preset", "ai-api", "--team-knows", "python", "--sensitivity", "--format", "html"],
         ),
-        ("compare", &["compare", "django", "fastapi", "flask", "--preset", "ai-api", "--format", "html"]),
+        // Every factor weighed alike, so that each criterion's colour fills enough of the bars to
+        // be counted below (the preset leans on productivity and integration).
+        (
+            "compare",
+            &[
+                "compare",
+                "django",
+                "fastapi",
+                "flask",
+                "--preset",
+                "ai-api",
+                "--performance",
+                "3",
+                "--scalability",
+                "3",
+                "--productivity",
+                "3",
+                "--integration",
+                "3",
+                "--community",
+                "3",
+                "--format",
+                "html",
+            ],
+        ),
         (
             "compare-six",
             &[

@@ -163,11 +163,14 @@ fn the_output_says_what_an_outside_language_would_need() {
     assert!(table.contains("Best in your languages: Vapor"), "{table}");
     let markdown = stdout_of(&["recommend", "--team-knows", "swift", "--use-case", "api", "--format", "markdown"]);
     assert!(markdown.contains("Best in your languages: Vapor"), "{markdown}");
+    // `compare` shows the cost beside the criteria, since the score is their sum less it.
+    let compared = stdout_of(&["compare", "vapor", "aspnet-core", "--team-knows", "swift", "--use-case", "api"]);
+    assert!(compared.contains("-35: C# is new to the team"), "{compared}");
     // Knowing a little is not the same as knowing a related language.
     let cost = |args: &[&str], id: &str| {
         let doc = recommend(args);
         let entry = items(&doc["ranking"]).iter().find(|r| r["id"] == id).cloned().expect("ranked");
-        items(&entry["costs"]).iter().map(|c| num(&c["points"])).sum::<f64>()
+        entry.get("costs").map_or(0.0, |costs| items(costs).iter().map(|c| num(&c["points"])).sum::<f64>())
     };
     assert_eq!(cost(&["--team-knows", "kotlin"], "javalin"), 0.0, "javalin lists kotlin");
     assert_eq!(cost(&["--team-knows", "scala"], "helidon"), 10.0, "Java is related to Scala");
@@ -292,6 +295,9 @@ fn a_python_team_that_rules_out_fastapi_gets_another_python_api_framework() {
     assert_eq!(items(&excluded["reasons"]), [Value::from("excluded by you")]);
     let why = stdout_of(&[&["why-not", "fastapi"][..], &args].concat());
     assert!(why.contains("excluded by you"), "{why}");
+    // By name too, in any case.
+    let by_name = recommend(&["--team-knows", "python", "--use-case", "api", "--exclude", "FastAPI"]);
+    assert_eq!(by_name["ranking"], doc["ranking"]);
     let message = fails(&["recommend", "--exclude", "fastapy"], 2);
     assert!(message.contains("did you mean 'fastapi'?"), "{message}");
 }
@@ -310,4 +316,39 @@ fn with_no_language_named_the_best_of_each_language_is_listed() {
     assert!(table.contains("Best per language"), "{table}");
     // A named language: no such list.
     assert!(recommend(&["--use-case", "api", "--team-knows", "go"]).get("best_by_language").is_none());
+}
+
+#[test]
+fn answers_and_team_files_open_the_door_name_the_incumbent_and_exclude() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("written");
+        path.display().to_string()
+    };
+    let ana = write(
+        "ana.yaml",
+        "name: Ana\nteam_knows: [python]\nuse_cases: [api-gateway]\nopen_to: [Golang]\nexclude: [fastapi]\nincumbent: flask\n",
+    );
+    let doc = recommend(&["--answers", &ana]);
+    assert_eq!(items(&doc["language_switch"]["open_to"]), [Value::from("go")], "aliases are read");
+    let fastapi = items(&doc["excluded"]).iter().find(|e| e["id"] == "fastapi").expect("excluded");
+    assert_eq!(items(&fastapi["reasons"]), [Value::from("excluded by you")]);
+    assert_eq!(doc["incumbent"]["id"], "flask");
+    let go = items(&doc["ranking"]).iter().find(|r| r["id"] == "gin").expect("ranked");
+    assert!(items(&go["costs"]).iter().all(|c| c["kind"] == "migration"), "Go pays no language cost: {go}");
+
+    // A team: the door opens only where the team file or every decider opens it.
+    write("bo.yaml", "name: Bo\nteam_knows: [python]\nuse_cases: [api-gateway]\n");
+    let closed = write("closed.yaml", "members:\n  - answers: ana.yaml\n  - answers: bo.yaml\n");
+    let doc = recommend(&["--team", &closed]);
+    assert!(items(&doc["language_switch"]["open_to"]).is_empty(), "{}", doc["language_switch"]);
+    let open =
+        write("open.yaml", "open_to: [go]\nincumbent: flask\nmembers:\n  - answers: ana.yaml\n  - answers: bo.yaml\n");
+    let doc = recommend(&["--team", &open]);
+    assert_eq!(items(&doc["language_switch"]["open_to"]), [Value::from("go")]);
+    assert_eq!(doc["incumbent"]["id"], "flask");
+    let typo = write("typo.yaml", "open_to: [golang, cobol]\nmembers:\n  - answers: ana.yaml\n");
+    let message = fails(&["recommend", "--team", &typo], 65);
+    assert!(message.contains("unknown language 'cobol'") && message.contains("open_to[1]"), "{message}");
 }

@@ -50,6 +50,11 @@ pub fn use_case_importance(use_cases: &[String], factor: Factor, vocabulary: &Vo
 /// its answers clearly outweigh that (README "Team familiarity").
 pub const DEFAULT_FAMILIARITY_IMPORTANCE: u8 = 5;
 
+/// The importance of team familiarity for a team that says it is open to other languages
+/// (`--open-to`) and gives none: 3, "medium". It still prefers what it knows, but has said that
+/// is not decisive.
+pub const OPEN_FAMILIARITY_IMPORTANCE: u8 = 3;
+
 /// The importance a criterion has when nobody gave one: [`DEFAULT_FAMILIARITY_IMPORTANCE`] for
 /// team familiarity, [`DEFAULT_FIT_IMPORTANCE`] for use-case fit, [`DEFAULT_IMPORTANCE`] for
 /// a factor (unless the use cases set it: [`use_case_importance`]).
@@ -334,6 +339,23 @@ pub struct Requirement {
     pub feature: String,
     /// Weakest acceptable level.
     pub level: Level,
+    /// Whether only free providers count (`FEATURE:free`, `FEATURE:LEVEL:free`): a paid product
+    /// such as Laravel Nova does not satisfy it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub free: bool,
+}
+
+impl Requirement {
+    /// As written on the command line: `orm:official`, `admin:community:free`.
+    pub fn spec(&self) -> String {
+        format!("{}:{}{}", self.feature, self.level.id(), if self.free { ":free" } else { "" })
+    }
+
+    /// The level a framework's support of the feature has for this requirement (free providers
+    /// only when `free`).
+    pub fn level_of(&self, features: &crate::catalog::Features) -> Level {
+        if self.free { features.free_level(&self.feature) } else { features.level(&self.feature) }
+    }
 }
 
 /// Validated answers, ready for scoring.
@@ -373,8 +395,12 @@ pub struct Answers {
     pub description: Option<String>,
 }
 
-/// Parse `FEATURE[:LEVEL]`.
+/// Parse `FEATURE[:LEVEL][:free]`.
 pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Result<Requirement, (String, String)> {
+    let (text, free) = match text.strip_suffix(":free") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let (feature, level) = match text.split_once(':') {
         Some((feature, level)) => (feature, Some(level)),
         None => (text, None),
@@ -385,9 +411,13 @@ pub fn parse_requirement(text: &str, vocabulary: &Vocabulary) -> std::result::Re
     // A bare feature means "from the framework's own project": in core or an official package.
     let level = match level {
         None => Level::Official,
-        Some(level) => Level::parse(level).map_err(|hint| (format!("unknown support level '{level}'"), hint))?,
+        Some(level) => Level::parse(level).map_err(|hint| {
+            let valid = Level::ALL.iter().map(|l| l.id()).chain(["free"]).collect::<Vec<_>>();
+            let hint = if level.contains(':') { hint } else { suggest::hint(level, valid.iter().copied()) };
+            (format!("unknown support level '{level}'"), hint)
+        })?,
     };
-    Ok(Requirement { feature: feature.to_string(), level })
+    Ok(Requirement { feature: feature.to_string(), level, free })
 }
 
 impl Answers {
@@ -423,8 +453,11 @@ impl Answers {
                 DEFAULT_FIT_IMPORTANCE
             })
         });
-        let team_familiarity = (!team_knows.is_empty())
-            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
+        let open = set.open_to.as_ref().is_some_and(|v| !v.is_empty());
+        let familiarity_default =
+            if open { OPEN_FAMILIARITY_IMPORTANCE } else { default_importance(Criterion::TeamFamiliarity) };
+        let team_familiarity =
+            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(familiarity_default));
         let mut require = Vec::new();
         for text in set.require.iter().flatten() {
             if let Ok(requirement) = parse_requirement(text, vocabulary) {
@@ -523,7 +556,23 @@ mod tests {
         assert_eq!(answers.use_case_fit, None);
         let set = AnswerSet { use_cases: Some(vec!["api".into()]), ..Default::default() };
         let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
-        assert_eq!(answers.use_case_fit, Some(3));
+        assert_eq!(answers.use_case_fit, Some(DEFAULT_FIT_IMPORTANCE));
+        // The use case set the factors nobody gave, and that is recorded.
+        let api = v.needs("api").expect("api states its needs").importance;
+        assert_eq!(answers.factors, Factor::ALL.map(|f| api.get(f)));
+        assert_eq!(answers.use_case_defaults.len(), 6);
+        // A factor given keeps its importance; two use cases average theirs, halves rounding up.
+        let set = AnswerSet {
+            importance: Importance { performance: Some(0), ..Default::default() },
+            use_cases: Some(vec!["cms".into(), "api-gateway".into()]),
+            ..Default::default()
+        };
+        let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
+        assert_eq!(answers.factors[0], 0);
+        let (cms, gateway) = (v.needs("cms").expect("cms").importance, v.needs("api-gateway").expect("gw").importance);
+        let mean = (u32::from(cms.scalability) + u32::from(gateway.scalability)) as f64 / 2.0;
+        assert_eq!(f64::from(answers.factors[1]), (mean + 0.5).floor());
+        assert!(!answers.use_case_defaults.contains(&Criterion::Factor(Factor::Performance)));
     }
 
     #[test]
@@ -560,6 +609,12 @@ mod tests {
         let r = parse_requirement("auth:official", &v).expect("valid");
         assert_eq!(r.level, Level::Official);
         assert!(parse_requirement("orm:bultin", &v).is_err());
+        let r = parse_requirement("admin:free", &v).expect("valid");
+        assert_eq!((r.level, r.free), (Level::Official, true));
+        let r = parse_requirement("admin:community:free", &v).expect("valid");
+        assert_eq!((r.level, r.free, r.spec().as_str()), (Level::Community, true, "admin:community:free"));
+        let (_, hint) = parse_requirement("admin:fre", &v).expect_err("typo");
+        assert!(hint.contains("free"), "{hint}");
     }
 
     #[test]

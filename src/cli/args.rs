@@ -314,9 +314,10 @@ pub struct AnswerArgs {
     #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
     pub languages: Vec<String>,
     /// Require a feature: FEATURE means from the framework's own project (builtin or official);
-    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted
-    /// (repeatable; `list --help` lists the features).
-    #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
+    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted;
+    /// a trailing :free (admin:free, admin:community:free) counts only free providers, not paid
+    /// products such as Laravel Nova (repeatable; `list --help` lists the features).
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]", help_heading = "Filters")]
     pub require: Vec<String>,
     /// Leave out a framework by id (repeatable); it is listed as excluded by you.
     #[arg(long = "exclude", value_name = "ID", help_heading = "Filters")]
@@ -407,8 +408,9 @@ pub struct ListArgs {
     /// Only frameworks suited to this use case (repeatable: all must match).
     #[arg(long = "use-case", value_name = "TAG")]
     pub use_cases: Vec<String>,
-    /// Only frameworks with this feature at least at this level (repeatable).
-    #[arg(long = "require", value_name = "FEATURE[:LEVEL]")]
+    /// Only frameworks with this feature at least at this level; a trailing :free counts only
+    /// free providers (repeatable).
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]")]
     pub require: Vec<String>,
     /// Order: by a factor's rating (highest first) or by name; default the catalog's order.
     #[arg(long, value_name = "FACTOR", value_parser = choices(ORDERS))]
@@ -817,7 +819,10 @@ fn with_vocabulary(command: clap::Command) -> clap::Command {
     let text = format!(
         "{LIST_EXAMPLES}\n\n{}\n\n{}\n\n{languages}",
         terms("Use cases (--use-case)", &vocabulary.use_cases),
-        terms("Features (--require FEATURE[:LEVEL], LEVEL builtin, official or community)", &vocabulary.features),
+        terms(
+            "Features (--require FEATURE[:LEVEL][:free], LEVEL builtin, official or community)",
+            &vocabulary.features
+        ),
     );
     command.mut_subcommand("list", |list| list.after_long_help(text))
 }

@@ -14,8 +14,7 @@ use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::switching::{self, Cost};
 use crate::decide::topsis;
-use crate::error::{Error, Origin, Problem, Result};
-use crate::suggest;
+use crate::error::{Origin, Result};
 
 /// How the criteria are combined into a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -347,7 +346,12 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers, vo
             if answers.use_cases.is_empty() {
                 return 1.0;
             }
-            let credit: f64 = answers.use_cases.iter().map(|u| fit_credit(framework, u, vocabulary)).sum();
+            // Summed smallest first, so that the order the use cases were given in cannot change
+            // the last digit (a saved answers file reads back to the same ranking).
+            let mut credits: Vec<f64> =
+                answers.use_cases.iter().map(|u| fit_credit(framework, u, vocabulary)).collect();
+            credits.sort_by(f64::total_cmp);
+            let credit: f64 = credits.iter().sum();
             1.0 + 4.0 * credit / answers.use_cases.len() as f64
         }
         Criterion::TeamFamiliarity => familiarity(framework, answers, vocabulary),
@@ -371,11 +375,17 @@ pub fn feature_credit(level: Level) -> f64 {
 }
 
 /// How well a framework covers a use case's needed features, 0 to 1: half the mean credit of
-/// the features, half the weakest one (a CMS without an admin is not most of a CMS). `None`
-/// when the use case states no needs.
+/// the needs, half the weakest one (a CMS without an admin is not most of a CMS); a need written
+/// `a|b` is met by either feature and takes the better credit. `None` when the use case states
+/// no needs.
 pub fn coverage(framework: &Framework, use_case: &str, vocabulary: &Vocabulary) -> Option<f64> {
     let needs = vocabulary.needs(use_case).filter(|n| !n.features.is_empty())?;
-    let credits: Vec<f64> = needs.features.iter().map(|f| feature_credit(framework.features.level(f))).collect();
+    // `aot|edge` is one need met either way: the better of the two counts.
+    let credits: Vec<f64> = needs
+        .features
+        .iter()
+        .map(|need| need.split('|').map(|f| feature_credit(framework.features.level(f))).fold(0.0, f64::max))
+        .collect();
     let mean = credits.iter().sum::<f64>() / credits.len() as f64;
     let weakest = credits.iter().copied().fold(1.0, f64::min);
     Some(0.5 * mean + 0.5 * weakest)
@@ -409,7 +419,7 @@ pub const EXCLUDED_BY_YOU: &str = "excluded by you";
 /// Why the filters remove a framework (empty when it passes).
 pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
     let mut reasons = Vec::new();
-    if answers.exclude.iter().any(|id| *id == framework.id) {
+    if excluded_by_you(framework, answers) {
         reasons.push(EXCLUDED_BY_YOU.to_string());
     }
     if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.iter().any(|a| a == l)) {
@@ -420,9 +430,17 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
         ));
     }
     for requirement in &answers.require {
-        let level = framework.features.level(&requirement.feature);
+        let level = requirement.level_of(&framework.features);
         if !level.satisfies(requirement.level) {
-            reasons.push(format!("{}: {}, {} required", requirement.feature, level.id(), requirement.level.id()));
+            let paid = requirement.free && framework.features.level(&requirement.feature) != level;
+            reasons.push(format!(
+                "{}: {}{}, {}{} required",
+                requirement.feature,
+                level.id(),
+                if paid { " free (a paid product is better)" } else { "" },
+                if requirement.free { "free " } else { "" },
+                requirement.level.id()
+            ));
         }
     }
     reasons
@@ -578,16 +596,17 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
     })
 }
 
-/// The catalog's framework with this id, or an error naming the flag and the closest id.
+/// The catalog's framework with this id or name (any case), or an error naming the flag and the
+/// closest id.
 fn known_framework<'a>(catalog: &'a Catalog, id: &str, flag: &str) -> Result<&'a Framework> {
-    catalog.frameworks.iter().find(|f| f.id == id).ok_or_else(|| {
-        Error::at(Problem {
-            origin: Origin::Flag(flag.to_string()),
-            entry: None,
-            field: Some(flag.trim_start_matches('-').to_string()),
-            message: format!("unknown framework '{id}'"),
-            hint: Some(suggest::hint(id, catalog.frameworks.iter().map(|f| f.id.as_str()))),
-        })
+    catalog.find(id.trim(), Origin::Flag(flag.to_string()))
+}
+
+/// Whether the person excluded this framework (by id or name, any case).
+fn excluded_by_you(framework: &Framework, answers: &Answers) -> bool {
+    answers.exclude.iter().any(|x| {
+        let x = x.trim();
+        x.eq_ignore_ascii_case(&framework.id) || x.eq_ignore_ascii_case(&framework.name)
     })
 }
 
@@ -669,15 +688,20 @@ mod tests {
         };
         let ranking = rank(&fixture(), &answers(set)).expect("ranks");
         let alpha = ranking.ranking.iter().find(|r| r.id == "alpha").expect("alpha");
-        // alpha: performance 5 → u 1 → 50; best_for [api] → 1 of 2 → rating 3 → u .5 → 25. Total 75.
-        assert!(close(alpha.score, 75.0), "{}", alpha.score);
+        // alpha: performance 5 → u 1 → 50. Fit, with the built-in needs of api (routing, validation,
+        // openapi, middleware: all builtin → coverage 1) and cms (admin, templating, orm, auth,
+        // caching: 1, 1, 0, 0.4, 1 → mean .68, weakest 0 → coverage .34): api .6 × 1 + .4 × 1
+        // (strong) = 1, cms .6 × .34 + .4 × 0 = .204; mean .602 → u .602 → 30.1. Total 80.1.
+        assert!(close(alpha.score, 80.1), "{}", alpha.score);
+        assert!(alpha.costs.is_empty(), "javascript is known: no language cost");
         let familiarity = alpha.criteria.iter().find(|p| p.criterion == Criterion::TeamFamiliarity).expect("active");
         // alpha is javascript; the team knows typescript, which includes it.
         assert!(close(familiarity.rating, 5.0));
         assert!(close(familiarity.contribution, 0.0));
         let gamma = ranking.ranking.iter().find(|r| r.id == "gamma").expect("gamma");
-        // gamma: performance 1.5 → u .125 → 6.25; best_for [api, cms] → 5 → 50. Total 56.25.
-        assert!(close(gamma.score, 56.25), "{}", gamma.score);
+        // gamma: performance 1.5 → u .125 → 6.25; every need builtin and strong for both → 50;
+        // 56.25, less the 35 points of Python, new to a TypeScript team: 21.25.
+        assert!(close(gamma.score, 56.25 - switching::NEW_LANGUAGE_COST), "{}", gamma.score);
         assert_eq!(ranking.ranking[0].id, "alpha");
     }
 
@@ -714,8 +738,9 @@ mod tests {
         let ranking = rank(&catalog, &answers(set)).expect("ranks");
         assert!(close(ranking.criteria.iter().map(|w| w.weight).sum(), 1.0));
         for r in &ranking.ranking {
-            assert!(close(r.criteria.iter().map(|p| p.contribution).sum(), r.score));
-            assert!((0.0..=100.0).contains(&r.score));
+            let costs: f64 = r.costs.iter().map(|c| c.points).sum();
+            assert!(close(r.criteria.iter().map(|p| p.contribution).sum::<f64>() - costs, r.score));
+            assert!((0.0..=100.0).contains(&(r.score + costs)));
         }
         assert!(ranking.ranking.windows(2).all(|w| w[0].score > w[1].score - 1e-9));
     }

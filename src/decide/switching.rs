@@ -5,9 +5,11 @@
 //! what an outside one would need, what a switch from the incumbent would gain, and the best pick
 //! per language when no language is named. Pure: no I/O.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use super::score::Ranked;
+use super::score::{Ranked, Ranking};
 use crate::answers::{Answers, Proficiency};
 use crate::catalog::{Framework, Vocabulary};
 
@@ -299,4 +301,25 @@ pub fn best_by_language(ranking: &[Ranked], answers: &Answers, vocabulary: &Voca
     // Stable: equal scores keep the vocabulary's order.
     best.sort_by_key(|b| std::cmp::Reverse(super::score::order_key(b.score)));
     Some(best)
+}
+
+/// The ranking as the weight analyses ([`super::sensitivity`], close calls, `why-not`, team
+/// disagreements) must see it: each framework's costs folded into its ratings, every rating
+/// lowered by 4 × cost / 100. Under WSM a score is Σ w × 100 × (r − 1) / 4 with Σ w = 1, so this
+/// lowers the score by exactly the cost for any weights; under TOPSIS it is an approximation.
+/// Borrowed when nothing pays a cost.
+pub fn folded(ranking: &Ranking) -> Cow<'_, Ranking> {
+    if ranking.ranking.iter().all(|r| r.costs.is_empty()) {
+        return Cow::Borrowed(ranking);
+    }
+    let mut folded = ranking.clone();
+    for entry in &mut folded.ranking {
+        let cost: f64 = entry.costs.iter().map(|c| c.points).sum();
+        if cost > 0.0 {
+            for part in &mut entry.criteria {
+                part.rating -= 4.0 * cost / 100.0;
+            }
+        }
+    }
+    Cow::Owned(folded)
 }

@@ -511,7 +511,7 @@ fn disagreements(ranking: &Ranking, spreads: &[Spread]) -> Vec<Disagreement> {
     if ranking.ranking.is_empty() {
         return Vec::new();
     }
-    let (decision, rows, _) = sensitivity::decision_of(ranking);
+    let (decision, rows, _) = sensitivity::decision_of(&super::switching::folded(ranking));
     let model = Model::new(&decision);
     let mut scores = vec![0.0; rows.len()];
     let mut winner_at = |j: usize, t: f64| {

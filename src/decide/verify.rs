@@ -125,7 +125,7 @@ fn answer_set(answers: &Answers) -> AnswerSet {
         open_to: list(&answers.open_to.values()),
         exclude: list(&answers.exclude),
         incumbent: answers.incumbent.clone(),
-        require: list(&answers.require.iter().map(|r| format!("{}:{}", r.feature, r.level.id())).collect::<Vec<_>>()),
+        require: list(&answers.require.iter().map(|r| r.spec()).collect::<Vec<_>>()),
         pairwise: answers
             .pairwise
             .as_ref()

@@ -320,6 +320,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     }
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
+    notes.extend(prose::model_notes(ranking, vocabulary));
     notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
     if options.explain {
         notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
@@ -346,7 +347,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
             notes.push(format!("{} excluded by filters; --explain lists why.", ranking.excluded.len()));
         }
     }
-    notes.extend(prose::relax(ranking));
+    notes.extend(prose::relax(ranking, total));
     for note in notes {
         let indent = if note.starts_with("  - ") { "    " } else { "" };
         out.push_str(&paragraph(&note, options.width, indent));
