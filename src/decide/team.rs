@@ -68,7 +68,7 @@ pub struct MemberReport {
     pub weights: Vec<(Criterion, f64)>,
     /// Their own winner: what their own run (`recommend --answers THEIR_FILE`) ranks first.
     pub winner: Option<String>,
-    /// Where the group's winner stands in their own order of the group's candidates.
+    /// Where the group's winner stands when the group's candidates are weighed with their weights.
     pub group_winner_rank: Option<usize>,
     /// Who wins the group's ranking with their weights instead of the group's (what the
     /// decision page's button for them shows).
@@ -223,20 +223,17 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
         // Their own winner is what their own run gives (`recommend --answers THEIR_FILE`): their
         // languages, use cases and constraints, over the whole catalog.
         let own_run = score::rank_by(catalog, &member.answers, analysis.method)?;
-        // Their order of the group's candidates, for the consensus: their own answers without
-        // their hard constraints (the group's already apply), so every member orders the same set.
-        let mut mine = member.answers.clone();
-        mine.languages.clear();
-        mine.require.clear();
-        let order: Vec<String> = score::rank_by(&candidates, &mine, analysis.method)?
+        // Their order of the group's candidates, for the consensus: the same candidates and
+        // ratings as the group, weighed with their weights (so W measures how far the weights
+        // agree); its first is what the decision page's button for them shows.
+        let mut at_their_weights = answers.clone();
+        at_their_weights.weights = Some(weights.clone());
+        let order: Vec<String> = score::rank_by(&candidates, &at_their_weights, analysis.method)?
             .ranking
             .into_iter()
             .map(|r| r.id.into_string())
             .collect();
-        let mut at_their_weights = answers.clone();
-        at_their_weights.weights = Some(weights.clone());
-        let winner_at_their_weights =
-            score::rank_by(&candidates, &at_their_weights, analysis.method)?.ranking.first().map(|r| r.id.to_string());
+        let winner_at_their_weights = order.first().cloned();
         members.push(MemberReport {
             name: member.name.clone(),
             role: member.role.clone(),

@@ -485,10 +485,17 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
         .map(|f| format!("{} {}", md(&f.name), f.reviewed))
         .collect();
     let _ = writeln!(out, "The entries of the considered options were last reviewed: {}.", reviewed.join(", "));
-    out.push_str(
-        "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
-         framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n",
-    );
+    out.push_str(match ranking.method {
+        crate::decide::score::Method::Wsm => {
+            "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
+             framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n"
+        }
+        crate::decide::score::Method::Topsis => {
+            "Scores use TOPSIS: how close each framework comes to an ideal one (the best rating of any option on \
+             every criterion, weighted) rather than to the worst, from 0 to 100. Revisit this record when the drivers or \
+             their weights change.\n"
+        }
+    });
     // Beyond the considered options: the team's languages, the incumbent, the best of each language.
     let switching: Vec<String> = super::prose::language_switch(ranking, &catalog.vocabulary)
         .into_iter()

@@ -96,7 +96,7 @@ fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) ->
 <p class="command"><code>{command}</code></p>
 </header>
 {body}<footer>
-<p>Catalog: {sources}. Every rating cites its evidence, listed with the frameworks above. With the weighted sum (the default method), a score adds, for each criterion, its weight &#215; (rating &#8722; 1) / 4 &#215; 100 points, so a framework rated 5 on every criterion scores 100; ratings run from 1 to 5.</p>
+<p>Catalog: {sources}. Every rating in it cites its evidence. With the weighted sum (the default method), a score adds, for each criterion, its weight &#215; (rating &#8722; 1) / 4 &#215; 100 points, so a framework rated 5 on every criterion scores 100; ratings run from 1 to 5.</p>
 </footer>
 </body>
 </html>
