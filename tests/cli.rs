@@ -1515,3 +1515,68 @@ fn filters_that_leave_nothing_say_so_in_every_format() {
     assert!(stdout_of(&list).starts_with("No framework matches these filters"));
     assert_eq!(json_of(&[&list[..], &["--format", "json"]].concat()), Value::Array(Vec::new()));
 }
+
+#[test]
+fn sources_looks_up_the_ids_it_is_given() {
+    let doc = json_of(&["sources", "so_survey_2024", "[GK]", "--format", "json"]);
+    let ids: Vec<&str> = doc.as_array().expect("an array").iter().map(|s| s["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["SO_SURVEY_2024", "GK"], "in the order given, any case, brackets allowed");
+    let all = json_of(&["sources", "--format", "json"]);
+    assert!(all.as_array().expect("an array").len() > 2);
+    let run = run(&["sources", "SO_SURVY"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown source 'SO_SURVY'") && run.stderr.contains("did you mean 'SO_SURVEY_2024'"),
+        "{}",
+        run.stderr
+    );
+    let help = stdout_of(&["sources", "--help"]);
+    assert!(help.contains("one row per source") && !help.contains("one row per framework"), "{help}");
+}
+
+#[test]
+fn the_top_level_help_names_every_exit_code() {
+    let help = stdout_of(&["--help"]);
+    let codes = help
+        .split("Exit codes:")
+        .nth(1)
+        .expect("an exit-code section")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for code in [
+        "0 success",
+        "1 runtime",
+        "2 usage",
+        "3 verify",
+        "4 verify --warn-eol",
+        "65 invalid",
+        "66 input",
+        "75 catalog refresh",
+        "130 interrupted",
+    ] {
+        assert!(codes.contains(code), "{code} missing: {codes}");
+    }
+}
+
+#[test]
+fn a_requirement_that_removes_most_candidates_says_how_to_relax_it() {
+    let out = stdout_of(&["recommend", "--require", "admin", "--width", "200"]);
+    let hint =
+        out.lines().find(|l| l.starts_with("The constraints leave")).unwrap_or_else(|| panic!("no hint:\n{out}"));
+    assert!(hint.contains("--require admin alone removes") && hint.contains("--require admin:community"), "{hint}");
+    // The hint's count is true: the weaker level keeps that many more.
+    let kept: usize = hint
+        .split("would keep ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    let strict = json_of(&["recommend", "--require", "admin", "--format", "json"]);
+    let relaxed = json_of(&["recommend", "--require", "admin:community", "--format", "json"]);
+    let ranked = |doc: &Value| doc["ranking"].as_array().expect("ranking").len();
+    assert_eq!(ranked(&relaxed), ranked(&strict) + kept, "{hint}");
+    // Most candidates passing: no hint.
+    let easy = stdout_of(&["recommend", "--require", "routing"]);
+    assert!(!easy.contains("The constraints leave"), "{easy}");
+}

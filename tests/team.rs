@@ -97,12 +97,13 @@ fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() 
     let group_order = order(&rated, &group);
     let ranked: Vec<&str> = items(&doc["ranking"]).iter().map(|r| text(&r["id"])).collect();
     assert_eq!(group_order, ranked);
-    // ... each member's winner the first with their own weights on the same candidates ...
+    // ... the first with each member's own weights on the same candidates (their own winner,
+    // from their own run, is checked by each_members_own_winner_is_their_own_run) ...
     let orders: Vec<Vec<String>> = own.iter().map(|w| order(&rated, w)).collect();
     for (member, mine) in people.iter().zip(&orders) {
-        assert_eq!(text(&member["winner"]), mine[0], "{}", text(&member["name"]));
+        assert_eq!(text(&member["winner_at_their_weights"]), mine[0], "{}", text(&member["name"]));
     }
-    let winners: Vec<&str> = people.iter().map(|m| text(&m["winner"])).collect();
+    let winners: Vec<&str> = people.iter().map(|m| text(&m["winner_at_their_weights"])).collect();
     assert!(winners.iter().any(|w| *w != ranked[0]), "the fixture's members must not all agree: {winners:?}");
     // ... and the consensus figures follow from those rankings: Kendall's W and the winner share.
     let n = rated.len() as f64;
@@ -114,7 +115,9 @@ fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() 
     let w = 12.0 * s / (9.0 * (n * n * n - n));
     assert!((num(&team["consensus"]["kendall_w"]) - w).abs() < 1e-9);
     assert!((0.0..=1.0).contains(&w));
-    let agree = winners.iter().filter(|x| **x == ranked[0]).count() as f64;
+    // The share agreeing counts each member's own winner (their own run).
+    let own_winners: Vec<&str> = people.iter().map(|m| text(&m["winner"])).collect();
+    let agree = own_winners.iter().filter(|x| **x == ranked[0]).count() as f64;
     assert!((num(&team["consensus"]["winner_share"]) - agree / 3.0).abs() < 1e-12);
     assert_eq!(num(&team["consensus"]["candidates"]), n);
 
@@ -320,4 +323,52 @@ fn members_outside_the_team_folder_are_refused_unless_allowed() {
         assert!(err.contains("secret.yaml") || err.contains("link.yaml"), "{member}: {err}");
         assert!(!err.contains(&line[..60]), "more than 40 characters of the file were echoed: {err}");
     }
+}
+
+#[test]
+fn each_members_own_winner_is_their_own_run() {
+    let doc: Value = serde_json::from_str(&stdout_of(&team_args(&["--format", "json"]))).expect("JSON");
+    for (member, file) in doc["team"]["members"].as_array().expect("members").iter().zip(members()) {
+        let own = common::json_of(&["recommend", "--answers", &file, "--format", "json"]);
+        let name = &member["name"];
+        assert_eq!(member["winner"], own["ranking"][0]["id"], "{name}'s own winner is what their own run ranks first");
+    }
+}
+
+#[test]
+fn the_title_and_description_come_from_the_flag_the_team_file_or_a_member() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alice", "bob"] {
+        std::fs::copy(fixture(&format!("team/{name}.yaml")), folder.path().join(format!("{name}.yaml"))).expect("copy");
+    }
+    let team = folder.path().join("team.yaml");
+    std::fs::write(
+        &team,
+        "title: Payments\ndescription: The payments API behind the shop.\nmembers:\n  - answers: alice.yaml\n  - answers: bob.yaml\n",
+    )
+    .expect("team file");
+    let team = team.to_str().expect("a path");
+    let record = common::stdout_of(&["recommend", "--team", team, "--format", "adr"]);
+    assert!(record.contains(" as the backend framework of Payments\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the shop.\n"), "{record}");
+    let flagged = common::stdout_of(&["recommend", "--team", team, "--title", "Checkout", "--format", "adr"]);
+    assert!(flagged.contains(" as the backend framework of Checkout\n"), "--title wins: {flagged}");
+    // Without a team file, a member's own title names the project.
+    std::fs::write(
+        folder.path().join("bob.yaml"),
+        format!("title: Ledger\n{}", std::fs::read_to_string(fixture("team/bob.yaml")).expect("bob")),
+    )
+    .expect("bob");
+    let alice = folder.path().join("alice.yaml");
+    let bob = folder.path().join("bob.yaml");
+    let members = common::stdout_of(&[
+        "recommend",
+        "--answers",
+        alice.to_str().expect("a path"),
+        "--answers",
+        bob.to_str().expect("a path"),
+        "--format",
+        "adr",
+    ]);
+    assert!(members.contains(" as the backend framework of Ledger\n"), "{members}");
 }

@@ -66,6 +66,12 @@ struct TeamFile {
     /// The framework the team runs today, by id.
     #[serde(default)]
     incumbent: Option<String>,
+    /// The project's name: the decision record is about it (`--title` wins over it).
+    #[serde(default)]
+    title: Option<String>,
+    /// What the project is: the decision record's context opens with it.
+    #[serde(default)]
+    description: Option<String>,
 }
 
 /// One member in a team file.
@@ -125,6 +131,11 @@ pub struct Team {
     pub open_to: OpenTo,
     /// The framework the team runs today, from the team file.
     pub incumbent: Option<String>,
+    /// The project's name: `--title`, else the team file's `title`, else the first member's
+    /// answers that give one.
+    pub title: Option<String>,
+    /// What the project is: the team file's `description`, else the first member's.
+    pub description: Option<String>,
 }
 
 impl Team {
@@ -183,7 +194,21 @@ impl Team {
                 hint: Some("give at least one member a weight above 0 (the default is 1)".into()),
             }));
         }
-        Ok(Team { members, constraints: shared.constraints, open_to: shared.open_to, incumbent: shared.incumbent })
+        let given = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let title = given(&sources.flags.title)
+            .or_else(|| given(&shared.title))
+            .or_else(|| members.iter().filter(|m| m.decides()).find_map(|m| given(&m.answers.title)));
+        let description = given(&sources.flags.description)
+            .or_else(|| given(&shared.description))
+            .or_else(|| members.iter().filter(|m| m.decides()).find_map(|m| given(&m.answers.description)));
+        Ok(Team {
+            members,
+            constraints: shared.constraints,
+            open_to: shared.open_to,
+            incumbent: shared.incumbent,
+            title,
+            description,
+        })
     }
 
     /// The members who decide (weight above 0).
@@ -207,6 +232,8 @@ struct Shared {
     incumbent: Option<String>,
     /// The radar, joined to the team file's folder.
     radar: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
 }
 
 /// Read a team file: its members, what it says for the whole team, and where each member's
@@ -297,6 +324,8 @@ fn read_team_file(path: &Path, anywhere: bool, vocabulary: &Vocabulary) -> Resul
         open_to: OpenTo::from_values(&open_to),
         incumbent: file.incumbent.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()),
         radar: radar.map(|r| r.display().to_string()),
+        title: file.title,
+        description: file.description,
     };
     Ok((entries, shared, origins))
 }

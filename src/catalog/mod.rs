@@ -698,6 +698,28 @@ impl Vocabulary {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The sources named by `ids` (any case, brackets allowed: `[so_survey_2024]`), in the
+    /// order given; every source when `ids` is empty. An unknown id is an error with the closest.
+    pub fn sources_named(&self, ids: &[String], origin: crate::Origin) -> crate::Result<Vec<Source>> {
+        if ids.is_empty() {
+            return Ok(self.sources.iter().cloned().collect());
+        }
+        ids.iter()
+            .map(|wanted| {
+                let bare = wanted.trim().trim_start_matches('[').trim_end_matches(']').to_uppercase();
+                self.sources.iter().find(|s| s.id.to_uppercase() == bare).cloned().ok_or_else(|| {
+                    crate::Error::at(crate::Problem {
+                        origin: origin.clone(),
+                        entry: None,
+                        field: None,
+                        message: format!("unknown source '{wanted}'"),
+                        hint: Some(crate::suggest::hint(&bare, self.sources.iter().map(|s| s.id.as_str()))),
+                    })
+                })
+            })
+            .collect()
+    }
+
     /// A use case's needs, if it is known and states them.
     pub fn needs(&self, use_case: &str) -> Option<&Needs> {
         self.use_cases.iter().find(|u| u.id == use_case).and_then(|u| u.needs.as_ref())

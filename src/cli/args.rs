@@ -23,8 +23,10 @@ Examples:
       --output docs/decisions/0001-backend-framework.md
   backend-advisor catalog validate my-frameworks.yaml
 
-Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or
-answers data, 66 input file missing or unreadable, 130 interrupted.";
+Exit codes: 0 success, 1 runtime error, 2 usage error, 3 verify: the recorded
+choice no longer wins, 4 verify --warn-eol: its support ends within the span,
+65 invalid catalog or answers data, 66 input file missing or unreadable,
+75 catalog refresh: some lookups failed, 130 interrupted.";
 
 /// Rank backend web frameworks for your team, and explain every number.
 ///
@@ -103,8 +105,11 @@ pub enum Command {
     /// criterion by criterion, and the weight at which it would win.
     #[command(name = "why-not", after_long_help = WHY_NOT_EXAMPLES)]
     WhyNot(Deferred<WhyNotArgs>),
-    /// List the sources the catalog's facts and ratings cite, with their addresses and dates.
-    #[command(after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources --format json")]
+    /// List the sources the catalog's facts and ratings cite, with their addresses and dates,
+    /// or look up the ones named.
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources TFB_CITRINE_2023_09_19 SO_SURVEY_2024\n  backend-advisor sources --format json"
+    )]
     Sources(Deferred<SourcesArgs>),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
@@ -485,8 +490,11 @@ pub struct WhyNotArgs {
 /// `sources` arguments.
 #[derive(Debug, clap::Args)]
 pub struct SourcesArgs {
-    /// Output format.
-    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
+    /// Source ids to look up (any case), as entries cite them: `[SO_SURVEY_2024]`; all when none.
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Output format: a table, one row per source; JSON, YAML, CSV or Markdown.
+    #[arg(long, value_parser = sources_formats(), default_value = "table")]
     pub format: Format,
     /// Where the report goes.
     #[command(flatten)]
@@ -669,6 +677,14 @@ const JSON: Choice<Format> = ("json", Format::Json, "Stable JSON for scripts");
 const YAML: Choice<Format> = ("yaml", Format::Yaml, "YAML mirroring the JSON");
 const CSV: Choice<Format> = ("csv", Format::Csv, "CSV, one row per framework");
 const MARKDOWN: Choice<Format> = ("markdown", Format::Markdown, "A Markdown table");
+
+/// The formats of `sources`: those of `list`, with a CSV row per source.
+fn sources_formats() -> impl TypedValueParser<Value = Format> {
+    choices(SOURCES_FORMATS)
+}
+
+const SOURCES_FORMATS: &[Choice<Format>] =
+    &[TABLE, JSON, YAML, ("csv", Format::Csv, "CSV, one row per source"), MARKDOWN];
 
 /// The formats of `list` and `presets`.
 const LIST_FORMATS: &[Choice<Format>] = &[TABLE, JSON, YAML, CSV, MARKDOWN];

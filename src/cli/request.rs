@@ -117,6 +117,8 @@ pub enum Task {
     },
     /// List the catalog's sources.
     Sources {
+        /// The ids to look up; every source when empty.
+        ids: Vec<String>,
         /// The output format.
         format: Format,
         /// Presentation.
@@ -260,7 +262,12 @@ impl Request {
             }
             Some(Command::Sources(Deferred { args, .. })) => {
                 let output = destination(&args.output);
-                Task::Sources { format: args.format, options: options(false, None, width, &output), output }
+                Task::Sources {
+                    ids: args.ids,
+                    format: args.format,
+                    options: options(false, None, width, &output),
+                    output,
+                }
             }
             Some(Command::Presets(Deferred { args, .. })) => {
                 let output = destination(&args.output);

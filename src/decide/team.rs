@@ -66,10 +66,13 @@ pub struct MemberReport {
     /// Their own normalised weights over the group's criteria.
     #[serde(serialize_with = "weights_as_map")]
     pub weights: Vec<(Criterion, f64)>,
-    /// Who wins with their weights (same candidates and ratings as the group).
+    /// Their own winner: what their own run (`recommend --answers THEIR_FILE`) ranks first.
     pub winner: Option<String>,
-    /// Where the group's winner stands in their own ranking.
+    /// Where the group's winner stands when the group's candidates are weighed with their weights.
     pub group_winner_rank: Option<usize>,
+    /// Who wins the group's ranking with their weights instead of the group's (what the
+    /// decision page's button for them shows).
+    pub winner_at_their_weights: Option<String>,
 }
 
 fn weights_as_map<S: Serializer>(weights: &[(Criterion, f64)], serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -219,13 +222,20 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let mut orders: Vec<Vec<String>> = Vec::new();
     let mut members = Vec::new();
     for (member, weights) in team.members.iter().zip(&own) {
-        let mut mine = answers.clone();
-        mine.weights = Some(weights.clone());
-        let order: Vec<String> = score::rank_by(&candidates, &mine, analysis.method)?
+        // Their own winner is what their own run gives (`recommend --answers THEIR_FILE`): their
+        // languages, use cases and constraints, over the whole catalog.
+        let own_run = score::rank_by(catalog, &member.answers, analysis.method)?;
+        // Their order of the group's candidates, for the consensus: the same candidates and
+        // ratings as the group, weighed with their weights (so W measures how far the weights
+        // agree); its first is what the decision page's button for them shows.
+        let mut at_their_weights = answers.clone();
+        at_their_weights.weights = Some(weights.clone());
+        let order: Vec<String> = score::rank_by(&candidates, &at_their_weights, analysis.method)?
             .ranking
             .into_iter()
             .map(|r| r.id.into_string())
             .collect();
+        let winner_at_their_weights = order.first().cloned();
         members.push(MemberReport {
             name: member.name.clone(),
             role: member.role.clone(),
@@ -233,8 +243,9 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
             weight: member.weight,
             part: if member.decides() { "decision-maker" } else { "consulted" },
             weights: weights.clone(),
-            winner: order.first().cloned(),
+            winner: own_run.ranking.first().map(|r| r.id.to_string()),
             group_winner_rank: group_winner.as_ref().and_then(|w| order.iter().position(|id| id == w)).map(|p| p + 1),
+            winner_at_their_weights,
         });
         orders.push(order);
     }
@@ -369,8 +380,8 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         use_case_defaults: Vec::new(),
         pairwise: None,
         weights: Some(weights.to_vec()),
-        title: None,
-        description: None,
+        title: team.title.clone(),
+        description: team.description.clone(),
         // The organisation's radar is the same for everyone: the first member's that names one.
         radar: deciders.iter().find_map(|m| m.answers.radar.clone()),
         radar_support: deciders.iter().all(|m| m.answers.radar_support),

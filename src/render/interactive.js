@@ -218,22 +218,29 @@
       slider.setAttribute("data-high", String(tip.high));
       var marks = row.querySelector(".marks");
       marks.textContent = "";
+      // A change of first place is announced as reachable only where this slider can go (0 to
+      // MAX with the others as they are); one beyond its reach is said to be out of reach.
       var words = [];
+      var beyond = [];
       [["below", tip.low], ["above", tip.high]].forEach(function (side) {
         var who = tip[side[0]];
         if (who === null || who === undefined) return;
         var at = valueFor(values, j, side[1]);
-        words.push(side[0] + " " + percent(side[1]) + ": " + frameworks[who].name);
         if (at >= 0 && at <= MAX) {
+          words.push(side[0] + " " + percent(side[1]) + ": " + frameworks[who].name);
           var mark = element("span", "mark");
           mark.style.left = (at / MAX * 100) + "%";
           mark.title = frameworks[who].name + " first " + side[0] + " " + percent(side[1]);
           marks.appendChild(mark);
+        } else {
+          beyond.push(frameworks[who].name + " would need " + side[0] + " " + percent(side[1]));
         }
       });
-      row.querySelector(".tips").textContent = words.length
-        ? "First place changes " + words.join("; ")
-        : "No weight of this criterion alone changes first place.";
+      var text = words.length
+        ? "First place changes " + words.join("; ") + "."
+        : "Within this slider's range, first place does not change.";
+      if (beyond.length) text += " Out of its reach: " + beyond.join("; ") + ".";
+      row.querySelector(".tips").textContent = text;
     });
 
     rows.textContent = "";

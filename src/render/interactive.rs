@@ -223,10 +223,12 @@ pub fn page(html: &str, recommendation: &Recommendation, shown: usize, vocabular
     if section.is_empty() {
         return html.to_string();
     }
+    // After the decision, before the evidence, where the report marks it; else before the footer.
+    let at = html.find(super::html::INTERACTIVE_MARK).unwrap_or(footer);
     let mut out = String::with_capacity(html.len() + section.len());
-    out.push_str(&html[..footer]);
+    out.push_str(&html[..at]);
     out.push_str(&section);
-    out.push_str(&html[footer..]);
+    out.push_str(&html[at..]);
     out.replacen(&policy, &format!("content=\"{}; script-src {}\"", super::html::POLICY, script_hash()), 1)
 }
 

@@ -236,6 +236,48 @@ pub fn radar(ranking: &Ranking) -> Option<String> {
     Some(format!("Radar {}: {}.", crate::escape::one_line(&radar.file), parts.join("; ")))
 }
 
+/// How to relax the constraints when they remove most candidates: the requirement that removes
+/// the most frameworks, and how many more a weaker level of it would keep ("`--require
+/// admin:community` would keep 12 more"). `None` when most candidates pass. `ranked` counts
+/// every ranked framework (the ranking may hold only the `--top` shown).
+pub fn relax(ranking: &Ranking, ranked: usize) -> Option<String> {
+    let total = ranked + ranking.excluded.len();
+    if ranking.excluded.len() * 2 <= total {
+        return None;
+    }
+    // Each reason reads "FEATURE: LEVEL, REQUIRED required" (a member's name may follow).
+    let feature_of = |reason: &str| -> Option<(String, bool)> {
+        let (feature, rest) = reason.split_once(": ")?;
+        rest.contains(" required").then(|| (feature.to_string(), rest.starts_with("community,")))
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for excluded in &ranking.excluded {
+        for (feature, _) in excluded.reasons.iter().filter_map(|r| feature_of(r)) {
+            match counts.iter_mut().find(|(f, _)| *f == feature) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((feature, 1)),
+            }
+        }
+    }
+    let (feature, removed) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    // Frameworks whose only failing constraint is this feature, provided by a community package.
+    let kept = ranking
+        .excluded
+        .iter()
+        .filter(|e| e.reasons.iter().all(|r| feature_of(r).is_some_and(|(f, community)| f == feature && community)))
+        .count();
+    let mut text =
+        format!("The constraints leave {ranked} of {total} frameworks; --require {feature} alone removes {removed}.");
+    if kept > 0 {
+        text.push_str(&format!(
+            " --require {feature}:community (a maintained third-party package is enough) would keep {kept} more."
+        ));
+    } else {
+        text.push_str(&format!(" Dropping --require {feature} keeps more of them."));
+    }
+    Some(text)
+}
+
 /// "Showing 10 of 24 ranked frameworks; use --top N to see more." when truncated.
 pub fn truncated(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {shown} of {total} ranked frameworks; use --top N to see more."))

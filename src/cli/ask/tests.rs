@@ -461,9 +461,13 @@ fn export_writes_the_chosen_format() {
         Key::Pick("export"),
         Key::Pick("html"),
         Key::Type(html.display().to_string()),
+        Key::Type("Web shop".into()),
+        Key::Enter,
         Key::Pick("export"),
         Key::Pick("adr"),
         Key::Type(adr.display().to_string()),
+        Key::Enter,
+        Key::Type("The payments API behind the web shop.".into()),
         Key::Pick("quit"),
     ]);
     let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
@@ -476,8 +480,26 @@ fn export_writes_the_chosen_format() {
     assert!(table.starts_with("| # | Framework |"), "{table}");
     let page = std::fs::read_to_string(&html).expect("exported");
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("Web shop"), "the page names the project");
     let record = std::fs::read_to_string(&adr).expect("exported");
     assert!(record.contains("## Decision Outcome"), "{record}");
+    // The title given for the page is kept for the record; the description asked for it opens
+    // the context.
+    assert!(record.contains(" as the backend framework of Web shop\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the web shop.\n"), "{record}");
+    // The answers are saved beside each export, and the report names the command that gives it
+    // again from them (not `backend-advisor` alone, which would reopen the questionnaire).
+    let saved = dir.path().join("0001-backend-framework.answers.yaml");
+    assert!(saved.exists(), "the answers are saved beside the record");
+    let again = format!(
+        "backend-advisor recommend --answers {} --explain --format adr --output {}",
+        saved.display(),
+        adr.display()
+    );
+    assert!(record.contains(&again), "{record}");
+    assert!(record.contains(&format!("backend-advisor verify {} --warn-eol 6m", adr.display())), "{record}");
+    let set: AnswerSet = serde_yaml::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("YAML");
+    assert_eq!(set.title.as_deref(), Some("Web shop"));
 }
 
 #[test]
@@ -875,4 +897,53 @@ fn a_file_that_cannot_be_written_is_told_and_the_menu_stays() {
     let told = script.said.iter().find(|s| s.starts_with("Cannot write ")).expect("the failure is told");
     assert!(told.starts_with(&format!("Cannot write {}: cannot create a file in ", path.display())), "{told}");
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0, "nothing is left behind");
+}
+
+#[test]
+fn a_language_known_a_little_is_asked_shown_and_kept() {
+    let fixture = Fixture::new();
+    // Ticked as "TypeScript" and "Python (a little)": the ranking is recommend's with
+    // --team-knows typescript --team-knows python:some.
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["typescript", "python:some"]), Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little), TypeScript");
+    // Every importance as the questionnaire saves it (from scratch: the defaults of each).
+    let flags = AnswerSet {
+        importance: Importance {
+            performance: Some(3),
+            scalability: Some(3),
+            productivity: Some(3),
+            integration: Some(3),
+            community: Some(3),
+            use_case_fit: Some(answers::default_importance(backend_advisor::criteria::Criterion::UseCaseFit)),
+            team_familiarity: Some(answers::default_importance(backend_advisor::criteria::Criterion::TeamFamiliarity)),
+        },
+        use_cases: Some(vec!["api".into()]),
+        team_knows: Some(vec!["python:some".into(), "typescript".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+
+    // Reopened with `python:some` given in a file, changing the languages from the summary
+    // shows "Python (a little)" ticked, and Enter keeps it.
+    let given = AnswerSet { team_knows: Some(vec!["python:some".into()]), ..AnswerSet::default() };
+    let session = fixture.session(given, None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Pick("change:team_knows"), Key::Enter, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little)");
 }
