@@ -290,12 +290,45 @@ pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<P
             hint: None,
         }]);
     }
-    serde_yaml::from_str::<CatalogFile>(text).map_err(|e| vec![yaml_problem(&e, text, source)])
+    // One streaming pass for a valid file; `serde_yaml` again for the located message otherwise.
+    crate::yaml::de::from_str::<CatalogFile>(text)
+        .or_else(|_| serde_yaml::from_str::<CatalogFile>(text))
+        .map_err(|e| vec![yaml_problem(&e, text, source)])
 }
 
 #[cfg(test)]
 mod reviewed_tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_catalog_is_read_in_one_streaming_pass_like_serde_yaml_reads_it() {
+        let fast: CatalogFile = crate::yaml::de::from_str(BUILTIN_YAML).expect("no fallback needed");
+        let reference: CatalogFile = serde_yaml::from_str(BUILTIN_YAML).expect("valid");
+        assert_eq!(format!("{fast:?}"), format!("{reference:?}"));
+    }
+
+    #[test]
+    fn every_fixture_reads_the_same_by_both_parsers() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut checked = 0;
+        for folder in [root.clone(), root.join("bad")] {
+            for entry in std::fs::read_dir(&folder).expect("fixtures").flatten() {
+                // As the program reads them: what the reader refuses never reaches a parser.
+                let Ok(text) = read::text(&entry.path(), read::Kind::Catalog) else { continue };
+                let fast = crate::yaml::de::from_str::<CatalogFile>(&text);
+                let reference = serde_yaml::from_str::<CatalogFile>(&text);
+                match (fast, reference) {
+                    (Ok(fast), Ok(reference)) => {
+                        assert_eq!(format!("{fast:?}"), format!("{reference:?}"), "{}", entry.path().display());
+                        checked += 1;
+                    }
+                    (Ok(_), Err(e)) => panic!("{}: read where serde_yaml refuses: {e}", entry.path().display()),
+                    (Err(_), _) => {}
+                }
+            }
+        }
+        assert!(checked >= 5, "{checked} fixtures read by both");
+    }
 
     #[test]
     fn every_builtin_source_id_is_an_identifier() {
