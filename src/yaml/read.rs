@@ -647,6 +647,52 @@ mod tests {
         assert!(refused_characters(crate::catalog::BUILTIN_YAML).is_empty());
     }
 
+    /// A temporary file holding `bytes`.
+    fn file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        (dir, path)
+    }
+
+    #[test]
+    fn csv_and_json_files_are_checked_for_their_kind() {
+        let (_d, csv) = file(
+            "a.csv",
+            b"name,score
+Django,4
+",
+        );
+        assert!(text(&csv, Kind::Csv).is_ok(), "CRLF line ends are fine in CSV");
+        let (_d, csv) = file(
+            "b.csv",
+            b"name,score
+Django[31m,4
+",
+        );
+        let refused = text(&csv, Kind::Csv).expect_err("ESC refused").to_string();
+        assert!(refused.contains("b.csv:2:7") && refused.contains("U+001B (ESC)"), "{refused}");
+        let (_d, json) = file("a.json", br#"{"a": ["x", {"b": "caf\u00e9 \\u001b"}]}"#);
+        assert!(text(&json, Kind::Json).is_ok(), "an escaped backslash before u is text");
+        let (_d, json) = file("b.json", br#"{"a": "x\u001b[31m"}"#);
+        let refused = text(&json, Kind::Json).expect_err("an escaped ESC refused").to_string();
+        assert!(refused.contains("b.json:1:") && refused.contains("U+001B (ESC)"), "{refused}");
+        let (_d, json) = file("c.json", format!("{}{}", "[".repeat(40), "]".repeat(40)).as_bytes());
+        assert!(text(&json, Kind::Json).expect_err("too deep").to_string().contains("nested more than 32"));
+    }
+
+    #[test]
+    fn the_overlay_is_never_read_through_a_link_and_is_smaller() {
+        let (dir, real) = file("real.yaml", b"schema: 2\n");
+        let link = dir.path().join("facts.yaml");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        assert!(text(&link, Kind::Catalog).is_ok(), "a file a user names may be a link");
+        let refused = text(&link, Kind::Overlay).expect_err("the overlay may not").to_string();
+        assert!(refused.contains("is a symbolic link"), "{refused}");
+        let (_d, big) = file("facts.yaml", format!("# {}\n", "x".repeat(MAX_OVERLAY_BYTES as usize)).as_bytes());
+        assert!(text(&big, Kind::Overlay).is_err() && text(&big, Kind::Catalog).is_ok());
+    }
+
     #[test]
     fn deep_flow_nesting_is_found() {
         let deep = format!("frameworks: {}{}", "[".repeat(40), "]".repeat(40));
