@@ -3,6 +3,9 @@
 //! file) and then deserializes; this one deserializes as the parser goes, with nothing kept but
 //! the value being built.
 //!
+//! The same pass does the reader's checks that need a parser ([`read::scan`]'s budgets and
+//! refused characters), so a valid catalog is parsed once.
+//!
 //! It reads exactly what `serde_yaml` reads the same way (scalars resolved by the same YAML 1.2
 //! core-schema rules, strings taken as written), and gives up on anything else: an anchor, an
 //! alias, a tag, a second document, nesting deeper than `serde_yaml` allows, or any error. The
@@ -15,6 +18,8 @@ use std::fmt;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, StrInput};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
+
+use super::read;
 
 /// Why the fast path gave up; the caller falls back to `serde_yaml` for the message.
 #[derive(Debug)]
@@ -45,7 +50,7 @@ const MAX_DEPTH: usize = 128;
 
 /// Deserialize one YAML document from `text`, or give up (see the module's documentation).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut events = Events { parser: Parser::new_from_str(text), peeked: None, depth: 0 };
+    let mut events = Events { parser: Parser::new_from_str(text), peeked: None, depth: 0, values: 0, bytes: 0 };
     match events.next()? {
         Event::StreamStart => {}
         _ => return gave_up("no stream"),
@@ -69,6 +74,10 @@ struct Events<'a> {
     parser: Parser<'a, StrInput<'a>>,
     peeked: Option<Event<'a>>,
     depth: usize,
+    /// Values and bytes of scalar text seen: without aliases (which make this pass give up),
+    /// the expanded size the reader's budgets bound.
+    values: u64,
+    bytes: u64,
 }
 
 impl<'a> Events<'a> {
@@ -94,8 +103,25 @@ impl<'a> Events<'a> {
                 {
                     return gave_up("an anchor or a tag");
                 }
-                _ => return Ok(event),
+                _ => {}
             }
+            // The reader's checks, on the way: the budgets and refused characters
+            // (`read::scan` does the same for files that take the slow path).
+            match &event {
+                Event::Scalar(text, ..) => {
+                    self.values += 1;
+                    self.bytes += text.len() as u64;
+                    if text.chars().any(crate::escape::is_refused) {
+                        return gave_up("a refused character");
+                    }
+                }
+                Event::SequenceStart(..) | Event::MappingStart(..) => self.values += 1,
+                _ => {}
+            }
+            if self.values > read::MAX_VALUES as u64 || self.bytes > read::MAX_FILE_BYTES {
+                return gave_up("over a budget");
+            }
+            return Ok(event);
         }
     }
 
@@ -529,6 +555,15 @@ mod tests {
         ] {
             same(text);
         }
+    }
+
+    #[test]
+    fn refused_characters_and_budgets_make_it_give_up() {
+        assert!(from_str::<serde_yaml::Value>("a: \"\\e[31m\"\n").is_err());
+        assert!(from_str::<serde_yaml::Value>("a: \"\\u202e\"\n").is_err());
+        let many = format!("[{}]", "1,".repeat(read::MAX_VALUES + 1));
+        assert!(from_str::<serde_yaml::Value>(&many).is_err());
+        assert!(from_str::<serde_yaml::Value>("a: [1, 2]\n").is_ok());
     }
 
     #[test]

@@ -31,7 +31,9 @@ pub const MAX_FLOW_DEPTH: usize = 32;
 /// which checks run on the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A catalog (`--catalog`, `catalog validate`): YAML.
+    /// A catalog (`--catalog`, `catalog validate`): YAML. Nesting is checked here; the alias
+    /// budgets and refused characters in the same pass that parses it
+    /// ([`crate::catalog::load::parse`]), so a valid catalog is parsed once.
     Catalog,
     /// An answers file (`--answers`, a team member's file): YAML.
     Answers,
@@ -85,7 +87,10 @@ pub fn text(path: &Path, kind: Kind) -> Result<String> {
     let bytes = bytes(path, kind)?;
     let text = utf8(bytes, &shown)?;
     match kind {
-        Kind::Catalog | Kind::Answers | Kind::Team | Kind::Overlay => yaml(&text, &shown, 0)?,
+        // A catalog's budgets and characters are checked by the pass that parses it
+        // (`catalog::load::parse`); nesting is checked first, as the parser slows with it.
+        Kind::Catalog => nesting(&text, &shown, 0)?,
+        Kind::Answers | Kind::Team | Kind::Overlay => yaml(&text, &shown, 0)?,
         Kind::Record => {}
         Kind::Csv => raw_characters(&text, &shown, true)?,
         Kind::Json => {
@@ -298,15 +303,7 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
 /// refused characters in any scalar, the last two in one pass of the parser.
 pub fn yaml(text: &str, shown: &str, line_offset: usize) -> Result<()> {
     let at = |line: usize, column: usize| Origin::file(shown, Some((line + line_offset, column)));
-    if let Some((line, column)) = too_deep(text) {
-        return Err(Error::InvalidData(vec![Problem {
-            origin: at(line, column),
-            entry: None,
-            field: None,
-            message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
-            hint: Some("catalog and answers files need at most 3 levels".into()),
-        }]));
-    }
+    nesting(text, shown, line_offset)?;
     let found = scan(text);
     if let Some((line, column, excess)) = found.excess {
         let (message, hint) = match excess {
@@ -349,6 +346,20 @@ pub fn yaml(text: &str, shown: &str, line_offset: usize) -> Result<()> {
         return Err(Error::InvalidData(controls));
     }
     Ok(())
+}
+
+/// Flow collections nested deeper than [`MAX_FLOW_DEPTH`] refused, before any parser runs.
+pub fn nesting(text: &str, shown: &str, line_offset: usize) -> Result<()> {
+    match too_deep(text) {
+        Some((line, column)) => Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(shown, Some((line + line_offset, column))),
+            entry: None,
+            field: None,
+            message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
+            hint: Some("catalog and answers files need at most 3 levels".into()),
+        }])),
+        None => Ok(()),
+    }
 }
 
 /// What one pass of the parser over a file found.
