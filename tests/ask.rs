@@ -168,7 +168,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     // Presets in order: scratch, startup-mvp, enterprise, real-time, ai-api, …
     pty.answer(START, &format!("{}{ENTER}", DOWN.repeat(4)));
     pty.answer(WEIGHING, ENTER); // rate each factor
-    pty.answer(PERFORMANCE, &format!("{DOWN}{DOWN}{ENTER}")); // ai-api's 3, then 5
+    pty.answer(PERFORMANCE, &format!("{}{ENTER}", DOWN.repeat(4))); // ai-api's 1, then 5
     pty.answer(SCALABILITY, ENTER);
     pty.answer(PRODUCTIVITY, ENTER);
     pty.answer(INTEGRATION, ENTER);
@@ -185,8 +185,8 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     for line in [
         "Starting point preset ai-api",
         "Performance 5 critical",
-        "Scalability 3 medium",
-        "Productivity 4 high",
+        "Scalability 1 minor",
+        "Productivity 3 medium",
         "Languages known Python",
         "Only those languages yes: Python",
         "Use cases api, ai-ml",
@@ -565,11 +565,11 @@ fn colour_follows_the_flag_and_the_environment() {
     // On a terminal: colour by default, none with NO_COLOR.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut pty = Pty::spawn(&args, &[], dir.path());
-    let header = pty.expect("Framework");
+    let header = pty.expect("Languages");
     assert!(header.contains("\x1b[1m"), "bold headers on a terminal: {header:?}");
     assert_eq!(pty.exit_code(), 0);
     let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
-    let header = pty.expect("Framework");
+    let header = pty.expect("Languages");
     assert!(!header.contains(esc), "no colour with NO_COLOR: {header:?}");
     assert_eq!(pty.exit_code(), 0);
 }

@@ -67,7 +67,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
     let margin = winner.zip(second).map(|(a, b)| a.score - b.score);
     let other_winner = other.ranking.first().map(|r| r.id.to_string());
     let agrees = other_winner.as_deref() == winner.map(|w| w.id.as_str());
-    let nearest_tip = sensitivity::tipping_points(ranking)
+    let nearest_tip = sensitivity::tipping_points(&super::switching::folded(ranking))
         .into_iter()
         .flat_map(|t| {
             let id = t.id;

@@ -1,13 +1,16 @@
 //! The decision: answers and a catalog in, a ranking out. [`score`] weighs and ranks (WSM, or
 //! [`topsis`]), [`ahp`] turns pairwise judgements into weights, [`sensitivity`] says how sure the
 //! ranking is, [`close_call`] whether first place is clear, [`why_not`] why a framework is not
-//! first, [`verify`] whether a recorded decision still holds, and [`compare`] lays frameworks side by side. Pure: no I/O.
+//! first, [`verify`] whether a recorded decision still holds, [`records`] a folder of them (numbers,
+//! superseding), and [`compare`] lays frameworks side by side. Pure: no I/O.
 
 pub mod ahp;
 pub mod close_call;
 pub mod compare;
+pub mod records;
 pub mod score;
 pub mod sensitivity;
+pub mod switching;
 pub mod team;
 pub mod topsis;
 pub mod verify;
@@ -76,7 +79,8 @@ pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Res
 /// Rank already resolved answers, and analyse when asked.
 pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
     let ranking = score::rank_by(catalog, answers, analysis.method)?;
-    let sensitivity = analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, settings));
+    let sensitivity =
+        analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&switching::folded(&ranking), settings));
     let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
     let close_call = close_call::judge(&ranking, &other);
     Ok(Recommendation { ranking, sensitivity, close_call, team: None })

@@ -122,16 +122,21 @@ fn answer_set(answers: &Answers) -> AnswerSet {
                 .collect::<Vec<_>>(),
         ),
         languages: list(&answers.languages),
-        require: list(&answers.require.iter().map(|r| format!("{}:{}", r.feature, r.level.id())).collect::<Vec<_>>()),
+        open_to: list(&answers.open_to.values()),
+        exclude: list(&answers.exclude),
+        incumbent: answers.incumbent.clone(),
+        require: list(&answers.require.iter().map(|r| r.spec()).collect::<Vec<_>>()),
         pairwise: answers
             .pairwise
             .as_ref()
             .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
         name: None,
         role: None,
-        // The project's name and description do not change the ranking.
-        title: None,
+        // The project's name does not change the ranking, but a successor record keeps it.
+        title: answers.title.clone(),
         description: None,
+        radar: answers.radar.as_ref().map(|r| r.path.clone()),
+        radar_support: answers.radar.as_ref().map(|_| answers.radar_support),
     }
 }
 
@@ -185,8 +190,16 @@ pub struct Verdict {
 }
 
 /// Rank the record's answers with `catalog` and compare with what it recorded. `today` and
-/// `warn_days` are days since 1970 and a span in days (`--warn-eol`).
-pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_days: Option<i64>) -> Result<Verdict> {
+/// `warn_days` are days since 1970 and a span in days (`--warn-eol`); `radar` is the radar the
+/// record names, read by the caller ([`answers::read_radar`]).
+pub fn check(
+    record: &Record,
+    catalog: &Catalog,
+    path: &str,
+    today: i64,
+    warn_days: Option<i64>,
+    radar: Option<crate::radar::Radar>,
+) -> Result<Verdict> {
     let origin = Origin::file(path, None);
     let method = match record.method.as_str() {
         "wsm" => Method::Wsm,
@@ -202,7 +215,8 @@ pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_da
         }
     };
     answers::check(&record.answers, &catalog.vocabulary, &answers::Source::Flags)?;
-    let answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    let mut answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    answers.radar = radar;
     let ranking = rank(catalog, &answers, &Analysis { method, sensitivity: None })?.ranking;
     let chosen = &record.chosen;
     let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.to_string());

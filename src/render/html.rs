@@ -325,9 +325,10 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
     }
     for requirement in &answers.require {
         lines.push(format!(
-            "Requires {} at least {}.",
+            "Requires {} at least {}{}.",
             requirement.feature,
-            side_by_side::level_meaning(requirement.level)
+            side_by_side::level_meaning(requirement.level),
+            if requirement.free { ", from a free provider" } else { "" }
         ));
     }
     lines
@@ -374,6 +375,7 @@ pub fn ranking(
     if let Some(note) = prose::truncated(ranking.ranking.len(), total) {
         let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
     }
+    body.push_str(&model_notes(ranking, vocabulary));
     body.push_str("</section>\n");
     if !ranking.ranking.is_empty() {
         body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
@@ -410,6 +412,28 @@ pub fn ranking(
     page("Backend framework recommendation", provenance, &body, &ranking.catalog.sources)
 }
 
+/// The use cases' defaults, the language switch and the incumbent as paragraphs, and the best
+/// pick per language as a short list.
+fn model_notes(ranking: &crate::decide::score::Ranking, vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    let lines = prose::use_case_defaults(ranking, vocabulary)
+        .into_iter()
+        .chain(prose::language_switch(ranking, vocabulary))
+        .chain(prose::incumbent(ranking));
+    for line in lines {
+        let _ = writeln!(out, "<p class=\"model-note\">{}</p>", escape(&line));
+    }
+    let best = prose::best_by_language(ranking, vocabulary);
+    if !best.is_empty() {
+        out.push_str("<p>Best per language (no language named):</p>\n<ul class=\"best-by-language\">\n");
+        for line in best {
+            let _ = writeln!(out, "<li>{}</li>", escape(&line));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
 fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> String {
     let ranking = &recommendation.ranking;
     let mut out = String::from(
@@ -431,9 +455,10 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     for r in &ranking.ranking {
         let _ = write!(
             out,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
             r.rank,
             escape(&r.name),
+            r.radar.as_ref().map_or(String::new(), |p| format!(" <small>(radar: {})</small>", p.ring.label())),
             escape(vocabulary.language_name(&r.language)),
             r.score,
             meter(r.score / 100.0)
@@ -463,6 +488,9 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     let _ = write!(out, "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n", escape(&note));
     if let Some(analysis) = analysis {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
+    }
+    if let Some(radar) = prose::radar(ranking) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&radar));
     }
     out.push_str("</section>\n");
     out
