@@ -19,7 +19,7 @@ pub enum Source<'a> {
         /// Path as shown to the user.
         path: &'a str,
         /// Positions of its values.
-        positions: &'a Positions,
+        positions: &'a Positions<'a>,
         /// Path of the answers inside the document (empty for an answers file).
         prefix: &'a str,
     },
