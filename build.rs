@@ -48,12 +48,15 @@ static TEXT_LISTS: &[Text] = &[];
 static FEATURE_CELLS: &[(Text, Support)] = &[];
 static EXAMPLES: &[Example] = &[];
 static RUBRICS: &[RubricLevel] = &[];
+static EVIDENCE: &[TagEvidence] = &[];
 static REVIEWED: &str = \"\";
 static FACTORS: &[FactorInfo] = &[];
 static FEATURES: &[Term] = &[];
 static USE_CASES: &[Term] = &[];
 static LANGUAGES: &[Language] = &[];
 static SOURCES: &[Source] = &[];
+static LEVELS: &[Term] = &[];
+static PROCEDURE: &[ProcedureRule] = &[];
 static FRAMEWORKS: &[Framework] = &[];
 ";
 
@@ -69,6 +72,8 @@ enum Shape {
     Text,
     /// A number: `f64`.
     Float,
+    /// `true` or `false`; absent is `false` (`#[serde(default)]`).
+    Bool,
     /// A whole number up to this maximum (`u64`, `u16`).
     Whole(u64),
     /// A unit variant of the named enum: its YAML ids, each the variant's name in kebab-case.
@@ -185,6 +190,28 @@ const FACTS: Shape = Struct(
                 ],
             )),
         ),
+        (
+            "cold_start",
+            "cold_start",
+            Optional(&Struct(
+                "ColdStart",
+                &[
+                    ("ms", "ms", U64),
+                    ("platform", "platform", TEXT),
+                    ("setup", "setup", TEXT),
+                    ("source", "source", TEXT),
+                    ("as_of", "as_of", TEXT),
+                ],
+            )),
+        ),
+        (
+            "idle_memory",
+            "idle_memory",
+            Optional(&Struct(
+                "IdleMemory",
+                &[("mb", "mb", Float), ("setup", "setup", TEXT), ("source", "source", TEXT), ("as_of", "as_of", TEXT)],
+            )),
+        ),
     ],
 );
 const SCORES: Shape = Struct(
@@ -207,6 +234,7 @@ const RATIONALE: Shape = Struct(
         ("community", "community", TEXT),
     ],
 );
+const PACKAGE: Shape = Struct("Package", &[("registry", "registry", TEXT), ("name", "name", TEXT)]);
 const FRAMEWORK: Shape = Struct(
     "Framework",
     &[
@@ -217,7 +245,12 @@ const FRAMEWORK: Shape = Struct(
         ("summary", "summary", TEXT),
         ("homepage", "homepage", TEXT),
         ("repository", "repository", Optional(&TEXT)),
-        ("package", "package", Optional(&Struct("Package", &[("registry", "registry", TEXT), ("name", "name", TEXT)]))),
+        ("package", "package", Optional(&PACKAGE)),
+        (
+            "project",
+            "project",
+            Optional(&Struct("Project", &[("core", "core", ListOrEmpty(&TEXT)), ("owns", "owns", ListOrEmpty(&TEXT))])),
+        ),
         ("facts", "facts", FACTS),
         ("concurrency", "concurrency", TEXT),
         ("scores", "scores", SCORES),
@@ -228,7 +261,21 @@ const FRAMEWORK: Shape = Struct(
         (
             "use_cases",
             "use_cases",
-            Struct("UseCases", &[("strong", "strong", List(&TEXT)), ("good", "good", List(&TEXT))]),
+            Struct(
+                "UseCases",
+                &[
+                    ("strong", "strong", ListOrEmpty(&TEXT)),
+                    ("good", "good", ListOrEmpty(&TEXT)),
+                    (
+                        "evidence",
+                        "evidence",
+                        ListOrEmpty(&Struct(
+                            "TagEvidence",
+                            &[("id", "id", TEXT), ("why", "why", TEXT), ("source", "source", TEXT)],
+                        )),
+                    ),
+                ],
+            ),
         ),
         ("use_when", "use_when", List(&TEXT)),
         (
@@ -258,8 +305,36 @@ const FACTOR: Shape = Struct(
         ),
     ],
 );
-const TERM: Shape =
-    Struct("Term", &[("id", "id", TEXT), ("description", "description", TEXT), ("fit", "fit", Optional(&TEXT))]);
+const IMPORTANCE: Shape = Whole(5);
+const NEEDS: Shape = Struct(
+    "Needs",
+    &[
+        ("features", "features", List(&TEXT)),
+        (
+            "importance",
+            "importance",
+            Struct(
+                "Stresses",
+                &[
+                    ("performance", "performance", IMPORTANCE),
+                    ("scalability", "scalability", IMPORTANCE),
+                    ("productivity", "productivity", IMPORTANCE),
+                    ("integration", "integration", IMPORTANCE),
+                    ("community", "community", IMPORTANCE),
+                ],
+            ),
+        ),
+    ],
+);
+const TERM: Shape = Struct(
+    "Term",
+    &[
+        ("id", "id", TEXT),
+        ("description", "description", TEXT),
+        ("fit", "fit", Optional(&TEXT)),
+        ("needs", "needs", Optional(&NEEDS)),
+    ],
+);
 const LANGUAGE: Shape = Struct(
     "Language",
     &[
@@ -283,13 +358,20 @@ const SOURCE: Shape = Struct(
     ],
 );
 
+const PROCEDURE_RULE: Shape = Struct(
+    "ProcedureRule",
+    &[("id", "id", TEXT), ("features", "features", ListOrEmpty(&TEXT)), ("rule", "rule", TEXT)],
+);
+
 /// The top-level sections, each a static slice of its shape.
-const SECTIONS: [(&str, &str, &str, Shape); 6] = [
+const SECTIONS: [(&str, &str, &str, Shape); 8] = [
     ("factors", "FACTORS", "FactorInfo", FACTOR),
     ("features", "FEATURES", "Term", TERM),
     ("use_cases", "USE_CASES", "Term", TERM),
     ("languages", "LANGUAGES", "Language", LANGUAGE),
     ("sources", "SOURCES", "Source", SOURCE),
+    ("levels", "LEVELS", "Term", TERM),
+    ("procedure", "PROCEDURE", "ProcedureRule", PROCEDURE_RULE),
     ("frameworks", "FRAMEWORKS", "Framework", FRAMEWORK),
 ];
 
@@ -352,8 +434,13 @@ struct Generator<'a> {
 
 /// The pools lists are spans of, by item type: (static, Rust type). A list of entries or of
 /// vocabulary terms is never inside another item, so it is a static slice of its own.
-const POOLS: [(&str, &str); 4] =
-    [("TEXT_LISTS", "Text"), ("FEATURE_CELLS", "(Text, Support)"), ("EXAMPLES", "Example"), ("RUBRICS", "RubricLevel")];
+const POOLS: [(&str, &str); 5] = [
+    ("TEXT_LISTS", "Text"),
+    ("FEATURE_CELLS", "(Text, Support)"),
+    ("EXAMPLES", "Example"),
+    ("RUBRICS", "RubricLevel"),
+    ("EVIDENCE", "TagEvidence"),
+];
 
 impl Generator<'_> {
     /// `items` (Rust) added to `pool`, as the `List` that spans them.
@@ -388,6 +475,11 @@ impl Generator<'_> {
                 }
                 None => wrong("a string (quote it)"),
             },
+            Shape::Bool => match value {
+                Value::Null => Ok("false".into()),
+                Value::Bool(b) => Ok(b.to_string()),
+                _ => wrong("true or false"),
+            },
             Float => match value.as_f64() {
                 Some(number) => Ok(format!("{number:?}")),
                 None => wrong("a number"),
@@ -418,6 +510,7 @@ impl Generator<'_> {
                     Shape::Text => "TEXT_LISTS",
                     Struct("Example", _) => "EXAMPLES",
                     Struct("RubricLevel", _) => "RUBRICS",
+                    Struct("TagEvidence", _) => "EVIDENCE",
                     _ => return Err(format!("{path}: no pool for this list's items")),
                 };
                 match value {
@@ -448,7 +541,7 @@ impl Generator<'_> {
                             return Err(format!("{path}: '{key}' is null"));
                         }
                         Some(value) => value,
-                        None if matches!(shape, Optional(_) | ListOrEmpty(_)) => &Value::Null,
+                        None if matches!(shape, Optional(_) | ListOrEmpty(_) | Shape::Bool) => &Value::Null,
                         None => return Err(format!("{path}: '{key}' is missing")),
                     };
                     out.push_str(&format!("{field}: {}, ", self.emit(value, shape, &format!("{path}.{key}"))?));
@@ -466,6 +559,9 @@ impl Generator<'_> {
                     &[
                         ("level", "level", LEVEL),
                         ("provided_by", "provided_by", Optional(&TEXT)),
+                        ("package", "package", Optional(&PACKAGE)),
+                        ("paid", "paid", Shape::Bool),
+                        ("free_level", "free_level", Optional(&LEVEL)),
                         ("docs", "docs", Optional(&TEXT)),
                         ("note", "note", Optional(&TEXT)),
                         ("source", "source", Optional(&TEXT)),

@@ -168,7 +168,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     // Presets in order: scratch, startup-mvp, enterprise, real-time, ai-api, …
     pty.answer(START, &format!("{}{ENTER}", DOWN.repeat(4)));
     pty.answer(WEIGHING, ENTER); // rate each factor
-    pty.answer(PERFORMANCE, &format!("{DOWN}{DOWN}{ENTER}")); // ai-api's 3, then 5
+    pty.answer(PERFORMANCE, &format!("{}{ENTER}", DOWN.repeat(4))); // ai-api's 1, then 5
     pty.answer(SCALABILITY, ENTER);
     pty.answer(PRODUCTIVITY, ENTER);
     pty.answer(INTEGRATION, ENTER);
@@ -185,8 +185,8 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     for line in [
         "Starting point preset ai-api",
         "Performance 5 critical",
-        "Scalability 3 medium",
-        "Productivity 4 high",
+        "Scalability 1 minor",
+        "Productivity 3 medium",
         "Languages known Python",
         "Only those languages yes: Python",
         "Use cases api, ai-ml",

@@ -160,7 +160,31 @@ fn the_reports_render_with_their_charts_in_chromium() {
     std::fs::create_dir_all(&folder).expect("target/tmp/browser");
     let pages: [(&str, &[&str]); 3] = [
         ("recommend", &["recommend", "--preset", "ai-api", "--format", "html"]),
-        ("compare", &["compare", "django", "fastapi", "flask", "--preset", "ai-api", "--format", "html"]),
+        // Every factor weighed alike, so that each criterion's colour fills enough of the bars to
+        // be counted below (the preset leans on productivity and integration).
+        (
+            "compare",
+            &[
+                "compare",
+                "django",
+                "fastapi",
+                "flask",
+                "--preset",
+                "ai-api",
+                "--performance",
+                "3",
+                "--scalability",
+                "3",
+                "--productivity",
+                "3",
+                "--integration",
+                "3",
+                "--community",
+                "3",
+                "--format",
+                "html",
+            ],
+        ),
         (
             "compare-six",
             &[

@@ -77,12 +77,20 @@ fn importances(ranking: &Value) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// Whether the ranking was made for a team that named its languages (some familiarity weighed).
+fn has_team(doc: &Value) -> bool {
+    items(&doc["criteria"]).iter().any(|c| c["id"] == "team_familiarity")
+}
+
 /// Checks everything the JSON contract of `recommend` promises about any output.
 fn check_contract(doc: &Value) {
-    assert_eq!(
-        keys(doc),
-        ["catalog", "close_call", "criteria", "excluded", "filters", "method", "ranking", "weighting"]
-    );
+    // Always there, and the reports present only when the answers call for them (issue 20).
+    let always = ["catalog", "close_call", "criteria", "excluded", "filters", "method", "ranking", "weighting"];
+    let sometimes = ["best_by_language", "incumbent", "language_switch", "use_case_defaults"];
+    let found = keys(doc);
+    assert!(always.iter().all(|k| found.contains(k)), "{found:?}");
+    assert!(found.iter().all(|k| always.contains(k) || sometimes.contains(k)), "{found:?}");
+    assert_eq!(doc.get("language_switch").is_some(), doc["filters"].is_object() && has_team(doc), "{found:?}");
     // The close call is always there, with a flag scripts can test and its reasons when set.
     let close_call = &doc["close_call"];
     assert!(close_call["close"].is_boolean());
@@ -113,9 +121,16 @@ fn check_contract(doc: &Value) {
 
     let ranking = items(&doc["ranking"]);
     for (index, entry) in ranking.iter().enumerate() {
-        assert_eq!(keys(entry), ["criteria", "id", "language", "languages", "name", "rank", "score"]);
+        // `costs` only when the framework pays one (a language the team does not know, a move
+        // away from the incumbent); the score is the contributions' sum less the costs.
+        let mut expected_keys = vec!["criteria", "id", "language", "languages", "name", "rank", "score"];
+        if entry.get("costs").is_some() {
+            expected_keys.insert(0, "costs");
+        }
+        assert_eq!(keys(entry), expected_keys);
         assert_eq!(entry["rank"].as_u64(), Some(index as u64 + 1), "{entry}");
-        let total_score = num(&entry["score"]);
+        let costs: f64 = entry.get("costs").map_or(0.0, |c| items(c).iter().map(|c| num(&c["points"])).sum());
+        let total_score = num(&entry["score"]) + costs;
         assert!((0.0..=100.0).contains(&total_score), "score out of range: {entry}");
         let parts = &entry["criteria"];
         assert_eq!(keys(parts), ids.iter().copied().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>());
@@ -243,6 +258,45 @@ fn check_against_catalog(doc: &Value, catalog: &[Value]) {
 }
 
 /// The catalog entries (`list --format json`) with these arguments before `list`.
+/// Each use case's needed features, from the catalog `catalog export` prints.
+fn use_case_needs() -> BTreeMap<String, Vec<String>> {
+    let export = stdout_of(&["catalog", "export"]);
+    let catalog: Value = serde_yaml::from_str(&export).expect("the export is YAML");
+    items(&catalog["use_cases"])
+        .iter()
+        .map(|u| {
+            let features = items(&u["needs"]["features"]).iter().map(|f| text(f).to_string()).collect();
+            (text(&u["id"]).to_string(), features)
+        })
+        .collect()
+}
+
+/// A framework's fit to one use case, as docs/model.md defines it: 0.6 × coverage of the needs
+/// (half their mean credit, half the weakest; builtin 1, official 0.85, community 0.4, none 0; a
+/// need `a|b` takes the better) + 0.4 × the tag (strong 1, good 0.5).
+fn fit(framework: &Value, use_case: &str, needs: &BTreeMap<String, Vec<String>>) -> f64 {
+    let credit = |feature: &str| match framework["features"][feature]["level"].as_str() {
+        Some("builtin") => 1.0,
+        Some("official") => 0.85,
+        Some("community") => 0.4,
+        _ => 0.0,
+    };
+    // `a|b`: either feature meets the need.
+    let credits: Vec<f64> =
+        needs[use_case].iter().map(|need| need.split('|').map(credit).fold(0.0, f64::max)).collect();
+    let mean = credits.iter().sum::<f64>() / credits.len() as f64;
+    let weakest = credits.iter().copied().fold(1.0, f64::min);
+    let tags = &framework["use_cases"];
+    let tag = if items(&tags["strong"]).iter().any(|t| t == use_case) {
+        1.0
+    } else if items(&tags["good"]).iter().any(|t| t == use_case) {
+        0.5
+    } else {
+        0.0
+    };
+    0.6 * (0.5 * mean + 0.5 * weakest) + 0.4 * tag
+}
+
 fn catalog_entries(global: &[&str]) -> Vec<Value> {
     let args: Vec<&str> = global.iter().copied().chain(["list", "--format", "json"]).collect();
     items(&json_of(&args)).to_vec()
@@ -286,12 +340,14 @@ fn the_issue_example_prints_the_json_contract() {
     check_ties_by_name(&doc);
 
     let expected: BTreeMap<String, u64> = [
+        // Not given: the mean of the two use cases' needs, halves up (api 2, 2, 3, 2, 2; ai-ml
+        // 0, 1, 2, 3, 2), and use-case fit at its default of 5.
         ("performance", 5),
-        ("scalability", 3),
+        ("scalability", 2),
         ("productivity", 3),
         ("integration", 3),
-        ("community", 3),
-        ("use_case_fit", 3),
+        ("community", 2),
+        ("use_case_fit", 5),
     ]
     .into_iter()
     .map(|(id, importance)| (id.to_string(), importance))
@@ -299,8 +355,9 @@ fn the_issue_example_prints_the_json_contract() {
     assert_eq!(importances(&doc), expected);
     let ids: Vec<&str> = items(&doc["criteria"]).iter().map(|c| text(&c["id"])).collect();
     assert_eq!(ids, ["performance", "scalability", "productivity", "integration", "community", "use_case_fit"]);
-    assert!(close(num(&doc["criteria"][0]["weight"]), 0.25));
-    assert!(close(num(&doc["criteria"][5]["weight"]), 0.15));
+    assert!(close(num(&doc["criteria"][0]["weight"]), 5.0 / 20.0));
+    assert!(close(num(&doc["criteria"][5]["weight"]), 5.0 / 20.0));
+    assert_eq!(items(&doc["use_case_defaults"]["use_cases"]), [Value::from("api"), Value::from("ai-ml")]);
     assert_eq!(doc["filters"], serde_json::json!({"languages": ["python"], "require": []}));
     assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 44, "sources": ["built-in"]}));
 
@@ -316,20 +373,12 @@ fn the_issue_example_prints_the_json_contract() {
 
     let catalog = catalog_entries(&[]);
     check_against_catalog(&doc, &catalog);
-    // use_case_fit = 1 + 4 × mean credit of the requested use cases (strong 1, good 0.5).
+    // use_case_fit = 1 + 4 × mean fit of the requested use cases (docs/model.md).
+    let needs = use_case_needs();
     for entry in ranking {
         let id = text(&entry["id"]);
-        let fit = &catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog")["use_cases"];
-        let credit = |u: &str| {
-            if items(&fit["strong"]).iter().any(|b| b == u) {
-                1.0
-            } else if items(&fit["good"]).iter().any(|b| b == u) {
-                0.5
-            } else {
-                0.0
-            }
-        };
-        let expected = 1.0 + 4.0 * (credit("api") + credit("ai-ml")) / 2.0;
+        let framework = catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog");
+        let expected = 1.0 + 4.0 * (fit(framework, "api", &needs) + fit(framework, "ai-ml", &needs)) / 2.0;
         assert!(close(rating(&doc, id, "use_case_fit"), expected), "{id}");
     }
 }
@@ -394,7 +443,7 @@ fn context_criteria_are_active_only_when_asked_for() {
     ]);
     check_contract(&doc);
     let importances = importances(&doc);
-    assert_eq!(importances.get("use_case_fit"), Some(&3), "context criteria default to 3 when active");
+    assert_eq!(importances.get("use_case_fit"), Some(&5), "use-case fit defaults to 5 when active");
     assert_eq!(importances.get("team_familiarity"), Some(&4));
     assert_eq!(importances.get("community"), Some(&1));
     for entry in items(&doc["ranking"]) {
@@ -551,13 +600,17 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     let preset_use_cases: Vec<&str> = items(&preset["answers"]["use_cases"]).iter().map(text).collect();
     assert!(!preset_use_cases.is_empty(), "ai-api sets use cases");
 
-    // Expected importance: the first layer that sets it, else 3.
+    // Expected importance: the first layer that sets it, else what the use cases set (with
+    // every layer above giving one, that never comes into play but for the file alone).
     let expect = |layers: &[&BTreeMap<&str, u64>]| -> BTreeMap<String, u64> {
         CRITERIA[..6]
             .iter()
-            .map(|c| (c.to_string(), layers.iter().find_map(|l| l.get(c).copied()).unwrap_or(3)))
+            .map(|c| (c.to_string(), layers.iter().find_map(|l| l.get(c).copied()).unwrap_or(0)))
             .collect()
     };
+    let needs = use_case_needs();
+    let entries = catalog_entries(&["--catalog", &small]);
+    let entry = |id: &str| entries.iter().find(|e| e["id"] == id).expect("in the fixture").clone();
     let preset_layer: BTreeMap<&str, u64> =
         CRITERIA.iter().filter_map(|c| preset_importance[*c].as_u64().map(|i| (*c, i))).collect();
     let file_layer: BTreeMap<&str, u64> = [("performance", 1), ("community", 2)].into_iter().collect();
@@ -567,8 +620,9 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     let doc = json_of(&["--catalog", &small, "recommend", "--preset", "ai-api", "--format", "json"]);
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&preset_layer]));
-    let matched = preset_use_cases.iter().filter(|u| ["api", "cms"].contains(u)).count();
-    let expected = 1.0 + 4.0 * matched as f64 / preset_use_cases.len() as f64;
+    // gamma provides every feature in core: its fit is 0.6 + 0.4 × the tag per use case.
+    let fits: f64 = preset_use_cases.iter().map(|u| fit(&entry("gamma"), u, &needs)).sum();
+    let expected = 1.0 + 4.0 * fits / preset_use_cases.len() as f64;
     assert!(close(rating(&doc, "gamma", "use_case_fit"), expected));
 
     // The answers file over the preset: performance 1, community 2, use cases [cms].
@@ -577,8 +631,12 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&file_layer, &preset_layer]));
     assert_eq!(rating(&doc, "gamma", "use_case_fit"), 5.0);
-    assert_eq!(rating(&doc, "alpha", "use_case_fit"), 1.0);
-    assert_eq!(rating(&doc, "beta", "use_case_fit"), 1.0);
+    // alpha has no ORM (the weakest need, 0) and auth from the community; beta no templating.
+    for id in ["alpha", "beta"] {
+        let expected = 1.0 + 4.0 * fit(&entry(id), "cms", &needs);
+        assert!(close(rating(&doc, id, "use_case_fit"), expected), "{id}");
+        assert!(expected < 2.0, "{id}: {expected}");
+    }
 
     // Flags over both: performance 5, use cases [microservices].
     let doc = json_of(&[
@@ -599,11 +657,16 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&flag_layer, &file_layer, &preset_layer]));
     assert_eq!(rating(&doc, "beta", "use_case_fit"), 5.0);
-    assert_eq!(rating(&doc, "gamma", "use_case_fit"), 1.0);
+    // gamma has every microservices need but no tag: 1 + 4 × 0.6.
+    assert!(close(rating(&doc, "gamma", "use_case_fit"), 3.4));
 
-    // The answers file alone: what it does not set falls back to 3.
+    // The answers file alone: what it does not set comes from its use case, cms.
     let doc = json_of(&["--catalog", &small, "recommend", "--answers", &answers, "--format", "json"]);
-    assert_eq!(importances(&doc), expect(&[&file_layer]));
+    let cms = &doc["use_case_defaults"]["importances"];
+    let cms_layer: BTreeMap<&str, u64> =
+        CRITERIA[..6].iter().filter_map(|c| cms[*c].as_u64().map(|i| (*c, i))).collect();
+    assert_eq!(keys(cms), ["integration", "productivity", "scalability", "use_case_fit"]);
+    assert_eq!(importances(&doc), expect(&[&file_layer, &cms_layer]));
 }
 
 #[test]
@@ -714,27 +777,34 @@ fn use_cases_and_team_familiarity_on_the_small_fixture() {
     ]);
     check_contract(&doc);
     assert_eq!(importances(&doc).get("team_familiarity"), Some(&0));
-    // alpha: performance 5 → 50; best for [api] → 1 of 2 → rating 3 → 25. 75.
-    assert!(close(score(&doc, "alpha"), 75.0));
-    assert_eq!(rating(&doc, "alpha", "use_case_fit"), 3.0);
+    // alpha: performance 5 → 50. Fit (docs/model.md): api needs routing, validation, openapi
+    // and middleware, all builtin → coverage 1, strong tag → 1; cms needs admin, templating,
+    // orm, auth and caching: 1, 1, 0, 0.4, 1 → mean .68, weakest 0 → coverage .34, no tag →
+    // .6 × .34 = .204. Mean .602 → rating 3.408 → 30.1. 80.1.
+    assert!(close(score(&doc, "alpha"), 80.1));
+    assert!(close(rating(&doc, "alpha", "use_case_fit"), 3.408));
     // alpha is JavaScript and the team knows TypeScript: they count as each other.
     assert_eq!(rating(&doc, "alpha", "team_familiarity"), 5.0);
     assert_eq!(num(&ranked(&doc, "alpha")["criteria"]["team_familiarity"]["contribution"]), 0.0);
-    // gamma: performance 1.5 → 6.25; best for [api, cms] → rating 5 → 50. 56.25.
-    assert!(close(score(&doc, "gamma"), 56.25));
-    // beta: performance 3 → 25; best for [microservices] → 0. 25.
-    assert!(close(score(&doc, "beta"), 25.0));
+    // gamma: performance 1.5 → 6.25; every need builtin and strong for both → rating 5 → 50.
+    // 56.25, less 35 for Python, a language new to a TypeScript team: 21.25.
+    assert!(close(score(&doc, "gamma"), 21.25));
+    // beta: performance 3 → 25; api: coverage 1, no tag → .6; cms: 1, 0, .85, 1, 1 → mean .77,
+    // weakest 0 → .385 → .231. Mean .4155 → 20.775. 45.775, less 35 for Go: 10.775.
+    assert!(close(score(&doc, "beta"), 10.775));
     assert_eq!(rating(&doc, "beta", "team_familiarity"), 1.0);
+    assert_eq!(ranked(&doc, "beta")["costs"][0]["reason"], "Go is new to the team");
 
     // Defaults with --team-knows typescript: the five factors at 3 and familiarity at 5 (critical),
     // so 3/20 each and 5/20. alpha factors u = 1 + .75 + .5 + .25 + 0 = 2.5 → 37.5, plus familiarity
-    // 25 → 62.5; beta (Go) 2.5 → 37.5; gamma (Python) .125 + .25 + 1 + 1 + .875 = 3.25 → 48.75.
+    // 25 → 62.5; beta (Go) 2.5 → 37.5; gamma (Python) .125 + .25 + 1 + 1 + .875 = 3.25 → 48.75;
+    // both less the 35 points of a language new to the team: 2.5 and 13.75.
     let doc = json_of(&["--catalog", &small, "recommend", "--team-knows", "typescript", "--format", "json"]);
     check_contract(&doc);
     assert_eq!(importances(&doc).get("team_familiarity"), Some(&5));
     assert!(close(score(&doc, "alpha"), 62.5));
-    assert!(close(score(&doc, "beta"), 37.5));
-    assert!(close(score(&doc, "gamma"), 48.75));
+    assert!(close(score(&doc, "beta"), 2.5));
+    assert!(close(score(&doc, "gamma"), 13.75));
 }
 
 #[test]
@@ -883,6 +953,7 @@ fn list_prints_every_framework_in_every_format() {
         "languages",
         "name",
         "package",
+        "project",
         "pros",
         "rationale",
         "repository",
@@ -1065,6 +1136,71 @@ fn check_broken_report(stderr: &str, path: &str) {
             .unwrap_or_else(|| panic!("no line with {located:?} in:\n{stderr}"));
         assert!(report.contains(&format!("did you mean '{suggestion}'?")), "{report}");
     }
+}
+
+/// Cells of tests/fixtures/catalog-levels.yaml that break the level procedure: where the
+/// problem points (the text there), the field, and what the message says.
+const LEVEL_PROBLEMS: [(&str, &str, &str); 11] = [
+    ("{registry: npm, name: prisma}", "features.orm.package", "builtin means in the core package"),
+    ("{registry: npm, name: passport}", "features.auth.package", "not one of its namespaces"),
+    ("{registry: npm, name: '@gamma/core'}}", "features.middleware.package", "is the core package"),
+    (
+        "{registry: npm, name: '@gamma/views'}",
+        "features.templating.package",
+        "published by the framework's own project",
+    ),
+    ("security:", "features.security", "needs the package that provides it"),
+    ("none}", "features.caching.free_level", "only a paid provider has a free_level"),
+    ("builtin}", "features.admin.free_level", "free level builtin is above the cell's level official"),
+    ("{registry: npm, name: ws}", "features.realtime.package", "a 'none' cell names no package"),
+    ("use_cases:\n", "use_cases", "tagged for 15 use cases; at most 14"),
+    ("GAMMA_DOC}", "use_cases.evidence[0].source", "did you mean 'GAMMA_DOCS'?"),
+    ("serverless, why", "use_cases.evidence[1].id", "not one of the entry's tags"),
+];
+
+/// `catalog validate` enforces the mechanical part of the level procedure and the use-case tag
+/// rules, each problem at its file, line and column, entry and field.
+#[test]
+fn validate_enforces_the_level_procedure() {
+    let path = fixture("catalog-levels.yaml");
+    let text = fixture_text("catalog-levels.yaml");
+    let stderr = fails(&["catalog", "validate", &path], 65);
+    for (needle, field, says) in LEVEL_PROBLEMS {
+        let (line, column) = position(&text, needle);
+        let located = format!("{path}:{line}:{column}: framework 'gamma', field '{field}': ");
+        let report = stderr
+            .lines()
+            .find(|l| l.contains(&located))
+            .unwrap_or_else(|| panic!("no line with {located:?} in:\n{stderr}"));
+        assert!(report.contains(says), "{report}");
+    }
+    // Every tag needs its evidence: the 14 tags without any are each named.
+    assert!(stderr.contains("the tag 'microservices' cites no evidence"), "{stderr}");
+    assert!(!stderr.contains("the tag 'api' cites no evidence"), "{stderr}");
+    // The cells that follow the procedure are not reported.
+    assert!(!stderr.contains("features.routing") && !stderr.contains("features.openapi"), "{stderr}");
+}
+
+/// `--require FEATURE:free` ignores paid products: Laravel's admin is Laravel Nova (official,
+/// paid), its best free option Filament (community).
+#[test]
+fn require_free_ignores_paid_products() {
+    let ids = |require: &str| -> Vec<String> {
+        let list = json_of(&["list", "--language", "php", "--require", require, "--format", "json"]);
+        items(&list).iter().map(|e| text(&e["id"]).to_string()).collect()
+    };
+    assert!(ids("admin").contains(&"laravel".to_string()));
+    assert!(!ids("admin:free").contains(&"laravel".to_string()));
+    let free = ids("admin:community:free");
+    assert!(free.contains(&"laravel".to_string()) && free.contains(&"symfony".to_string()), "{free:?}");
+    let why = json_of(&["recommend", "--language", "php", "--require", "admin:free", "--explain", "--format", "json"]);
+    let excluded = why["excluded"].to_string();
+    assert!(
+        excluded.contains("admin: community free (a paid product is better), free official required"),
+        "{excluded}"
+    );
+    let err = fails(&["list", "--require", "admin:fre"], 2);
+    assert!(err.contains("did you mean 'free'?"), "{err}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ struct Case {
 }
 
 const CATALOGS: &[Case] = &[
-    Case { file: "catalog-malformed.yaml", code: 65, says: &["@:38:9:", "while parsing a flow sequence"] },
+    Case { file: "catalog-malformed.yaml", code: 65, says: &["@:43:9:", "while parsing a flow sequence"] },
     Case {
         file: "catalog-wrong-type.yaml",
         code: 65,
@@ -49,7 +49,7 @@ const CATALOGS: &[Case] = &[
     Case {
         file: "catalog-duplicate-id.yaml",
         code: 65,
-        says: &["@:43:9:", "duplicate id 'alpha'", "first defined at line 3, column 9"],
+        says: &["@:48:9:", "duplicate id 'alpha'", "first defined at line 3, column 9"],
     },
     Case {
         file: "catalog-rating-range.yaml",
@@ -60,7 +60,7 @@ const CATALOGS: &[Case] = &[
     Case {
         file: "catalog-unknown-use-case.yaml",
         code: 65,
-        says: &["@:39:31:", "'use_cases.strong[1]'", "did you mean 'ai-ml'?"],
+        says: &["@:44:31:", "'use_cases.strong[1]'", "did you mean 'ai-ml'?"],
     },
     Case {
         file: "catalog-unknown-feature.yaml",
@@ -130,9 +130,9 @@ const CATALOGS: &[Case] = &[
         code: 65,
         says: &[
             "@:7:5: framework 'alpha'",
-            "@:43:5: framework 'beta': missing field `summary`",
-            "@:84:17: framework 'gamma', field 'languages[0]'",
-            "@:92:27: framework 'gamma', field 'scores.performance'",
+            "@:48:5: framework 'beta': missing field `summary`",
+            "@:94:17: framework 'gamma', field 'languages[0]'",
+            "@:102:27: framework 'gamma', field 'scores.performance'",
             "4 problem",
         ],
     },

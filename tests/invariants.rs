@@ -52,6 +52,7 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
             homepage: "https://example.org".into(),
             repository: None,
             package: None,
+            project: None,
             facts: Facts {
                 end_of_life: None,
                 license: Sourced { value: "MIT".into(), source: "T".into(), as_of: "2026".into() },
@@ -66,6 +67,8 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
                 survey: None,
                 benchmark: None,
                 support: None,
+                cold_start: None,
+                idle_memory: None,
             },
             concurrency: "threads".into(),
             scores: Scores {
@@ -87,7 +90,11 @@ fn framework(id: String) -> impl Strategy<Value = Framework> {
             ),
             pros: ["a", "b", "c"].map(Text::from).into_iter().collect(),
             cons: ["a", "b"].map(Text::from).into_iter().collect(),
-            use_cases: UseCases { strong: best_for.into_iter().map(Text::from).collect(), good: List::default() },
+            use_cases: UseCases {
+                strong: best_for.into_iter().map(Text::from).collect(),
+                good: List::default(),
+                evidence: List::default(),
+            },
             use_when: ["a", "b"].map(Text::from).into_iter().collect(),
             examples: List::<Example>::default(),
             reviewed: "2026-11".into(),
@@ -150,9 +157,11 @@ proptest! {
         prop_assert_eq!(ranking.ranking.len() + ranking.excluded.len(), catalog.frameworks.len());
         for (i, entry) in ranking.ranking.iter().enumerate() {
             prop_assert_eq!(entry.rank, i + 1);
+            // The score is the contributions' sum less the costs of a change (docs/model.md).
             let sum: f64 = entry.criteria.iter().map(|p| p.contribution).sum();
-            prop_assert!((sum - entry.score).abs() < 1e-9);
-            prop_assert!((0.0..=100.0 + 1e-9).contains(&entry.score), "score {}", entry.score);
+            let costs: f64 = entry.costs.iter().map(|c| c.points).sum();
+            prop_assert!((sum - costs - entry.score).abs() < 1e-9);
+            prop_assert!((0.0..=100.0 + 1e-9).contains(&(entry.score + costs)), "score {}", entry.score);
             prop_assert_eq!(entry.criteria.len(), ranking.criteria.len());
             let framework = catalog.frameworks.iter().find(|f| f.id == entry.id).expect("a catalog entry");
             // Filters are honoured: language and every requirement.

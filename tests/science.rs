@@ -424,10 +424,11 @@ fn the_verdict_stands_above_the_table_with_a_wins_column() {
     // Explained, it lists what would change the winner, one criterion per line.
     let explained = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--explain"]);
     assert!(explained.contains("What would change the winner"), "{explained}");
-    assert!(explained.contains("  - Performance (now 12%): ASP.NET Core stays first from"), "{explained}");
+    assert!(explained.contains("  - Performance (now 6%): ASP.NET Core stays first from"), "{explained}");
     // Markdown: the verdict is the first paragraph; CSV: share and mean rank columns.
     let markdown = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--format", "markdown"]);
-    assert!(markdown.starts_with(&format!("{verdict}\n\n| # |")), "{markdown}");
+    // (A close call, when there is one, stands between the verdict and the table.)
+    assert!(markdown.starts_with(&format!("{verdict}\n\n")) && markdown.contains("\n\n| # |"), "{markdown}");
     let csv = stdout_of(&["recommend", "--preset", "enterprise", "--sensitivity", "--format", "csv"]);
     assert!(csv.starts_with("rank,id,name,language,score,first,mean_rank,performance_rating"), "{csv}");
 }
@@ -484,23 +485,24 @@ fn ahp_weights_come_from_the_pairwise_comparisons() {
     assert!((num(&weighting["lambda_max"]) - 5.0).abs() < 1e-9, "consistent judgements: λmax = n");
     assert!(num(&weighting["consistency_ratio"]).abs() < 1e-9);
     assert!(weighting["inconsistent_pair"].is_null());
-    // The context criterion keeps importance 3 of 3 × 5 + 3 = 18; the factors share 15/18.
+    // The context criterion keeps its default importance 5 of 3 × 5 + 5 = 20 (with comparisons
+    // the factors' importances stay 3 each, not the use case's); the factors share 15/20.
     let expected =
         [("performance", 0.4), ("scalability", 0.2), ("productivity", 0.2), ("integration", 0.1), ("community", 0.1)];
     let criteria = items(&doc["criteria"]);
     for (id, weight) in expected {
         let found = criteria.iter().find(|c| c["id"] == id).expect("every factor");
-        assert!((num(&found["weight"]) - weight * 15.0 / 18.0).abs() < 1e-9, "{id}: {found}");
+        assert!((num(&found["weight"]) - weight * 15.0 / 20.0).abs() < 1e-9, "{id}: {found}");
     }
     let fit = criteria.iter().find(|c| c["id"] == "use_case_fit").expect("use-case fit is active");
-    assert!((num(&fit["weight"]) - 3.0 / 18.0).abs() < 1e-12);
+    assert!((num(&fit["weight"]) - 5.0 / 20.0).abs() < 1e-12);
     // The scores use those weights, and the explanation says where they came from.
     let problem = Problem::from_json(&doc);
     let wsm = problem.wsm(&problem.weights);
     assert!((num(&items(&doc["ranking"])[0]["score"]) - wsm[0]).abs() < 1e-9);
     let table = stdout_of(&["recommend", "--answers", &path, "--explain"]);
     assert!(
-        table.contains("Weights (AHP from pairwise comparisons, consistency ratio 0.00): Performance 33%"),
+        table.contains("Weights (AHP from pairwise comparisons, consistency ratio 0.00): Performance 30%"),
         "{table}"
     );
     // AHP works with TOPSIS and sensitivity too.

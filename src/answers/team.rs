@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::Answers;
 use super::layers::{Layers, Sources};
+use super::{Answers, OpenTo};
 use crate::catalog::Vocabulary;
 use crate::error::{Error, Origin, Problem, Result};
 use crate::yaml::positions::Positions;
@@ -51,6 +51,12 @@ struct TeamFile {
     constraints: Constraints,
     /// The members, in the order they are shown.
     members: Vec<MemberEntry>,
+    /// Languages the whole team is open to adopting (`any` for every one).
+    #[serde(default)]
+    open_to: Vec<String>,
+    /// The framework the team runs today, by id.
+    #[serde(default)]
+    incumbent: Option<String>,
 }
 
 /// One member in a team file.
@@ -106,20 +112,24 @@ pub struct Team {
     pub members: Vec<Member>,
     /// Which constraints rule out a framework.
     pub constraints: Constraints,
+    /// The languages the team file says the whole team is open to.
+    pub open_to: OpenTo,
+    /// The framework the team runs today, from the team file.
+    pub incumbent: Option<String>,
 }
 
 impl Team {
     /// Read every member's answers file (with `sources`' flags over it and its preset under it,
     /// as for one person), and the team file when there is one.
     pub fn read(vocabulary: &Vocabulary, roster: &Roster, sources: &Sources) -> Result<Team> {
-        let (entries, constraints, origin_of) = match roster {
+        let (entries, shared, origin_of) = match roster {
             Roster::Files(files) => {
                 let entries: Vec<(PathBuf, f64)> = files.iter().map(|f| (f.clone(), 1.0)).collect();
-                (entries, Constraints::Every, None)
+                (entries, Shared::default(), None)
             }
             Roster::TeamFile(path) => {
-                let (entries, constraints, origins) = read_team_file(path)?;
-                (entries, constraints, Some(origins))
+                let (entries, shared, origins) = read_team_file(path, vocabulary)?;
+                (entries, shared, Some(origins))
             }
         };
         let mut members: Vec<Member> = Vec::new();
@@ -160,7 +170,7 @@ impl Team {
                 hint: Some("give at least one member a weight above 0 (the default is 1)".into()),
             }));
         }
-        Ok(Team { members, constraints })
+        Ok(Team { members, constraints: shared.constraints, open_to: shared.open_to, incumbent: shared.incumbent })
     }
 
     /// The members who decide (weight above 0).
@@ -172,8 +182,17 @@ impl Team {
 /// A team file's members: each one's answers path (joined to the team file's folder) and weight.
 type Entries = Vec<(PathBuf, f64)>;
 
-/// Read a team file: its members, the constraints rule, and where each member's entry is written.
-fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
+/// What a team file says for the whole team.
+#[derive(Debug, Default)]
+struct Shared {
+    constraints: Constraints,
+    open_to: OpenTo,
+    incumbent: Option<String>,
+}
+
+/// Read a team file: its members, what it says for the whole team, and where each member's
+/// entry is written.
+fn read_team_file(path: &Path, vocabulary: &Vocabulary) -> Result<(Entries, Shared, Vec<Origin>)> {
     let shown = path.display().to_string();
     let text = crate::yaml::read::read_text(path)?;
     let file: TeamFile = serde_yaml::from_str(&text)
@@ -205,5 +224,30 @@ fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
         entries.push((base.join(&member.answers), member.weight));
         origins.push(Origin::file(&shown, positions.key(&format!("{at}.answers"))));
     }
-    Ok((entries, file.constraints, origins))
+    let mut open_to = Vec::new();
+    for (index, text) in file.open_to.iter().enumerate() {
+        if text.trim().eq_ignore_ascii_case(OpenTo::ANY) {
+            open_to.push(OpenTo::ANY.to_string());
+            continue;
+        }
+        match vocabulary.find_language(text) {
+            Some(language) => open_to.push(language.id.to_string()),
+            None => {
+                let at = format!("open_to[{index}]");
+                return Err(Error::InvalidData(vec![Problem {
+                    origin: Origin::file(&shown, positions.value(&at).or(positions.key(&at))),
+                    entry: None,
+                    field: Some(at),
+                    message: format!("unknown language '{text}'"),
+                    hint: Some(crate::suggest::hint(text, vocabulary.language_ids().chain([OpenTo::ANY]))),
+                }]));
+            }
+        }
+    }
+    let shared = Shared {
+        constraints: file.constraints,
+        open_to: OpenTo::from_values(&open_to),
+        incumbent: file.incumbent.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()),
+    };
+    Ok((entries, shared, origins))
 }

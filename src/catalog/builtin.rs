@@ -8,11 +8,14 @@
 
 // Which of these the data uses depends on the data (no entry may have an end-of-life fact yet).
 #[allow(unused_imports)]
-use super::facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
+use super::facts::{
+    Benchmark, ColdStart, EndOfLife, Facts, IdleMemory, Release, Sourced, Stars, SupportPolicy, Survey,
+};
 use super::text::Pooled;
+#[allow(unused_imports)]
 use super::{
-    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Package, Rationale, RubricLevel,
-    Scores, Source, Support, Term, Text, UseCases, Vocabulary,
+    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Needs, Package, ProcedureRule,
+    Project, Rationale, RubricLevel, Scores, Source, Stresses, Support, TagEvidence, Term, Text, UseCases, Vocabulary,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -35,6 +38,8 @@ pooled!(
     (Text, Support) => FEATURE_CELLS,
     Example => EXAMPLES,
     RubricLevel => RUBRICS,
+    TagEvidence => EVIDENCE,
+    ProcedureRule => &[],
     Framework => &[],
     FactorInfo => &[],
     Term => &[],
@@ -57,6 +62,8 @@ pub fn catalog() -> Option<(Vocabulary, List<Framework>)> {
             use_cases: List::from_static(USE_CASES),
             languages: List::from_static(LANGUAGES),
             sources: List::from_static(SOURCES),
+            levels: List::from_static(LEVELS),
+            procedure: List::from_static(PROCEDURE),
             reviewed: Text::from_static(REVIEWED),
         };
         (vocabulary, List::from_static(FRAMEWORKS))

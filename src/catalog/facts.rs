@@ -1,6 +1,7 @@
 //! A framework's facts, each with the id of the source it was read from and the date it was true
 //! (`as_of`): licence, first and latest release, GitHub stars, survey usage, the TechEmpower
-//! figure behind the performance rating, and the support policy.
+//! figure behind the performance rating, the support policy, and measured cold start and idle
+//! memory.
 
 use serde::{Deserialize, Serialize};
 
@@ -115,6 +116,36 @@ pub struct EndOfLife {
     pub as_of: Text,
 }
 
+/// A measured cold start on a serverless platform.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColdStart {
+    /// Milliseconds from invocation to the first response.
+    pub ms: u64,
+    /// Where, e.g. `AWS Lambda`.
+    pub platform: Text,
+    /// How the application was built and sized, e.g. `native image, 256 MB`.
+    pub setup: Text,
+    /// The id of the source.
+    pub source: Text,
+    /// When it was measured.
+    pub as_of: Text,
+}
+
+/// A measured memory footprint of an idle application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdleMemory {
+    /// Resident memory in megabytes.
+    pub mb: f64,
+    /// What was measured, e.g. `hello-world, JVM, RSS after start`.
+    pub setup: Text,
+    /// The id of the source.
+    pub source: Text,
+    /// When it was measured.
+    pub as_of: Text,
+}
+
 /// Everything a framework entry states as fact.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -140,6 +171,12 @@ pub struct Facts {
     /// Where the support of the latest release's cycle ends, when endoflife.date tracks it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_of_life: Option<EndOfLife>,
+    /// A measured serverless cold start, where a public document measures one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cold_start: Option<ColdStart>,
+    /// A measured idle memory footprint, where a public document measures one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_memory: Option<IdleMemory>,
 }
 
 impl Facts {
@@ -155,6 +192,8 @@ impl Facts {
         out.extend(self.benchmark.as_ref().map(|s| ("facts.benchmark.source", s.source.as_str())));
         out.extend(self.support.as_ref().map(|s| ("facts.support.source", s.source.as_str())));
         out.extend(self.end_of_life.as_ref().map(|s| ("facts.end_of_life.source", s.source.as_str())));
+        out.extend(self.cold_start.as_ref().map(|s| ("facts.cold_start.source", s.source.as_str())));
+        out.extend(self.idle_memory.as_ref().map(|s| ("facts.idle_memory.source", s.source.as_str())));
         out
     }
 
@@ -173,6 +212,8 @@ impl Facts {
         out.extend(self.support.as_ref().map(|s| ("facts.support.as_of", s.as_of.as_str())));
         out.extend(self.end_of_life.as_ref().map(|s| ("facts.end_of_life.as_of", s.as_of.as_str())));
         out.extend(self.end_of_life.as_ref().and_then(|s| s.ends.as_deref()).map(|d| ("facts.end_of_life.ends", d)));
+        out.extend(self.cold_start.as_ref().map(|s| ("facts.cold_start.as_of", s.as_of.as_str())));
+        out.extend(self.idle_memory.as_ref().map(|s| ("facts.idle_memory.as_of", s.as_of.as_str())));
         out
     }
 

@@ -70,8 +70,8 @@ impl Catalog {
     /// one whose errors name lines.
     pub fn builtin_from_yaml() -> Result<Catalog> {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
-        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
+        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         let frameworks =
             validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         Ok(Catalog { vocabulary, frameworks: frameworks.into(), sources: vec![BUILTIN_SOURCE.to_string()] })
@@ -185,11 +185,13 @@ impl Catalog {
 
     fn check_vocabulary_sections(&self, file: &CatalogFile, source: &str, positions: &Positions) -> Vec<Problem> {
         let v = &self.vocabulary;
-        let sections: [(&str, bool); 4] = [
+        let sections: [(&str, bool); 6] = [
             ("factors", file.factors.as_ref().is_some_and(|x| x[..] != v.factors[..])),
             ("features", file.features.as_ref().is_some_and(|x| x[..] != v.features[..])),
             ("use_cases", file.use_cases.as_ref().is_some_and(|x| x[..] != v.use_cases[..])),
             ("languages", file.languages.as_ref().is_some_and(|x| x[..] != v.languages[..])),
+            ("levels", file.levels.as_ref().is_some_and(|x| x[..] != v.levels[..])),
+            ("procedure", file.procedure.as_ref().is_some_and(|x| x[..] != v.procedure[..])),
         ];
         sections
             .into_iter()
@@ -277,5 +279,30 @@ mod reviewed_tests {
         assert_eq!(quick.vocabulary, reference.vocabulary);
         assert_eq!(quick.frameworks, reference.frameworks);
         assert_eq!(quick.sources, reference.sources);
+    }
+
+    #[test]
+    fn a_use_case_needing_an_unknown_feature_is_refused_where_it_is_written() {
+        let needs = "- id: cms\n  needs: {features: [";
+        assert!(BUILTIN_YAML.contains(needs), "cms states its needs on the line after its id");
+        let broken = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admn, ", 1);
+        let file = parse(&broken, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&broken)).expect_err("refused");
+        let text = problems.iter().map(|p| format!("{p:?}")).collect::<Vec<_>>().join("\n");
+        assert!(text.contains("unknown feature 'admn'") && text.contains("did you mean 'admin'?"), "{text}");
+        let line = broken.lines().position(|l| l.contains("[admn, ")).expect("written") + 1;
+        assert!(problems.iter().any(|p| format!("{:?}", p.origin).contains(&line.to_string())), "{text}");
+        // Each feature of an alternative is checked.
+        let either = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admin|admn, ", 1);
+        let file = parse(&either, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&either)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message == "unknown feature 'admn'"), "{problems:?}");
+        // A use case without needs is refused too.
+        let cms = BUILTIN_YAML.find(needs).expect("written") + "- id: cms\n".len();
+        let end = cms + BUILTIN_YAML[cms..].find('\n').expect("a line");
+        let without = format!("{}{}", &BUILTIN_YAML[..cms], &BUILTIN_YAML[end + 1..]);
+        let file = parse(&without, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&without)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message.contains("does not say what it needs")), "{problems:?}");
     }
 }

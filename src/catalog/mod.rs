@@ -24,7 +24,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use crate::criteria::Factor;
 use crate::suggest;
-pub use facts::{Benchmark, EndOfLife, Facts, Release, Sourced, Stars, SupportPolicy, Survey};
+pub use facts::{Benchmark, ColdStart, EndOfLife, Facts, IdleMemory, Release, Sourced, Stars, SupportPolicy, Survey};
 pub use load::{BUILTIN_SOURCE, BUILTIN_YAML};
 pub use text::{List, Pooled, Text};
 
@@ -177,7 +177,8 @@ pub struct Example {
     pub source: Option<Text>,
 }
 
-/// How a framework supports one feature, and what provides it.
+/// How a framework supports one feature, and what provides it (the catalog's `procedure`
+/// says what earns each level; docs/catalog-procedure.md has it in full).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Support {
     /// `builtin` (in the core package), `official` (a separate package of the framework's own
@@ -187,6 +188,19 @@ pub struct Support {
     /// (`spring-boot-starter-security`); required above `none` in the built-in catalog.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provided_by: Option<Text>,
+    /// The package that provides it, on its registry: for `builtin` the core package (the
+    /// default when absent) or one of the entry's `project.core`; for `official` a package of the
+    /// framework's own project (`project.owns`, or the core package's namespace); for
+    /// `community` a package outside it. `catalog validate` checks each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
+    /// Whether the provider is a paid product (Laravel Nova): `--require FEATURE:free` looks at
+    /// `free_level` instead.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub paid: bool,
+    /// For a paid provider: the level of the best free one (named in `note`); absent is `none`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub free_level: Option<Level>,
     /// Where its documentation is (an http(s) URL).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<Text>,
@@ -201,7 +215,22 @@ pub struct Support {
 impl Support {
     /// Support at `level` with nothing more said (a user file may write just the level).
     pub fn at(level: Level) -> Support {
-        Support { level, provided_by: None, docs: None, note: None, source: None }
+        Support {
+            level,
+            provided_by: None,
+            package: None,
+            paid: false,
+            free_level: None,
+            docs: None,
+            note: None,
+            source: None,
+        }
+    }
+
+    /// The level a team gets without buying anything: the cell's own level unless its provider
+    /// is paid, then the best free provider's (`none` when there is none).
+    pub fn free(&self) -> Level {
+        if self.paid { self.free_level.unwrap_or(Level::None) } else { self.level }
     }
 }
 
@@ -211,6 +240,12 @@ struct SupportFull {
     level: Level,
     #[serde(default)]
     provided_by: Option<Text>,
+    #[serde(default)]
+    package: Option<Package>,
+    #[serde(default)]
+    paid: bool,
+    #[serde(default)]
+    free_level: Option<Level>,
     #[serde(default)]
     docs: Option<Text>,
     #[serde(default)]
@@ -239,7 +274,16 @@ impl<'de> Deserialize<'de> for Support {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<Support, A::Error> {
                 let f = SupportFull::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(Support { level: f.level, provided_by: f.provided_by, docs: f.docs, note: f.note, source: f.source })
+                Ok(Support {
+                    level: f.level,
+                    provided_by: f.provided_by,
+                    package: f.package,
+                    paid: f.paid,
+                    free_level: f.free_level,
+                    docs: f.docs,
+                    note: f.note,
+                    source: f.source,
+                })
             }
         }
         deserializer.deserialize_any(SupportVisitor)
@@ -254,6 +298,11 @@ impl Features {
     /// The level of one feature (`none` if absent).
     pub fn level(&self, feature: &str) -> Level {
         self.get(feature).map_or(Level::None, |s| s.level)
+    }
+
+    /// The level of one feature counting only free providers (`none` if absent).
+    pub fn free_level(&self, feature: &str) -> Level {
+        self.get(feature).map_or(Level::None, Support::free)
     }
 
     /// The support of one feature, if stated.
@@ -290,7 +339,8 @@ impl<'de> Deserialize<'de> for Features {
 
 /// The use cases a framework suits: `strong` (a primary, widely recommended choice, with what
 /// the use case needs built in or official) and `good` (a reasonable choice with some assembly).
-/// What earns each tag is written in the vocabulary (`use_cases[].fit`).
+/// What earns each tag is written in the vocabulary (`use_cases[].fit`); `evidence` says, for
+/// each tag, what earns it here and which source shows it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UseCases {
@@ -300,6 +350,9 @@ pub struct UseCases {
     /// Use cases it is a reasonable choice for.
     #[serde(default)]
     pub good: List<Text>,
+    /// What earns each tag (one per tag of `strong` and `good`; required in the built-in catalog).
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub evidence: List<TagEvidence>,
 }
 
 impl UseCases {
@@ -307,6 +360,39 @@ impl UseCases {
     pub fn all(&self) -> impl Iterator<Item = &Text> {
         self.strong.iter().chain(&self.good)
     }
+
+    /// What earns one tag, if stated.
+    pub fn evidence_for(&self, use_case: &str) -> Option<&TagEvidence> {
+        self.evidence.iter().find(|e| e.id == use_case)
+    }
+}
+
+/// Why a framework carries one use-case tag: what of the tag's criterion it meets, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagEvidence {
+    /// The use case (one of the entry's `strong` or `good` tags).
+    pub id: Text,
+    /// What of the criterion it meets, in a sentence.
+    pub why: Text,
+    /// The id of the source that shows it.
+    pub source: Text,
+}
+
+/// The packages of a framework's own project, so that `catalog validate` can check levels:
+/// `builtin` cells name the core package or one of `core`; `official` cells one of `owns` (or
+/// the core package's namespace: its npm scope, Maven group, Packagist vendor or Go module owner).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Other packages that are part of core: installed with it as its dependencies and
+    /// documented as its own API (`werkzeug` and `jinja2` for Flask).
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub core: List<Text>,
+    /// Names the project publishes, on any registry: exact names, or prefixes ending in `*`
+    /// (`actix-cors`, `@fastify/*`).
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub owns: List<Text>,
 }
 
 /// The package a user installs, on its registry: what `catalog refresh` looks up.
@@ -342,6 +428,9 @@ pub struct Framework {
     /// The package a user installs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<Package>,
+    /// The packages of the framework's own project, beyond `package` (for level checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
     /// Facts with their sources and dates: licence, releases, stars, survey usage, benchmark,
     /// support policy.
     pub facts: Facts,
@@ -439,6 +528,65 @@ pub struct Term {
     /// For a use case: what earns a framework the tag (`strong`, `good`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<Text>,
+    /// For a use case: what it relies on and which factors it stresses (docs/model.md); every
+    /// use case of the built-in catalog has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Needs>,
+}
+
+/// What a use case relies on: the features use-case fit measures, and the importance of each
+/// factor when the person gives none (docs/model.md "Use-case needs").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Needs {
+    /// Feature ids (vocabulary `features`) a framework serving this use case relies on; `a|b`
+    /// is one need that either feature meets (a fast cold start by `aot|edge`).
+    pub features: List<Text>,
+    /// The importance (0-5) of each factor for this use case: the defaults when none is given.
+    pub importance: Stresses,
+}
+
+/// A use case's importance (0-5) for each of the five factors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stresses {
+    /// Performance importance.
+    pub performance: u8,
+    /// Scalability importance.
+    pub scalability: u8,
+    /// Productivity importance.
+    pub productivity: u8,
+    /// Integration importance.
+    pub integration: u8,
+    /// Community importance.
+    pub community: u8,
+}
+
+impl Stresses {
+    /// The importance of one factor.
+    pub fn get(&self, factor: Factor) -> u8 {
+        match factor {
+            Factor::Performance => self.performance,
+            Factor::Scalability => self.scalability,
+            Factor::Productivity => self.productivity,
+            Factor::Integration => self.integration,
+            Factor::Community => self.community,
+        }
+    }
+}
+
+/// One rule of the level procedure: how a feature cell's level is decided in a case that
+/// needs a tie-break (docs/catalog-procedure.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureRule {
+    /// A short kebab-case name, e.g. `generator-installed`.
+    pub id: Text,
+    /// The features it applies to (empty: all).
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub features: List<Text>,
+    /// The rule.
+    pub rule: Text,
 }
 
 /// A programming language of the vocabulary.
@@ -474,6 +622,10 @@ pub struct Vocabulary {
     pub languages: List<Language>,
     /// The sources entries cite.
     pub sources: List<Source>,
+    /// What earns each feature level (`builtin`, `official`, `community`, `none`), as terms.
+    pub levels: List<Term>,
+    /// The tie-breaks of the level procedure.
+    pub procedure: List<ProcedureRule>,
     /// When the built-in catalog was last reviewed, `YYYY-MM-DD`.
     pub reviewed: Text,
 }
@@ -522,6 +674,11 @@ impl Vocabulary {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// A use case's needs, if it is known and states them.
+    pub fn needs(&self, use_case: &str) -> Option<&Needs> {
+        self.use_cases.iter().find(|u| u.id == use_case).and_then(|u| u.needs.as_ref())
+    }
+
     /// A language's display name (its id if unknown).
     pub fn language_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.languages.iter().find(|l| l.id == id).map_or(id, |l| l.name.as_str())
@@ -547,6 +704,10 @@ pub struct CatalogFile {
     pub use_cases: Option<Vec<Term>>,
     /// Language vocabulary.
     pub languages: Option<Vec<Language>>,
+    /// What earns each feature level.
+    pub levels: Option<Vec<Term>>,
+    /// The tie-breaks of the level procedure.
+    pub procedure: Option<Vec<ProcedureRule>>,
     /// When `catalog refresh` wrote this file (`YYYY-MM-DD`); its facts overlay only.
     pub refreshed: Option<String>,
     /// The entries.

@@ -6,14 +6,20 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::{Catalog, CatalogFile, Factor, Framework, Source, Vocabulary, rules};
+use super::{Catalog, CatalogFile, Factor, Framework, Level, Package, Source, Term, Vocabulary, rules};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
 use crate::yaml::positions::Positions;
 use crate::yaml::problems::{likely_key, plain_words, unknown_key_hint};
 use crate::yaml::read;
 
-pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Result<Vocabulary, Vec<Problem>> {
+/// The vocabulary of the built-in file, every section present and every use case's `needs`
+/// naming known features with importances of 0 to 5.
+pub(super) fn vocabulary_of(
+    file: &CatalogFile,
+    source: &str,
+    positions: &Positions,
+) -> std::result::Result<Vocabulary, Vec<Problem>> {
     let missing = |section: &str| Problem {
         origin: Origin::file(source, None),
         entry: None,
@@ -42,7 +48,16 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
         return Err(problems);
     }
     let [features, use_cases] = std::mem::take(&mut terms);
+    problems.extend(needs_problems(&features, &use_cases, source, positions));
     let sources = file.sources.clone().unwrap_or_default();
+    let levels = file.levels.clone().unwrap_or_default();
+    if levels.iter().map(|t| t.id.as_str()).ne(Level::ALL.iter().map(|l| l.id())) {
+        problems.push(missing("levels"));
+    }
+    let procedure = file.procedure.clone().unwrap_or_default();
+    if procedure.is_empty() {
+        problems.push(missing("procedure"));
+    }
     let reviewed = file.reviewed.clone().unwrap_or_default();
     if sources.is_empty() {
         problems.push(missing("sources"));
@@ -59,8 +74,63 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
         use_cases: use_cases.into(),
         languages: languages.into(),
         sources: sources.into(),
+        levels: levels.into(),
+        procedure: procedure.into(),
         reviewed: reviewed.into(),
     })
+}
+
+/// What is wrong with the use cases' `needs`: missing, a feature the vocabulary does not
+/// define, or an importance above 5.
+fn needs_problems(features: &[Term], use_cases: &[Term], source: &str, positions: &Positions) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let feature_ids = || features.iter().map(|f| f.id.as_str());
+    for (i, use_case) in use_cases.iter().enumerate() {
+        let at = format!("use_cases[{i}]");
+        let mut complain = |path: &str, message: String, hint: Option<String>| {
+            problems.push(Problem {
+                origin: Origin::file(source, positions.value(path).or(positions.key(path))),
+                entry: Some(use_case.id.to_string()),
+                field: Some(path.to_string()),
+                message,
+                hint,
+            })
+        };
+        let Some(needs) = &use_case.needs else {
+            complain(
+                &at,
+                format!("use case '{}' does not say what it needs", use_case.id),
+                Some("add `needs: {features: [...], importance: {performance: N, ...}}` (docs/model.md)".into()),
+            );
+            continue;
+        };
+        if needs.features.is_empty() {
+            complain(&format!("{at}.needs.features"), "names no feature".into(), None);
+        }
+        for (j, need) in needs.features.iter().enumerate() {
+            // `aot|edge`: one need that either feature meets.
+            for feature in need.split('|') {
+                if !feature_ids().any(|f| f == feature) {
+                    complain(
+                        &format!("{at}.needs.features[{j}]"),
+                        format!("unknown feature '{feature}'"),
+                        Some(suggest::hint(feature, feature_ids())),
+                    );
+                }
+            }
+        }
+        for factor in Factor::ALL {
+            let value = needs.importance.get(factor);
+            if value > 5 {
+                complain(
+                    &format!("{at}.needs.importance.{}", factor.id()),
+                    format!("importance {value} is out of range"),
+                    Some("expected 0 (ignore) to 5 (critical)".into()),
+                );
+            }
+        }
+    }
+    problems
 }
 
 pub(super) fn is_kebab(id: &str) -> bool {
@@ -344,6 +414,13 @@ pub(super) fn validate_entries(
             } else if !seen_features.insert(feature) {
                 complain(&format!("features.{feature}"), true, format!("feature '{feature}' is given twice"), None);
             }
+            if let Some((field, message, hint)) = level_problem(f, support) {
+                match field {
+                    // Something missing: point at the cell.
+                    "" => complain(&format!("features.{feature}"), true, message, hint),
+                    _ => complain(&format!("features.{feature}.{field}"), false, message, hint),
+                }
+            }
             if let Some(docs) = &support.docs
                 && !is_http_url(docs)
             {
@@ -386,6 +463,47 @@ pub(super) fn validate_entries(
                 }
             }
         }
+        let tags = f.use_cases.all().count();
+        if tags > MAX_USE_CASES {
+            complain(
+                "use_cases",
+                true,
+                format!(
+                    "tagged for {tags} use cases; at most {MAX_USE_CASES} of the {} may be",
+                    vocabulary.use_cases.len()
+                ),
+                Some("keep the tags whose criterion (use_cases[].fit) the evidence meets best".into()),
+            );
+        }
+        if !f.use_cases.evidence.is_empty() {
+            for tag in f.use_cases.all() {
+                if f.use_cases.evidence_for(tag).is_none() {
+                    complain(
+                        "use_cases.evidence",
+                        true,
+                        format!("the tag '{tag}' cites no evidence"),
+                        Some(format!("add {{id: {tag}, why: ..., source: ...}} saying what of its criterion it meets")),
+                    );
+                }
+            }
+        }
+        for (i, evidence) in f.use_cases.evidence.iter().enumerate() {
+            let field = format!("use_cases.evidence[{i}]");
+            if !f.use_cases.all().any(|t| *t == evidence.id) {
+                complain(
+                    &format!("{field}.id"),
+                    false,
+                    format!("evidence for '{}', which is not one of the entry's tags", evidence.id),
+                    Some(suggest::hint(&evidence.id, f.use_cases.all().map(|t| t.as_str()).collect::<Vec<_>>())),
+                );
+            } else if f.use_cases.evidence[..i].iter().any(|e| e.id == evidence.id) {
+                complain(&format!("{field}.id"), false, format!("evidence for '{}' is given twice", evidence.id), None);
+            }
+            if evidence.why.trim().is_empty() {
+                complain(&format!("{field}.why"), false, "must say what of the criterion it meets".into(), None);
+            }
+            cited.push((format!("{field}.source"), evidence.source.as_str()));
+        }
         for (i, example) in f.examples.iter().enumerate() {
             cited.extend(example.source.as_deref().map(|id| (format!("examples[{i}].source"), id)));
         }
@@ -407,6 +525,128 @@ pub(super) fn validate_entries(
     }
     sort_by_position(&mut problems);
     if problems.is_empty() { Ok(out) } else { Err(problems) }
+}
+
+/// The most use cases one entry may be tagged for (strong and good together): a generalist
+/// tagged for everything would fit every use case.
+pub const MAX_USE_CASES: usize = 14;
+
+/// What the level procedure's mechanical part finds wrong with a cell, as (field, message, hint):
+/// `builtin` names the core package (or one of `project.core`), `official` a package of the
+/// framework's own project but not core, `community` a package outside the project; `official`
+/// and `community` cells that say what provides them name the package; only a paid cell has a
+/// `free_level`, below its own level.
+fn level_problem(f: &Framework, support: &super::Support) -> Option<(&'static str, String, Option<String>)> {
+    let level = support.level;
+    if support.free_level.is_some() && !support.paid {
+        return Some(("free_level", "only a paid provider has a free_level".into(), Some("add paid: true".into())));
+    }
+    if let Some(free) = support.free_level
+        && !level.satisfies(free)
+    {
+        return Some((
+            "free_level",
+            format!("the free level {} is above the cell's level {}", free.id(), level.id()),
+            Some("the cell's level is the best provider's, paid or free".into()),
+        ));
+    }
+    let Some(package) = &support.package else {
+        return match level {
+            Level::Official | Level::Community if support.provided_by.is_some() => Some((
+                "",
+                format!("a cell at '{}' needs the package that provides it", level.id()),
+                Some("add package: {registry: ..., name: ...}".into()),
+            )),
+            _ => None,
+        };
+    };
+    if level == Level::None {
+        return Some((
+            "package",
+            "a 'none' cell names no package".into(),
+            Some("remove package, or raise the level".into()),
+        ));
+    }
+    if !REGISTRIES.contains(&package.registry.as_str()) {
+        return Some((
+            "package.registry",
+            format!("unknown registry '{}'", package.registry),
+            Some(suggest::hint(&package.registry, REGISTRIES.iter().copied())),
+        ));
+    }
+    let core = is_core(f, package);
+    let own = core || is_owned(f, package);
+    let name = &package.name;
+    match level {
+        Level::Builtin if !core => Some((
+            "package",
+            format!("builtin means in the core package, and '{name}' is not {}", core_names(f)),
+            Some(if own {
+                "it is a separate package of the framework's own project: official".into()
+            } else {
+                "a third-party package is community; a package core depends on and re-exports goes in project.core"
+                    .into()
+            }),
+        )),
+        Level::Official if core => Some((
+            "package",
+            format!("'{name}' is the core package, so the cell is builtin, not official"),
+            Some("level: builtin".into()),
+        )),
+        Level::Official if !own => Some((
+            "package",
+            format!(
+                "official means a package of the framework's own project, and '{name}' is not one of its namespaces"
+            ),
+            Some(format!("mark it community, or add its name to project.owns ({})", namespaces(f).join(", "))),
+        )),
+        Level::Community if own => Some((
+            "package",
+            format!(
+                "'{name}' is published by the framework's own project, so the cell is {}",
+                if core { "builtin" } else { "official" }
+            ),
+            Some(format!("level: {}", if core { "builtin" } else { "official" })),
+        )),
+        _ => None,
+    }
+}
+
+fn is_core(f: &Framework, package: &Package) -> bool {
+    f.package.as_ref().is_some_and(|p| p.registry == package.registry && p.name == package.name)
+        || f.project.as_ref().is_some_and(|p| p.core.contains(&package.name))
+}
+
+/// The core package's namespace (npm scope, Maven group, Packagist vendor, Go module owner) and
+/// `project.owns`, prefixes ending in `*`.
+fn namespaces(f: &Framework) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(core) = &f.package {
+        let name = core.name.as_str();
+        let cut = match core.registry.as_str() {
+            "npm" if name.starts_with('@') => name.find('/').map(|i| i + 1),
+            "maven" => name.find(':').map(|i| i + 1),
+            "packagist" => name.find('/').map(|i| i + 1),
+            "go" => name.match_indices('/').nth(1).map(|(i, _)| i + 1),
+            _ => None,
+        };
+        out.extend(cut.map(|i| format!("{}*", &name[..i])));
+    }
+    out.extend(f.project.iter().flat_map(|p| p.owns.iter().map(ToString::to_string)));
+    out
+}
+
+fn is_owned(f: &Framework, package: &Package) -> bool {
+    namespaces(f).iter().any(|ns| match ns.strip_suffix('*') {
+        Some(prefix) => package.name.starts_with(prefix),
+        None => *ns == package.name,
+    })
+}
+
+fn core_names(f: &Framework) -> String {
+    let mut names: Vec<String> = f.package.iter().map(|p| format!("'{}'", p.name)).collect();
+    names.extend(f.project.iter().flat_map(|p| p.core.iter().map(|c| format!("'{c}'"))));
+    if names.is_empty() { "the core package".into() } else { format!("one of {}", names.join(", ")) }
 }
 
 /// Sort an entry's features in the vocabulary's order, as validation leaves them.

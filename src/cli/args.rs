@@ -278,7 +278,8 @@ pub struct AnswerArgs {
     /// Importance of community, ecosystem maturity and long-term viability.
     #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub community: Option<u8>,
-    /// Importance of fitting the use cases given with --use-case (default 3 when any is given).
+    /// Importance of fitting the use cases given with --use-case (default 5, critical, when any is
+    /// given).
     #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub use_case_fit: Option<u8>,
     /// Importance of the team knowing the language (default 5, critical, when --team-knows is given).
@@ -292,15 +293,28 @@ pub struct AnswerArgs {
     /// aliases in any case (ts, js, golang, c#, kt); a language of the same family counts partly.
     #[arg(long = "team-knows", value_name = "LANG", help_heading = "Context")]
     pub team_knows: Vec<String>,
+    /// A language the team is open to adopting (repeatable), or `any`: frameworks in it pay no
+    /// language switching cost. Without it, a framework in a language the team does not know
+    /// must lead by more than the cost of adopting that language (docs/model.md).
+    #[arg(long = "open-to", value_name = "LANG", help_heading = "Context")]
+    pub open_to: Vec<String>,
+    /// The framework the team runs today, by id: staying is weighed against a migration cost
+    /// every other framework pays, and the output says what a switch would gain.
+    #[arg(long, value_name = "ID", help_heading = "Context")]
+    pub incumbent: Option<String>,
 
     /// Consider only frameworks in this language (repeatable; `list --help` lists them).
     #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
     pub languages: Vec<String>,
     /// Require a feature: FEATURE means from the framework's own project (builtin or official);
-    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted
-    /// (repeatable; `list --help` lists the features).
-    #[arg(long = "require", value_name = "FEATURE[:LEVEL]", help_heading = "Filters")]
+    /// FEATURE:builtin, FEATURE:official or FEATURE:community set the weakest level accepted;
+    /// a trailing :free (admin:free, admin:community:free) counts only free providers, not paid
+    /// products such as Laravel Nova (repeatable; `list --help` lists the features).
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]", help_heading = "Filters")]
     pub require: Vec<String>,
+    /// Leave out a framework by id (repeatable); it is listed as excluded by you.
+    #[arg(long = "exclude", value_name = "ID", help_heading = "Filters")]
+    pub exclude: Vec<String>,
 
     /// Start from a preset (see `backend-advisor presets`).
     #[arg(long, value_name = "NAME", help_heading = "Answers")]
@@ -392,8 +406,9 @@ pub struct ListArgs {
     /// Only frameworks suited to this use case (repeatable: all must match).
     #[arg(long = "use-case", value_name = "TAG")]
     pub use_cases: Vec<String>,
-    /// Only frameworks with this feature at least at this level (repeatable).
-    #[arg(long = "require", value_name = "FEATURE[:LEVEL]")]
+    /// Only frameworks with this feature at least at this level; a trailing :free counts only
+    /// free providers (repeatable).
+    #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]")]
     pub require: Vec<String>,
     /// Output format.
     #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
@@ -778,7 +793,10 @@ fn with_vocabulary(command: clap::Command) -> clap::Command {
     let text = format!(
         "{LIST_EXAMPLES}\n\n{}\n\n{}\n\n{languages}",
         terms("Use cases (--use-case)", &vocabulary.use_cases),
-        terms("Features (--require FEATURE[:LEVEL], LEVEL builtin, official or community)", &vocabulary.features),
+        terms(
+            "Features (--require FEATURE[:LEVEL][:free], LEVEL builtin, official or community)",
+            &vocabulary.features
+        ),
     );
     command.mut_subcommand("list", |list| list.after_long_help(text))
 }

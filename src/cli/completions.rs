@@ -15,7 +15,7 @@ pub struct CatalogValues {
     pub presets: Vec<(String, String)>,
     /// Use-case ids (`TAG`).
     pub use_cases: Vec<(String, String)>,
-    /// Feature ids (`FEATURE[:LEVEL]`).
+    /// Feature ids (`FEATURE[:LEVEL][:free]`).
     pub features: Vec<(String, String)>,
     /// Language ids (`LANG`).
     pub languages: Vec<(String, String)>,
@@ -32,7 +32,7 @@ impl CatalogValues {
             "ID" => Some(&self.frameworks),
             "TAG" => Some(&self.use_cases),
             "LANG" => Some(&self.languages),
-            "FEATURE[:LEVEL]" => Some(&self.features),
+            "FEATURE[:LEVEL][:free]" => Some(&self.features),
             _ => None,
         }
     }

@@ -77,7 +77,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking, spread: &[Vec<sensitivity::Spre
     let margin = winner.zip(second).map(|(a, b)| a.score - b.score);
     let other_winner = other.ranking.first().map(|r| r.id.to_string());
     let agrees = other_winner.as_deref() == winner.map(|w| w.id.as_str());
-    let nearest_tip = sensitivity::tipping_points(ranking)
+    let nearest_tip = sensitivity::tipping_points(&super::switching::folded(ranking))
         .into_iter()
         .flat_map(|t| {
             let id = t.id;
@@ -99,7 +99,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking, spread: &[Vec<sensitivity::Spre
             .filter(|(_, gain)| *gain > 0.0)
             .map(|(criterion, _)| criterion)
     });
-    let ratings_overtake = sensitivity::overtaken(ranking, spread);
+    let ratings_overtake = sensitivity::overtaken(&super::switching::folded(ranking), spread);
     let mut reasons = Vec::new();
     if let (Some(w), Some(s), Some(m)) = (winner, second, margin)
         && m < CLOSE_MARGIN

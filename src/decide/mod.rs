@@ -8,6 +8,7 @@ pub mod close_call;
 pub mod compare;
 pub mod score;
 pub mod sensitivity;
+pub mod switching;
 pub mod team;
 pub mod topsis;
 pub mod verify;
@@ -77,8 +78,10 @@ pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Res
 pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
     let ranking = score::rank_by(catalog, answers, analysis.method)?;
     let spread = sensitivity::spread(catalog, &ranking);
-    let sensitivity =
-        analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, &spread, settings));
+    let sensitivity = analysis
+        .sensitivity
+        .as_ref()
+        .and_then(|settings| sensitivity::analyse(&switching::folded(&ranking), &spread, settings));
     let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
     let close_call = close_call::judge(&ranking, &other, &spread);
     Ok(Recommendation { ranking, sensitivity, close_call, team: None })

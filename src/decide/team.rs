@@ -11,7 +11,7 @@ use super::score::{self, Excluded, Ranking};
 use super::sensitivity::{self, Model};
 use super::{Analysis, Recommendation, ahp};
 use crate::answers::team::{Constraints, Member, Team};
-use crate::answers::{Answers, Known, Proficiency, Requirement};
+use crate::answers::{Answers, Known, OpenTo, Proficiency, Requirement};
 use crate::catalog::{Catalog, Factor};
 use crate::criteria::Criterion;
 use crate::error::Result;
@@ -360,12 +360,36 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         team_knows: languages.iter().map(|l| Known { language: l.language.clone(), level: l.level }).collect(),
         languages: Vec::new(),
         require: Vec::new(),
+        open_to: team_open_to(team),
+        // Exclusions are constraints, applied before ranking by [`constrain`].
+        exclude: Vec::new(),
+        incumbent: team.incumbent.clone().or_else(|| deciders.iter().find_map(|m| m.answers.incumbent.clone())),
+        use_case_defaults: Vec::new(),
         pairwise: None,
         weights: Some(weights.to_vec()),
         title: None,
         description: None,
     };
     (answers, languages)
+}
+
+/// The languages the team is open to: the team file's `open_to`, and those every decider is
+/// open to (one member's openness does not open the door for the others).
+fn team_open_to(team: &Team) -> OpenTo {
+    let deciders: Vec<&Member> = team.deciders().collect();
+    if team.open_to == OpenTo::Any || deciders.iter().all(|m| m.answers.open_to == OpenTo::Any) {
+        return OpenTo::Any;
+    }
+    let mut languages: Vec<String> = team.open_to.values();
+    if let Some(first) = deciders.first() {
+        for language in first.answers.open_to.values() {
+            let everyone = deciders.iter().all(|m| m.answers.open_to.includes(&language));
+            if everyone && language != OpenTo::ANY && !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+    }
+    OpenTo::from_values(&languages)
 }
 
 fn union(values: impl Iterator<Item = String>) -> Vec<String> {
@@ -473,7 +497,7 @@ fn disagreements(ranking: &Ranking, spreads: &[Spread]) -> Vec<Disagreement> {
     if ranking.ranking.is_empty() {
         return Vec::new();
     }
-    let (decision, rows, _) = sensitivity::decision_of(ranking);
+    let (decision, rows, _) = sensitivity::decision_of(&super::switching::folded(ranking));
     let model = Model::new(&decision);
     let mut scores = vec![0.0; rows.len()];
     let mut winner_at = |j: usize, t: f64| {

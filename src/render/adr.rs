@@ -180,7 +180,10 @@ fn context(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
         let needs: Vec<String> = answers
             .require
             .iter()
-            .map(|r| format!("{} ({} at least)", r.feature.replace('_', " "), level_meaning(r.level)))
+            .map(|r| {
+                let free = if r.free { ", from a free provider" } else { "" };
+                format!("{} ({} at least{free})", r.feature.replace('_', " "), level_meaning(r.level))
+            })
             .collect();
         facts.push(format!("The framework must support {}.", and_list(&needs)));
     }
@@ -228,12 +231,16 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
     for requirement in &answers.require {
         let _ = writeln!(
             out,
-            "* Hard constraint: {} at least {}",
+            "* Hard constraint: {} at least {}{}",
             requirement.feature.replace('_', " "),
-            level_meaning(requirement.level)
+            level_meaning(requirement.level),
+            if requirement.free { ", from a free provider" } else { "" }
         );
     }
     out.push('\n');
+    if let Some(defaults) = super::prose::use_case_defaults(ranking, &catalog.vocabulary) {
+        let _ = writeln!(out, "{}\n", md(&defaults));
+    }
     out
 }
 
@@ -406,6 +413,21 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
         "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
          framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n",
     );
+    // Beyond the considered options: the team's languages, the incumbent, the best of each language.
+    let switching: Vec<String> = super::prose::language_switch(ranking, &catalog.vocabulary)
+        .into_iter()
+        .chain(super::prose::incumbent(ranking))
+        .collect();
+    if !switching.is_empty() {
+        let _ = writeln!(out, "\n{}", md(&switching.join(" ")));
+    }
+    let best = super::prose::best_by_language(ranking, &catalog.vocabulary);
+    if !best.is_empty() {
+        let _ = writeln!(out, "\nNo language was named; the best option of each language:\n");
+        for line in best {
+            let _ = writeln!(out, "* {}", md(&line));
+        }
+    }
     out
 }
 

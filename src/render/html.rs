@@ -325,9 +325,10 @@ fn asked(answers: &Answers, vocabulary: &Vocabulary) -> Vec<String> {
     }
     for requirement in &answers.require {
         lines.push(format!(
-            "Requires {} at least {}.",
+            "Requires {} at least {}{}.",
             requirement.feature,
-            side_by_side::level_meaning(requirement.level)
+            side_by_side::level_meaning(requirement.level),
+            if requirement.free { ", from a free provider" } else { "" }
         ));
     }
     lines
@@ -374,6 +375,7 @@ pub fn ranking(
     if let Some(note) = prose::truncated(ranking.ranking.len(), total) {
         let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
     }
+    body.push_str(&model_notes(ranking, vocabulary));
     body.push_str("</section>\n");
     if !ranking.ranking.is_empty() {
         body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
@@ -408,6 +410,28 @@ pub fn ranking(
         body.push_str("</ul>\n</section>\n");
     }
     page("Backend framework recommendation", provenance, &body, &ranking.catalog.sources)
+}
+
+/// The use cases' defaults, the language switch and the incumbent as paragraphs, and the best
+/// pick per language as a short list.
+fn model_notes(ranking: &crate::decide::score::Ranking, vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    let lines = prose::use_case_defaults(ranking, vocabulary)
+        .into_iter()
+        .chain(prose::language_switch(ranking, vocabulary))
+        .chain(prose::incumbent(ranking));
+    for line in lines {
+        let _ = writeln!(out, "<p class=\"model-note\">{}</p>", escape(&line));
+    }
+    let best = prose::best_by_language(ranking, vocabulary);
+    if !best.is_empty() {
+        out.push_str("<p>Best per language (no language named):</p>\n<ul class=\"best-by-language\">\n");
+        for line in best {
+            let _ = writeln!(out, "<li>{}</li>", escape(&line));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
 }
 
 fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> String {

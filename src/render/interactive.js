@@ -77,8 +77,11 @@
     });
   }
 
+  // A language or migration cost is taken from the score whatever the weights (score.rs).
   function scores(weights) {
-    return data.method === "topsis" ? topsis(weights) : wsm(weights);
+    var found = data.method === "topsis" ? topsis(weights) : wsm(weights);
+    for (var i = 0; i < found.length; i++) found[i].score -= frameworks[i].cost || 0;
+    return found;
   }
 
   // The row ranked first: the highest score to 1e-9, ties to the earlier row.
@@ -100,11 +103,12 @@
   function tippingLinear(weights, j, first) {
     var given = weights[j];
     function utility(r) { return 100 * (r - 1) / 4; }
-    var atOne = frameworks.map(function (f) { return utility(f.ratings[j]); });
+    // A cost is the same at every weight: it lowers both ends of the line alike.
+    var atOne = frameworks.map(function (f) { return utility(f.ratings[j]) - (f.cost || 0); });
     var atZero = frameworks.map(function (f) {
       var others = 0;
       for (var k = 0; k < columns; k++) if (k !== j) others += weights[k] * utility(f.ratings[k]);
-      return others / (1 - given);
+      return others / (1 - given) - (f.cost || 0);
     });
     var low = 0, high = 1, below = [], above = [];
     for (var i = 0; i < frameworks.length; i++) {

@@ -65,6 +65,8 @@ struct FrameworkData<'a> {
     name: &'a str,
     /// Its 1–5 rating on each criterion, in criterion order.
     ratings: Vec<f64>,
+    /// The points its score pays for a change of language or framework (docs/model.md).
+    cost: f64,
 }
 
 /// A weighting the page can load: slider values in criterion order.
@@ -121,7 +123,12 @@ fn data<'a>(recommendation: &'a Recommendation, shown: usize, vocabulary: &Vocab
             .collect(),
         frameworks: rows
             .iter()
-            .map(|r| FrameworkData { id: &r.id, name: &r.name, ratings: r.criteria.iter().map(|p| p.rating).collect() })
+            .map(|r| FrameworkData {
+                id: &r.id,
+                name: &r.name,
+                ratings: r.criteria.iter().map(|p| p.rating).collect(),
+                cost: r.costs.iter().map(|c| c.points).sum(),
+            })
             .collect(),
         presets,
         shown,

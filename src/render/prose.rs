@@ -201,3 +201,109 @@ pub fn excluded(ranking: &Ranking) -> Vec<String> {
 pub fn truncated(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {shown} of {total} ranked frameworks; use --top N to see more."))
 }
+
+/// "Importances set by the use case (none given): …", when the use cases set any.
+pub fn use_case_defaults(ranking: &Ranking, vocabulary: &Vocabulary) -> Option<String> {
+    let defaults = ranking.use_case_defaults.as_ref()?;
+    let set: Vec<String> = defaults
+        .importances
+        .iter()
+        .map(|(c, i)| format!("{} {i}", criterion_label(vocabulary, *c).to_lowercase()))
+        .collect();
+    let plural = if defaults.use_cases.len() == 1 { "use case" } else { "use cases" };
+    Some(format!(
+        "Importances not given were set by the {plural} {}: {}.",
+        defaults.use_cases.join(", "),
+        set.join(", ")
+    ))
+}
+
+/// The team's languages against the rest: the best pick in them, and what the best outside one
+/// would need to be worth switching.
+pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(switch) = &ranking.language_switch else { return Vec::new() };
+    let mut lines = Vec::new();
+    match &switch.best_in_team_languages {
+        Some(best) => lines.push(format!(
+            "Best in your languages: {} ({}, {:.1}).",
+            best.name,
+            vocabulary.language_name(&best.language),
+            best.score
+        )),
+        None => lines.push("No candidate is in your languages.".into()),
+    }
+    if let Some(outside) = &switch.best_outside {
+        let language = vocabulary.language_name(&outside.pick.language);
+        let against =
+            switch.best_in_team_languages.as_ref().map_or("nothing in your languages".into(), |b| b.name.clone());
+        let verdict = if outside.worth_switching {
+            "worth switching".to_string()
+        } else {
+            format!(
+                "{:.1} points short of worth switching; --open-to {} drops the cost",
+                outside.short_by, outside.pick.language
+            )
+        };
+        lines.push(format!(
+            "Best outside them: {} ({language}) {} {against} by {:.1} points before the {:.0}-point cost of adopting {language}: {verdict}.",
+            outside.pick.name,
+            if outside.lead_before_cost >= 0.0 { "leads" } else { "trails" },
+            outside.lead_before_cost.abs(),
+            outside.cost,
+        ));
+    }
+    lines
+}
+
+/// What staying on the incumbent is worth against the best switch.
+pub fn incumbent(ranking: &Ranking) -> Option<String> {
+    let incumbent = ranking.incumbent.as_ref()?;
+    let name = &incumbent.pick.name;
+    let Some(rank) = incumbent.rank else {
+        return Some(format!(
+            "You run {name} today; the filters or your exclusions removed it, so no migration cost applies."
+        ));
+    };
+    let mut line = format!("You run {name} today (rank {rank}, {:.1}).", incumbent.pick.score);
+    if let Some(switch) = &incumbent.best_switch {
+        let verdict = if switch.worth_switching {
+            "more than the cost: worth switching"
+        } else {
+            "not enough to be worth switching"
+        };
+        line.push_str(&format!(
+            " Switching to {} would {} {:.1} points before the {:.0}-point migration cost: {verdict}.",
+            switch.pick.name,
+            if switch.gain_before_cost >= 0.0 { "gain" } else { "lose" },
+            switch.gain_before_cost.abs(),
+            switch.cost
+        ));
+    }
+    Some(line)
+}
+
+/// "Python: FastAPI (83.3)", one per language, best first; empty when a language was named.
+pub fn best_by_language(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    ranking
+        .best_by_language
+        .iter()
+        .flatten()
+        .map(|b| format!("{}: {} ({:.1})", vocabulary.language_name(&b.language), b.name, b.score))
+        .collect()
+}
+
+/// Everything the model says about the answers around the ranking, for people: the use cases'
+/// defaults, the language switch, the incumbent, and the best pick per language (a heading and
+/// one `  - ` line each).
+pub fn model_notes(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    notes.extend(use_case_defaults(ranking, vocabulary));
+    notes.extend(language_switch(ranking, vocabulary));
+    notes.extend(incumbent(ranking));
+    let best = best_by_language(ranking, vocabulary);
+    if !best.is_empty() {
+        notes.push("Best per language (no language named; --team-knows LANG weighs your own):".into());
+        notes.extend(best.into_iter().map(|line| format!("  - {line}")));
+    }
+    notes
+}

@@ -195,6 +195,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     }
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
+    notes.extend(prose::model_notes(ranking, vocabulary));
     notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
     if options.explain {
         notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));

@@ -74,7 +74,10 @@ impl Fixture {
 
     /// The explained table `recommend` prints for these flags, preset and answers file.
     fn recommend(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> String {
-        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let mut answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        // The questionnaire writes every importance down, the use cases' defaults included, so
+        // its ranking has none left to note as set by the use cases.
+        answers.use_case_defaults.clear();
         let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let options = Options { explain: true, top: Format::Table.default_top(), width: Some(100), color: false };
         let text = render::ranking(Format::Table, &ranking, &self.context(&answers), &options).expect("rendered");
@@ -90,7 +93,8 @@ impl Fixture {
 
     /// The JSON ranking `recommend --format json` prints.
     fn recommend_json(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> serde_json::Value {
-        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let mut answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        answers.use_case_defaults.clear();
         let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let text =
             render::ranking(Format::Json, &ranking, &self.context(&answers), &Options::default()).expect("rendered");
@@ -260,7 +264,8 @@ fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
     ]);
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
-    assert_eq!(summary_line(&script, "Productivity"), "Productivity 5 critical");
+    // The preset's emphasis, on the use cases' scale (data/presets.yaml).
+    assert_eq!(summary_line(&script, "Productivity"), "Productivity 3 medium");
     assert_eq!(summary_line(&script, "Use cases"), "Use cases ecommerce, cms");
     // A weaker level given by the preset is kept.
     assert_eq!(summary_line(&script, "Must be provided"), "Must be provided templating, admin:community");
@@ -287,7 +292,7 @@ fn choosing_another_preset_replaces_the_answers_given_after_it() {
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
     assert_eq!(summary_line(&script, "Starting point"), "Starting point preset enterprise");
-    assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+    assert_eq!(summary_line(&script, "Performance"), "Performance 1 minor");
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("enterprise"))), "{out}");
 }
 
@@ -330,8 +335,17 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
                 .to_string()
         )
     );
+    // The factors were rated before the use case was known: the defaults accepted were 3.
     let flags = AnswerSet {
-        importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
+        importance: Importance {
+            performance: Some(5),
+            scalability: Some(3),
+            productivity: Some(3),
+            integration: Some(3),
+            community: Some(3),
+            team_familiarity: Some(4),
+            ..Importance::default()
+        },
         use_cases: Some(vec!["api".into()]),
         team_knows: Some(vec!["python".into(), "go".into()]),
         languages: Some(vec!["python".into(), "go".into()]),
@@ -644,10 +658,11 @@ fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
     assert_eq!(script.asked[12], "[4/6] Which languages does the team already know?");
     assert_eq!(summary_line(&script, "Weighing"), "Weighing compare the factors in pairs (AHP)");
     assert_eq!(summary_line(&script, "Comparisons"), "Comparisons consistency ratio 0.00 (consistent: 0.10 or less)");
-    // The weight the ranking uses, use-case fit having taken its share, then the AHP's.
-    assert_eq!(summary_line(&script, "Performance"), "Performance weight 33% (50% of the five factors by AHP)");
-    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 16% (25% of the five factors by AHP)");
-    assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 3 medium");
+    // The weight the ranking uses, use-case fit (5, its default since issue 20) and familiarity
+    // having taken their share, 15 / (15 + 5 + 5), then the AHP's.
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 30% (50% of the five factors by AHP)");
+    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 15% (25% of the five factors by AHP)");
+    assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 5 critical");
 
     // Saved with `pairwise:`, the answers give recommend the ranking shown, weighed by AHP.
     let saved = std::fs::read_to_string(&path).expect("saved");
