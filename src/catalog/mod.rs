@@ -14,6 +14,7 @@ pub mod load;
 pub mod patch;
 pub mod rules;
 pub mod text;
+pub mod uncertainty;
 pub mod validate;
 
 use std::fmt;

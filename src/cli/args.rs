@@ -386,7 +386,8 @@ pub struct RecommendArgs {
     #[arg(long, value_parser = choices(METHODS), default_value = "wsm", help_heading = "Analysis")]
     pub method: Method,
     /// Show how sure the ranking is: a verdict, each framework's share of wins over plausible
-    /// weightings, and the weights at which the winner changes.
+    /// weightings and ratings (each rating drawn within its uncertainty), and the weights at
+    /// which the winner changes.
     #[arg(long, help_heading = "Analysis")]
     pub sensitivity: bool,
     /// Weightings drawn for the share of wins (default 10000, at most 1000000).
@@ -399,6 +400,10 @@ pub struct RecommendArgs {
     /// (default 50; higher is closer).
     #[arg(long, value_name = "K", value_parser = concentration, requires = "sensitivity", help_heading = "Analysis")]
     pub concentration: Option<f64>,
+    /// Draw only the weightings and keep every rating as the catalog gives it, to compare with
+    /// the default draws of weights and ratings.
+    #[arg(long, requires = "sensitivity", help_heading = "Analysis")]
+    pub weights_only: bool,
 }
 
 /// `compare` arguments.

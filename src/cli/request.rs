@@ -352,6 +352,7 @@ fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task
                 samples: args.samples.unwrap_or(sensitivity::DEFAULT_SAMPLES),
                 seed: args.seed.unwrap_or(sensitivity::DEFAULT_SEED),
                 concentration: args.concentration.unwrap_or(sensitivity::DEFAULT_CONCENTRATION),
+                ratings: !args.weights_only,
             }),
         },
         format: args.format,

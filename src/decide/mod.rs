@@ -79,9 +79,12 @@ pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Res
 /// Rank already resolved answers, and analyse when asked.
 pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
     let ranking = score::rank_by(catalog, answers, analysis.method)?;
-    let sensitivity =
-        analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&switching::folded(&ranking), settings));
+    let spread = sensitivity::spread(catalog, &ranking);
+    let sensitivity = analysis
+        .sensitivity
+        .as_ref()
+        .and_then(|settings| sensitivity::analyse(&switching::folded(&ranking), &spread, settings));
     let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
-    let close_call = close_call::judge(&ranking, &other);
+    let close_call = close_call::judge(&ranking, &other, &spread);
     Ok(Recommendation { ranking, sensitivity, close_call, team: None })
 }

@@ -151,7 +151,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         out.push_str(&format!(
             "| {label} | {} | {}. {} |\n",
             rows::rating(f.scores.get(factor)),
-            entry::basis(f, factor),
+            entry::basis_and_spread(f, factor),
             escape(f.rationale.get(factor))
         ));
     }

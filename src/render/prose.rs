@@ -146,8 +146,13 @@ pub fn verdict(recommendation: &Recommendation) -> Option<String> {
 
 /// What the "Wins" column means.
 pub fn wins(analysis: &Sensitivity) -> String {
+    let ratings = if analysis.uncertainty.ratings_sampled {
+        ", each with every rating drawn within its uncertainty (normal),"
+    } else {
+        ", ratings as given,"
+    };
     format!(
-        "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}) in which the framework ranks first.",
+        "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}){ratings} in which the framework ranks first.",
         super::entry::thousands(analysis.samples as u64),
         analysis.concentration,
         analysis.seed

@@ -382,7 +382,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         ratings.rows.push(vec![
             Cell::text(label),
             Cell::text(format!("{:<3} {}", rows::rating(value), Charset::Unicode.rating(value))).whole(),
-            Cell::text(format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor))),
+            Cell::text(format!("{}. {}", entry::basis_and_spread(f, factor), f.rationale.get(factor))),
         ]);
     }
     out.push_str(&grid(&ratings, options));
