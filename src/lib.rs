@@ -24,6 +24,7 @@ pub mod decide;
 pub mod error;
 pub mod escape;
 pub mod provenance;
+pub mod radar;
 pub mod refresh;
 pub mod render;
 pub mod suggest;

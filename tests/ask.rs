@@ -565,11 +565,11 @@ fn colour_follows_the_flag_and_the_environment() {
     // On a terminal: colour by default, none with NO_COLOR.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut pty = Pty::spawn(&args, &[], dir.path());
-    let header = pty.expect("Framework");
+    let header = pty.expect("Languages");
     assert!(header.contains("\x1b[1m"), "bold headers on a terminal: {header:?}");
     assert_eq!(pty.exit_code(), 0);
     let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
-    let header = pty.expect("Framework");
+    let header = pty.expect("Languages");
     assert!(!header.contains(esc), "no colour with NO_COLOR: {header:?}");
     assert_eq!(pty.exit_code(), 0);
 }

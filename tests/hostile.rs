@@ -467,7 +467,8 @@ fn memory_bombs_are_refused_quickly_under_an_address_space_limit() {
         let (output, took) = run_limited(&args);
         assert_eq!(output.code, 65, "{args:?}: {}", output.stderr);
         assert!(output.stderr.contains(says), "{args:?}: {}", output.stderr);
-        assert!(took < std::time::Duration::from_secs(15), "{args:?} took {took:?}");
+        // A guard against a hang, not a speed goal (the benches measure speed): generous for a loaded machine.
+        assert!(took < std::time::Duration::from_secs(60), "{args:?} took {took:?}");
     }
 }
 
@@ -700,4 +701,185 @@ fn output_does_not_follow_planted_or_dangling_links() {
     assert_eq!(output.code, 1, "{}", output.stderr);
     assert!(output.stderr.contains("owned by another user in the shared folder"), "{}", output.stderr);
     assert_eq!(std::fs::read_to_string(&target).expect("readable"), "kept\n");
+}
+
+/// A data folder holding a facts overlay (`backend-advisor/facts.yaml`), for the overlay cases.
+struct DataHome {
+    dir: tempfile::TempDir,
+}
+
+impl DataHome {
+    fn new() -> DataHome {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::create_dir_all(dir.path().join("backend-advisor")).expect("the data folder");
+        DataHome { dir }
+    }
+    fn overlay(&self) -> PathBuf {
+        self.dir.path().join("backend-advisor").join("facts.yaml")
+    }
+    /// Runs the binary with this data folder, under the address-space limit, and how long it took.
+    fn run(&self, args: &[&str]) -> (common::Run, std::time::Duration) {
+        let data = self.dir.path().display().to_string();
+        let script = format!("ulimit -v {ADDRESS_SPACE_KIB} && exec \"$0\" \"$@\"");
+        let mut command = std::process::Command::new("sh");
+        command.env_clear().env("XDG_DATA_HOME", &data).env("SOURCE_DATE_EPOCH", "1796256000");
+        command.arg("-c").arg(script).arg(common::BIN).args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+        command.stdin(std::process::Stdio::null());
+        let start = std::time::Instant::now();
+        let output = command.output().expect("sh runs");
+        let run = common::Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        common::assert_no_panic(&run.stderr, args);
+        (run, start.elapsed())
+    }
+}
+
+/// Every way the facts overlay can be broken: each is named in one warning (the file and
+/// `--offline`), the built-in facts apply, every command goes on with exit 0 and the output it
+/// gives with `--offline`, within 10 s and 1 GiB, and nothing of the file reaches stdout or stderr.
+#[test]
+fn a_broken_overlay_is_named_once_and_never_stops_a_command() {
+    let secret = tempfile::NamedTempFile::new().expect("a file");
+    std::fs::write(secret.path(), "root:SECRET-FIRST-LINE:0:0\n").expect("written");
+    let laughs = (1..9).fold("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n".to_string(), |text, level| {
+        let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+        format!("{text}l{level}: &l{level} [{refs}]\n")
+    });
+    let patch = |summary: &str| {
+        format!("schema: 2\nrefreshed: '2026-12-01'\npatches:\n- id: django\n  summary: \"{summary}\"\n")
+    };
+    type Plant<'a> = Box<dyn Fn(&Path) + 'a>;
+    let write = |bytes: Vec<u8>| -> Plant<'static> {
+        Box::new(move |path: &Path| std::fs::write(path, &bytes).expect("written"))
+    };
+    let cases: Vec<(&str, Plant<'_>, &str)> = vec![
+        ("garbage", write(b"schema: [2,\nSECRET: {SECRET\n".to_vec()), "facts.yaml:1:9: field 'schema'"),
+        ("empty", write(Vec::new()), "the file is empty"),
+        ("not UTF-8", write(b"a: \xff\xfe\n".to_vec()), "not valid UTF-8"),
+        ("a folder", Box::new(|p: &Path| std::fs::create_dir(p).expect("folder")), "is a directory"),
+        (
+            "a FIFO",
+            Box::new(|p: &Path| {
+                assert!(std::process::Command::new("mkfifo").arg(p).status().expect("mkfifo").success());
+            }),
+            "is a named pipe (FIFO)",
+        ),
+        (
+            "a link to another file",
+            Box::new(|p: &Path| std::os::unix::fs::symlink(secret.path(), p).expect("link")),
+            "is a symbolic link",
+        ),
+        ("ESC and OSC", write(patch("\\e]8;;https://x\\a\\e[31mred").into_bytes()), "U+001B (ESC)"),
+        ("U+202E", write(patch("\\u202egnp.exe").into_bytes()), "bidirectional override"),
+        ("40,000 brackets", write(format!("a: {}{}\n", "[".repeat(40_000), "]".repeat(40_000)).into_bytes()), "nested"),
+        ("an alias bomb", write(laughs.into_bytes()), "YAML values"),
+        ("2 MiB", write(format!("# {}\n", "x".repeat(2 << 20)).into_bytes()), "over the limit of 1048576 bytes"),
+    ];
+    let home = DataHome::new();
+    let commands: [&[&str]; 4] = [
+        &["show", "django"],
+        &["list"],
+        &["recommend", "--use-case", "api", "--format", "json"],
+        &["catalog", "export"],
+    ];
+    let offline: Vec<String> = commands
+        .iter()
+        .map(|args| {
+            let with: Vec<&str> = std::iter::once("--offline").chain(args.iter().copied()).collect();
+            home.run(&with).0.stdout
+        })
+        .collect();
+    let shown = home.overlay().display().to_string();
+    for (name, plant, says) in &cases {
+        plant(&home.overlay());
+        for (args, expected) in commands.iter().zip(&offline) {
+            let (run, took) = home.run(args);
+            assert_eq!(run.code, 0, "{name}: {args:?}: {}", run.stderr);
+            assert_eq!(&run.stdout, expected, "{name}: {args:?}: the built-in facts apply");
+            assert!(took < std::time::Duration::from_secs(10), "{name}: {args:?} took {took:?}");
+            let warnings: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+            let about: Vec<&&str> = warnings.iter().filter(|l| l.contains("refreshed facts")).collect();
+            // `catalog export` prints the built-in catalog and never reads the overlay.
+            if args[0] == "catalog" {
+                assert!(about.is_empty(), "{name}: {}", run.stderr);
+                continue;
+            }
+            assert_eq!(about.len(), 1, "{name}: {args:?}: one warning:\n{}", run.stderr);
+            let warning = about[0];
+            assert!(warning.contains(&shown) && warning.contains("--offline"), "{name}: {warning}");
+            assert!(warning.contains(says), "{name}: {warning}");
+            assert!(!warning.contains("unknown date"), "{name}: {warning}");
+            for output in [&run.stdout, &run.stderr] {
+                assert!(!output.contains('\u{1b}') && !output.contains('\u{202e}'), "{name}: raw escape: {output}");
+                assert!(!output.contains("SECRET"), "{name}: the file's text was echoed: {output}");
+            }
+        }
+        let path = home.overlay();
+        if path.is_dir() && !path.is_symlink() {
+            std::fs::remove_dir(&path).expect("removed");
+        } else {
+            std::fs::remove_file(&path).expect("removed");
+        }
+    }
+}
+
+/// django-override.yaml with `rationale` and `sources` replaced, in a temporary file.
+fn catalog_with(rationale: &str, sources: &str) -> (tempfile::TempDir, String) {
+    let base = std::fs::read_to_string(bad("../django-override.yaml")).expect("the fixture");
+    let mut text = base.replace("Fixture rating [TEST].", rationale);
+    text.truncate(text.find("sources:").expect("sources"));
+    text.push_str(sources);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("catalog.yaml");
+    std::fs::write(&path, text).expect("written");
+    (dir, path.display().to_string())
+}
+
+/// A source id must be an identifier (what `[ID]` can cite): one holding a quote and an
+/// attribute is refused where it is written, before any page is made.
+#[test]
+fn a_source_id_that_is_not_an_identifier_is_refused() {
+    let source = |id: &str| {
+        format!(
+            "sources:\n  - {{id: TEST, title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}}\n  - {{id: '{id}', title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}}\n"
+        )
+    };
+    for id in ["TEST\" onmouseover=\"alert(1)", "x y", "lower", &"A".repeat(65)] {
+        let (_dir, catalog) = catalog_with("Fixture rating [TEST].", &source(id));
+        let run = run(&["--catalog", &catalog, "recommend", "--format", "html"]);
+        assert_eq!(run.code, 65, "{id}: {}", run.stderr);
+        assert!(run.stderr.contains("sources[1].id") && run.stderr.contains("not an identifier"), "{}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+/// Citations in a page are links written once over the escaped text: brackets around, inside and
+/// after them stay text, and every link the rationale makes is `<a href="#…">[ID]</a>` alone.
+#[test]
+fn citation_links_carry_one_attribute_and_nothing_nested() {
+    let sources = "sources:\n  - {id: TEST, title: T, publisher: P, url: \"https://example.org/t\", date: \"2026\", date_kind: read, measures: m}\n  - {id: TEST_TWO, title: T2, publisher: P, url: \"https://example.org/t2\", date: \"2026\", date_kind: read, measures: m}\n";
+    let (_dir, catalog) =
+        catalog_with("'[TEST] [[TEST_TWO]] [TEST\"] \"><img src=x onerror=alert(1)> [TEST_TWO'", sources);
+    let run = run(&["--catalog", &catalog, "recommend", "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = &run.stdout;
+    assert!(!page.contains("<img"), "markup in a rationale reached the page");
+    let mut citations = 0;
+    for (at, _) in page.match_indices("<a ") {
+        let tag = &page[at..at + page[at..].find('>').expect("the tag ends") + 1];
+        assert!(tag.starts_with("<a href=\""), "{tag}");
+        assert_eq!(tag.matches('"').count(), 2, "one attribute: {tag}");
+        let rest = &page[at + tag.len()..];
+        let inner = &rest[..rest.find("</a>").expect("the link ends")];
+        assert!(!inner.contains('<'), "nothing nested: {inner}");
+        if tag.starts_with("<a href=\"#src-django-") {
+            assert!(inner == "[TEST]" || inner == "[TEST_TWO]", "{inner}");
+            citations += 1;
+        }
+    }
+    // Five factors, each citing [TEST] and [[TEST_TWO]] once.
+    assert_eq!(citations, 10, "{page}");
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use common::{command, json, run_env, text};
 
 /// What the server does for one service.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Behaviour {
     /// The service's fixture, 200.
     Fixture,
@@ -26,6 +26,16 @@ enum Behaviour {
     Malformed,
     /// Never answers (until the test process ends).
     Stall,
+    /// 200 with this body.
+    Body(String),
+    /// 200 with a body of this many bytes, streamed.
+    Huge(usize),
+    /// 200 with `content-encoding: gzip`: these gzip bytes, which expand far beyond the cap.
+    Gzip(Arc<Vec<u8>>),
+    /// 200, then the body one byte a second.
+    Trickle,
+    /// 302 to this address (absolute, or a path on the same server).
+    Redirect(String),
 }
 
 /// The requests a server saw: path and Authorization header.
@@ -46,7 +56,7 @@ fn fixture_body(service: &str) -> String {
 fn serve(behaviours: &[(&str, Behaviour)]) -> Server {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
     let base = format!("http://{}", listener.local_addr().expect("address"));
-    let behaviours: HashMap<String, Behaviour> = behaviours.iter().map(|(s, b)| (s.to_string(), *b)).collect();
+    let behaviours: HashMap<String, Behaviour> = behaviours.iter().map(|(s, b)| (s.to_string(), b.clone())).collect();
     let seen: Seen = Arc::new(Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
     std::thread::spawn(move || {
@@ -72,7 +82,66 @@ fn serve(behaviours: &[(&str, Behaviour)]) -> Server {
                 }
                 log.lock().expect("log").push((path.clone(), auth));
                 let service = path.trim_start_matches('/').split('/').next().unwrap_or_default().to_string();
-                let behaviour = behaviours.get(&service).copied().unwrap_or(Behaviour::Fixture);
+                // `/same/SERVICE/...`: a redirect target on this server, served as SERVICE's fixture.
+                let (service, behaviour) = match service.as_str() {
+                    "same" => {
+                        let real = path.split('/').nth(2).unwrap_or_default().to_string();
+                        (real, Behaviour::Fixture)
+                    }
+                    _ => {
+                        let behaviour = behaviours.get(&service).cloned().unwrap_or(Behaviour::Fixture);
+                        (service, behaviour)
+                    }
+                };
+                let mut stream = stream;
+                match &behaviour {
+                    Behaviour::Huge(size) => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {size}\r\nconnection: close\r\n\r\n"
+                        );
+                        let chunk = vec![b' '; 1 << 16];
+                        let mut left = *size;
+                        while left > 0 {
+                            let n = left.min(chunk.len());
+                            if stream.write_all(&chunk[..n]).is_err() {
+                                return;
+                            }
+                            left -= n;
+                        }
+                        return;
+                    }
+                    Behaviour::Gzip(bytes) => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-encoding: gzip\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                            bytes.len()
+                        );
+                        let _ = stream.write_all(bytes);
+                        return;
+                    }
+                    Behaviour::Trickle => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\nconnection: close\r\n\r\n"
+                        );
+                        for _ in 0..1000 {
+                            if stream.write_all(b" ").and_then(|()| stream.flush()).is_err() {
+                                return;
+                            }
+                            std::thread::sleep(Duration::from_secs(1));
+                        }
+                        return;
+                    }
+                    Behaviour::Redirect(to) => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 302 Found\r\nlocation: {to}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                        );
+                        return;
+                    }
+                    _ => {}
+                }
                 let (status, extra, body) = match behaviour {
                     Behaviour::Fixture => ("200 OK".to_string(), "", fixture_body(&service)),
                     Behaviour::Status(code) => (format!("{code} Error"), "", "{\"message\":\"error\"}".to_string()),
@@ -86,8 +155,9 @@ fn serve(behaviours: &[(&str, Behaviour)]) -> Server {
                         std::thread::sleep(Duration::from_secs(120));
                         return;
                     }
+                    Behaviour::Body(body) => ("200 OK".to_string(), "", body.clone()),
+                    Behaviour::Huge(_) | Behaviour::Gzip(_) | Behaviour::Trickle | Behaviour::Redirect(_) => return,
                 };
-                let mut stream = stream;
                 let _ = write!(
                     stream,
                     "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n{extra}content-length: {}\r\nconnection: close\r\n\r\n{body}",
@@ -292,4 +362,161 @@ fn old_facts_are_called_old_and_layers_name_the_refresh() {
     let line = |field: &str| run.stdout.lines().find(|l| l.starts_with(&format!("{field} "))).map(str::to_string);
     assert!(line("facts.stars.count").is_some_and(|l| l.contains("facts refreshed 2026-12-03")), "{}", run.stdout);
     assert!(line("scores.productivity").is_some_and(|l| l.contains("built-in")), "{}", run.stdout);
+}
+
+/// The most memory a refresh may take however hostile the services are, in KiB (the largest peak
+/// of any child of this test process: the other tests' children take a few MiB).
+const REFRESH_PEAK_KIB: i64 = 128 * 1024;
+
+/// The peak resident memory of the largest child this process has waited for, in KiB.
+fn children_peak_kib() -> i64 {
+    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).expect("getrusage").max_rss()
+}
+
+fn body(value: serde_json::Value) -> Behaviour {
+    Behaviour::Body(value.to_string())
+}
+
+/// Hostile values, each from its own service: a version holding terminal escapes, a pre-release,
+/// a 6 MiB version, a date in year 99999, an absurd star count. Each fails its own lookup only,
+/// named with the value escaped and cut; nothing raw reaches stdout or stderr; the other
+/// services' facts are written and the overlay stays small.
+#[test]
+fn a_hostile_value_is_one_failed_lookup_and_the_others_are_written() {
+    let server = serve(&[
+        (
+            "pypi",
+            body(serde_json::json!({"info": {"version": "9.9\u{1b}]8;;https://x\u{7}\u{1b}[31m"},
+                "urls": [{"upload_time_iso_8601": "2025-11-24T00:00:00Z"}]})),
+        ),
+        (
+            "npm",
+            body(
+                serde_json::json!({"dist-tags": {"latest": "6.0.0-beta.1"}, "time": {"6.0.0-beta.1": "2025-11-01T00:00:00Z"}}),
+            ),
+        ),
+        ("crates", body(serde_json::json!({"crate": {"max_stable_version": "1".repeat(6 << 20)}, "versions": []}))),
+        ("endoflife", body(serde_json::json!({"result": {"releases": [{"name": "5.2", "eolFrom": "99999-04-30"}]}}))),
+        ("go", body(serde_json::json!({"Version": "v1.11.0", "Time": "99999-09-20T00:00:00Z"}))),
+    ]);
+    let home = Home::new();
+    let run = refresh(&home, &server, &[]);
+    assert_eq!(run.code, 75, "{}", run.stderr);
+    for service in ["pypi", "npm", "crates", "endoflife", "go"] {
+        assert!(run.stderr.contains(&format!("error: {service} (")), "{service}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("not a stable release") && run.stderr.contains("not a date"), "{}", run.stderr);
+    for output in [&run.stdout, &run.stderr] {
+        assert!(!output.contains('\u{1b}') && !output.contains('\u{7}'), "raw escape: {output}");
+        assert!(output.len() < 64 * 1024, "the 6 MiB version was echoed");
+    }
+    let overlay = std::fs::metadata(home.overlay()).expect("the overlay is written").len();
+    assert!(overlay < 256 * 1024, "overlay of {overlay} bytes");
+    // The others' facts are there: GitHub's stars, Hex's and RubyGems' releases.
+    assert_eq!(show_json(&home, "fastapi", &[]).0["facts"]["stars"]["count"], 93_000);
+    assert_eq!(text(&show_json(&home, "phoenix", &[]).0["facts"]["latest_release"]["version"]), "1.8.2");
+    // What failed is as it was.
+    let builtin = show_json(&home, "fastapi", &[("BACKEND_ADVISOR_OFFLINE", "1")]).0;
+    assert_eq!(show_json(&home, "fastapi", &[]).0["facts"]["latest_release"], builtin["facts"]["latest_release"]);
+}
+
+/// 64 MiB bodies from every service and a gzip body that expands to 256 MiB, with 32 requests
+/// in flight: each lookup fails at the 8 MiB cap, and the whole refresh stays under its memory
+/// bound (it took 250 MB and 1.77 GB before).
+#[test]
+fn huge_bodies_and_gzip_bombs_are_cut_and_memory_stays_bounded() {
+    let bomb = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("head -c 268435456 /dev/zero | gzip -1")
+        .output()
+        .expect("gzip runs")
+        .stdout;
+    assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+    let bomb = Arc::new(bomb);
+    let huge = Behaviour::Huge(64 << 20);
+    let mut behaviours: Vec<(&str, Behaviour)> =
+        ["pypi", "npm", "crates", "maven", "rubygems", "packagist", "hex", "go", "dotnet", "nuget"]
+            .into_iter()
+            .map(|s| (s, huge.clone()))
+            .collect();
+    behaviours.push(("github", Behaviour::Gzip(Arc::clone(&bomb))));
+    behaviours.push(("endoflife", Behaviour::Gzip(bomb)));
+    let server = serve(&behaviours);
+    let home = Home::new();
+    let run = refresh(&home, &server, &["--jobs", "32"]);
+    assert_eq!(run.code, 75, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: github") && run.stderr.contains("over 8 MiB once decompressed"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("error: npm") && run.stderr.contains("over 8 MiB"), "{}", run.stderr);
+    let peak = children_peak_kib();
+    assert!(peak < REFRESH_PEAK_KIB, "peak {peak} KiB");
+}
+
+/// Every service sends one byte a second: the refresh ends at its overall deadline (3 ×
+/// --timeout), not after every lookup's own timeout in turn, and names the lookups it cut.
+#[test]
+fn one_byte_a_second_from_every_service_ends_at_the_deadline() {
+    let services =
+        ["pypi", "npm", "crates", "maven", "rubygems", "packagist", "hex", "go", "dotnet", "nuget", "github"];
+    let behaviours: Vec<(&str, Behaviour)> = services.into_iter().map(|s| (s, Behaviour::Trickle)).collect();
+    let server = serve(&behaviours);
+    let home = Home::new();
+    let started = std::time::Instant::now();
+    let run = refresh(&home, &server, &["--timeout", "2", "--jobs", "4"]);
+    let took = started.elapsed();
+    assert_eq!(run.code, 75, "{}", run.stderr);
+    // Without a deadline: about 90 lookups, 4 at a time, 2 s each, 45 s.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+    assert!(run.stderr.contains("deadline of 6 s"), "{}", run.stderr);
+    // endoflife.date answered, and its facts were written.
+    let django = show_json(&home, "django", &[]).0;
+    assert_eq!(text(&django["facts"]["end_of_life"]["product"]), "django");
+}
+
+/// Redirects are followed within the service only: one to another host fails its lookup, and
+/// GITHUB_TOKEN never reaches that host; one on the same server is followed; a loop ends.
+#[test]
+fn redirects_stay_within_the_service_and_the_token_never_leaves_it() {
+    let elsewhere = serve(&[]);
+    let server = serve(&[
+        ("github", Behaviour::Redirect(format!("{}/github/repos/x/y", elsewhere.base))),
+        ("pypi", Behaviour::Redirect(format!("{}/pypi/x/json", elsewhere.base.replace("127.0.0.1", "localhost")))),
+        ("npm", Behaviour::Redirect("/same/npm/express".into())),
+        ("crates", Behaviour::Redirect("/crates/again".into())),
+    ]);
+    let home = Home::new();
+    let data = home.data();
+    let mut env = home.env(&data, &server);
+    env.push(("GITHUB_TOKEN", "secret-token"));
+    let run = run_env(&["catalog", "refresh"], &env);
+    assert_eq!(run.code, 75, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: github") && run.stderr.contains("redirected to another host"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("error: pypi") && run.stderr.contains("redirected to another host"), "{}", run.stderr);
+    assert!(run.stderr.contains("error: crates") && run.stderr.contains("more than 3 redirects"), "{}", run.stderr);
+    assert!(!run.stderr.contains("error: npm"), "{}", run.stderr);
+    assert!(elsewhere.seen.lock().expect("log").is_empty(), "nothing reached the other host");
+    assert_eq!(text(&show_json(&home, "express", &[]).0["facts"]["latest_release"]["version"]), "5.1.0");
+}
+
+/// A broken overlay does not stop `catalog refresh`: it warns and rebuilds the overlay from the
+/// built-in catalog, and later commands use the new one without a word.
+#[test]
+fn refresh_rebuilds_a_broken_overlay() {
+    let server = serve(&[]);
+    let home = Home::new();
+    std::fs::create_dir_all(home.overlay().parent().expect("folder")).expect("folder");
+    std::fs::write(home.overlay(), "schema: [\u{1b}[31m\n").expect("written");
+    let run = refresh(&home, &server, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning:") && run.stderr.contains("--offline"), "{}", run.stderr);
+    let (fastapi, said) = show_json(&home, "fastapi", &[]);
+    assert_eq!(said, "facts refreshed 2026-12-03\n");
+    assert_eq!(text(&fastapi["facts"]["latest_release"]["version"]), "0.122.0");
 }

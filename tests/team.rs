@@ -249,11 +249,11 @@ fn pairwise_answers_are_combined_by_the_geometric_mean_of_the_judgements() {
 
 #[test]
 fn bad_team_input_is_named_where_it_is() {
-    let err = common::fails(&["recommend", "--team", &fixture("team/bad/negative-weight.yaml")], 65);
-    assert!(err.contains("negative-weight.yaml:4:5") && err.contains("members[1].weight"), "{err}");
-    let err = common::fails(&["recommend", "--team", &fixture("team/bad/unknown-key.yaml")], 65);
-    assert!(err.contains("unknown-key.yaml:2:1") && err.contains("did you mean 'members'?"), "{err}");
-    let err = common::fails(&["recommend", "--team", &fixture("team/bad/same-name.yaml")], 65);
+    let err = common::fails(&["recommend", "--team", &fixture("team/bad-negative-weight.yaml")], 65);
+    assert!(err.contains("bad-negative-weight.yaml:4:5") && err.contains("members[1].weight"), "{err}");
+    let err = common::fails(&["recommend", "--team", &fixture("team/bad-unknown-key.yaml")], 65);
+    assert!(err.contains("bad-unknown-key.yaml:2:1") && err.contains("did you mean 'members'?"), "{err}");
+    let err = common::fails(&["recommend", "--team", &fixture("team/bad-same-name.yaml")], 65);
     assert!(err.contains("two members are called 'Alice'"), "{err}");
     let alice = fixture("team/alice.yaml");
     let err = common::fails(&["compare", "fastapi", "django", "--answers", &alice, "--answers", &alice], 2);
@@ -262,17 +262,60 @@ fn bad_team_input_is_named_where_it_is() {
     assert!(err.contains("--team") || err.contains("--answers"), "{err}");
 }
 
+/// A folder holding a copy of Alice's and Bob's answers and a team file written by a test.
+fn team_folder(team: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for member in ["alice", "bob"] {
+        std::fs::copy(fixture(&format!("team/{member}.yaml")), dir.path().join(format!("{member}.yaml")))
+            .expect("copied");
+    }
+    let path = dir.path().join("team.yaml");
+    std::fs::write(&path, team).expect("written");
+    (dir, path.display().to_string())
+}
+
+/// Weights are finite and at most 1,000: 1e308 (whose sum overflowed, so that every score was 0
+/// and the winner alphabetical) is refused where it is written; 1,000 against 1 ranks.
 #[test]
-fn the_readme_example_is_the_real_output() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    let command = "$ backend-advisor recommend --answers alice.yaml --answers bob.yaml --answers carol.yaml --top 5\n";
-    let start = readme.find(command).expect("the README shows the team example") + command.len();
-    let shown = &readme[start..start + readme[start..].find("```").expect("end of the block")];
-    let mut run = common::command(
-        &["recommend", "--answers", "alice.yaml", "--answers", "bob.yaml", "--answers", "carol.yaml", "--top", "5"],
-        &[("COLUMNS", "100")],
-    );
-    let output = run.current_dir(fixture("team")).output().expect("runs");
-    assert!(output.status.success());
-    assert_eq!(String::from_utf8_lossy(&output.stdout), shown);
+fn huge_weights_are_refused_and_the_largest_allowed_still_ranks() {
+    for weight in ["1e308", ".inf", "1001"] {
+        let (_dir, team) = team_folder(&format!(
+            "members:\n  - answers: alice.yaml\n    weight: {weight}\n  - answers: bob.yaml\n    weight: {weight}\n"
+        ));
+        let err = common::fails(&["recommend", "--team", &team], 65);
+        assert!(err.contains("team.yaml:3:5") && err.contains("from 0 to 1000"), "{weight}: {err}");
+    }
+    let (_dir, team) =
+        team_folder("members:\n  - answers: alice.yaml\n    weight: 1000\n  - answers: bob.yaml\n    weight: 1\n");
+    let doc = common::json_of(&["recommend", "--team", &team, "--format", "json"]);
+    let first = &items(&doc["ranking"])[0];
+    assert!(num(&first["score"]) > 0.0, "{first}");
+}
+
+/// A member's answers file must resolve inside the team file's folder: `../`, an absolute path
+/// and a link inside the folder to a file outside are refused where the team file names them,
+/// without reading the file or echoing the path; `--allow-outside-team-folder` allows them, and
+/// then a file that is not answers is named with at most 40 characters of its text.
+#[test]
+fn members_outside_the_team_folder_are_refused_unless_allowed() {
+    let outside = tempfile::tempdir().expect("temp dir");
+    let secret = outside.path().join("secret.yaml");
+    let line = format!("SECRET{}", "x".repeat(200));
+    std::fs::write(&secret, format!("{line}\n")).expect("written");
+    let (dir, _) = team_folder("");
+    std::os::unix::fs::symlink(&secret, dir.path().join("link.yaml")).expect("link");
+    let depth = dir.path().components().count();
+    let climb = format!("{}{}", "../".repeat(depth), secret.display().to_string().trim_start_matches('/'));
+    for member in [climb.as_str(), &secret.display().to_string(), "link.yaml"] {
+        let team = dir.path().join("team.yaml");
+        std::fs::write(&team, format!("members:\n  - answers: alice.yaml\n  - answers: {member}\n")).expect("written");
+        let team = team.display().to_string();
+        let err = common::fails(&["recommend", "--team", &team], 65);
+        assert!(err.contains("team.yaml:3:14") && err.contains("outside the team file's folder"), "{member}: {err}");
+        assert!(err.contains("--allow-outside-team-folder"), "{err}");
+        assert!(!err.contains("SECRET") && !err.contains("secret.yaml"), "{member}: {err}");
+        let err = common::fails(&["recommend", "--team", &team, "--allow-outside-team-folder"], 65);
+        assert!(err.contains("secret.yaml") || err.contains("link.yaml"), "{member}: {err}");
+        assert!(!err.contains(&line[..60]), "more than 40 characters of the file were echoed: {err}");
+    }
 }

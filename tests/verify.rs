@@ -112,3 +112,42 @@ fn a_file_without_a_record_is_bad_data() {
     let run = run_env(&["verify", "missing.md"], &[]);
     assert_eq!(run.code, 66, "{}", run.stderr);
 }
+
+/// The record block is checked on its own, where it is in the file: prose before it that is no
+/// YAML (an unclosed `[`, a tab, a colon) does not hide an escape in a field, which is refused
+/// with its line and never reaches stdout; an alias bomb in the record is refused at once.
+#[test]
+fn escapes_and_alias_bombs_in_the_record_are_refused_whatever_the_prose_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr"], &[DAY]);
+    let prose = "Status: [accepted\n\tkey: value: other\n";
+    let record_line = |text: &str, field: &str| {
+        text.lines().position(|l| l.trim_start().starts_with(field)).expect("the field is in the record") + 1
+    };
+    // An escape in the chosen id: \e]8;; would open a link on a terminal.
+    let escaped = format!("{prose}{}", adr.replacen("  id: fastapi", "  id: \"fastapi\\e]8;;https://x\\a\"", 1));
+    let path = write(&dir, "escaped.md", &escaped);
+    let run = run_env(&["verify", &path], &[DAY]);
+    assert_eq!(run.code, 65, "{}{}", run.stdout, run.stderr);
+    let line = record_line(&escaped, "id: \"fastapi");
+    assert!(
+        run.stderr.contains(&format!("escaped.md:{line}:")) && run.stderr.contains("U+001B (ESC)"),
+        "{}",
+        run.stderr
+    );
+    for output in [&run.stdout, &run.stderr] {
+        assert!(!output.contains('\u{1b}') && !output.contains('\u{7}'), "raw escape: {output}");
+    }
+    // Billion laughs inside the record's answers.
+    let laughs = (1..9).fold("  bomb0: &l0 [x, x, x, x, x, x, x, x, x, x]\n".to_string(), |text, level| {
+        let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+        format!("{text}  bomb{level}: &l{level} [{refs}]\n")
+    });
+    let bomb = format!("{prose}{}", adr.replacen("answers:\n", &format!("answers:\n{laughs}"), 1));
+    let path = write(&dir, "bomb.md", &bomb);
+    let started = std::time::Instant::now();
+    let run = run_env(&["verify", &path], &[DAY]);
+    assert_eq!(run.code, 65, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("YAML values"), "{}", run.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

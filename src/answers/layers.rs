@@ -23,7 +23,7 @@ pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
             entry: None,
             field: None,
             message: "the answers file is empty; expected keys such as `importance: {performance: 5}`".into(),
-            hint: Some("see README \"Answers file\", or leave out --answers".into()),
+            hint: Some("the format is in docs/answers-file.md; or leave out --answers".into()),
         }]));
     }
     serde_yaml::from_str(text)
@@ -43,6 +43,8 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
     merged.title = layers.iter().find_map(|l| l.title.clone());
     merged.description = layers.iter().find_map(|l| l.description.clone());
+    merged.radar = layers.iter().find_map(|l| l.radar.clone());
+    merged.radar_support = layers.iter().find_map(|l| l.radar_support);
     merged
 }
 
@@ -177,6 +179,7 @@ impl Layers {
             self.preset.as_ref().map_or(Origin::Defaults, |p| Origin::Preset(p.id.clone()))
         };
         let mut answers = Answers::resolve(&merged, vocabulary, blame)?;
+        answers.radar = super::read_radar(&merged)?;
         // Comparisons from the answers file keep their positions for the inconsistency warning.
         if let Some(located) = self.located_pairwise() {
             answers.pairwise = Some(located.clone());
@@ -185,15 +188,64 @@ impl Layers {
     }
 }
 
-/// Read, parse and check an answers file.
+/// The info string of the fenced block that holds the record in a decision record
+/// (`recommend --format adr`).
+pub const RECORD_FENCE: &str = "yaml backend-advisor-record";
+
+/// A decision record's text with every line outside its record block blanked, so that the block
+/// parses as YAML with its lines where they are in the file; `None` when it holds no record.
+pub fn record_yaml(text: &str) -> Option<String> {
+    let opening = format!("```{RECORD_FENCE}");
+    let start = text.lines().position(|l| l.trim_end() == opening)?;
+    let mut inside = false;
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.lines().enumerate() {
+        if i == start {
+            inside = true;
+        } else if inside && line.starts_with("```") {
+            inside = false;
+        } else if inside {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// The part of a decision record `--answers` reads: the answers it was made with.
+#[derive(serde::Deserialize)]
+struct RecordedAnswers {
+    answers: AnswerSet,
+}
+
+/// Read, parse and check an answers file, or the answers of a decision record (a Markdown file
+/// `recommend --format adr` wrote), so that a record's successor starts from its answers.
 fn read_file(path: &std::path::Path, vocabulary: &Vocabulary) -> Result<FileLayer> {
     let shown = path.display().to_string();
-    let text = crate::yaml::read::read_text(path)?;
-    let mut set = parse_file(&text, &shown)?;
+    // A decision record is Markdown: only its record block is YAML, checked as such once cut out.
+    let raw = crate::yaml::read::text(path, crate::yaml::read::Kind::Record)?;
+    let (text, prefix) = match record_yaml(&raw) {
+        Some(yaml) => (yaml, "answers"),
+        None => (raw, ""),
+    };
+    crate::yaml::read::yaml(&text, &shown, 0)?;
+    let mut set = if prefix.is_empty() {
+        parse_file(&text, &shown)?
+    } else {
+        serde_yaml::from_str::<RecordedAnswers>(&text)
+            .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, &text, &shown)]))?
+            .answers
+    };
     normalize(&mut set, vocabulary);
+    // A radar named in an answers file or a decision record is found next to it, wherever the
+    // command runs.
+    if let (Some(radar), Some(folder)) = (set.radar.as_mut(), path.parent()) {
+        *radar = folder.join(&*radar).display().to_string();
+    }
     let positions = Positions::index(&text);
-    check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix: "" })?;
-    let locate = |key: &str| Some(Origin::file(&shown, positions.key(&format!("pairwise.{key}"))));
+    check(&set, vocabulary, &Source::File { path: &shown, positions: &positions, prefix })?;
+    let at = |key: &str| if prefix.is_empty() { key.to_string() } else { format!("{prefix}.{key}") };
+    let locate = |key: &str| Some(Origin::file(&shown, positions.key(&at(&format!("pairwise.{key}")))));
     let pairwise = set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &locate));
-    Ok(FileLayer { answers: set, importance_origin: Origin::file(&shown, positions.key("importance")), pairwise })
+    Ok(FileLayer { answers: set, importance_origin: Origin::file(&shown, positions.key(&at("importance"))), pairwise })
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Factor, Level, Vocabulary};
 use crate::criteria::Criterion;
 use crate::error::{Error, Origin, Problem, Result};
+use crate::radar::Radar;
 use crate::suggest;
 
 pub use check::{Source, check};
@@ -236,6 +237,14 @@ pub struct AnswerSet {
     /// What the project is, in a sentence or a few: the decision record's context opens with it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The organisation's technology radar: a Build-Your-Own-Radar CSV or Backstage tech-radar
+    /// JSON file (`docs/radar.md`). In an answers or team file, relative to that file's folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radar: Option<String>,
+    /// Whether a framework the radar puts in Adopt counts as organisational support in team
+    /// familiarity (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radar_support: Option<bool>,
 }
 
 fn is_default(importance: &Importance) -> bool {
@@ -294,6 +303,15 @@ pub struct Answers {
     pub title: Option<String>,
     /// What the project is, when the answers say (`description`).
     pub description: Option<String>,
+    /// The organisation's radar, when one is given ([`read_radar`] reads it).
+    pub radar: Option<Radar>,
+    /// Whether Adopt on the radar counts as organisational support in team familiarity.
+    pub radar_support: bool,
+}
+
+/// Read the radar an answer set names, if any, through the guarded reader.
+pub fn read_radar(set: &AnswerSet) -> Result<Option<Radar>> {
+    set.radar.as_deref().map(|path| Radar::read(std::path::Path::new(path))).transpose()
 }
 
 /// Parse `FEATURE[:LEVEL][:free]`.
@@ -362,6 +380,8 @@ impl Answers {
             weights: None,
             title: set.title.clone().filter(|t| !t.trim().is_empty()),
             description: set.description.clone().filter(|d| !d.trim().is_empty()),
+            radar: None,
+            radar_support: set.radar_support.unwrap_or(true),
         };
         answers.check_weighable(blame)?;
         Ok(answers)

@@ -18,7 +18,13 @@ pub enum Roster {
     /// `--answers FILE` given more than once: one member per file, each with a say of 1.
     Files(Vec<PathBuf>),
     /// `--team FILE`: a team file listing the members' answers files.
-    TeamFile(PathBuf),
+    TeamFile {
+        /// The team file.
+        path: PathBuf,
+        /// `--allow-outside-team-folder`: members' files may be anywhere. Otherwise each must
+        /// resolve (links followed) inside the team file's folder.
+        anywhere: bool,
+    },
 }
 
 /// Which hard constraints (`languages`, `require`) rule out a framework for the team.
@@ -51,6 +57,9 @@ struct TeamFile {
     constraints: Constraints,
     /// The members, in the order they are shown.
     members: Vec<MemberEntry>,
+    /// The organisation's radar for everyone (`--radar` wins), relative to the team file.
+    #[serde(default)]
+    radar: Option<PathBuf>,
 }
 
 /// One member in a team file.
@@ -112,20 +121,25 @@ impl Team {
     /// Read every member's answers file (with `sources`' flags over it and its preset under it,
     /// as for one person), and the team file when there is one.
     pub fn read(vocabulary: &Vocabulary, roster: &Roster, sources: &Sources) -> Result<Team> {
+        let mut team_radar = None;
         let (entries, constraints, origin_of) = match roster {
             Roster::Files(files) => {
                 let entries: Vec<(PathBuf, f64)> = files.iter().map(|f| (f.clone(), 1.0)).collect();
                 (entries, Constraints::Every, None)
             }
-            Roster::TeamFile(path) => {
-                let (entries, constraints, origins) = read_team_file(path)?;
+            Roster::TeamFile { path, anywhere } => {
+                let (entries, constraints, origins, radar) = read_team_file(path, *anywhere)?;
+                team_radar = radar;
                 (entries, constraints, Some(origins))
             }
         };
         let mut members: Vec<Member> = Vec::new();
         for (index, (file, weight)) in entries.into_iter().enumerate() {
-            let member_sources =
+            let mut member_sources =
                 Sources { flags: sources.flags.clone(), file: Some(file.clone()), preset: sources.preset.clone() };
+            if member_sources.flags.radar.is_none() {
+                member_sources.flags.radar = team_radar.clone();
+            }
             let layers = Layers::read(vocabulary, &member_sources)?;
             let answers = layers.resolve(vocabulary)?;
             let written = layers.file.as_ref().map(|f| &f.answers);
@@ -149,7 +163,7 @@ impl Team {
         }
         if !members.iter().any(Member::decides) {
             let origin = match roster {
-                Roster::TeamFile(path) => Origin::file(&path.display().to_string(), None),
+                Roster::TeamFile { path, .. } => Origin::file(&path.display().to_string(), None),
                 Roster::Files(_) => Origin::Flag("--answers".into()),
             };
             return Err(Error::at(Problem {
@@ -172,10 +186,16 @@ impl Team {
 /// A team file's members: each one's answers path (joined to the team file's folder) and weight.
 type Entries = Vec<(PathBuf, f64)>;
 
+/// The largest weight a member may have: a say 1,000 times another's is already all of it, and
+/// the bound keeps every sum of weights finite.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 /// Read a team file: its members, the constraints rule, and where each member's entry is written.
-fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
+/// Each member's path (and the radar's) is relative to the team file's folder and, unless
+/// `anywhere`, must resolve (links followed) inside it.
+fn read_team_file(path: &Path, anywhere: bool) -> Result<(Entries, Constraints, Vec<Origin>, Option<String>)> {
     let shown = path.display().to_string();
-    let text = crate::yaml::read::read_text(path)?;
+    let text = crate::yaml::read::text(path, crate::yaml::read::Kind::Team)?;
     let file: TeamFile = serde_yaml::from_str(&text)
         .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, &text, &shown)]))?;
     let positions = Positions::index(&text);
@@ -193,17 +213,79 @@ fn read_team_file(path: &Path) -> Result<(Entries, Constraints, Vec<Origin>)> {
     let mut origins = Vec::new();
     for (index, member) in file.members.iter().enumerate() {
         let at = format!("members[{index}]");
-        if !member.weight.is_finite() || member.weight < 0.0 {
+        if !member.weight.is_finite() || !(0.0..=MAX_WEIGHT).contains(&member.weight) {
             return Err(Error::InvalidData(vec![Problem {
                 origin: Origin::file(&shown, positions.key(&format!("{at}.weight"))),
                 entry: None,
                 field: Some(format!("{at}.weight")),
-                message: format!("weight {} is not a number of 0 or more", member.weight),
+                message: format!("weight {} is not a number from 0 to {MAX_WEIGHT}", member.weight),
                 hint: Some("1 is an equal say, 2 double, 0 consulted only".into()),
             }]));
         }
-        entries.push((base.join(&member.answers), member.weight));
+        let file = base.join(&member.answers);
+        if !anywhere {
+            inside(base, &file).map_err(|why| {
+                Error::InvalidData(vec![Problem {
+                    origin: Origin::file(&shown, positions.value(&format!("{at}.answers"))),
+                    entry: None,
+                    field: Some(format!("{at}.answers")),
+                    message: why,
+                    hint: Some(
+                        "keep members' answers files in the team file's folder, or pass --allow-outside-team-folder"
+                            .into(),
+                    ),
+                }])
+            })?;
+        }
+        entries.push((file, member.weight));
         origins.push(Origin::file(&shown, positions.key(&format!("{at}.answers"))));
     }
-    Ok((entries, file.constraints, origins))
+    let radar = file.radar.as_ref().map(|radar| base.join(radar));
+    if let (Some(radar), false) = (&radar, anywhere) {
+        inside(base, radar).map_err(|why| {
+            Error::InvalidData(vec![Problem {
+                origin: Origin::file(&shown, positions.value("radar")),
+                entry: None,
+                field: Some("radar".into()),
+                message: why.replace("member's answers file", "radar"),
+                hint: Some("keep the radar in the team file's folder, or pass --allow-outside-team-folder".into()),
+            }])
+        })?;
+    }
+    Ok((entries, file.constraints, origins, radar.map(|r| r.display().to_string())))
+}
+
+/// Whether `file` resolves (links followed) inside the folder `base`; why not, in words. The
+/// path itself is not echoed: it was written by whoever wrote the team file.
+fn inside(base: &Path, file: &Path) -> std::result::Result<(), String> {
+    let folder = if base.as_os_str().is_empty() { Path::new(".") } else { base };
+    let folder = folder.canonicalize().map_err(|_| "the team file's folder cannot be resolved".to_string())?;
+    match file.canonicalize() {
+        Ok(real) if real.starts_with(&folder) => Ok(()),
+        Ok(_) => Err("the member's answers file is outside the team file's folder".into()),
+        // A missing file is reported as such when it is read, if its path stays inside.
+        Err(_) if lexically_inside(file.strip_prefix(base).unwrap_or(file)) => Ok(()),
+        Err(_) => Err("the member's answers file is outside the team file's folder".into()),
+    }
+}
+
+/// Whether a relative path stays below its start without resolving anything (no `..` above it,
+/// not absolute).
+fn lexically_inside(path: &Path) -> bool {
+    use std::path::Component;
+    let mut depth = 0i32;
+    for part in path.components() {
+        match part {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return false,
+        }
+    }
+    true
 }

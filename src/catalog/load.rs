@@ -109,14 +109,24 @@ impl Catalog {
             catalog.apply(layer, overlay.name.clone());
             after_each(&catalog, &overlay.name);
         }
+        catalog.layer_files(layers, after_each)
+    }
+
+    /// This catalog (the built-in one, with the facts overlay when one applies) with each user
+    /// file layered over it, in order.
+    pub fn load_on(self, layers: &[PathBuf]) -> Result<Catalog> {
+        self.layer_files(layers, &mut |_, _| {})
+    }
+
+    fn layer_files(mut self, layers: &[PathBuf], after_each: &mut dyn FnMut(&Catalog, &str)) -> Result<Catalog> {
         for path in layers {
             let name = path.display().to_string();
-            let text = read::read_text(path)?;
-            let layer = catalog.parse_layer(&text, &name)?;
-            catalog.apply(layer, name.clone());
-            after_each(&catalog, &name);
+            let text = read::text(path, read::Kind::Catalog)?;
+            let layer = self.parse_layer(&text, &name)?;
+            self.apply(layer, name.clone());
+            after_each(&self, &name);
         }
-        Ok(catalog)
+        Ok(self)
     }
 
     /// Parse and validate one user file against this catalog's vocabulary.
@@ -147,6 +157,19 @@ impl Catalog {
         let mut problems = self.check_vocabulary_sections(&file, source, &positions);
         let sources = file.sources.unwrap_or_default();
         for (index, added) in sources.iter().enumerate() {
+            if !is_source_id(&added.id) {
+                problems.push(Problem {
+                    origin: Origin::file(source, positions.value(&format!("sources[{index}].id"))),
+                    entry: None,
+                    field: Some(format!("sources[{index}].id")),
+                    message: format!(
+                        "source id '{}' is not an identifier: 1 to {MAX_SOURCE_ID} capital letters, digits and underscores",
+                        added.id
+                    ),
+                    hint: Some("e.g. DJANGO_DOCS; a rationale cites it as [DJANGO_DOCS]".into()),
+                });
+                continue;
+            }
             // A source as the built-in catalog has it is welcome (an exported catalog repeats them all).
             let changed = self.vocabulary.source(&added.id).is_some_and(|known| known != added);
             if changed || sources[..index].iter().any(|s| s.id == added.id) {
@@ -247,6 +270,17 @@ impl Catalog {
     }
 }
 
+/// The longest source id accepted.
+pub const MAX_SOURCE_ID: usize = 64;
+
+/// Whether `id` can name a source: what a rationale can cite as `[ID]` (capital letters, digits
+/// and underscores), at most [`MAX_SOURCE_ID`] long. Checked when a catalog loads, so that no id
+/// carries markup into a page, a table or an anchor.
+pub fn is_source_id(id: &str) -> bool {
+    (1..=MAX_SOURCE_ID).contains(&id.len())
+        && id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// Parse catalog text into its raw shape; a syntax or type error becomes one located problem.
 pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<Problem>> {
     if text.trim().is_empty() {
@@ -264,6 +298,13 @@ pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<P
 #[cfg(test)]
 mod reviewed_tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_source_id_is_an_identifier() {
+        let catalog = Catalog::builtin().expect("the built-in catalog is valid");
+        assert!(catalog.vocabulary.sources.iter().all(|s| is_source_id(&s.id)));
+        assert!(!is_source_id("A\"B") && !is_source_id("") && !is_source_id(&"A".repeat(65)));
+    }
 
     #[test]
     fn the_quick_review_date_is_the_parsed_one() {

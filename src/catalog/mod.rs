@@ -405,7 +405,32 @@ pub struct Package {
     pub name: Text,
 }
 
-/// One framework of the catalog. Field docs are the schema reference (README "Catalog format").
+/// The order `list` shows frameworks in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// The catalog's own order.
+    #[default]
+    Catalog,
+    /// By name, A to Z (case ignored).
+    Name,
+    /// By a factor's rating, highest first; ties by name.
+    Factor(Factor),
+}
+
+impl Order {
+    /// Put `frameworks` in this order (a stable sort: equal ones keep the catalog's order).
+    pub fn sort(self, frameworks: &mut [&Framework]) {
+        let by_name = |a: &&Framework, b: &&Framework| a.name.to_lowercase().cmp(&b.name.to_lowercase());
+        match self {
+            Order::Catalog => {}
+            Order::Name => frameworks.sort_by(by_name),
+            Order::Factor(factor) => frameworks
+                .sort_by(|a, b| b.scores.get(factor).total_cmp(&a.scores.get(factor)).then_with(|| by_name(a, b))),
+        }
+    }
+}
+
+/// One framework of the catalog. Field docs are the schema reference (docs/catalog.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
@@ -435,7 +460,7 @@ pub struct Framework {
     pub facts: Facts,
     /// Concurrency model in one line.
     pub concurrency: Text,
-    /// Rating 1–5 (half steps) per factor. Performance and community follow the README's rule
+    /// Rating 1–5 (half steps) per factor. Performance and community follow the rules of docs/ratings.md
     /// from `facts` where the facts measure them; the others are judged by the vocabulary's rubric.
     pub scores: Scores,
     /// Evidence behind each rating, citing source ids in brackets.

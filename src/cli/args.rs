@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use backend_advisor::catalog::{Factor, Order};
 use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::score::Method;
 use backend_advisor::render::Format;
@@ -156,17 +157,24 @@ Examples:
   backend-advisor verify docs/decisions/0007-backend.md
   backend-advisor verify docs/decisions/0007-backend.md --warn-eol 6m
   backend-advisor verify docs/decisions/0007-backend.md --catalog patch.yaml
+  backend-advisor verify docs/decisions --format json
 
 Exit 0 when the recorded choice still ranks first, 3 when another framework now does (or the
 choice is gone or excluded), 4 when its support window ends within --warn-eol (65/66 when the
-file is not a record or cannot be read).";
+file is not a record or cannot be read). For a folder: 3 when any record no longer holds, else 4
+when any support window ends, else 65 when a record cannot be read; superseded records and
+Markdown files that are not records are listed and skipped.";
 
 /// `verify` arguments.
 #[derive(Debug, clap::Args)]
 pub struct VerifyArgs {
-    /// The decision record, written by `recommend --format adr`.
-    #[arg(value_name = "FILE")]
+    /// The decision record, written by `recommend --format adr`, or a folder of them
+    /// (`docs/decisions`): every record in it is re-checked, other Markdown files are skipped.
+    #[arg(value_name = "FILE|DIR")]
     pub file: PathBuf,
+    /// Output format: one line a record for people, or JSON for CI.
+    #[arg(long, value_parser = choices(VERIFY_FORMATS), default_value = "table")]
+    pub format: Format,
     /// Fail (exit 4) when the chosen framework's support ends within this span: Nd, Nw, Nm or Ny.
     #[arg(long, value_name = "SPAN", value_parser = span)]
     pub warn_eol: Option<i64>,
@@ -212,7 +220,8 @@ const LIST_EXAMPLES: &str = "\
 Examples:
   backend-advisor list
   backend-advisor list --language typescript --format markdown
-  backend-advisor list --use-case real-time --require realtime";
+  backend-advisor list --use-case real-time --require realtime
+  backend-advisor list --language go --sort performance";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -303,6 +312,15 @@ pub struct AnswerArgs {
     #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]", help_heading = "Filters")]
     pub require: Vec<String>,
 
+    /// The organisation's technology radar, a Build-Your-Own-Radar CSV or a Backstage tech-radar
+    /// JSON file: Hold leaves a framework out, Adopt, Trial and Assess are shown beside it, and
+    /// Adopt counts as organisational support in team familiarity (docs/radar.md).
+    #[arg(long, value_name = "FILE", help_heading = "Filters")]
+    pub radar: Option<PathBuf>,
+    /// Do not count Adopt on the radar as organisational support in team familiarity.
+    #[arg(long, help_heading = "Filters")]
+    pub no_radar_support: bool,
+
     /// Start from a preset (see `backend-advisor presets`).
     #[arg(long, value_name = "NAME", help_heading = "Answers")]
     pub preset: Option<String>,
@@ -322,9 +340,18 @@ pub struct RecommendArgs {
     /// The answers.
     #[command(flatten)]
     pub answers: AnswerArgs,
+    /// With `--format adr --output DIR/`: the new record supersedes record N of DIR (or the record
+    /// FILE), whose status becomes `superseded by ADR-NNNN`; both link to each other.
+    #[arg(long, value_name = "N|FILE", help_heading = "Output")]
+    pub supersedes: Option<String>,
     /// Rank for a team: a team file listing the members' answers files (README "Deciding as a team").
     #[arg(long, value_name = "FILE", conflicts_with = "answers", help_heading = "Answers")]
     pub team: Option<PathBuf>,
+    /// Let the team file name answers files outside its own folder (by default a member's file
+    /// must be in the team file's folder or below it, so a team file cannot make the tool read
+    /// any other file).
+    #[arg(long, requires = "team", help_heading = "Answers")]
+    pub allow_outside_team_folder: bool,
     /// Show only the first N frameworks (default: 10 for table and markdown, all otherwise).
     #[arg(long, value_name = "N", value_parser = positive, allow_negative_numbers = true)]
     pub top: Option<usize>,
@@ -392,6 +419,9 @@ pub struct ListArgs {
     /// free providers (repeatable).
     #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]")]
     pub require: Vec<String>,
+    /// Order: by a factor's rating (highest first) or by name; default the catalog's order.
+    #[arg(long, value_name = "FACTOR", value_parser = choices(ORDERS))]
+    pub sort: Option<Order>,
     /// Output format.
     #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
     pub format: Format,
@@ -647,6 +677,17 @@ const RECOMMEND_FORMATS: &[Choice<Format>] = &[
     MARKDOWN,
     ("html", Format::Html, "A self-contained HTML page with charts (top 10 by default)"),
     ("adr", Format::Adr, "An architecture decision record in the MADR 4.0 layout (top 3 options by default)"),
+    (
+        "radar",
+        Format::Radar,
+        "The decision as Build-Your-Own-Radar CSV: the --radar file's entries with the winner in Adopt",
+    ),
+];
+
+/// The formats of `verify`.
+const VERIFY_FORMATS: &[Choice<Format>] = &[
+    ("table", Format::Table, "One line a record, then what changed"),
+    ("json", Format::Json, "JSON for CI: every record's status, changes and successor command"),
 ];
 
 /// The formats of `compare`.
@@ -673,6 +714,16 @@ const SECTIONS: &[Choice<Section>] = &[
 ];
 
 /// How `recommend` combines the criteria.
+/// The orders of `list --sort`.
+const ORDERS: &[Choice<Order>] = &[
+    ("performance", Order::Factor(Factor::Performance), "Highest performance rating first"),
+    ("scalability", Order::Factor(Factor::Scalability), "Highest scalability rating first"),
+    ("productivity", Order::Factor(Factor::Productivity), "Highest productivity rating first"),
+    ("integration", Order::Factor(Factor::Integration), "Highest integration rating first"),
+    ("community", Order::Factor(Factor::Community), "Highest community rating first"),
+    ("name", Order::Name, "By name, A to Z"),
+];
+
 const METHODS: &[Choice<Method>] = &[
     ("wsm", Method::Wsm, "Weighted sum: every point of the score comes from one criterion"),
     ("topsis", Method::Topsis, "TOPSIS: closeness to the ideal framework and distance from the worst"),

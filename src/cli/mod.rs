@@ -6,6 +6,7 @@
 mod args;
 mod ask;
 mod completions;
+mod decisions;
 mod man;
 mod refresh;
 mod request;

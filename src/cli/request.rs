@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use backend_advisor::answers::team::Roster;
 use backend_advisor::answers::{AnswerSet, Importance, Sources};
+use backend_advisor::catalog::Order;
 use backend_advisor::decide::Analysis;
 use backend_advisor::decide::compare::Section;
 use backend_advisor::decide::score::Method;
@@ -54,6 +55,9 @@ pub enum Task {
         options: Options,
         /// Where the report goes.
         output: Destination,
+        /// A decision record written into a folder of records with the next free number
+        /// (`--format adr --output DIR/`), superseding another one when asked.
+        record: Option<RecordTarget>,
     },
     /// Compare frameworks side by side.
     Compare {
@@ -76,6 +80,8 @@ pub enum Task {
     List {
         /// The filters, as an answers layer checked by the same rules as `recommend`'s.
         filters: AnswerSet,
+        /// The order of the list.
+        order: Order,
         /// The output format.
         format: Format,
         /// Presentation.
@@ -163,13 +169,24 @@ pub enum Task {
     Layers(String),
     /// Re-check a decision record.
     Verify {
-        /// The record.
+        /// The record, or a folder of records.
         file: PathBuf,
         /// `--warn-eol`, in days.
         warn_eol: Option<i64>,
+        /// `table` or `json`.
+        format: Format,
     },
     /// No command where no questionnaire can run: print the help and exit 2.
     Help,
+}
+
+/// A decision record written into a folder: `DIR/NNNN-title-slug.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordTarget {
+    /// The folder of records.
+    pub folder: PathBuf,
+    /// `--supersedes`: a record's number in the folder, or its path.
+    pub supersedes: Option<String>,
 }
 
 /// Where a report goes: standard output, or a file written atomically.
@@ -220,6 +237,7 @@ impl Request {
                         require: list(args.require),
                         ..AnswerSet::default()
                     },
+                    order: args.sort.unwrap_or_default(),
                     format: args.format,
                     options: options(false, None, width, &output),
                     output,
@@ -259,7 +277,9 @@ impl Request {
                 },
                 CatalogCommand::Layers(Deferred { args, .. }) => Task::Layers(args.id),
             },
-            Some(Command::Verify(Deferred { args, .. })) => Task::Verify { file: args.file, warn_eol: args.warn_eol },
+            Some(Command::Verify(Deferred { args, .. })) => {
+                Task::Verify { file: args.file, warn_eol: args.warn_eol, format: args.format }
+            }
             Some(Command::Ask(Deferred { args, .. })) => ask(&args.answers, interactive, width)?,
             Some(Command::Completions(Deferred { args, .. })) => Task::Completions(args.shell),
             Some(Command::Man(_)) => Task::Man,
@@ -272,10 +292,43 @@ impl Request {
 }
 
 fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task> {
-    let output = destination(&args.output);
+    let mut output = destination(&args.output);
+    // `--output DIR/` (a trailing slash, or a folder that exists) with a decision record: the
+    // record gets the folder's next number.
+    let folder = output.path.as_ref().filter(|p| p.as_os_str().to_string_lossy().ends_with('/') || p.is_dir());
+    let record = match (args.format, folder) {
+        (Format::Adr, Some(folder)) => {
+            Some(RecordTarget { folder: folder.clone(), supersedes: args.supersedes.clone() })
+        }
+        _ => None,
+    };
+    if record.is_some() {
+        output.path = None;
+    } else if folder.is_some() {
+        return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--output".into()),
+            entry: None,
+            field: None,
+            message: format!(
+                "names a folder, where only a decision record is numbered; a {} report needs a file name",
+                args.format.id()
+            ),
+            hint: Some("give a file, e.g. --output report.html, or write a record with --format adr".into()),
+        }))
+        .into());
+    } else if args.supersedes.is_some() {
+        return Err(backend_advisor::Error::InvalidArgument(Box::new(backend_advisor::Problem {
+            origin: backend_advisor::Origin::Flag("--supersedes".into()),
+            entry: None,
+            field: None,
+            message: "a record supersedes another only when it is written into their folder".into(),
+            hint: Some("add --format adr --output docs/decisions/".into()),
+        }))
+        .into());
+    }
     let top = args.top.or(args.format.default_top());
     let team = match (&args.team, args.answers.answers.len()) {
-        (Some(file), _) => Some(Roster::TeamFile(file.clone())),
+        (Some(file), _) => Some(Roster::TeamFile { path: file.clone(), anywhere: args.allow_outside_team_folder }),
         (None, 2..) => Some(Roster::Files(args.answers.answers.clone())),
         (None, _) => None,
     };
@@ -297,6 +350,7 @@ fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task
         format: args.format,
         options: options(args.explain, top, width, &output),
         output,
+        record,
     })
 }
 
@@ -362,6 +416,8 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             role: None,
             title: args.title.as_deref().map(title).transpose()?,
             description: None,
+            radar: args.radar.as_ref().map(|p| p.display().to_string()),
+            radar_support: args.no_radar_support.then_some(false),
         },
         file: args.answers.first().cloned(),
         preset: args.preset.clone(),

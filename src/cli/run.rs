@@ -18,29 +18,36 @@ use backend_advisor::{Error, Origin, Problem};
 use super::ask;
 use super::completions::{self, CatalogValues};
 use super::request::{Destination, Request, Task};
-use super::{args, man, refresh, write};
+use super::{args, decisions, man, refresh, write};
 
 /// Run the request; `Ok` carries the exit code of a command that finished (0, or 65 from
 /// `catalog validate` when it found problems).
 pub fn run(request: Request) -> anyhow::Result<ExitCode> {
     let catalogs = &request.catalogs;
-    let overlay = match (&request.facts, request.offline) {
-        (Some(path), false) => refresh::overlay(path)?,
-        _ => None,
+    // The overlay is read once, by the first command that needs the catalog; a broken one is
+    // named in a warning and skipped, never an error.
+    let overlay_cell = std::cell::OnceCell::new();
+    let overlay = || {
+        overlay_cell
+            .get_or_init(|| match (&request.facts, request.offline) {
+                (Some(path), false) => refresh::overlay(path),
+                _ => None,
+            })
+            .as_ref()
     };
-    let today = provenance().date;
+    let today = provenance(false).date;
     // The refreshed facts are applied by every command that reads the catalog, which says so once.
-    let load = || {
-        if let Some(overlay) = &overlay {
-            let _ = writeln!(std::io::stderr(), "{}", overlay.name);
+    let load = || match overlay() {
+        Some(overlay) => {
+            let _ = writeln!(std::io::stderr(), "{}", overlay.layer.name);
+            overlay.catalog.clone().load_on(catalogs)
         }
-        Catalog::load_over(overlay.as_ref(), catalogs)
+        None => Catalog::load(catalogs),
     };
     // Reports and `show` say when the facts they rest on are old.
     let warn_if_old = |catalog: &Catalog| {
-        let date = overlay
-            .as_ref()
-            .and_then(|o| backend_advisor::refresh::refreshed_on(&o.text))
+        let date = overlay()
+            .and_then(|o| backend_advisor::refresh::refreshed_on(&o.layer.text))
             .unwrap_or_else(|| catalog.vocabulary.reviewed.to_string());
         let age = backend_advisor::refresh::days(&today).zip(backend_advisor::refresh::days(&date)).map(|(t, d)| t - d);
         if age.is_some_and(|age| age > backend_advisor::refresh::STALE_AFTER_DAYS) {
@@ -55,10 +62,10 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let _ = std::io::stderr().write_all(args::help().as_bytes());
             Ok(ExitCode::from(2))
         }
-        Task::Recommend { sources, team, analysis, format, options, output } => {
+        Task::Recommend { sources, team, analysis, format, options, output, record } => {
             let catalog = load()?;
             warn_if_old(&catalog);
-            let (answers, recommendation) = match &team {
+            let (mut answers, recommendation) = match &team {
                 Some(roster) => {
                     let team = Team::read(&catalog.vocabulary, roster, &sources)?;
                     decide::team::rank(&catalog, &team, &analysis)?
@@ -72,9 +79,23 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             if let Some(inconsistency) = recommendation.ranking.weighting.inconsistency() {
                 let _ = std::io::stderr().write_all(format!("warning: {inconsistency}\n").as_bytes());
             }
-            let provenance = provenance();
+            // A decision record names its radar relative to the folder it is written into, where
+            // `verify` looks for it, and its command reproduces the ranking, not the writing.
+            let folder = match (&record, &output.path) {
+                (Some(target), _) => Some(target.folder.clone()),
+                (None, Some(file)) if format == render::Format::Adr => file.parent().map(PathBuf::from),
+                _ => None,
+            };
+            if let (Some(folder), Some(radar)) = (&folder, answers.radar.as_mut()) {
+                radar.path = decisions::relative(folder, std::path::Path::new(&radar.path));
+            }
+            let provenance = provenance(record.is_some());
             let context = Context { answers: &answers, catalog: &catalog, provenance: &provenance };
-            emit(&render::ranking(format, &recommendation, &context, &options)?, &output)
+            let text = render::ranking(format, &recommendation, &context, &options)?;
+            match &record {
+                Some(target) => decisions::write_record(target, &text, answers.title.as_deref()),
+                None => emit(&text, &output),
+            }
         }
         Task::Compare { ids, sections, sources, format, options, charset, output } => {
             let catalog = load()?;
@@ -84,14 +105,16 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
                 None => None,
             };
             let comparison = Comparison::new(&catalog, &ids, sections.as_deref(), answers.as_ref())?;
-            let text = render::comparison(format, &comparison, &catalog.vocabulary, &options, charset, &provenance())?;
+            let text =
+                render::comparison(format, &comparison, &catalog.vocabulary, &options, charset, &provenance(false))?;
             emit(&text, &output)
         }
-        Task::List { mut filters, format, options, output } => {
+        Task::List { mut filters, order, format, options, output } => {
             let catalog = load()?;
             answers::normalize(&mut filters, &catalog.vocabulary);
             answers::check(&filters, &catalog.vocabulary, &answers::Source::Flags)?;
-            let selected = select(&catalog, &filters)?;
+            let mut selected = select(&catalog, &filters)?;
+            order.sort(&mut selected);
             emit(&render::frameworks(format, &selected, &catalog, &options)?, &output)
         }
         Task::Show { id, format, options, output } => {
@@ -132,14 +155,17 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
                     "no data directory is known for this user (HOME is not set), so there is nowhere to keep the facts"
                 );
             };
-            let current = Catalog::load_over(overlay.as_ref(), &[])?;
+            let current = match overlay() {
+                Some(overlay) => overlay.catalog.clone(),
+                None => Catalog::builtin()?,
+            };
             let settings = refresh::Settings { timeout, jobs, github_token, test_services };
             refresh::run(&current, path, &settings, &today)
         }
         Task::Layers(id) => {
             let catalog = load()?;
             let id = catalog.find(&id, Origin::Flag("ID".into()))?.id.clone();
-            let (_, steps) = Catalog::history(overlay.as_ref(), catalogs, &id)?;
+            let (_, steps) = Catalog::history(overlay().map(|o| &o.layer), catalogs, &id)?;
             let settings = catalog::layers::attribute(&steps);
             let width = settings.iter().map(|s| s.field.chars().count()).max().unwrap_or(0);
             let layer_width = settings.iter().map(|s| s.layer.chars().count()).max().unwrap_or(0);
@@ -153,26 +179,10 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             }
             write_out(&text)
         }
-        Task::Verify { file, warn_eol } => {
-            let shown = file.display().to_string();
-            let text = backend_advisor::yaml::read::read_text(&file)?;
-            let record = decide::verify::find(&text, &shown)?;
+        Task::Verify { file, warn_eol, format } => {
             let catalog = load()?;
             let today_days = backend_advisor::refresh::days(&today).unwrap_or(0);
-            let verdict = decide::verify::check(&record, &catalog, &shown, today_days, warn_eol)?;
-            let mut report: String = verdict.changes.iter().map(|c| format!("{c}\n")).collect();
-            let code = if !verdict.still_wins {
-                report.push_str(&format!("FAIL: {shown}: the recorded choice '{}' no longer wins\n", record.chosen.id));
-                3
-            } else if let Some(ends) = &verdict.support_ends {
-                report.push_str(&format!("FAIL: {shown}: {ends}, within --warn-eol\n"));
-                4
-            } else {
-                report.push_str(&format!("ok: {shown}: '{}' still wins\n", record.chosen.id));
-                0
-            };
-            write_out(&report)?;
-            Ok(ExitCode::from(code))
+            decisions::verify(&file, &catalog, catalogs, today_days, warn_eol, format)
         }
     }
 }
@@ -242,7 +252,7 @@ fn ask(
         given_pairwise: given.located_pairwise().cloned(),
         options,
         compare_width,
-        provenance: provenance(),
+        provenance: provenance(false),
         styled,
         catalogs,
     };
@@ -277,10 +287,11 @@ fn select<'a>(catalog: &'a Catalog, filters: &AnswerSet) -> anyhow::Result<Vec<&
 
 /// When and how this report is made: the command line as run and today's date, or the date of
 /// `SOURCE_DATE_EPOCH` (seconds since 1970) for reproducible reports.
-fn provenance() -> Provenance {
+fn provenance(into_folder: bool) -> Provenance {
     let mut args = std::env::args_os().map(|a| a.to_string_lossy().into_owned());
     let program = args.next().unwrap_or_else(|| env!("CARGO_PKG_NAME").to_string());
     let rest: Vec<String> = args.collect();
+    let rest = if into_folder { decisions::without_writing(rest) } else { rest };
     let now = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -315,7 +326,7 @@ pub fn clap_outcome(error: &clap::Error) -> ExitCode {
 }
 
 /// Write to stdout; a closed pipe is a quiet success.
-fn write_out(text: &str) -> anyhow::Result<ExitCode> {
+pub(super) fn write_out(text: &str) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

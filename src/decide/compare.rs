@@ -97,7 +97,7 @@ impl Serialize for Section {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Standing {
     /// It passes the hard filters: its score, explained.
-    Ranked(Ranked),
+    Ranked(Box<Ranked>),
     /// A hard filter removes it, for these reasons.
     Excluded(Vec<String>),
 }
@@ -179,7 +179,7 @@ impl Comparison {
             .map(|framework| {
                 let standing =
                     ranking.as_ref().map(|ranking| match ranking.ranking.iter().find(|r| r.id == framework.id) {
-                        Some(ranked) => Standing::Ranked(ranked.clone()),
+                        Some(ranked) => Standing::Ranked(Box::new(ranked.clone())),
                         None => Standing::Excluded(
                             ranking
                                 .excluded

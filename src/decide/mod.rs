@@ -1,11 +1,13 @@
 //! The decision: answers and a catalog in, a ranking out. [`score`] weighs and ranks (WSM, or
 //! [`topsis`]), [`ahp`] turns pairwise judgements into weights, [`sensitivity`] says how sure the
 //! ranking is, [`close_call`] whether first place is clear, [`why_not`] why a framework is not
-//! first, [`verify`] whether a recorded decision still holds, and [`compare`] lays frameworks side by side. Pure: no I/O.
+//! first, [`verify`] whether a recorded decision still holds, [`records`] a folder of them (numbers,
+//! superseding), and [`compare`] lays frameworks side by side. Pure: no I/O.
 
 pub mod ahp;
 pub mod close_call;
 pub mod compare;
+pub mod records;
 pub mod score;
 pub mod sensitivity;
 pub mod team;

@@ -14,6 +14,7 @@ use crate::criteria::Criterion;
 use crate::decide::ahp;
 use crate::decide::topsis;
 use crate::error::{Origin, Result};
+use crate::radar::{Placement, Radar, Ring, Suggestion};
 
 /// How the criteria are combined into a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -167,6 +168,10 @@ pub struct Ranked {
     /// Every active criterion's rating and contribution (`topsis`: normalized), in criterion order.
     #[serde(serialize_with = "parts_as_map")]
     pub criteria: Vec<Part>,
+    /// Where the organisation's radar places it (Adopt, Trial or Assess), when a radar is given
+    /// and names it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radar: Option<Placement>,
 }
 
 fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -255,6 +260,37 @@ pub struct Ranking {
     pub excluded: Vec<Excluded>,
     /// The catalog used.
     pub catalog: CatalogInfo,
+    /// The radar applied, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub radar: Option<RadarUse>,
+}
+
+/// A radar applied to a ranking: which file, whether Adopt counted as support, its entries that
+/// name no framework of the catalog (platforms, tools, languages), and those of them that look
+/// like a framework's name, listed in a note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RadarUse {
+    /// The radar file.
+    pub file: String,
+    /// Whether Adopt counted as organisational support in team familiarity: Adopt counts unless
+    /// turned off, and only when the team named its languages (otherwise familiarity is not weighed).
+    pub adopt_counts_as_support: bool,
+    /// Entry names that match no framework.
+    pub unmatched: Vec<String>,
+    /// Unmatched entries that look like a framework's name, with the framework they probably mean.
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl RadarUse {
+    /// How `answers`' radar applies to `catalog`, if there is one.
+    pub fn of(answers: &Answers, catalog: &Catalog) -> Option<RadarUse> {
+        answers.radar.as_ref().map(|radar| RadarUse {
+            file: radar.path.clone(),
+            adopt_counts_as_support: answers.radar_support && answers.team_familiarity.is_some(),
+            unmatched: radar.unmatched(catalog.frameworks.iter()),
+            suggestions: radar.suggestions(catalog.frameworks.iter()),
+        })
+    }
 }
 
 impl Ranking {
@@ -298,7 +334,22 @@ pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabu
             })
             .fold(1.0, f64::max)
     };
-    framework.languages.iter().map(|l| credit(l)).fold(1.0, f64::max)
+    let known = framework.languages.iter().map(|l| credit(l)).fold(1.0, f64::max);
+    if answers.radar_support && radar_ring(framework, answers) == Some(Ring::Adopt) {
+        known.max(ADOPT_SUPPORT)
+    } else {
+        known
+    }
+}
+
+/// The familiarity a framework the organisation's radar puts in Adopt has at least, when Adopt
+/// counts as support (the default): as if the team knew its language a little, since the
+/// organisation already runs it, has people who know it and a platform for it (`docs/radar.md`).
+pub const ADOPT_SUPPORT: f64 = 3.5;
+
+/// The ring the answers' radar puts a framework in, if any.
+pub fn radar_ring(framework: &Framework, answers: &Answers) -> Option<Ring> {
+    answers.radar.as_ref().and_then(|r| r.entry_for(framework)).map(|e| e.ring)
 }
 
 /// The 1–5 rating of a framework on a criterion.
@@ -350,6 +401,11 @@ pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String
                 requirement.level.id()
             ));
         }
+    }
+    if let Some(placement) =
+        answers.radar.as_ref().and_then(|r| r.placement(framework)).filter(|p| p.ring == Ring::Hold)
+    {
+        reasons.push(Radar::hold_reason(&placement));
     }
     reasons
 }
@@ -458,6 +514,7 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             distance_to_ideal: None,
             distance_to_anti_ideal: None,
             criteria: parts,
+            radar: answers.radar.as_ref().and_then(|r| r.placement(framework)),
         });
     }
     if method == Method::Topsis {
@@ -477,6 +534,7 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
         ranking,
         excluded,
         catalog: CatalogInfo { frameworks: catalog.frameworks.len(), sources: catalog.sources.clone() },
+        radar: RadarUse::of(answers, catalog),
     })
 }
 

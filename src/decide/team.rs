@@ -204,6 +204,8 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let ranking = &mut recommendation.ranking;
     ranking.excluded = excluded;
     ranking.catalog.frameworks = catalog.frameworks.len();
+    // The radar's entries are matched against the whole catalog, not only the candidates left.
+    ranking.radar = score::RadarUse::of(&answers, catalog);
     ranking.filters.languages = union(deciders.iter().flat_map(|m| m.answers.languages.iter().cloned()));
     let mut require: Vec<Requirement> = Vec::new();
     for requirement in deciders.iter().flat_map(|m| m.answers.require.iter()) {
@@ -364,6 +366,9 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         weights: Some(weights.to_vec()),
         title: None,
         description: None,
+        // The organisation's radar is the same for everyone: the first member's that names one.
+        radar: deciders.iter().find_map(|m| m.answers.radar.clone()),
+        radar_support: deciders.iter().all(|m| m.answers.radar_support),
     };
     (answers, languages)
 }

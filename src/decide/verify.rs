@@ -129,9 +129,11 @@ fn answer_set(answers: &Answers) -> AnswerSet {
             .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
         name: None,
         role: None,
-        // The project's name and description do not change the ranking.
-        title: None,
+        // The project's name does not change the ranking, but a successor record keeps it.
+        title: answers.title.clone(),
         description: None,
+        radar: answers.radar.as_ref().map(|r| r.path.clone()),
+        radar_support: answers.radar.as_ref().map(|_| answers.radar_support),
     }
 }
 
@@ -157,10 +159,18 @@ pub fn find(text: &str, path: &str) -> Result<Record> {
         problem(None, format!("no '{opening}' block: this is not a decision record backend-advisor wrote"))
     })?;
     let body: Vec<&str> = text.lines().skip(start + 1).take_while(|l| !l.starts_with("```")).collect();
-    serde_yaml::from_str(&body.join("\n")).map_err(|e| {
+    let block = body.join("\n");
+    // The block alone is checked (nesting, alias budgets, control characters) and parsed: the
+    // Markdown around it is not YAML, and a check of the whole file would stop at its prose.
+    crate::yaml::read::yaml(&block, path, start + 1)?;
+    serde_yaml::from_str(&block).map_err(|e| {
+        let mut message = e.to_string();
+        if let Some(cut) = message.rfind(" at line ") {
+            message.truncate(cut);
+        }
         problem(
             Some(start + 2 + e.location().map_or(0, |l| l.line().saturating_sub(1))),
-            format!("the record does not read: {e}"),
+            format!("the record does not read: {}", crate::yaml::problems::plain_words(&message)),
         )
     })
 }
@@ -177,8 +187,16 @@ pub struct Verdict {
 }
 
 /// Rank the record's answers with `catalog` and compare with what it recorded. `today` and
-/// `warn_days` are days since 1970 and a span in days (`--warn-eol`).
-pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_days: Option<i64>) -> Result<Verdict> {
+/// `warn_days` are days since 1970 and a span in days (`--warn-eol`); `radar` is the radar the
+/// record names, read by the caller ([`answers::read_radar`]).
+pub fn check(
+    record: &Record,
+    catalog: &Catalog,
+    path: &str,
+    today: i64,
+    warn_days: Option<i64>,
+    radar: Option<crate::radar::Radar>,
+) -> Result<Verdict> {
     let origin = Origin::file(path, None);
     let method = match record.method.as_str() {
         "wsm" => Method::Wsm,
@@ -194,7 +212,8 @@ pub fn check(record: &Record, catalog: &Catalog, path: &str, today: i64, warn_da
         }
     };
     answers::check(&record.answers, &catalog.vocabulary, &answers::Source::Flags)?;
-    let answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    let mut answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    answers.radar = radar;
     let ranking = rank(catalog, &answers, &Analysis { method, sensitivity: None })?.ranking;
     let chosen = &record.chosen;
     let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.to_string());

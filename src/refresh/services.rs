@@ -271,15 +271,45 @@ fn go_escape(module: &str) -> String {
     })
 }
 
-/// Whether a version names a stable release: numbers and dots (a leading `v`, a trailing
-/// `.Final` or `.RELEASE` allowed), no pre-release part.
+/// The longest version accepted from a service, in characters.
+pub const MAX_VERSION_CHARS: usize = 32;
+
+/// The most GitHub stars accepted (the most-starred repository has about half a million).
+pub const MAX_STARS: u64 = 10_000_000;
+
+/// The most release cycles accepted from endoflife.date (a product lists at most a few dozen).
+pub const MAX_CYCLES: usize = 500;
+
+/// Whether a version names a stable release: at most [`MAX_VERSION_CHARS`] characters of numbers
+/// and dots, at most six parts (a leading `v`, a trailing `.Final` or `.RELEASE` allowed), no
+/// pre-release part.
 pub fn is_stable(version: &str) -> bool {
-    let version = version.trim_start_matches('v');
-    let core = version.trim_end_matches(".Final").trim_end_matches(".RELEASE");
-    !core.is_empty() && core.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+    if version.len() > MAX_VERSION_CHARS {
+        return false;
+    }
+    let version = version.strip_prefix('v').unwrap_or(version);
+    let core = version.strip_suffix(".Final").or_else(|| version.strip_suffix(".RELEASE")).unwrap_or(version);
+    !core.is_empty()
+        && core.split('.').count() <= 6
+        && core.split('.').all(|part| !part.is_empty() && part.len() <= 9 && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Read one response body of `service` into the fact it holds.
+/// A value from a body, quoted for a message: escaped, on one line, and cut to 40 characters.
+fn quoted(value: &str) -> String {
+    let cut: String = value.chars().take(40).collect();
+    let more = if value.chars().count() > 40 { "…" } else { "" };
+    format!("'{}{more}'", crate::escape::one_line(&cut))
+}
+
+/// A release cycle's name from endoflife.date: 1 to 32 letters, digits, dots and hyphens.
+fn is_cycle(name: &str) -> bool {
+    (1..=32).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+/// Read one response body of `service` into the fact it holds. Every value is checked here:
+/// versions are stable releases ([`is_stable`]), dates are `YYYY-MM-DD` between 1970 and 2100,
+/// star counts at most [`MAX_STARS`], cycle names short words; anything else makes this one
+/// lookup fail, naming the value (escaped and cut).
 pub fn read(service: Service, body: &str) -> Result<Found, String> {
     let json: Value = serde_json::from_str(body).map_err(|e| format!("the body is not the documented JSON ({e})"))?;
     let text = |value: &Value, what: &str| -> Result<String, String> {
@@ -287,9 +317,17 @@ pub fn read(service: Service, body: &str) -> Result<Found, String> {
     };
     let day = |stamp: String| -> Result<String, String> {
         let day = stamp.get(..10).unwrap_or_default().to_string();
-        if crate::catalog::validate::is_date(&day) { Ok(day) } else { Err(format!("'{stamp}' is not a date")) }
+        let rest_ok = stamp.len() == 10 || stamp.as_bytes().get(10).is_some_and(|b| *b == b'T' || *b == b' ');
+        if crate::catalog::validate::is_date(&day) && day.len() == 10 && rest_ok && stamp.len() <= 40 {
+            Ok(day)
+        } else {
+            Err(format!("{} is not a date between 1970 and 2100", quoted(&stamp)))
+        }
     };
     let release = |version: String, date: String| {
+        if !is_stable(&version) {
+            return Err(format!("the latest version {} is not a stable release", quoted(&version)));
+        }
         Ok(Found::Release { version: version.trim_start_matches('v').to_string(), date })
     };
     match service {
@@ -324,7 +362,7 @@ pub fn read(service: Service, body: &str) -> Result<Found, String> {
                 .max_by_key(|d| d["timestamp"].as_i64().unwrap_or(0))
                 .ok_or("no stable version among the results")?;
             let millis = newest["timestamp"].as_i64().ok_or("the body has no timestamp")?;
-            release(text(&newest["v"], "v")?, crate::provenance::date(millis / 1000))
+            release(text(&newest["v"], "v")?, day(crate::provenance::date(millis.clamp(0, 1 << 45) / 1000))?)
         }
         Service::Nuget => {
             let pages = json["items"].as_array().ok_or("the body has no items")?;
@@ -371,14 +409,30 @@ pub fn read(service: Service, body: &str) -> Result<Found, String> {
             release(version, day(inserted.to_string())?)
         }
         Service::Go => release(text(&json["Version"], "Version")?, day(text(&json["Time"], "Time")?)?),
-        Service::Github => {
-            json["stargazers_count"].as_u64().map(Found::Stars).ok_or_else(|| "the body has no stargazers_count".into())
-        }
+        Service::Github => match json["stargazers_count"].as_u64() {
+            Some(count) if count <= MAX_STARS => Ok(Found::Stars(count)),
+            Some(count) => Err(format!("{count} stars is more than any repository has ({MAX_STARS} at most)")),
+            None => Err("the body has no stargazers_count".into()),
+        },
         Service::Endoflife => {
             let releases = json["result"]["releases"].as_array().ok_or("the body has no result.releases")?;
+            if releases.len() > MAX_CYCLES {
+                return Err(format!("{} release cycles listed, more than {MAX_CYCLES}", releases.len()));
+            }
             let cycles = releases
                 .iter()
-                .map(|r| Ok((text(&r["name"], "release name")?, r["eolFrom"].as_str().map(str::to_string))))
+                .map(|r| {
+                    let name = text(&r["name"], "release name")?;
+                    if !is_cycle(&name) {
+                        return Err(format!("the release name {} is not a version cycle", quoted(&name)));
+                    }
+                    let ends = match &r["eolFrom"] {
+                        Value::Null => None,
+                        Value::String(date) => Some(day(date.clone())?),
+                        _ => return Err("an eolFrom is neither a date nor null".into()),
+                    };
+                    Ok((name, ends))
+                })
                 .collect::<Result<Vec<_>, String>>()?;
             if cycles.is_empty() { Err("the product lists no releases".into()) } else { Ok(Found::Cycles(cycles)) }
         }
@@ -398,6 +452,30 @@ mod tests {
         assert!(!is_stable("3.17.0.CR1"));
         assert!(!is_stable("6.0a1"));
         assert!(!is_stable("dev-main"));
+        assert!(!is_stable("1.0.0-rc.1"));
+        assert!(!is_stable("1.0\u{1b}[31m"));
+        assert!(!is_stable(&"1.".repeat(20)));
+        assert!(!is_stable(&"9".repeat(40)));
+    }
+
+    #[test]
+    fn hostile_values_fail_their_lookup_with_the_value_escaped_and_cut() {
+        let pypi = |version: &str, time: &str| {
+            serde_json::json!({"info": {"version": version}, "urls": [{"upload_time_iso_8601": time}]}).to_string()
+        };
+        let escaped = read(Service::Pypi, &pypi("1.0\u{1b}]8;;x\u{7}", "2025-01-01T00:00:00Z")).expect_err("refused");
+        assert!(escaped.contains("not a stable release") && !escaped.contains('\u{1b}'), "{escaped}");
+        assert!(read(Service::Pypi, &pypi("6.0rc1", "2025-01-01T00:00:00Z")).is_err_and(|e| e.contains("stable")));
+        let long = read(Service::Pypi, &pypi(&"1".repeat(1 << 20), "2025-01-01")).expect_err("refused");
+        assert!(long.len() < 200, "{long}");
+        let year = read(Service::Pypi, &pypi("1.0", "99999-01-01T00:00:00Z")).expect_err("refused");
+        assert!(year.contains("not a date"), "{year}");
+        let eol = serde_json::json!({"result": {"releases": [{"name": "5.2", "eolFrom": "99999-12-31"}]}});
+        assert!(read(Service::Endoflife, &eol.to_string()).is_err_and(|e| e.contains("not a date")));
+        let stars = serde_json::json!({"stargazers_count": u64::MAX});
+        assert!(read(Service::Github, &stars.to_string()).is_err());
+        let maven = serde_json::json!({"response": {"docs": [{"v": "1.0", "timestamp": i64::MAX}]}});
+        assert!(read(Service::Maven, &maven.to_string()).is_err_and(|e| e.contains("not a date")));
     }
 
     #[test]

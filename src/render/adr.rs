@@ -308,7 +308,7 @@ fn outcome(
     if !ranking.excluded.is_empty() {
         let _ = writeln!(out, "The hard constraints removed {} framework(s) before scoring:\n", ranking.excluded.len());
         for excluded in &ranking.excluded {
-            let _ = writeln!(out, "* {}: {}", excluded.name, excluded.reasons.join("; "));
+            let _ = writeln!(out, "* {}: {}", md(&excluded.name), md(&excluded.reasons.join("; ")));
         }
         out.push('\n');
     }
@@ -406,6 +406,9 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
         .map(|f| format!("{} {}", md(&f.name), f.reviewed))
         .collect();
     let _ = writeln!(out, "The entries of the considered options were last reviewed: {}.", reviewed.join(", "));
+    if let Some(radar) = super::prose::radar(ranking) {
+        let _ = writeln!(out, "{}", crate::escape::markdown_line(&radar));
+    }
     out.push_str(
         "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
          framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n",
@@ -451,9 +454,10 @@ pub fn record(
     out.push_str(&drivers(ranking, answers, catalog));
     out.push_str("## Considered Options\n\n");
     for ranked in shown {
+        let ring = ranked.radar.as_ref().map_or(String::new(), |p| format!(", {} on the radar", p.ring.label()));
         let _ = writeln!(
             out,
-            "* {} ({}), score {:.1}",
+            "* {} ({}), score {:.1}{ring}",
             md(&ranked.name),
             catalog.vocabulary.language_name(&ranked.language),
             ranked.score

@@ -21,7 +21,7 @@ pub fn grid(grid: &Rows) -> Result<String> {
 /// A cell a spreadsheet reads as text: one that starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return gets a leading `'`, as OWASP recommends, unless it is a plain number (`-0.5`
 /// stays a number).
-fn inert(cell: &str) -> Cow<'_, str> {
+pub(crate) fn inert(cell: &str) -> Cow<'_, str> {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && cell.parse::<f64>().is_err() { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
 }

@@ -43,7 +43,7 @@ pub fn facts(f: &Framework) -> Vec<String> {
     lines
 }
 
-/// What a rating rests on: `Measured` (derived by the README's rule from facts the rationale
+/// What a rating rests on: `Measured` (derived by the rule of docs/ratings.md from facts the rationale
 /// names) or `Judged` (by the vocabulary's rubric).
 pub fn basis(f: &Framework, factor: Factor) -> &'static str {
     if rules::derived(f, factor).is_some() { "Measured" } else { "Judged" }
@@ -58,28 +58,16 @@ pub fn support(s: &Support) -> String {
     }
 }
 
-/// The longest word a side-by-side cell shows of a provider; `show` has the whole text.
-pub const PROVIDER_WORD_MAX: usize = 24;
-
 /// What provides a feature, in short for side-by-side cells: `provided_by` up to its first
-/// parenthesis, semicolon or comma (`channels (Django Channels, a Django project)` → `channels`),
-/// each word cut to [`PROVIDER_WORD_MAX`] characters so that narrow columns stay whole.
+/// parenthesis, semicolon or comma (`channels (Django Channels, a Django project)` → `channels`).
+/// Its words are whole: a table wraps a long one after a dot or slash rather than cut it.
 pub fn provider(s: &Support) -> Option<String> {
     if s.level == Level::None {
         return None;
     }
     let by = s.provided_by.as_deref()?;
     let phrase = by.split(['(', ';', ',']).next().unwrap_or(by).trim();
-    let words: Vec<String> = phrase
-        .split_whitespace()
-        .map(|w| {
-            if w.chars().count() <= PROVIDER_WORD_MAX {
-                w.to_string()
-            } else {
-                w.chars().take(PROVIDER_WORD_MAX - 1).collect::<String>() + "…"
-            }
-        })
-        .collect();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 

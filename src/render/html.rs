@@ -432,9 +432,10 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     for r in &ranking.ranking {
         let _ = write!(
             out,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
             r.rank,
             escape(&r.name),
+            r.radar.as_ref().map_or(String::new(), |p| format!(" <small>(radar: {})</small>", p.ring.label())),
             escape(vocabulary.language_name(&r.language)),
             r.score,
             meter(r.score / 100.0)
@@ -464,6 +465,9 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     let _ = write!(out, "</tbody>\n</table>\n</div>\n<p class=\"note\">{}</p>\n", escape(&note));
     if let Some(analysis) = analysis {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&prose::wins(analysis)));
+    }
+    if let Some(radar) = prose::radar(ranking) {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&radar));
     }
     out.push_str("</section>\n");
     out
@@ -557,14 +561,86 @@ fn source_item(source: &crate::catalog::Source) -> String {
     )
 }
 
-/// An escaped rationale with each cited `[ID]` linked to its entry in the sources list.
+/// An escaped rationale with each cited `[ID]` linked to its entry in the sources list, built
+/// in one pass over the text's tokens: a link written is never searched again, so no id can
+/// match inside an earlier link's attribute.
 fn cite_links(escaped: &str, framework: &str, sources: &[&crate::catalog::Source]) -> String {
-    let mut out = escaped.to_string();
-    for source in sources {
-        let cited = format!("[{}]", escape(&source.id));
-        if out.contains(&cited) {
-            out = out.replace(&cited, &format!("<a href=\"#{}\">{cited}</a>", anchor(framework, &source.id)));
+    let mut out = String::with_capacity(escaped.len());
+    let mut rest = escaped;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        // The token is `[` up to the first `]`, unless another `[` comes first.
+        let close = after.find(']').filter(|&close| !after[..close].contains('['));
+        let cited = close.and_then(|close| {
+            let id = &after[..close];
+            sources.iter().find(|s| escape(&s.id) == id).map(|source| (close, source))
+        });
+        match cited {
+            Some((close, source)) => {
+                let _ = write!(out, "<a href=\"#{}\">[{}]</a>", anchor(framework, &source.id), escape(&source.id));
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
         }
     }
+    out.push_str(rest);
     out
+}
+
+#[cfg(test)]
+mod citation_tests {
+    use super::*;
+
+    fn source(id: &str) -> crate::catalog::Source {
+        crate::catalog::Source {
+            id: id.into(),
+            title: "t".into(),
+            publisher: "p".into(),
+            url: "https://example.org".into(),
+            date: "2026".into(),
+            date_kind: "read".into(),
+            measures: "m".into(),
+        }
+    }
+
+    /// Every `<a ` the linker writes has one attribute, `href="#…"`, and holds no other tag.
+    fn only_plain_links(html: &str) {
+        for (at, _) in html.match_indices("<a ") {
+            let tag = &html[at..at + html[at..].find('>').expect("the tag ends")];
+            assert!(tag.starts_with("<a href=\"#"), "{tag}");
+            assert_eq!(tag.matches('"').count(), 2, "one attribute: {tag}");
+            let inner = &html[at + tag.len() + 1..];
+            let end = inner.find("</a>").expect("the link ends");
+            assert!(!inner[..end].contains('<'), "nothing nested: {}", &inner[..end]);
+        }
+    }
+
+    #[test]
+    fn a_link_written_is_never_searched_again() {
+        // Ids that do not load (they are not identifiers), given here straight to the linker:
+        // once, replacing `[B…]` inside A's link put B's link into A's href.
+        let b = source("B onmouseover=alert(1) x");
+        let a = source("A\"[B onmouseover=alert(1) x]");
+        let text = "see [A\"[B onmouseover=alert(1) x]] and [B onmouseover=alert(1) x]";
+        let html = cite_links(&escape(text), "fw", &[&a, &b]);
+        only_plain_links(&html);
+        assert_eq!(html.matches("<a ").count(), 2, "{html}");
+    }
+
+    #[test]
+    fn citations_link_once_and_brackets_stay_text() {
+        let one = source("ONE");
+        let two = source("TWO");
+        let html = cite_links(&escape("[ONE], [[TWO]], [ONE\"], [TWO, [] [ONE][TWO]"), "fw", &[&one, &two]);
+        only_plain_links(&html);
+        assert_eq!(
+            html,
+            "<a href=\"#src-fw-ONE\">[ONE]</a>, [<a href=\"#src-fw-TWO\">[TWO]</a>], [ONE&quot;], [TWO, [] \
+             <a href=\"#src-fw-ONE\">[ONE]</a><a href=\"#src-fw-TWO\">[TWO]</a>"
+        );
+    }
 }

@@ -82,6 +82,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
             ));
         }
     }
+    paragraphs.extend(prose::radar(ranking).map(|line| crate::escape::markdown_line(&line)));
     let excluded = prose::excluded(ranking);
     if options.explain && !excluded.is_empty() {
         let list: Vec<String> = excluded.iter().map(|line| format!("- {}", escape(line))).collect();

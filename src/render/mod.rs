@@ -14,6 +14,7 @@ pub mod json;
 pub mod markdown;
 pub mod markup;
 pub mod prose;
+pub mod radar;
 pub mod reproduce;
 pub mod rows;
 pub mod side_by_side;
@@ -48,6 +49,8 @@ pub enum Format {
     Html,
     /// An architecture decision record in the MADR 4.0 layout.
     Adr,
+    /// A technology radar (Build-Your-Own-Radar CSV) with the decision in it.
+    Radar,
 }
 
 impl Format {
@@ -61,6 +64,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Adr => "adr",
+            Format::Radar => "radar",
         }
     }
 
@@ -70,7 +74,7 @@ impl Format {
         match self {
             Format::Table | Format::Markdown | Format::Html => Some(10),
             Format::Adr => Some(3),
-            Format::Json | Format::Yaml | Format::Csv => None,
+            Format::Json | Format::Yaml | Format::Csv | Format::Radar => None,
         }
     }
 }
@@ -141,6 +145,18 @@ pub fn ranking(
             context.catalog,
             context.provenance,
         )?,
+        Format::Radar => match recommendation.ranking.ranking.first() {
+            Some(winner) => {
+                let chosen = context.catalog.find(&winner.id, Origin::Command("recommend".into()))?;
+                let title = context.answers.title.as_deref().unwrap_or("Backend framework");
+                let description = format!(
+                    "Chosen for \"{title}\" by a decision made with backend-advisor on {} ({:.1}/100, ranked first of {total}); re-check it with backend-advisor verify",
+                    context.provenance.date, winner.score
+                );
+                radar::adopt(context.answers.radar.as_ref(), chosen, &description)?
+            }
+            None => return Err(not_offered(format, "a ranking with no candidate")),
+        },
     })
 }
 
@@ -152,12 +168,12 @@ pub fn frameworks(format: Format, frameworks: &[&Framework], catalog: &Catalog, 
         return Ok(prose::no_match().to_string() + "\n");
     }
     Ok(match format {
-        Format::Table => table::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People), options),
+        Format::Table => table::frameworks(frameworks, vocabulary, options),
         Format::Markdown => markdown::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::People)),
         Format::Csv => csv::grid(&rows::frameworks(frameworks, vocabulary, rows::Audience::Data))?,
         Format::Json => json::to_string(&frameworks)?,
         Format::Yaml => yaml::to_string(&frameworks)?,
-        Format::Html | Format::Adr => return Err(not_offered(format, "a list of frameworks")),
+        Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "a list of frameworks")),
     })
 }
 
@@ -168,7 +184,7 @@ pub fn framework(format: Format, framework: &Framework, vocabulary: &Vocabulary,
         Format::Markdown => markdown::framework(framework, vocabulary),
         Format::Json => json::to_string(framework)?,
         Format::Yaml => yaml::to_string(framework)?,
-        Format::Html | Format::Adr => return Err(not_offered(format, "one framework")),
+        Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "one framework")),
     })
 }
 
@@ -180,7 +196,7 @@ pub fn sources(format: Format, sources: &[crate::catalog::Source], options: &Opt
         Format::Csv => csv::grid(&rows::sources(sources, rows::Audience::Data))?,
         Format::Json => json::to_string(sources)?,
         Format::Yaml => yaml::to_string(sources)?,
-        Format::Html | Format::Adr => return Err(not_offered(format, "the sources")),
+        Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "the sources")),
     })
 }
 
@@ -192,7 +208,7 @@ pub fn presets(format: Format, presets: &[Preset], options: &Options) -> Result<
         Format::Csv => csv::grid(&rows::presets(presets, rows::Audience::Data))?,
         Format::Json => json::to_string(&presets)?,
         Format::Yaml => yaml::to_string(&presets)?,
-        Format::Html | Format::Adr => return Err(not_offered(format, "the presets")),
+        Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "the presets")),
     })
 }
 
@@ -213,6 +229,6 @@ pub fn comparison(
         Format::Json => json::to_string(&document::comparison(comparison))?,
         Format::Yaml => yaml::to_string(&document::comparison(comparison))?,
         Format::Html => html::comparison(comparison, vocabulary, provenance),
-        Format::Adr => return Err(not_offered(format, "a comparison")),
+        Format::Adr | Format::Radar => return Err(not_offered(format, "a comparison")),
     })
 }

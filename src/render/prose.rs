@@ -192,6 +192,50 @@ pub fn excluded(ranking: &Ranking) -> Vec<String> {
     ranking.excluded.iter().map(|e| format!("{} ({}): {}", e.name, e.id, e.reasons.join("; "))).collect()
 }
 
+/// What the radar did, when one was given: Hold removals, whether Adopt counted as support, the
+/// entries that look like a framework's name but match none, and the entries that name none.
+pub fn radar(ranking: &Ranking) -> Option<String> {
+    /// The most unmatched names listed; the rest are counted.
+    const LISTED: usize = 8;
+    let radar = ranking.radar.as_ref()?;
+    let held =
+        ranking.excluded.iter().filter(|e| e.reasons.iter().any(|r| r.starts_with("on Hold in the radar"))).count();
+    let mut parts = vec![match held {
+        0 => "no framework is on Hold".to_string(),
+        1 => "1 framework on Hold is left out".to_string(),
+        n => format!("{n} frameworks on Hold are left out"),
+    }];
+    let adopted = ranking.ranking.iter().any(|r| r.radar.as_ref().is_some_and(|p| p.ring == crate::radar::Ring::Adopt));
+    if adopted && radar.adopt_counts_as_support {
+        parts.push(
+            "Adopt counts as organisational support in team familiarity (--no-radar-support or radar_support: false turns that off)"
+                .into(),
+        );
+    }
+    for suggestion in &radar.suggestions {
+        parts.push(format!(
+            "'{}' ({}) names no framework: did you mean '{}'? (an entry matches a framework's id or name)",
+            suggestion.entry, suggestion.ring, suggestion.did_you_mean
+        ));
+    }
+    let others: Vec<&String> =
+        radar.unmatched.iter().filter(|u| !radar.suggestions.iter().any(|s| &s.entry == *u)).collect();
+    if !others.is_empty() {
+        let mut names: Vec<String> = others.iter().take(LISTED).map(|n| n.to_string()).collect();
+        if others.len() > LISTED {
+            names.push(format!("and {} more", others.len() - LISTED));
+        }
+        parts.push(format!(
+            "{} {} no framework of the catalog and {} not used: {}",
+            others.len(),
+            if others.len() == 1 { "entry names" } else { "entries name" },
+            if others.len() == 1 { "is" } else { "are" },
+            names.join(", ")
+        ));
+    }
+    Some(format!("Radar {}: {}.", crate::escape::one_line(&radar.file), parts.join("; ")))
+}
+
 /// "Showing 10 of 24 ranked frameworks; use --top N to see more." when truncated.
 pub fn truncated(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {shown} of {total} ranked frameworks; use --top N to see more."))

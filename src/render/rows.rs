@@ -130,9 +130,21 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
             }
         }
     }
+    // With a radar, its ring stands beside each framework (Hold ones are excluded).
+    // For data the ring comes last, so that the columns before it keep their places.
+    let radar = ranking.radar.is_some();
+    if radar && audience == Audience::People {
+        headers.push("Radar".into());
+    }
     let second = if topsis { "normalized" } else { "contribution" };
+    // Every criterion that carries weight, so that the score can be traced: the factors, then
+    // use-case fit and team familiarity when active; a factor of weight 0 still shows its rating.
     let criteria: Vec<Criterion> = match (audience, explain) {
-        (Audience::People, false) => Factor::ALL.map(Criterion::Factor).to_vec(),
+        (Audience::People, false) => Factor::ALL
+            .map(Criterion::Factor)
+            .into_iter()
+            .chain(ranking.criteria.iter().map(|w| w.id).filter(|c| !matches!(c, Criterion::Factor(_))))
+            .collect(),
         _ => ranking.criteria.iter().map(|w| w.id).collect(),
     };
     for criterion in &criteria {
@@ -185,6 +197,10 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
                     }
                 }
             }
+            let ring = entry.radar.as_ref().map(|p| p.ring);
+            if radar && audience == Audience::People {
+                row.push(Cell::text(ring.map_or("-", |r| r.label())));
+            }
             for criterion in &criteria {
                 let part = entry.criteria.iter().find(|p| p.criterion == *criterion);
                 match (audience, part) {
@@ -209,9 +225,15 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
                     }
                 }
             }
+            if radar && audience == Audience::Data {
+                row.push(Cell::text(ring.map_or("", |r| r.id())));
+            }
             row
         })
         .collect();
+    if radar && audience == Audience::Data {
+        headers.push("radar_ring".into());
+    }
     // Least important first: criteria by ascending weight (rightmost first among equals), then
     // the share of wins, then the language. Rank, name and score always stay.
     let mut drop_first: Vec<usize> = Vec::new();
@@ -222,6 +244,7 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
         by_weight.sort_by(|&a, &b| weight(&criteria[a]).total_cmp(&weight(&criteria[b])));
         drop_first.extend(by_weight.into_iter().map(|i| first_criterion + i));
         drop_first.extend(headers.iter().position(|h| h == "Wins"));
+        drop_first.extend(headers.iter().position(|h| h == "Radar"));
         drop_first.extend(headers.iter().position(|h| h == "Language"));
     }
     Rows { headers, rows, drop_first }

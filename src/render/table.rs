@@ -177,6 +177,131 @@ fn paragraph(text: &str, width: Option<u16>, indent: &str) -> String {
     lines.into_iter().map(|l| format!("{lead}{l}\n")).collect()
 }
 
+/// The `list` table: each framework's id (what the other commands take; `--format markdown`
+/// adds the names), languages, five ratings and the use cases the
+/// catalog rates it a strong fit for (or, with none, a good fit), at most two lines a framework.
+/// The use cases take the width the other columns leave; those that do not fit in two lines are
+/// counted (`+3 more`), and the note under the table says where to read them all. Too narrow for
+/// that, the languages go first, then the table becomes a stacked list.
+pub fn frameworks(list: &[&Framework], vocabulary: &Vocabulary, options: &Options) -> String {
+    const LINES: usize = 2;
+    let names: Vec<String> = list.iter().map(|f| f.id.to_string()).collect();
+    let languages: Vec<String> = list.iter().map(|f| entry::languages(f, vocabulary)).collect();
+    let factors: Vec<String> = Factor::ALL
+        .iter()
+        .map(|&f| vocabulary.factor(f).map_or_else(|| f.id().to_string(), |v| v.short.to_string()))
+        .collect();
+    // The narrowest width at which every text of a column takes at most two lines.
+    let fitted = |texts: &[String], header: &str| -> usize {
+        let floor = texts.iter().map(|t| longest_piece(t)).chain([header.chars().count()]).max().unwrap_or(0);
+        (floor..=1000).find(|&w| texts.iter().all(|t| wrap(t, w, "").len() <= LINES)).unwrap_or(floor)
+    };
+    // An id is typed as it is: never broken.
+    let name_width = names.iter().map(|n| n.chars().count()).chain([2]).max().unwrap_or(2);
+    let language_width = fitted(&languages, "Languages");
+    let ratings: usize = factors.iter().map(|h| h.chars().count().max(3) + 3).sum();
+    let uses: Vec<(&str, Vec<&str>)> = list
+        .iter()
+        .map(|f| {
+            if f.use_cases.strong.is_empty() {
+                ("good: ", f.use_cases.good.iter().map(|t| t.as_ref()).collect())
+            } else {
+                ("", f.use_cases.strong.iter().map(|t| t.as_ref()).collect())
+            }
+        })
+        .collect();
+    // The longest use case with its comma.
+    let widest_use = uses.iter().flat_map(|(_, u)| u.iter().map(|t| t.chars().count() + 1)).max().unwrap_or(0);
+    let most_left_out = uses.iter().map(|(_, u)| u.len()).max().unwrap_or(0);
+    let header = "Strong for";
+    // Room for the longest use case with the count of those left out, or after "good: ".
+    let count = format!(" +{most_left_out} more").chars().count();
+    let floor = header.chars().count().max("good: ".len() + widest_use).max(widest_use + count);
+    let mut with_languages = true;
+    let room = |with_languages: bool| -> Option<usize> {
+        let width = usize::from(options.width?);
+        let fixed = 1 + name_width + 3 + ratings + 3 + if with_languages { language_width + 3 } else { 0 };
+        Some(width.saturating_sub(fixed))
+    };
+    let mut use_width = room(true).unwrap_or(usize::MAX);
+    if use_width < floor {
+        with_languages = false;
+        use_width = room(false).unwrap_or(usize::MAX);
+    }
+    // Not even the id, the ratings and a use case with its count fit: every use case, and the
+    // table leaves out columns (the languages, then ratings from the right) or stacks.
+    let narrow = use_width < floor;
+    if narrow {
+        with_languages = true;
+    }
+    let mut cut_any = false;
+    let mut headers = vec!["ID".to_string()];
+    if with_languages {
+        headers.push("Languages".into());
+    }
+    headers.extend(factors.iter().cloned());
+    headers.push(header.into());
+    let rows: Vec<Vec<Cell>> = list
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut row = vec![Cell::text(wrap(&names[i], name_width, "").join("\n"))];
+            if with_languages {
+                row.push(Cell::text(wrap(&languages[i], language_width, "").join("\n")));
+            }
+            for factor in Factor::ALL {
+                let value = f.scores.get(factor);
+                row.push(Cell::number(rows::rating(value), value));
+            }
+            let (prefix, items) = &uses[i];
+            if narrow {
+                row.push(Cell::text(format!("{prefix}{}", items.join(", "))));
+            } else {
+                let (text, cut) = two_lines(prefix, items, use_width);
+                cut_any |= cut;
+                row.push(Cell::text(text));
+            }
+            row
+        })
+        .collect();
+    let ratings_from_right = (2..2 + Factor::ALL.len()).rev();
+    let drop_first = if narrow { std::iter::once(1).chain(ratings_from_right).collect() } else { Vec::new() };
+    let table_rows = Rows { headers, rows, drop_first };
+    let mut out = grid(&table_rows, options);
+    let mut note = String::from(
+        "Strong for: the use cases the catalog rates a strong fit (good: a reasonable fit, when none is strong).",
+    );
+    if cut_any {
+        note.push_str(" \"+N more\" counts those that did not fit; show ID lists them all.");
+    }
+    if !with_languages && !narrow {
+        note.push_str(" Languages left out to fit; --format markdown shows them.");
+    }
+    out.push_str(&paragraph(&note, options.width, ""));
+    out
+}
+
+/// `items` after `prefix`, joined with commas into at most two lines of `width`; when they do
+/// not all fit, the last line ends with how many were left out. Returns the text and whether any
+/// item was left out.
+fn two_lines(prefix: &str, items: &[&str], width: usize) -> (String, bool) {
+    let join = |shown: &[&str], left: usize| {
+        let mut text = format!("{prefix}{}", shown.join(", "));
+        if left > 0 {
+            text.push_str(&format!(" +{left} more"));
+        }
+        text
+    };
+    for shown in (0..=items.len()).rev() {
+        let text = join(&items[..shown], items.len() - shown);
+        let lines = wrap(&text, width, "");
+        if lines.len() <= 2 {
+            return (lines.join("\n"), shown < items.len());
+        }
+    }
+    (join(&[], items.len()), !items.is_empty())
+}
+
 /// The ranking table, with the explanation under it when asked for.
 pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocabulary, options: &Options) -> String {
     let ranking = &recommendation.ranking;
@@ -196,6 +321,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
     notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
+    notes.extend(prose::radar(ranking));
     if options.explain {
         notes.push(prose::weights(&ranking.weighting, &ranking.criteria, vocabulary));
         if ranking.method == Method::Topsis {
@@ -295,21 +421,15 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         let examples: Vec<Text> = f.examples.iter().map(|e| format!("{}: {}", e.name, e.usage).into()).collect();
         out.push_str(&bullets("Examples", &examples));
     }
-    // An address is never broken (it could not be opened); one longer than the width is left
-    // to the formats without a width.
+    // An address is never broken (it could not be opened) nor hidden: one longer than the width
+    // overflows its own line, which terminals and pagers still let a reader select.
     out.push_str("\nSources:\n");
     for source in entry::cited(f, vocabulary) {
         let mut plain = source.clone();
         plain.url = Text::default();
         out.push_str(&paragraph(&format!("  - {}", entry::source_line(&plain)), width, "    "));
-        let address = format!("    {}", source.url);
-        if source.url.is_empty() {
-        } else if width.is_none_or(|w| address.chars().count() <= usize::from(w)) {
-            out.push_str(&address);
-            out.push('\n');
-        } else {
-            let hint = format!("address too long for this width; `show {} --format markdown` prints it", f.id);
-            out.push_str(&paragraph(&format!("    ({hint})"), width, "    "));
+        if !source.url.is_empty() {
+            out.push_str(&format!("    {}\n", source.url));
         }
     }
     out.push_str(&format!("\nReviewed: {}\n", f.reviewed));
@@ -346,15 +466,21 @@ pub fn layout(
     (groups, label, column)
 }
 
+/// Where a word too long for its line may break: after a slash, dot, hyphen or underscore
+/// (`fastapi.templating.` then `Jinja2Templates`), as browsers break addresses.
+fn breaks_after(c: char) -> bool {
+    matches!(c, '/' | '.' | '-' | '_')
+}
+
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
-/// Words are never split, except that a word too long for a line breaks after a slash
-/// (`ORM/auth/` then `CSRF`), as browsers do.
+/// Words are never split, except that a word too long for a line breaks after a slash, dot,
+/// hyphen or underscore ([`breaks_after`]), so a long name wraps instead of being cut.
 fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let room = width.saturating_sub(indent.chars().count());
     // (piece, whether it continues the previous piece without a space)
     let pieces = text.split_whitespace().flat_map(|word| {
         let parts: Vec<&str> =
-            if word.chars().count() > room { word.split_inclusive('/').collect() } else { vec![word] };
+            if word.chars().count() > room { word.split_inclusive(breaks_after).collect() } else { vec![word] };
         parts.into_iter().enumerate().map(|(i, part)| (part, i > 0)).collect::<Vec<_>>()
     });
     let mut lines: Vec<String> = Vec::new();
@@ -382,9 +508,9 @@ fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
 }
 
 /// The longest run of `text` that [`wrap`] never breaks: a word, or the part of one up to and
-/// including a slash.
+/// including a [`breaks_after`] character.
 fn longest_piece(text: &str) -> usize {
-    text.split_whitespace().flat_map(|w| w.split_inclusive('/')).map(|p| p.chars().count()).max().unwrap_or(0)
+    text.split_whitespace().flat_map(|w| w.split_inclusive(breaks_after)).map(|p| p.chars().count()).max().unwrap_or(0)
 }
 
 /// A value as the terminal shows it, list items wrapped to `width` with a hanging indent.
@@ -400,9 +526,10 @@ fn comparison_cell(value: &side_by_side::Value, charset: Charset, width: Option<
             // The rating padded to three characters keeps the bars and marks of a column aligned.
             format!("{:<3} {}{}", rows::rating(*rating), charset.bar(rating * 20.0, 5), best(*is_best))
         }
-        Value::Level(level, by) => match by {
-            Some(by) => format!("{} {by}", charset.level(*level)),
-            None => charset.level(*level).to_string(),
+        Value::Level(level, by) => match (by, width) {
+            (Some(by), Some(width)) => wrap(&format!("{} {by}", charset.level(*level)), width, "").join("\n"),
+            (Some(by), None) => format!("{} {by}", charset.level(*level)),
+            (None, _) => charset.level(*level).to_string(),
         },
         Value::List(items) => {
             let bullet = charset.bullet();

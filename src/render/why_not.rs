@@ -35,7 +35,7 @@ pub fn render(format: Format, why: &WhyNot, vocabulary: &Vocabulary, options: &O
             }
             out
         }
-        Format::Html | Format::Adr => return Err(not_offered(format, "a why-not explanation")),
+        Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "a why-not explanation")),
     })
 }
 

@@ -35,11 +35,28 @@ pub fn plain_words(message: &str) -> String {
     ] {
         text = text.replace(rust, words);
     }
+    text = short_quotes(&text);
     while let Some(at) = text.find("expected struct ") {
         let name_end = text[at + 16..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| at + 16 + i);
         text.replace_range(at..name_end, "expected a mapping of keys to values");
     }
     text
+}
+
+/// The longest value a parser message quotes (`invalid type: string "…"`): the offending
+/// token is named, but a whole line of a file read by mistake is not repeated.
+pub const MAX_QUOTED_CHARS: usize = 40;
+
+/// The quoted part of a parser message (from its first `"` to its last) cut to
+/// [`MAX_QUOTED_CHARS`] characters.
+fn short_quotes(message: &str) -> String {
+    let (Some(open), Some(close)) = (message.find('"'), message.rfind('"')) else { return message.to_string() };
+    let quoted = &message[open + 1..close.max(open + 1)];
+    if close <= open || quoted.chars().count() <= MAX_QUOTED_CHARS {
+        return message.to_string();
+    }
+    let kept: String = quoted.chars().take(MAX_QUOTED_CHARS).collect();
+    format!("{}{kept}…{}", &message[..=open], &message[close..])
 }
 
 /// `frameworks[3].scores` → (the id of entry 3, `scores`).

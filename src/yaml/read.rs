@@ -1,5 +1,8 @@
-//! Reading a user's file: refuse what is too big, missing, a folder, not UTF-8 or nested too
-//! deeply, before parsing.
+//! The one way in for a file's bytes: every file the tool reads (catalogs, the facts overlay,
+//! answers and team files, decision records, and later CSV or JSON files) passes [`text`], which
+//! refuses what is too big, not a regular file, reached through a link where none is allowed, not
+//! UTF-8, nested too deeply, expanded past a budget by aliases, or holding control characters,
+//! before any parser sees it. Errors name the path and at most the offending character, escaped.
 
 use std::fs;
 use std::io::Read;
@@ -7,11 +10,15 @@ use std::path::Path;
 
 use crate::error::{Error, Origin, Problem, Result};
 
-/// The largest catalog, presets or answers file accepted, in bytes (8 MiB).
+/// The largest catalog, presets, answers, team or record file accepted, in bytes (8 MiB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// The most YAML values (scalars, lists and mappings) a file may hold. The built-in catalog has
-/// about 2,900 (24 frameworks); a catalog of 1,000 frameworks about 100,000. Without a limit, 8 MiB of `[1,1,…]`
+/// The largest facts overlay accepted, in bytes (1 MiB). `catalog refresh` writes about 30 KB
+/// for the built-in catalog; a bigger file was not written by it and would slow every command.
+pub const MAX_OVERLAY_BYTES: u64 = 1024 * 1024;
+
+/// The most YAML values (scalars, lists and mappings) a file may hold. The built-in catalog holds
+/// well under a tenth of that (tests/docs.rs checks it). Without a limit, 8 MiB of `[1,1,…]`
 /// is four million values and takes gigabytes and tens of seconds to refuse.
 pub const MAX_VALUES: usize = 250_000;
 
@@ -20,44 +27,144 @@ pub const MAX_VALUES: usize = 250_000;
 /// `[` would otherwise take minutes before any error.
 pub const MAX_FLOW_DEPTH: usize = 32;
 
-/// Read a whole text file, with the documented errors: 66 for a missing or unreadable path,
-/// 65 for a file over [`MAX_FILE_BYTES`] or not valid UTF-8.
+/// What a file is read as: it decides the size limit, whether a symbolic link is followed, and
+/// which checks run on the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A catalog (`--catalog`, `catalog validate`): YAML.
+    Catalog,
+    /// An answers file (`--answers`, a team member's file): YAML.
+    Answers,
+    /// A team file (`--team`): YAML.
+    Team,
+    /// The facts overlay `catalog refresh` writes into the data directory: YAML of at most
+    /// [`MAX_OVERLAY_BYTES`], and never read through a symbolic link (the tool's own file).
+    Overlay,
+    /// A decision record (`verify FILE`): Markdown. Only size, file kind and UTF-8 are checked
+    /// here; the record block is checked as YAML with [`yaml`] once it is cut out.
+    Record,
+    /// A CSV file: no control characters other than tab, line feed and carriage return.
+    Csv,
+    /// A JSON file: no control characters, raw or written as `\u` escapes, and no nesting deeper
+    /// than [`MAX_FLOW_DEPTH`].
+    Json,
+}
+
+impl Kind {
+    /// The largest file of this kind accepted, in bytes.
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Kind::Overlay => MAX_OVERLAY_BYTES,
+            _ => MAX_FILE_BYTES,
+        }
+    }
+
+    /// Whether a path of this kind may be a symbolic link (files a user names may; the tool's
+    /// own files may not, so a planted link cannot make it read another file).
+    pub fn follows_links(self) -> bool {
+        self != Kind::Overlay
+    }
+
+    /// What the file should be, for messages.
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Catalog | Kind::Answers | Kind::Team => "a regular YAML file",
+            Kind::Overlay => "the regular YAML file `catalog refresh` writes",
+            Kind::Record => "a regular Markdown file",
+            Kind::Csv => "a regular CSV file",
+            Kind::Json => "a regular JSON file",
+        }
+    }
+}
+
+/// Read a whole file as `kind`, with every check: 66 (unreadable) for a missing or unreadable
+/// path, a folder, a FIFO, a device or a socket, and a link where `kind` allows none; 65 (invalid
+/// data) for a file over its size limit, not UTF-8, or failing the checks of its kind.
+pub fn text(path: &Path, kind: Kind) -> Result<String> {
+    let shown = path.display().to_string();
+    let bytes = bytes(path, kind)?;
+    let text = utf8(bytes, &shown)?;
+    match kind {
+        Kind::Catalog | Kind::Answers | Kind::Team | Kind::Overlay => yaml(&text, &shown, 0)?,
+        Kind::Record => {}
+        Kind::Csv => raw_characters(&text, &shown, true)?,
+        Kind::Json => {
+            raw_characters(&text, &shown, false)?;
+            json_escapes_and_depth(&text, &shown)?;
+        }
+    }
+    Ok(text)
+}
+
+/// [`text`] for a catalog, presets or answers file (the name every reader used before [`Kind`]).
 pub fn read_text(path: &Path) -> Result<String> {
+    text(path, Kind::Catalog)
+}
+
+/// The file's bytes, at most `kind`'s limit, once it is known to be a regular file.
+fn bytes(path: &Path, kind: Kind) -> Result<Vec<u8>> {
+    use std::os::unix::fs::OpenOptionsExt;
     let shown = path.display().to_string();
     let unreadable = |reason: String| Error::Unreadable { path: shown.clone(), reason };
-    // The type is checked before opening: opening a FIFO with no writer blocks forever, and a
-    // device such as /dev/zero is no file of any size.
-    let kind = fs::metadata(path).map_err(|e| unreadable(io_reason(&e)))?.file_type();
-    if let Some(what) = not_a_file(&kind) {
-        return Err(unreadable(format!("is {what}, expected a regular YAML file")));
+    // The type is checked before opening: opening a FIFO with no writer blocks, and a device
+    // such as /dev/zero is no file of any size. A link is looked at itself, not followed.
+    let link = fs::symlink_metadata(path).map_err(|e| unreadable(io_reason(&e)))?;
+    if link.file_type().is_symlink() && !kind.follows_links() {
+        return Err(unreadable(format!(
+            "is a symbolic link, expected {}; it is not followed (remove it)",
+            kind.expected()
+        )));
     }
-    let file = fs::File::open(path).map_err(|e| unreadable(io_reason(&e)))?;
+    let kind_of = fs::metadata(path).map_err(|e| unreadable(io_reason(&e)))?.file_type();
+    if let Some(what) = not_a_file(&kind_of) {
+        return Err(unreadable(format!("is {what}, expected {}", kind.expected())));
+    }
+    // Non-blocking, so that a file swapped for a FIFO after the check cannot hang the open; no
+    // link followed where none is allowed, so that a link planted after the check is refused too.
+    let mut flags = nix::fcntl::OFlag::O_NONBLOCK;
+    if !kind.follows_links() {
+        flags |= nix::fcntl::OFlag::O_NOFOLLOW;
+    }
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits())
+        .open(path)
+        .map_err(|e| unreadable(io_reason(&e)))?;
+    // What was opened is what counts.
     let meta = file.metadata().map_err(|e| unreadable(io_reason(&e)))?;
     if meta.is_dir() {
-        return Err(unreadable("is a directory, expected a YAML file".into()));
+        return Err(unreadable(format!("is a directory, expected {}", kind.expected())));
     }
+    if let Some(what) = not_a_file(&meta.file_type()) {
+        return Err(unreadable(format!("is {what}, expected {}", kind.expected())));
+    }
+    let limit = kind.max_bytes();
     let too_big = |size: u64| {
         Error::InvalidData(vec![Problem {
             origin: Origin::file(&shown, None),
             entry: None,
             field: None,
             message: format!(
-                "file is {} bytes, over the limit of {} bytes (8 MiB); refused before parsing",
-                size, MAX_FILE_BYTES
+                "file is {size} bytes, over the limit of {limit} bytes ({}); refused before parsing",
+                mib(limit)
             ),
             hint: None,
         }])
     };
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(too_big(meta.len()));
     }
-    // Read at most one byte past the limit, in case the file grew (or is a pipe).
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| unreadable(io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    // Read at most one byte past the limit, in case the file grew.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| unreadable(io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64));
     }
-    decode(bytes, &shown)
+    Ok(bytes)
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{} MiB", bytes / (1024 * 1024))
 }
 
 /// What a path is when it is neither a regular file nor a folder (a folder has its own message).
@@ -78,10 +185,9 @@ fn not_a_file(kind: &fs::FileType) -> Option<&'static str> {
     }
 }
 
-/// The checks on a file's bytes once read (UTF-8, nesting depth), shared by [`read_text`] and
-/// the fuzz target; `shown` names the file in errors.
-pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
+/// The bytes as UTF-8 text; the error names the line and column of the first invalid byte.
+pub fn utf8(bytes: Vec<u8>, shown: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -93,23 +199,122 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
             message: format!("not valid UTF-8 (invalid byte at offset {at}); save the file as UTF-8"),
             hint: None,
         }])
-    })?;
-    if let Some((line, column)) = too_deep(&text) {
+    })
+}
+
+/// A refused character outside YAML: where it is and which.
+fn character_problem(shown: &str, line: usize, column: usize, c: char) -> Problem {
+    Problem {
+        origin: Origin::file(shown, Some((line, column))),
+        entry: None,
+        field: None,
+        message: format!(
+            "the file holds {}; text may hold line breaks and tabs, but no other control characters, bidirectional overrides or U+FFFE/U+FFFF",
+            crate::escape::describe(c)
+        ),
+        hint: Some("remove it: a terminal or a page would act on it".into()),
+    }
+}
+
+/// Every raw refused character of a text file (CSV may keep `\r` before a line feed).
+fn raw_characters(text: &str, shown: &str, crlf: bool) -> Result<()> {
+    let mut problems = Vec::new();
+    for (index, line) in text.split('\n').enumerate() {
+        let line = if crlf { line.strip_suffix('\r').unwrap_or(line) } else { line };
+        if let Some((column, c)) = line.chars().enumerate().find(|(_, c)| crate::escape::is_refused(*c)) {
+            problems.push(character_problem(shown, index + 1, column + 1, c));
+        }
+        if problems.len() >= 20 {
+            break;
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(Error::InvalidData(problems)) }
+}
+
+/// JSON's `\uXXXX` escapes of refused characters, and nesting deeper than [`MAX_FLOW_DEPTH`].
+fn json_escapes_and_depth(text: &str, shown: &str) -> Result<()> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+            continue;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+                if c == 'u' {
+                    let hex: String = (0..4).filter_map(|_| chars.next_if(char::is_ascii_hexdigit)).collect();
+                    column += hex.len();
+                    if let Some(found) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                        && hex.len() == 4
+                        && crate::escape::is_refused(found)
+                    {
+                        return Err(Error::InvalidData(vec![character_problem(shown, line, column - 5, found)]));
+                    }
+                }
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(Error::InvalidData(vec![Problem {
+                        origin: Origin::file(shown, Some((line, column))),
+                        entry: None,
+                        field: None,
+                        message: format!(
+                            "'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"
+                        ),
+                        hint: None,
+                    }]));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The checks on a file's bytes once read (UTF-8, then [`yaml`]), shared by [`text`] and the
+/// fuzz target; `shown` names the file in errors.
+pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
+    let text = utf8(bytes, shown)?;
+    yaml(&text, shown, 0)?;
+    Ok(text)
+}
+
+/// The YAML checks on `text` (a whole file, or a block cut out of one whose first line is line
+/// `line_offset + 1` of the file): flow nesting, values and bytes after alias expansion, and
+/// refused characters in any scalar, the last two in one pass of the parser.
+pub fn yaml(text: &str, shown: &str, line_offset: usize) -> Result<()> {
+    let at = |line: usize, column: usize| Origin::file(shown, Some((line + line_offset, column)));
+    if let Some((line, column)) = too_deep(text) {
         return Err(Error::InvalidData(vec![Problem {
-            origin: Origin::file(shown, Some((line, column))),
+            origin: at(line, column),
             entry: None,
             field: None,
             message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
             hint: Some("catalog and answers files need at most 3 levels".into()),
         }]));
     }
-    if let Some((line, column, excess)) = too_large(&text) {
+    let found = scan(text);
+    if let Some((line, column, excess)) = found.excess {
         let (message, hint) = match excess {
             Excess::Values => (
                 format!(
                     "more than {MAX_VALUES} YAML values (an alias counts as every value it repeats); refused before parsing"
                 ),
-                "a catalog of 1,000 frameworks holds about 100,000",
+                "the built-in catalog holds well under a tenth of that",
             ),
             Excess::Bytes => (
                 format!(
@@ -119,17 +324,18 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
             ),
         };
         return Err(Error::InvalidData(vec![Problem {
-            origin: Origin::file(shown, Some((line, column))),
+            origin: at(line, column),
             entry: None,
             field: None,
             message,
             hint: Some(hint.into()),
         }]));
     }
-    let controls: Vec<Problem> = refused_characters(&text)
+    let controls: Vec<Problem> = found
+        .refused
         .into_iter()
         .map(|(line, column, c)| Problem {
-            origin: Origin::file(shown, Some((line, column))),
+            origin: at(line, column),
             entry: None,
             field: None,
             message: format!(
@@ -142,58 +348,48 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
     if !controls.is_empty() {
         return Err(Error::InvalidData(controls));
     }
-    Ok(text)
+    Ok(())
 }
 
-/// Every scalar (value or key) holding a character that [`crate::escape::is_refused`]: its 1-based
-/// line and column and the first such character. Escapes (`"\e"`, `"\u202e"`) are seen as
-/// the characters they stand for. Stops at a syntax error (the parser reports it properly).
-pub fn refused_characters(text: &str) -> Vec<(usize, usize, char)> {
-    use saphyr_parser::{Event, Parser};
-    let mut found = Vec::new();
-    for event in Parser::new_from_str(text) {
-        let Ok((event, span)) = event else { break };
-        if let Event::Scalar(value, ..) = event
-            && let Some(c) = value.chars().find(|&c| crate::escape::is_refused(c))
-        {
-            found.push((span.start.line(), span.start.col() + 1, c));
-        }
-    }
-    found
+/// What one pass of the parser over a file found.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Where the file, with every alias expanded, first goes over a budget, and which.
+    pub excess: Option<(usize, usize, Excess)>,
+    /// Every scalar holding a refused character: line, column and the first such character.
+    pub refused: Vec<(usize, usize, char)>,
 }
 
-/// Which limit a file's expanded size goes over.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Excess {
-    /// More than [`MAX_VALUES`] values.
-    Values,
-    /// More than [`MAX_FILE_BYTES`] bytes of scalar text.
-    Bytes,
-}
-
-/// Where the file, with every alias expanded as a deserializer expands it, first holds more than
-/// [`MAX_VALUES`] values or more than [`MAX_FILE_BYTES`] bytes of scalar text, if it does (1-based
-/// line and column, and which limit). The count runs on the parser's events without expanding
-/// anything: each anchor remembers the size of its node, and an alias adds that size. So an
-/// anchor on a 4 MiB scalar repeated a thousand times, or "billion laughs", is refused in one
-/// linear pass with no more memory than the file. Counting stops at a syntax error (the parser
-/// reports that one properly).
-pub fn too_large(text: &str) -> Option<(usize, usize, Excess)> {
+/// One pass of the parser over `text` that counts the values and bytes every alias expands to
+/// and finds refused characters in any scalar (value or key).
+///
+/// The count runs on the parser's events without expanding anything: each anchor remembers the
+/// size of its node, and an alias adds that size. So an anchor on a 4 MiB scalar repeated a
+/// thousand times, or "billion laughs", is refused in one linear pass with no more memory than
+/// the file. Escapes (`"\e"`, `"\u202e"`) are seen as the characters they stand for. The pass
+/// stops at a budget exceeded or a syntax error (the parser reports that one properly).
+pub fn scan(text: &str) -> Scan {
     use saphyr_parser::{Event, Parser};
     use std::collections::HashMap;
+    let mut found = Scan::default();
     // The expanded (values, bytes) of every anchored node, by anchor id.
     let mut anchored: HashMap<usize, (u64, u64)> = HashMap::new();
     // Open collections: their anchor, and the totals when they opened.
     let mut open: Vec<(usize, u64, u64)> = Vec::new();
     let (mut values, mut bytes) = (0u64, 0u64);
     for event in Parser::new_from_str(text) {
-        let Ok((event, span)) = event else { return None };
+        let Ok((event, span)) = event else { break };
+        let at = || (span.start.line(), span.start.col() + 1);
         match event {
             Event::Scalar(text, _, anchor, _) => {
                 values += 1;
                 bytes += text.len() as u64;
                 if anchor != 0 {
                     anchored.insert(anchor, (1, text.len() as u64));
+                }
+                if let Some(c) = text.chars().find(|&c| crate::escape::is_refused(c)) {
+                    let (line, column) = at();
+                    found.refused.push((line, column, c));
                 }
             }
             Event::Alias(anchor) => {
@@ -214,17 +410,40 @@ pub fn too_large(text: &str) -> Option<(usize, usize, Excess)> {
             }
             _ => {}
         }
-        let at = || (span.start.line(), span.start.col() + 1);
         if values > MAX_VALUES as u64 {
             let (line, column) = at();
-            return Some((line, column, Excess::Values));
+            found.excess = Some((line, column, Excess::Values));
+            break;
         }
         if bytes > MAX_FILE_BYTES {
             let (line, column) = at();
-            return Some((line, column, Excess::Bytes));
+            found.excess = Some((line, column, Excess::Bytes));
+            break;
         }
     }
-    None
+    found
+}
+
+/// Every scalar (value or key) holding a character that [`crate::escape::is_refused`]: its 1-based
+/// line and column and the first such character ([`scan`]'s finding).
+pub fn refused_characters(text: &str) -> Vec<(usize, usize, char)> {
+    scan(text).refused
+}
+
+/// Which limit a file's expanded size goes over.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Excess {
+    /// More than [`MAX_VALUES`] values.
+    Values,
+    /// More than [`MAX_FILE_BYTES`] bytes of scalar text.
+    Bytes,
+}
+
+/// Where the file, with every alias expanded as a deserializer expands it, first holds more than
+/// [`MAX_VALUES`] values or more than [`MAX_FILE_BYTES`] bytes of scalar text, if it does (1-based
+/// line and column, and which limit): [`scan`]'s finding.
+pub fn too_large(text: &str) -> Option<(usize, usize, Excess)> {
+    scan(text).excess
 }
 
 /// Where flow collections first nest deeper than [`MAX_FLOW_DEPTH`], if they do (1-based line

@@ -293,7 +293,7 @@ fn reproduce(path: &Path, catalogs: &[PathBuf]) -> String {
 fn answers_file(set: &AnswerSet, path: &Path, catalogs: &[PathBuf]) -> anyhow::Result<String> {
     let yaml = serde_yaml::to_string(set).context("cannot write the answers as YAML")?;
     Ok(format!(
-        "# backend-advisor answers (format: README \"Answers file\"), saved by `backend-advisor ask`.\n# Rank them again: {}\n{yaml}",
+        "# backend-advisor answers (format: docs/answers-file.md), saved by `backend-advisor ask`.\n# Rank them again: {}\n{yaml}",
         reproduce(path, catalogs)
     ))
 }
