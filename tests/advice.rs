@@ -145,7 +145,9 @@ fn why_not_explains_the_gap_in_a_table_and_in_json() {
     let doc = json_of(&["why-not", "django", "--language", "go", "--format", "json"]);
     assert_eq!(doc["status"], "excluded");
     assert_eq!(doc["excluded_by"][0], "language: python, not one of go");
+    // Rails, Laravel or Django is what an experienced engineer names for a startup MVP.
     let first = ranked(&recommend(&["--preset", "startup-mvp"]))[0].to_string();
+    assert!(["rails", "laravel", "django"].contains(&first.as_str()), "startup-mvp: {first}");
     let winner = json_of(&["why-not", &first, "--preset", "startup-mvp", "--format", "json"]);
     assert_eq!(winner["status"], "winner");
     fails(&["why-not", "djngo"], 2);

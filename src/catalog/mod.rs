@@ -828,6 +828,11 @@ mod tests {
                 }
             }
             assert!(f.repository.is_some() && f.package.is_some(), "{}: repository and package", f.id);
+            // Every use-case tag cites what earns it (validation checks each id and source).
+            for tag in f.use_cases.all() {
+                assert!(f.use_cases.evidence_for(tag).is_some(), "{} {tag}: no evidence", f.id);
+            }
+            assert!(f.use_cases.all().count() <= validate::MAX_USE_CASES, "{}", f.id);
         }
     }
 

@@ -72,12 +72,17 @@ pub fn basis_and_spread(f: &Framework, factor: Factor) -> String {
     format!("{}, ± {:.2}", basis(f, factor), uncertainty::of(f, factor).sd)
 }
 
-/// "official: channels (Django Channels)": a feature's level and what provides it.
+/// "official: channels (Django Channels)": a feature's level and what provides it; a paid
+/// provider says so, with the level of the best free one ("official (paid; free: community)").
 pub fn support(s: &Support) -> String {
+    let level = match (s.paid, s.free()) {
+        (true, free) => format!("{} (paid; free: {})", s.level.id(), free.id()),
+        (false, _) => s.level.id().to_string(),
+    };
     match (&s.provided_by, s.level) {
         (_, Level::None) => "none".to_string(),
-        (Some(by), level) => format!("{}: {by}", level.id()),
-        (None, level) => level.id().to_string(),
+        (Some(by), _) => format!("{level}: {by}"),
+        (None, _) => level,
     }
 }
 
