@@ -305,8 +305,36 @@ const FACTOR: Shape = Struct(
         ),
     ],
 );
-const TERM: Shape =
-    Struct("Term", &[("id", "id", TEXT), ("description", "description", TEXT), ("fit", "fit", Optional(&TEXT))]);
+const IMPORTANCE: Shape = Whole(5);
+const NEEDS: Shape = Struct(
+    "Needs",
+    &[
+        ("features", "features", List(&TEXT)),
+        (
+            "importance",
+            "importance",
+            Struct(
+                "Stresses",
+                &[
+                    ("performance", "performance", IMPORTANCE),
+                    ("scalability", "scalability", IMPORTANCE),
+                    ("productivity", "productivity", IMPORTANCE),
+                    ("integration", "integration", IMPORTANCE),
+                    ("community", "community", IMPORTANCE),
+                ],
+            ),
+        ),
+    ],
+);
+const TERM: Shape = Struct(
+    "Term",
+    &[
+        ("id", "id", TEXT),
+        ("description", "description", TEXT),
+        ("fit", "fit", Optional(&TEXT)),
+        ("needs", "needs", Optional(&NEEDS)),
+    ],
+);
 const LANGUAGE: Shape = Struct(
     "Language",
     &[

@@ -10,6 +10,9 @@ pub struct Provenance {
     pub date: String,
     /// The version of backend-advisor that made it.
     pub version: String,
+    /// The file the report was written to (`--output FILE`), when there is one: the decision
+    /// record names it in the command that re-checks it.
+    pub output: Option<String>,
 }
 
 impl Provenance {
@@ -22,7 +25,11 @@ impl Provenance {
             .map_or_else(|| program.to_string(), |name| name.to_string_lossy().into_owned());
         let mut words = vec![program];
         words.extend(args.iter().cloned());
-        Provenance { command: command_line(&words), date: date(unix_seconds), version: version.to_string() }
+        let output = args.iter().enumerate().find_map(|(i, arg)| match arg.as_str() {
+            "--output" | "-o" => args.get(i + 1).cloned(),
+            other => other.strip_prefix("--output=").map(String::from),
+        });
+        Provenance { command: command_line(&words), date: date(unix_seconds), version: version.to_string(), output }
     }
 }
 

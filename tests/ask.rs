@@ -56,6 +56,17 @@ fn recommend_explained(args: &[&str]) -> String {
     stdout_of(&full, &[("COLUMNS", "100")]).replace('\n', "\r\n").bytes().map(char::from).collect()
 }
 
+/// `text` with every character a regular expression treats specially escaped.
+fn regex_escape(text: &str) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
 /// An interactive run in a pseudo-terminal of 100 columns and 50 rows, in `dir`.
 struct Pty {
     session: PtySession,
@@ -78,12 +89,15 @@ impl Pty {
         Pty { session, seen: String::new() }
     }
 
-    /// Wait until `needle` is shown; returns what came before it.
+    /// Wait until `needle` is shown; returns what came before it. The questionnaire wraps its
+    /// questions and help between words to the width, so a space of `needle` also matches a
+    /// line break.
     fn expect(&mut self, needle: &str) -> String {
-        match self.session.exp_string(needle) {
-            Ok(before) => {
+        let words: Vec<String> = needle.split(' ').map(regex_escape).collect();
+        match self.session.exp_regex(&words.join(r"(?: |\r?\n)")) {
+            Ok((before, found)) => {
                 self.seen.push_str(&before);
-                self.seen.push_str(needle);
+                self.seen.push_str(&found);
                 before
             }
             Err(error) => panic!("waiting for {needle:?}: {error}\nseen so far:\n{}", self.seen),
@@ -168,7 +182,7 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     // Presets in order: scratch, startup-mvp, enterprise, real-time, ai-api, …
     pty.answer(START, &format!("{}{ENTER}", DOWN.repeat(4)));
     pty.answer(WEIGHING, ENTER); // rate each factor
-    pty.answer(PERFORMANCE, &format!("{DOWN}{DOWN}{ENTER}")); // ai-api's 3, then 5
+    pty.answer(PERFORMANCE, &format!("{}{ENTER}", DOWN.repeat(4))); // ai-api's 1, then 5
     pty.answer(SCALABILITY, ENTER);
     pty.answer(PRODUCTIVITY, ENTER);
     pty.answer(INTEGRATION, ENTER);
@@ -185,8 +199,8 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     for line in [
         "Starting point preset ai-api",
         "Performance 5 critical",
-        "Scalability 3 medium",
-        "Productivity 4 high",
+        "Scalability 1 minor",
+        "Productivity 3 medium",
         "Languages known Python",
         "Only those languages yes: Python",
         "Use cases api, ai-ml",
@@ -225,6 +239,36 @@ fn a_whole_questionnaire_with_arrows_space_and_enter() {
     pty.expect(MENU);
     pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
+    // One width rule for everything drawn: questions, help lines, menus, the ranking and the
+    // notes all fit the 100 columns, so the terminal never breaks a word.
+    for line in pty.seen.split(['\r', '\n']) {
+        let plain = strip_escapes(line);
+        assert!(plain.chars().count() <= 100, "a line wider than the terminal: {plain:?}");
+    }
+}
+
+/// `line` as the terminal shows it: its bytes (the session reads each byte as one character)
+/// decoded as UTF-8, without the escape sequences (`ESC [ … letter`).
+fn strip_escapes(line: &str) -> String {
+    let bytes: Vec<u8> = line.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    let line = String::from_utf8_lossy(&bytes);
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for next in chars.by_ref() {
+                    if next.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[test]
@@ -288,8 +332,11 @@ fn a_digit_then_backspace_keeps_the_previous_importance() {
     pty.expect(SCALABILITY);
     pty.ctrl_c();
     assert_eq!(pty.exit_code(), 130);
-    let answered = pty.seen.rfind(PERFORMANCE).expect("the answered question");
-    let line = &pty.seen[answered..pty.seen[answered..].find(SCALABILITY).map_or(pty.seen.len(), |i| answered + i)];
+    // The question is wrapped at the width, and the answer is written after its last word.
+    let last_word = PERFORMANCE.rsplit(' ').next().unwrap_or(PERFORMANCE);
+    let answered = pty.seen.rfind(&format!("{last_word} ")).expect("the answered question");
+    let next = pty.seen[answered..].find(SCALABILITY).map_or(pty.seen.len(), |i| answered + i);
+    let line = &pty.seen[answered..next];
     assert!(line.contains("4 high"), "the answer kept: {line:?}");
     assert!(!line.contains("0 ignore"), "the cursor went to the top: {line:?}");
 }

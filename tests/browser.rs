@@ -31,8 +31,9 @@ fn report(args: &[&str], path: &Path) {
 
 /// Headless chromium can be no narrower than this, so a narrower viewport is an iframe.
 const NARROWEST_WINDOW: u32 = 500;
-/// The height of every screenshot.
-const HEIGHT: u32 = 1600;
+/// The height of every screenshot: tall enough to hold the decision, the weights to try and
+/// the charts that follow them.
+const HEIGHT: u32 = 2600;
 
 /// A page holding `page` in an iframe exactly `width` px wide, whose script writes into its
 /// own title what the framed page measures: its viewport's width, its document's width, and
@@ -43,7 +44,8 @@ fn frame(page: &Path, width: u32) -> String {
         r#"<!DOCTYPE html><html><head><style>body {{ margin: 0 }} iframe {{ border: 0; display: block }}</style></head><body><iframe id="report" src="{}" style="width: {width}px; height: {HEIGHT}px"></iframe><script>
 document.getElementById("report").addEventListener("load", function () {{
   var d = this.contentDocument, h = d.querySelector(".headline");
-  document.title = "measured " + this.contentWindow.innerWidth + " " + d.documentElement.scrollWidth + " " + (h ? Math.round(h.getBoundingClientRect().top) : -1);
+  var r = d.querySelector("table.ranking"), w = r ? r.parentElement : null;
+  document.title = "measured " + this.contentWindow.innerWidth + " " + d.documentElement.scrollWidth + " " + (h ? Math.round(h.getBoundingClientRect().top) : -1) + " " + (w ? w.scrollWidth - w.clientWidth : 0);
 }});
 </script></body></html>"#,
         page.file_name().expect("a file name").to_string_lossy()
@@ -92,12 +94,12 @@ fn finish(child: std::process::Child, what: &str) -> String {
 }
 
 /// The three numbers the frame's script wrote into its title.
-fn measured(dom: &str, what: &str) -> (i64, i64, i64) {
+fn measured(dom: &str, what: &str) -> (i64, i64, i64, i64) {
     let start = dom.find("<title>measured ").unwrap_or_else(|| panic!("{what}: the frame measured nothing:\n{dom}"));
     let rest = &dom[start + "<title>measured ".len()..];
     let numbers: Vec<i64> =
         rest[..rest.find('<').expect("the title ends")].split(' ').map(|n| n.parse().expect("a number")).collect();
-    (numbers[0], numbers[1], numbers[2])
+    (numbers[0], numbers[1], numbers[2], numbers[3])
 }
 
 /// Keeps the left `width` columns of a screenshot as a PNG: what the report's frame shows.
@@ -159,8 +161,36 @@ fn the_reports_render_with_their_charts_in_chromium() {
     let folder = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
     std::fs::create_dir_all(&folder).expect("target/tmp/browser");
     let pages: [(&str, &[&str]); 3] = [
-        ("recommend", &["recommend", "--preset", "ai-api", "--format", "html"]),
-        ("compare", &["compare", "django", "fastapi", "flask", "--preset", "ai-api", "--format", "html"]),
+        // Every criterion active (use cases and languages), the widest ranking table there is.
+        (
+            "recommend",
+            &["recommend", "--preset", "ai-api", "--team-knows", "python", "--sensitivity", "--format", "html"],
+        ),
+        // Every factor weighed alike, so that each criterion's colour fills enough of the bars to
+        // be counted below (the preset leans on productivity and integration).
+        (
+            "compare",
+            &[
+                "compare",
+                "django",
+                "fastapi",
+                "flask",
+                "--preset",
+                "ai-api",
+                "--performance",
+                "3",
+                "--scalability",
+                "3",
+                "--productivity",
+                "3",
+                "--integration",
+                "3",
+                "--community",
+                "3",
+                "--format",
+                "html",
+            ],
+        ),
         (
             "compare-six",
             &[
@@ -198,7 +228,12 @@ fn the_reports_render_with_their_charts_in_chromium() {
             .collect();
         for (name, full, measure, shot) in runs {
             let what = format!("{name} at {width} px");
-            let (viewport, document, headline) = measured(&finish(measure, &what), &what);
+            let (viewport, document, headline, hidden) = measured(&finish(measure, &what), &what);
+            // The ranking fits without scrolling inside its box: at a laptop's width as a table,
+            // on a phone as stacked cards.
+            if name == "recommend" && width != 800 {
+                assert!(hidden <= 0, "{what}: the ranking table hides {hidden} px behind a scroll");
+            }
             assert_eq!(viewport, i64::from(width), "{what}: the viewport");
             assert!(document <= viewport, "{what}: the document is {document} px wide and scrolls sideways");
             if name == "recommend" {

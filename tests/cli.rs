@@ -77,12 +77,20 @@ fn importances(ranking: &Value) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// Whether the ranking was made for a team that named its languages (some familiarity weighed).
+fn has_team(doc: &Value) -> bool {
+    items(&doc["criteria"]).iter().any(|c| c["id"] == "team_familiarity")
+}
+
 /// Checks everything the JSON contract of `recommend` promises about any output.
 fn check_contract(doc: &Value) {
-    assert_eq!(
-        keys(doc),
-        ["catalog", "close_call", "criteria", "excluded", "filters", "method", "ranking", "weighting"]
-    );
+    // Always there, and the reports present only when the answers call for them (issue 20).
+    let always = ["catalog", "close_call", "criteria", "excluded", "filters", "method", "ranking", "weighting"];
+    let sometimes = ["best_by_language", "incumbent", "language_switch", "use_case_defaults"];
+    let found = keys(doc);
+    assert!(always.iter().all(|k| found.contains(k)), "{found:?}");
+    assert!(found.iter().all(|k| always.contains(k) || sometimes.contains(k)), "{found:?}");
+    assert_eq!(doc.get("language_switch").is_some(), doc["filters"].is_object() && has_team(doc), "{found:?}");
     // The close call is always there, with a flag scripts can test and its reasons when set.
     let close_call = &doc["close_call"];
     assert!(close_call["close"].is_boolean());
@@ -113,9 +121,16 @@ fn check_contract(doc: &Value) {
 
     let ranking = items(&doc["ranking"]);
     for (index, entry) in ranking.iter().enumerate() {
-        assert_eq!(keys(entry), ["criteria", "id", "language", "languages", "name", "rank", "score"]);
+        // `costs` only when the framework pays one (a language the team does not know, a move
+        // away from the incumbent); the score is the contributions' sum less the costs.
+        let mut expected_keys = vec!["criteria", "id", "language", "languages", "name", "rank", "score"];
+        if entry.get("costs").is_some() {
+            expected_keys.insert(0, "costs");
+        }
+        assert_eq!(keys(entry), expected_keys);
         assert_eq!(entry["rank"].as_u64(), Some(index as u64 + 1), "{entry}");
-        let total_score = num(&entry["score"]);
+        let costs: f64 = entry.get("costs").map_or(0.0, |c| items(c).iter().map(|c| num(&c["points"])).sum());
+        let total_score = num(&entry["score"]) + costs;
         assert!((0.0..=100.0).contains(&total_score), "score out of range: {entry}");
         let parts = &entry["criteria"];
         assert_eq!(keys(parts), ids.iter().copied().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>());
@@ -243,6 +258,45 @@ fn check_against_catalog(doc: &Value, catalog: &[Value]) {
 }
 
 /// The catalog entries (`list --format json`) with these arguments before `list`.
+/// Each use case's needed features, from the catalog `catalog export` prints.
+fn use_case_needs() -> BTreeMap<String, Vec<String>> {
+    let export = stdout_of(&["catalog", "export"]);
+    let catalog: Value = serde_yaml::from_str(&export).expect("the export is YAML");
+    items(&catalog["use_cases"])
+        .iter()
+        .map(|u| {
+            let features = items(&u["needs"]["features"]).iter().map(|f| text(f).to_string()).collect();
+            (text(&u["id"]).to_string(), features)
+        })
+        .collect()
+}
+
+/// A framework's fit to one use case, as docs/model.md defines it: 0.6 × coverage of the needs
+/// (half their mean credit, half the weakest; builtin 1, official 0.85, community 0.4, none 0; a
+/// need `a|b` takes the better) + 0.4 × the tag (strong 1, good 0.5).
+fn fit(framework: &Value, use_case: &str, needs: &BTreeMap<String, Vec<String>>) -> f64 {
+    let credit = |feature: &str| match framework["features"][feature]["level"].as_str() {
+        Some("builtin") => 1.0,
+        Some("official") => 0.85,
+        Some("community") => 0.4,
+        _ => 0.0,
+    };
+    // `a|b`: either feature meets the need.
+    let credits: Vec<f64> =
+        needs[use_case].iter().map(|need| need.split('|').map(credit).fold(0.0, f64::max)).collect();
+    let mean = credits.iter().sum::<f64>() / credits.len() as f64;
+    let weakest = credits.iter().copied().fold(1.0, f64::min);
+    let tags = &framework["use_cases"];
+    let tag = if items(&tags["strong"]).iter().any(|t| t == use_case) {
+        1.0
+    } else if items(&tags["good"]).iter().any(|t| t == use_case) {
+        0.5
+    } else {
+        0.0
+    };
+    0.6 * (0.5 * mean + 0.5 * weakest) + 0.4 * tag
+}
+
 fn catalog_entries(global: &[&str]) -> Vec<Value> {
     let args: Vec<&str> = global.iter().copied().chain(["list", "--format", "json"]).collect();
     items(&json_of(&args)).to_vec()
@@ -286,12 +340,14 @@ fn the_issue_example_prints_the_json_contract() {
     check_ties_by_name(&doc);
 
     let expected: BTreeMap<String, u64> = [
+        // Not given: the mean of the two use cases' needs, halves up (api 2, 2, 3, 2, 2; ai-ml
+        // 0, 1, 2, 3, 2), and use-case fit at its default of 5.
         ("performance", 5),
-        ("scalability", 3),
+        ("scalability", 2),
         ("productivity", 3),
         ("integration", 3),
-        ("community", 3),
-        ("use_case_fit", 3),
+        ("community", 2),
+        ("use_case_fit", 5),
     ]
     .into_iter()
     .map(|(id, importance)| (id.to_string(), importance))
@@ -299,8 +355,9 @@ fn the_issue_example_prints_the_json_contract() {
     assert_eq!(importances(&doc), expected);
     let ids: Vec<&str> = items(&doc["criteria"]).iter().map(|c| text(&c["id"])).collect();
     assert_eq!(ids, ["performance", "scalability", "productivity", "integration", "community", "use_case_fit"]);
-    assert!(close(num(&doc["criteria"][0]["weight"]), 0.25));
-    assert!(close(num(&doc["criteria"][5]["weight"]), 0.15));
+    assert!(close(num(&doc["criteria"][0]["weight"]), 5.0 / 20.0));
+    assert!(close(num(&doc["criteria"][5]["weight"]), 5.0 / 20.0));
+    assert_eq!(items(&doc["use_case_defaults"]["use_cases"]), [Value::from("api"), Value::from("ai-ml")]);
     assert_eq!(doc["filters"], serde_json::json!({"languages": ["python"], "require": []}));
     assert_eq!(doc["catalog"], serde_json::json!({"frameworks": 44, "sources": ["built-in"]}));
 
@@ -316,20 +373,12 @@ fn the_issue_example_prints_the_json_contract() {
 
     let catalog = catalog_entries(&[]);
     check_against_catalog(&doc, &catalog);
-    // use_case_fit = 1 + 4 × mean credit of the requested use cases (strong 1, good 0.5).
+    // use_case_fit = 1 + 4 × mean fit of the requested use cases (docs/model.md).
+    let needs = use_case_needs();
     for entry in ranking {
         let id = text(&entry["id"]);
-        let fit = &catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog")["use_cases"];
-        let credit = |u: &str| {
-            if items(&fit["strong"]).iter().any(|b| b == u) {
-                1.0
-            } else if items(&fit["good"]).iter().any(|b| b == u) {
-                0.5
-            } else {
-                0.0
-            }
-        };
-        let expected = 1.0 + 4.0 * (credit("api") + credit("ai-ml")) / 2.0;
+        let framework = catalog.iter().find(|c| c["id"] == id).expect("ranked id is in the catalog");
+        let expected = 1.0 + 4.0 * (fit(framework, "api", &needs) + fit(framework, "ai-ml", &needs)) / 2.0;
         assert!(close(rating(&doc, id, "use_case_fit"), expected), "{id}");
     }
 }
@@ -394,7 +443,7 @@ fn context_criteria_are_active_only_when_asked_for() {
     ]);
     check_contract(&doc);
     let importances = importances(&doc);
-    assert_eq!(importances.get("use_case_fit"), Some(&3), "context criteria default to 3 when active");
+    assert_eq!(importances.get("use_case_fit"), Some(&5), "use-case fit defaults to 5 when active");
     assert_eq!(importances.get("team_familiarity"), Some(&4));
     assert_eq!(importances.get("community"), Some(&1));
     for entry in items(&doc["ranking"]) {
@@ -551,13 +600,17 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     let preset_use_cases: Vec<&str> = items(&preset["answers"]["use_cases"]).iter().map(text).collect();
     assert!(!preset_use_cases.is_empty(), "ai-api sets use cases");
 
-    // Expected importance: the first layer that sets it, else 3.
+    // Expected importance: the first layer that sets it, else what the use cases set (with
+    // every layer above giving one, that never comes into play but for the file alone).
     let expect = |layers: &[&BTreeMap<&str, u64>]| -> BTreeMap<String, u64> {
         CRITERIA[..6]
             .iter()
-            .map(|c| (c.to_string(), layers.iter().find_map(|l| l.get(c).copied()).unwrap_or(3)))
+            .map(|c| (c.to_string(), layers.iter().find_map(|l| l.get(c).copied()).unwrap_or(0)))
             .collect()
     };
+    let needs = use_case_needs();
+    let entries = catalog_entries(&["--catalog", &small]);
+    let entry = |id: &str| entries.iter().find(|e| e["id"] == id).expect("in the fixture").clone();
     let preset_layer: BTreeMap<&str, u64> =
         CRITERIA.iter().filter_map(|c| preset_importance[*c].as_u64().map(|i| (*c, i))).collect();
     let file_layer: BTreeMap<&str, u64> = [("performance", 1), ("community", 2)].into_iter().collect();
@@ -567,8 +620,9 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     let doc = json_of(&["--catalog", &small, "recommend", "--preset", "ai-api", "--format", "json"]);
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&preset_layer]));
-    let matched = preset_use_cases.iter().filter(|u| ["api", "cms"].contains(u)).count();
-    let expected = 1.0 + 4.0 * matched as f64 / preset_use_cases.len() as f64;
+    // gamma provides every feature in core: its fit is 0.6 + 0.4 × the tag per use case.
+    let fits: f64 = preset_use_cases.iter().map(|u| fit(&entry("gamma"), u, &needs)).sum();
+    let expected = 1.0 + 4.0 * fits / preset_use_cases.len() as f64;
     assert!(close(rating(&doc, "gamma", "use_case_fit"), expected));
 
     // The answers file over the preset: performance 1, community 2, use cases [cms].
@@ -577,8 +631,12 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&file_layer, &preset_layer]));
     assert_eq!(rating(&doc, "gamma", "use_case_fit"), 5.0);
-    assert_eq!(rating(&doc, "alpha", "use_case_fit"), 1.0);
-    assert_eq!(rating(&doc, "beta", "use_case_fit"), 1.0);
+    // alpha has no ORM (the weakest need, 0) and auth from the community; beta no templating.
+    for id in ["alpha", "beta"] {
+        let expected = 1.0 + 4.0 * fit(&entry(id), "cms", &needs);
+        assert!(close(rating(&doc, id, "use_case_fit"), expected), "{id}");
+        assert!(expected < 2.0, "{id}: {expected}");
+    }
 
     // Flags over both: performance 5, use cases [microservices].
     let doc = json_of(&[
@@ -599,11 +657,16 @@ fn flags_override_the_answers_file_which_overrides_the_preset() {
     check_contract(&doc);
     assert_eq!(importances(&doc), expect(&[&flag_layer, &file_layer, &preset_layer]));
     assert_eq!(rating(&doc, "beta", "use_case_fit"), 5.0);
-    assert_eq!(rating(&doc, "gamma", "use_case_fit"), 1.0);
+    // gamma has every microservices need but no tag: 1 + 4 × 0.6.
+    assert!(close(rating(&doc, "gamma", "use_case_fit"), 3.4));
 
-    // The answers file alone: what it does not set falls back to 3.
+    // The answers file alone: what it does not set comes from its use case, cms.
     let doc = json_of(&["--catalog", &small, "recommend", "--answers", &answers, "--format", "json"]);
-    assert_eq!(importances(&doc), expect(&[&file_layer]));
+    let cms = &doc["use_case_defaults"]["importances"];
+    let cms_layer: BTreeMap<&str, u64> =
+        CRITERIA[..6].iter().filter_map(|c| cms[*c].as_u64().map(|i| (*c, i))).collect();
+    assert_eq!(keys(cms), ["integration", "productivity", "scalability", "use_case_fit"]);
+    assert_eq!(importances(&doc), expect(&[&file_layer, &cms_layer]));
 }
 
 #[test]
@@ -714,27 +777,34 @@ fn use_cases_and_team_familiarity_on_the_small_fixture() {
     ]);
     check_contract(&doc);
     assert_eq!(importances(&doc).get("team_familiarity"), Some(&0));
-    // alpha: performance 5 → 50; best for [api] → 1 of 2 → rating 3 → 25. 75.
-    assert!(close(score(&doc, "alpha"), 75.0));
-    assert_eq!(rating(&doc, "alpha", "use_case_fit"), 3.0);
+    // alpha: performance 5 → 50. Fit (docs/model.md): api needs routing, validation, openapi
+    // and middleware, all builtin → coverage 1, strong tag → 1; cms needs admin, templating,
+    // orm, auth and caching: 1, 1, 0, 0.4, 1 → mean .68, weakest 0 → coverage .34, no tag →
+    // .6 × .34 = .204. Mean .602 → rating 3.408 → 30.1. 80.1.
+    assert!(close(score(&doc, "alpha"), 80.1));
+    assert!(close(rating(&doc, "alpha", "use_case_fit"), 3.408));
     // alpha is JavaScript and the team knows TypeScript: they count as each other.
     assert_eq!(rating(&doc, "alpha", "team_familiarity"), 5.0);
     assert_eq!(num(&ranked(&doc, "alpha")["criteria"]["team_familiarity"]["contribution"]), 0.0);
-    // gamma: performance 1.5 → 6.25; best for [api, cms] → rating 5 → 50. 56.25.
-    assert!(close(score(&doc, "gamma"), 56.25));
-    // beta: performance 3 → 25; best for [microservices] → 0. 25.
-    assert!(close(score(&doc, "beta"), 25.0));
+    // gamma: performance 1.5 → 6.25; every need builtin and strong for both → rating 5 → 50.
+    // 56.25, less 35 for Python, a language new to a TypeScript team: 21.25.
+    assert!(close(score(&doc, "gamma"), 21.25));
+    // beta: performance 3 → 25; api: coverage 1, no tag → .6; cms: 1, 0, .85, 1, 1 → mean .77,
+    // weakest 0 → .385 → .231. Mean .4155 → 20.775. 45.775, less 35 for Go: 10.775.
+    assert!(close(score(&doc, "beta"), 10.775));
     assert_eq!(rating(&doc, "beta", "team_familiarity"), 1.0);
+    assert_eq!(ranked(&doc, "beta")["costs"][0]["reason"], "Go is new to the team");
 
     // Defaults with --team-knows typescript: the five factors at 3 and familiarity at 5 (critical),
     // so 3/20 each and 5/20. alpha factors u = 1 + .75 + .5 + .25 + 0 = 2.5 → 37.5, plus familiarity
-    // 25 → 62.5; beta (Go) 2.5 → 37.5; gamma (Python) .125 + .25 + 1 + 1 + .875 = 3.25 → 48.75.
+    // 25 → 62.5; beta (Go) 2.5 → 37.5; gamma (Python) .125 + .25 + 1 + 1 + .875 = 3.25 → 48.75;
+    // both less the 35 points of a language new to the team: 2.5 and 13.75.
     let doc = json_of(&["--catalog", &small, "recommend", "--team-knows", "typescript", "--format", "json"]);
     check_contract(&doc);
     assert_eq!(importances(&doc).get("team_familiarity"), Some(&5));
     assert!(close(score(&doc, "alpha"), 62.5));
-    assert!(close(score(&doc, "beta"), 37.5));
-    assert!(close(score(&doc, "gamma"), 48.75));
+    assert!(close(score(&doc, "beta"), 2.5));
+    assert!(close(score(&doc, "gamma"), 13.75));
 }
 
 #[test]
@@ -953,7 +1023,10 @@ fn show_finds_a_framework_by_id_or_name_in_every_format() {
     assert_eq!(entry["id"], "spring-boot");
     assert_eq!(entry["name"], "Spring Boot");
     let list = catalog_entries(&[]);
-    assert_eq!(Some(&entry), list.iter().find(|e| e["id"] == "spring-boot"), "show prints the catalog entry");
+    // The catalog entry, then each rating's uncertainty (tests/uncertainty.rs checks it).
+    let mut bare = entry.clone();
+    assert!(bare.as_object_mut().and_then(|o| o.remove("uncertainty")).is_some());
+    assert_eq!(Some(&bare), list.iter().find(|e| e["id"] == "spring-boot"), "show prints the catalog entry");
     for wanted in ["Spring Boot", "spring boot", "SPRING BOOT", "Spring-Boot"] {
         assert_eq!(json_of(&["show", wanted, "--format", "json"]), entry, "{wanted}");
     }
@@ -1444,4 +1517,69 @@ fn filters_that_leave_nothing_say_so_in_every_format() {
     let list = ["list", "--language", "rust", "--require", "admin"];
     assert!(stdout_of(&list).starts_with("No framework matches these filters"));
     assert_eq!(json_of(&[&list[..], &["--format", "json"]].concat()), Value::Array(Vec::new()));
+}
+
+#[test]
+fn sources_looks_up_the_ids_it_is_given() {
+    let doc = json_of(&["sources", "so_survey_2024", "[GK]", "--format", "json"]);
+    let ids: Vec<&str> = doc.as_array().expect("an array").iter().map(|s| s["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["SO_SURVEY_2024", "GK"], "in the order given, any case, brackets allowed");
+    let all = json_of(&["sources", "--format", "json"]);
+    assert!(all.as_array().expect("an array").len() > 2);
+    let run = run(&["sources", "SO_SURVY"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown source 'SO_SURVY'") && run.stderr.contains("did you mean 'SO_SURVEY_2024'"),
+        "{}",
+        run.stderr
+    );
+    let help = stdout_of(&["sources", "--help"]);
+    assert!(help.contains("one row per source") && !help.contains("one row per framework"), "{help}");
+}
+
+#[test]
+fn the_top_level_help_names_every_exit_code() {
+    let help = stdout_of(&["--help"]);
+    let codes = help
+        .split("Exit codes:")
+        .nth(1)
+        .expect("an exit-code section")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for code in [
+        "0 success",
+        "1 runtime",
+        "2 usage",
+        "3 verify",
+        "4 verify --warn-eol",
+        "65 invalid",
+        "66 input",
+        "75 catalog refresh",
+        "130 interrupted",
+    ] {
+        assert!(codes.contains(code), "{code} missing: {codes}");
+    }
+}
+
+#[test]
+fn a_requirement_that_removes_most_candidates_says_how_to_relax_it() {
+    let out = stdout_of(&["recommend", "--require", "admin", "--width", "200"]);
+    let hint =
+        out.lines().find(|l| l.starts_with("The constraints leave")).unwrap_or_else(|| panic!("no hint:\n{out}"));
+    assert!(hint.contains("--require admin alone removes") && hint.contains("--require admin:community"), "{hint}");
+    // The hint's count is true: the weaker level keeps that many more.
+    let kept: usize = hint
+        .split("would keep ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    let strict = json_of(&["recommend", "--require", "admin", "--format", "json"]);
+    let relaxed = json_of(&["recommend", "--require", "admin:community", "--format", "json"]);
+    let ranked = |doc: &Value| doc["ranking"].as_array().expect("ranking").len();
+    assert_eq!(ranked(&relaxed), ranked(&strict) + kept, "{hint}");
+    // Most candidates passing: no hint.
+    let easy = stdout_of(&["recommend", "--require", "routing"]);
+    assert!(!easy.contains("The constraints leave"), "{easy}");
 }

@@ -203,6 +203,27 @@ fn assert_tipping(browser: &mut Browser, analysed: &Value, what: &str) {
     let criteria = analysed["sensitivity"]["criteria"].as_array().expect("tipping points");
     let tips = tips.as_array().expect("the sliders' tipping points");
     assert_eq!(criteria.len(), tips.len(), "{what}: a tipping point per slider");
+    // Every change of first place a slider announces is within its reach: the weight it names
+    // lies between the slider's weight at 0 and at its maximum, the others as they are.
+    let reach = browser.eval(
+        "(() => { const s = Array.from(document.querySelectorAll('#decision input[type=range]')); \
+         const v = s.map(x => Number(x.value)); const total = v.reduce((a, b) => a + b, 0); \
+         return s.map((x, j) => { const rest = total - v[j]; const max = Number(x.max); \
+           const text = x.closest('.criterion').querySelector('.tips').textContent.split(' Out of its reach')[0]; \
+           const said = (text.match(/[0-9.]+%/g) || []).map(p => parseFloat(p) / 100); \
+           return [rest > 0 ? 0 : 1, max / (max + rest), said]; }); })()",
+    );
+    for (j, slider) in reach.as_array().expect("the sliders' reach").iter().enumerate() {
+        let (low, high) = (slider[0].as_f64().expect("low"), slider[1].as_f64().expect("high"));
+        for said in slider[2].as_array().expect("announced weights") {
+            let said = said.as_f64().expect("a weight");
+            // Announced weights are rounded to whole percent.
+            assert!(
+                said >= low - 0.006 && said <= high + 0.006,
+                "{what}: slider {j} announces {said}, out of [{low}, {high}]"
+            );
+        }
+    }
     for (criterion, tip) in criteria.iter().zip(tips) {
         for side in 0..2 {
             let engine = criterion["keeps_winner"][side].as_f64().expect("a weight");
@@ -320,7 +341,7 @@ fn the_decision_page_scores_as_the_engine_does_in_chromium() {
             i + 1
         ));
         let winner = ranking_of(&shown).first().map(|(id, _)| id.clone());
-        assert_eq!(winner.as_deref(), member["winner"].as_str(), "{}'s button", member["name"]);
+        assert_eq!(winner.as_deref(), member["winner_at_their_weights"].as_str(), "{}'s button", member["name"]);
     }
     let shown = browser.eval(
         "(() => { document.querySelector('#decision button[data-preset=\"0\"]').click(); \

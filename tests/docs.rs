@@ -8,6 +8,10 @@
 //! (where the files the examples name live), or from the folder an HTML comment
 //! `<!-- docs-test: run in FOLDER -->` just before the block names, relative to the crate, with
 //! `COLUMNS=100` and a fixed `SOURCE_DATE_EPOCH` (2026-11-29), so dates and widths are stable.
+//!
+//! After an intended change of output, `DOCS_UPDATE=always cargo test --test docs` writes what
+//! the binary prints into every differing example that elides nothing (review the diff); an
+//! example with `…` still fails, to be edited by hand.
 
 mod common;
 
@@ -93,7 +97,8 @@ fn examples(page: &Path) -> Vec<Example> {
             continue;
         }
         if in_console || in_other {
-            if line.trim_start().starts_with("```") {
+            // A fence closes on a bare ``` (an example may show a fenced block of its own).
+            if line.trim() == "```" {
                 in_console = false;
                 in_other = false;
                 folder = String::from("tests/fixtures/docs");
@@ -166,7 +171,10 @@ fn same_line(expected: &str, actual: &str) -> bool {
 fn every_console_example_prints_what_the_docs_show() {
     let mut failures = Vec::new();
     let mut count = 0;
+    let update = std::env::var("DOCS_UPDATE").is_ok_and(|v| v == "always");
     for page in pages() {
+        // (first line of the expected output, its number of lines, what replaces it)
+        let mut updates: Vec<(usize, usize, Vec<String>)> = Vec::new();
         for example in examples(&page) {
             count += 1;
             let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
@@ -183,6 +191,10 @@ fn every_console_example_prints_what_the_docs_show() {
                 expected.pop();
             }
             if !matches(&expected, &actual) {
+                if update && !expected.iter().any(|l| l.contains('…')) {
+                    updates.push((example.line, expected.len(), actual.iter().map(|l| l.to_string()).collect()));
+                    continue;
+                }
                 failures.push(format!(
                     "{}:{}: backend-advisor {}\n--- the page shows:\n{}\n--- the binary prints:\n{}\n",
                     example.page,
@@ -192,6 +204,14 @@ fn every_console_example_prints_what_the_docs_show() {
                     actual.join("\n")
                 ));
             }
+        }
+        if !updates.is_empty() {
+            let text = fs::read_to_string(&page).expect("the page can be read");
+            let mut lines: Vec<String> = text.lines().map(String::from).collect();
+            for (after, count, new) in updates.into_iter().rev() {
+                lines.splice(after..after + count, new);
+            }
+            fs::write(&page, lines.join("\n") + "\n").expect("the page can be written");
         }
     }
     assert!(count >= 20, "only {count} console examples found: the docs lost their examples");

@@ -157,9 +157,11 @@ proptest! {
         prop_assert_eq!(ranking.ranking.len() + ranking.excluded.len(), catalog.frameworks.len());
         for (i, entry) in ranking.ranking.iter().enumerate() {
             prop_assert_eq!(entry.rank, i + 1);
+            // The score is the contributions' sum less the costs of a change (docs/model.md).
             let sum: f64 = entry.criteria.iter().map(|p| p.contribution).sum();
-            prop_assert!((sum - entry.score).abs() < 1e-9);
-            prop_assert!((0.0..=100.0 + 1e-9).contains(&entry.score), "score {}", entry.score);
+            let costs: f64 = entry.costs.iter().map(|c| c.points).sum();
+            prop_assert!((sum - costs - entry.score).abs() < 1e-9);
+            prop_assert!((0.0..=100.0 + 1e-9).contains(&(entry.score + costs)), "score {}", entry.score);
             prop_assert_eq!(entry.criteria.len(), ranking.criteria.len());
             let framework = catalog.frameworks.iter().find(|f| f.id == entry.id).expect("a catalog entry");
             // Filters are honoured: language and every requirement.

@@ -69,7 +69,7 @@ fn adopt_counts_as_support_unless_turned_off() {
         let fastapi = entry(&ranking, "fastapi");
         (num(&fastapi["criteria"]["team_familiarity"]["rating"]), ranking["radar"]["adopt_counts_as_support"].clone())
     };
-    assert_eq!(familiarity(&[]), (3.5, serde_json::Value::Bool(true)));
+    assert_eq!(familiarity(&[]), (3.0, serde_json::Value::Bool(true)));
     assert_eq!(familiarity(&["--no-radar-support"]), (1.0, serde_json::Value::Bool(false)));
 }
 
@@ -163,7 +163,9 @@ fn a_folder_of_records_is_rechecked_and_a_record_that_stops_holding_is_supersede
         args.extend_from_slice(extra);
         stdout_of_env(&args, &[DAY])
     };
-    assert!(record(&["--preset", "ai-api", "--title", "Model API"]).contains("0001-model-api.md"));
+    assert!(
+        record(&["--preset", "ai-api", "--team-knows", "python", "--title", "Model API"]).contains("0001-model-api.md")
+    );
     assert!(record(&["--team-knows", "go", "--use-case", "api"]).contains("0002-backend-framework.md"));
     std::fs::write(folder.join("README.md"), "# Decisions\n").expect("readme");
     let dir_arg = folder.display().to_string();
@@ -209,7 +211,7 @@ fn a_folder_of_records_is_rechecked_and_a_record_that_stops_holding_is_supersede
 #[test]
 fn a_broken_record_in_the_folder_is_an_error_line_not_the_end() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr"], &[DAY]);
+    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--team-knows", "python", "--format", "adr"], &[DAY]);
     write(&dir, "0001-good.md", &adr);
     write(&dir, "0002-broken.md", &adr.replace("method: wsm", "method: [wsm"));
     let run = run_env(&["verify", &dir.path().display().to_string()], &[DAY]);
@@ -311,7 +313,7 @@ fn records_named_by_their_folder_verified_from_anywhere() {
 #[test]
 fn a_number_two_records_share_is_refused_by_number_and_named_by_path() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr"], &[DAY]);
+    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--team-knows", "python", "--format", "adr"], &[DAY]);
     write(&dir, "d/0001-a.md", &adr);
     write(&dir, "d/0001-b.md", &adr);
     let out = dir.path().join("d").display().to_string() + "/";

@@ -19,12 +19,15 @@ fn decision() -> impl Strategy<Value = Decision> {
         let ratings = prop::collection::vec(prop::collection::vec(rating(), m), n);
         let importances =
             prop::collection::vec(0u8..=5, m).prop_filter("something is weighed", |i| i.iter().any(|&v| v > 0));
-        (ratings, importances).prop_map(move |(ratings, importances)| {
+        // Each rating's standard deviation, as the catalog's range of them (0 for exact).
+        let uncertainty = prop::collection::vec(prop::collection::vec(prop_oneof![Just(0.0), 0.0f64..0.7], m), n);
+        (ratings, importances, uncertainty).prop_map(move |(ratings, importances, uncertainty)| {
             let total: f64 = importances.iter().map(|&i| f64::from(i)).sum();
             Decision {
                 method: if topsis { Method::Topsis } else { Method::Wsm },
                 ratings,
                 weights: importances.iter().map(|&i| f64::from(i) / total).collect(),
+                uncertainty,
             }
         })
     })
@@ -75,9 +78,15 @@ proptest! {
     }
 
     #[test]
-    fn acceptability_shares_sum_to_one(decision in decision(), seed in any::<u64>(), k in 1.0f64..200.0) {
+    fn acceptability_shares_sum_to_one(
+        decision in decision(),
+        seed in any::<u64>(),
+        k in 1.0f64..200.0,
+        ratings in any::<bool>(),
+    ) {
         let model = Model::new(&decision);
-        let shares = sensitivity::acceptability(&decision, &model, &Settings { samples: 200, seed, concentration: k });
+        let settings = Settings { samples: 200, seed, concentration: k, ratings };
+        let shares = sensitivity::acceptability(&decision, &model, &settings);
         let n = decision.ratings.len() as f64;
         prop_assert!((shares.first.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         prop_assert!(shares.first.iter().all(|s| (0.0..=1.0).contains(s)));

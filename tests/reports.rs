@@ -130,7 +130,7 @@ fn compare_html_is_self_contained_and_its_radar_matches_the_ratings() {
     let title = doc.descendants().find(|n| n.has_tag_name("title")).map(text_of).expect("a title");
     assert_eq!(title, "Django vs FastAPI vs Flask");
     assert!(html.contains("<time datetime=\"2026-01-01\">"));
-    assert!(html.contains("backend-advisor compare django fastapi flask --format html"), "the command line");
+    assert_eq!(command_of(&doc), "backend-advisor compare django fastapi flask --format html", "the command line");
     let polygons = radar_polygons(&doc);
     assert_eq!(polygons.len(), 5 + 3, "five rings and one polygon per framework");
     for (id, polygon) in ["django", "fastapi", "flask"].iter().zip(&polygons[5..]) {
@@ -314,6 +314,7 @@ fn the_decision_record_has_the_madr_layout() {
         (2, "Considered Options".into()),
         (2, "Decision Outcome".into()),
         (3, "Consequences".into()),
+        (3, "Confirmation".into()),
         (2, "Pros and Cons of the Options".into()),
     ]
     .into_iter()
@@ -357,6 +358,12 @@ fn the_decision_record_has_the_madr_layout() {
         let bad = items.iter().filter(|i| i.starts_with("Bad, because ")).count();
         assert!(good >= 3 && bad >= 2 && good + bad == items.len(), "{name}: {items:?}");
     }
+    // MADR 4.0's Confirmation: the exact command that re-checks the record.
+    let confirmation = under(&blocks, "Confirmation");
+    assert!(
+        confirmation.iter().any(|b| matches!(b, Block::Code(c) if c.starts_with("backend-advisor verify "))),
+        "{confirmation:?}"
+    );
     let more = under(&blocks, "More Information");
     assert!(more.contains(&Block::Code("backend-advisor recommend --preset ai-api --format adr\n".into())), "{more:?}");
     assert!(more.iter().any(|b| matches!(b, Block::Paragraph(p) if p.contains("Catalog: built-in"))));
@@ -431,8 +438,11 @@ fn output_writes_the_report_and_refuses_to_overwrite_without_force() {
         let quiet = stdout_of(&[args, &["--output", path][..]].concat());
         assert!(quiet.is_empty(), "{args:?}: nothing on stdout with --output");
         let written = fs::read_to_string(path).expect("written");
-        if args.contains(&"html") || args.contains(&"adr") {
+        if args.contains(&"html") {
             // The report records its own command line, which now has --output in it.
+            let doc = check_self_contained(&written);
+            assert!(command_of(&doc).contains(&format!("--output {path}")), "{args:?}");
+        } else if args.contains(&"adr") {
             assert!(written.contains(&format!("--output {path}")), "{args:?}");
         } else {
             assert_eq!(written, expected, "{args:?}: the file holds what stdout would");
@@ -600,4 +610,58 @@ fn the_decision_record_speaks_about_the_project_and_its_options() {
     assert_eq!(list_under(&alone, "Considered Options").len(), 1);
     let outcome = format!("{:?}", under(&alone, "Decision Outcome"));
     assert!(!outcome.contains(second), "{second} is not an option: {outcome}");
+}
+
+#[test]
+fn the_record_reasons_in_words_that_agree_with_the_catalog() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("0001-backend.md");
+    let path = path.to_str().expect("a path");
+    // A REST API behind a single-page application, for a TypeScript team.
+    let args = ["recommend", "--use-case", "api", "--use-case", "spa-backend", "--team-knows", "typescript"];
+    let run = common::run(&[&args[..], &["--format", "adr", "--output", path]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = fs::read_to_string(path).expect("the record");
+    let parsed = blocks(&record);
+    // The Confirmation names this very file.
+    let confirmation = under(&parsed, "Confirmation");
+    let command = format!("backend-advisor verify {path} --warn-eol 6m\n");
+    assert!(confirmation.contains(&Block::Code(command.clone())), "{confirmation:?}");
+    // No arithmetic as a reason, anywhere a reason is given.
+    let outcome = format!("{:?}", under(&parsed, "Decision Outcome"));
+    assert!(!outcome.contains("of a possible") && !outcome.contains("giving up"), "{outcome}");
+    let ranking = json(&[&args[..], &["--format", "json"]].concat());
+    let chosen = ranking["ranking"][0]["id"].as_str().expect("a winner");
+    let entry = json(&["show", chosen, "--format", "json"]);
+    let tagged = |kind: &str, use_case: &str| {
+        entry["use_cases"][kind].as_array().is_some_and(|l| l.iter().any(|t| t == use_case))
+    };
+    let consequences = list_under(&parsed, "Consequences");
+    for use_case in ["api", "spa-backend"] {
+        // Never a shortfall for a use case the catalog tags strong.
+        if tagged("strong", use_case) {
+            assert!(
+                !consequences.iter().any(|c| c.starts_with("Bad, because") && c.contains(use_case)),
+                "{chosen} is strong for {use_case}: {consequences:?}"
+            );
+        }
+    }
+    // Cons only for what the use cases need: an API behind an SPA does not need templating or
+    // an admin, so neither is held against the choice.
+    for unneeded in ["templating", "admin"] {
+        assert!(
+            !consequences.iter().any(|c| c.starts_with("Bad, because") && c.contains(unneeded)),
+            "{unneeded} is not needed: {consequences:?}"
+        );
+    }
+    // verify still reads the record written with the new sections.
+    let verified = common::run(&["verify", path]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}
+
+/// The command line an HTML report shows, as text (each argument is a span of its own, so that
+/// a narrow screen wraps only between arguments).
+fn command_of(doc: &roxmltree::Document) -> String {
+    let command = doc.descendants().find(|n| n.attribute("class") == Some("command")).expect("the command line");
+    command.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
 }

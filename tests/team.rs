@@ -60,7 +60,9 @@ fn order(rated: &[(String, String, Vec<f64>)], weights: &[f64]) -> Vec<String> {
 
 #[test]
 fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() {
-    let doc = json_of(&team_args(&["--format", "json"]));
+    // Open to any language, so that no language cost keeps the members from disagreeing on a
+    // winner: what this test checks is how their weights are combined.
+    let doc = json_of(&team_args(&["--open-to", "any", "--format", "json"]));
     let team = &doc["team"];
     assert_eq!(text(&doc["weighting"]["method"]), "team");
     assert_eq!(text(&team["aggregation"]), "mean");
@@ -69,9 +71,9 @@ fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() 
     assert_eq!(people.iter().map(|m| text(&m["name"])).collect::<Vec<_>>(), ["Alice", "Bob", "Carol"]);
     assert_eq!(text(&people[0]["role"]), "tech lead");
 
-    // Alice's own weights: importances 5, 4, 1, 2, 1, use-case fit 3 (default), familiarity 2 → / 18.
+    // Alice's own weights: importances 5, 4, 1, 2, 1, use-case fit 5 (default), familiarity 2 → / 20.
     let alice: Vec<f64> = criteria.iter().map(|c| num(&people[0]["weights"][c])).collect();
-    let expected = [5.0, 4.0, 1.0, 2.0, 1.0, 3.0, 2.0].map(|i| i / 18.0);
+    let expected = [5.0, 4.0, 1.0, 2.0, 1.0, 5.0, 2.0].map(|i| i / 20.0);
     assert!(alice.iter().zip(expected).all(|(a, e)| (a - e).abs() < 1e-12), "{alice:?}");
     // Bob names no languages: team familiarity weighs 0 for him.
     assert_eq!(num(&people[1]["weights"]["team_familiarity"]), 0.0);
@@ -95,12 +97,13 @@ fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() 
     let group_order = order(&rated, &group);
     let ranked: Vec<&str> = items(&doc["ranking"]).iter().map(|r| text(&r["id"])).collect();
     assert_eq!(group_order, ranked);
-    // ... each member's winner the first with their own weights on the same candidates ...
+    // ... the first with each member's own weights on the same candidates (their own winner,
+    // from their own run, is checked by each_members_own_winner_is_their_own_run) ...
     let orders: Vec<Vec<String>> = own.iter().map(|w| order(&rated, w)).collect();
     for (member, mine) in people.iter().zip(&orders) {
-        assert_eq!(text(&member["winner"]), mine[0], "{}", text(&member["name"]));
+        assert_eq!(text(&member["winner_at_their_weights"]), mine[0], "{}", text(&member["name"]));
     }
-    let winners: Vec<&str> = people.iter().map(|m| text(&m["winner"])).collect();
+    let winners: Vec<&str> = people.iter().map(|m| text(&m["winner_at_their_weights"])).collect();
     assert!(winners.iter().any(|w| *w != ranked[0]), "the fixture's members must not all agree: {winners:?}");
     // ... and the consensus figures follow from those rankings: Kendall's W and the winner share.
     let n = rated.len() as f64;
@@ -112,7 +115,9 @@ fn three_members_give_a_group_ranking_with_their_spread_winners_and_consensus() 
     let w = 12.0 * s / (9.0 * (n * n * n - n));
     assert!((num(&team["consensus"]["kendall_w"]) - w).abs() < 1e-9);
     assert!((0.0..=1.0).contains(&w));
-    let agree = winners.iter().filter(|x| **x == ranked[0]).count() as f64;
+    // The share agreeing counts each member's own winner (their own run).
+    let own_winners: Vec<&str> = people.iter().map(|m| text(&m["winner"])).collect();
+    let agree = own_winners.iter().filter(|x| **x == ranked[0]).count() as f64;
     assert!((num(&team["consensus"]["winner_share"]) - agree / 3.0).abs() < 1e-12);
     assert_eq!(num(&team["consensus"]["candidates"]), n);
 
@@ -172,11 +177,11 @@ fn one_answers_file_has_no_team_section() {
 
 #[test]
 fn the_table_shows_the_spread_each_winner_and_the_consensus() {
-    let out = stdout_of(&team_args(&["--top", "3"]));
+    let out = stdout_of(&team_args(&["--open-to", "any", "--top", "3"]));
     for expected in ["Team\n", "Own winner", "Spread", "Kendall's W", "settle this first", "Alice (tech lead)"] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
-    assert!(out.contains("Alice weighs performance 28%, Bob 6%: settle this first"), "{out}");
+    assert!(out.contains("Alice weighs performance 25%, Bob 5%: settle this first"), "{out}");
     let markdown = stdout_of(&team_args(&["--format", "markdown", "--top", "3"]));
     assert!(markdown.contains("## Team") && markdown.contains("| Own winner |"), "{markdown}");
     let html = stdout_of(&team_args(&["--format", "html"]));
@@ -318,4 +323,52 @@ fn members_outside_the_team_folder_are_refused_unless_allowed() {
         assert!(err.contains("secret.yaml") || err.contains("link.yaml"), "{member}: {err}");
         assert!(!err.contains(&line[..60]), "more than 40 characters of the file were echoed: {err}");
     }
+}
+
+#[test]
+fn each_members_own_winner_is_their_own_run() {
+    let doc: Value = serde_json::from_str(&stdout_of(&team_args(&["--format", "json"]))).expect("JSON");
+    for (member, file) in doc["team"]["members"].as_array().expect("members").iter().zip(members()) {
+        let own = common::json_of(&["recommend", "--answers", &file, "--format", "json"]);
+        let name = &member["name"];
+        assert_eq!(member["winner"], own["ranking"][0]["id"], "{name}'s own winner is what their own run ranks first");
+    }
+}
+
+#[test]
+fn the_title_and_description_come_from_the_flag_the_team_file_or_a_member() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for name in ["alice", "bob"] {
+        std::fs::copy(fixture(&format!("team/{name}.yaml")), folder.path().join(format!("{name}.yaml"))).expect("copy");
+    }
+    let team = folder.path().join("team.yaml");
+    std::fs::write(
+        &team,
+        "title: Payments\ndescription: The payments API behind the shop.\nmembers:\n  - answers: alice.yaml\n  - answers: bob.yaml\n",
+    )
+    .expect("team file");
+    let team = team.to_str().expect("a path");
+    let record = common::stdout_of(&["recommend", "--team", team, "--format", "adr"]);
+    assert!(record.contains(" as the backend framework of Payments\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the shop.\n"), "{record}");
+    let flagged = common::stdout_of(&["recommend", "--team", team, "--title", "Checkout", "--format", "adr"]);
+    assert!(flagged.contains(" as the backend framework of Checkout\n"), "--title wins: {flagged}");
+    // Without a team file, a member's own title names the project.
+    std::fs::write(
+        folder.path().join("bob.yaml"),
+        format!("title: Ledger\n{}", std::fs::read_to_string(fixture("team/bob.yaml")).expect("bob")),
+    )
+    .expect("bob");
+    let alice = folder.path().join("alice.yaml");
+    let bob = folder.path().join("bob.yaml");
+    let members = common::stdout_of(&[
+        "recommend",
+        "--answers",
+        alice.to_str().expect("a path"),
+        "--answers",
+        bob.to_str().expect("a path"),
+        "--format",
+        "adr",
+    ]);
+    assert!(members.contains(" as the backend framework of Ledger\n"), "{members}");
 }

@@ -14,7 +14,8 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
 }
 
 fn record(dir: &tempfile::TempDir) -> String {
-    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--format", "adr"], &[DAY]);
+    // A Python team: with no language named, ai-api is a tie of FastAPI and ASP.NET Core.
+    let adr = stdout_of_env(&["recommend", "--preset", "ai-api", "--team-knows", "python", "--format", "adr"], &[DAY]);
     write(dir, "d.md", &adr)
 }
 

@@ -27,6 +27,7 @@ const COMMANDS: &[&[&str]] = &[
     &["compare", "django", "fastapi", "flask"],
     &["compare", "django", "fastapi", "flask", "gin", "express", "spring-boot", "--preset", "ai-api"],
     &["compare", "django", "fastapi", "--ascii", "--team-knows", "python"],
+    &["recommend", "--team", "tests/fixtures/team/team.yaml", "--explain"],
 ];
 
 /// The words of a rendering: whitespace-separated, with table borders taken out, and split after

@@ -19,7 +19,7 @@ pub enum Source<'a> {
         /// Path as shown to the user.
         path: &'a str,
         /// Positions of its values.
-        positions: &'a Positions,
+        positions: &'a Positions<'a>,
         /// Path of the answers inside the document (empty for an answers file).
         prefix: &'a str,
     },
@@ -76,10 +76,12 @@ pub fn check(set: &AnswerSet, vocabulary: &Vocabulary, source: &Source) -> Resul
     }
     // (answers key, flag, given values, valid values, what they are)
     type Check<'v> = (&'v str, &'v str, &'v Option<Vec<String>>, Vec<&'v str>, &'v str);
-    let lists: [Check; 3] = [
+    let open_to: Vec<&str> = vocabulary.language_ids().chain([super::OpenTo::ANY]).collect();
+    let lists: [Check; 4] = [
         ("use_cases", "--use-case", &set.use_cases, vocabulary.use_case_ids().collect(), "use case"),
         ("team_knows", "--team-knows", &set.team_knows, vocabulary.language_ids().collect(), "language"),
         ("languages", "--language", &set.languages, vocabulary.language_ids().collect(), "language"),
+        ("open_to", "--open-to", &set.open_to, open_to, "language (or 'any')"),
     ];
     for (key, flag, values, valid, what) in lists {
         for (i, value) in values.iter().flatten().enumerate() {

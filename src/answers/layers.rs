@@ -40,6 +40,9 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.team_knows = layers.iter().find_map(|l| l.team_knows.clone());
     merged.languages = layers.iter().find_map(|l| l.languages.clone());
     merged.require = layers.iter().find_map(|l| l.require.clone());
+    merged.open_to = layers.iter().find_map(|l| l.open_to.clone());
+    merged.exclude = layers.iter().find_map(|l| l.exclude.clone());
+    merged.incumbent = layers.iter().find_map(|l| l.incumbent.clone());
     merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
     merged.title = layers.iter().find_map(|l| l.title.clone());
     merged.description = layers.iter().find_map(|l| l.description.clone());

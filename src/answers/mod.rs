@@ -28,16 +28,41 @@ pub use presets::{PRESETS_YAML, Preset, find_preset, presets};
 /// The importance of a criterion nobody gave one for: 3, "medium".
 pub const DEFAULT_IMPORTANCE: u8 = 3;
 
+/// The importance of use-case fit when use cases are named and no importance is given for it:
+/// 5, "critical". What is being built is, with the team's languages, what a team says first
+/// (docs/model.md "Use-case needs").
+pub const DEFAULT_FIT_IMPORTANCE: u8 = 5;
+
+/// The importance a factor takes from the use cases when nobody gave one: the mean of their
+/// `needs.importance`, rounded (halves up); `None` without use cases that state needs.
+pub fn use_case_importance(use_cases: &[String], factor: Factor, vocabulary: &Vocabulary) -> Option<u8> {
+    let given: Vec<u8> =
+        use_cases.iter().filter_map(|u| vocabulary.needs(u)).map(|n| n.importance.get(factor)).collect();
+    if given.is_empty() {
+        return None;
+    }
+    let sum: u32 = given.iter().map(|&v| u32::from(v)).sum();
+    let n = given.len() as u32;
+    Some(((2 * sum + n) / (2 * n)) as u8)
+}
+
 /// The importance of team familiarity when the team names its languages and says nothing more:
 /// 5, "critical". A team that names its languages expects a framework in them unless the rest of
 /// its answers clearly outweigh that (README "Team familiarity").
 pub const DEFAULT_FAMILIARITY_IMPORTANCE: u8 = 5;
 
+/// The importance of team familiarity for a team that says it is open to other languages
+/// (`--open-to`) and gives none: 3, "medium". It still prefers what it knows, but has said that
+/// is not decisive.
+pub const OPEN_FAMILIARITY_IMPORTANCE: u8 = 3;
+
 /// The importance a criterion has when nobody gave one: [`DEFAULT_FAMILIARITY_IMPORTANCE`] for
-/// team familiarity, [`DEFAULT_IMPORTANCE`] for every other. The one defaulting rule.
+/// team familiarity, [`DEFAULT_FIT_IMPORTANCE`] for use-case fit, [`DEFAULT_IMPORTANCE`] for
+/// a factor (unless the use cases set it: [`use_case_importance`]).
 pub fn default_importance(criterion: Criterion) -> u8 {
     match criterion {
         Criterion::TeamFamiliarity => DEFAULT_FAMILIARITY_IMPORTANCE,
+        Criterion::UseCaseFit => DEFAULT_FIT_IMPORTANCE,
         _ => DEFAULT_IMPORTANCE,
     }
 }
@@ -88,6 +113,52 @@ pub struct Known {
     pub level: Proficiency,
 }
 
+/// The languages a team is open to adopting (`--open-to`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum OpenTo {
+    /// Only the languages it knows (the default).
+    #[default]
+    Known,
+    /// These languages too.
+    Languages(Vec<String>),
+    /// Any language (`--open-to any`).
+    Any,
+}
+
+impl OpenTo {
+    /// The word that means every language.
+    pub const ANY: &'static str = "any";
+
+    /// Read the values as given (`any`, or language ids).
+    pub fn from_values(values: &[String]) -> OpenTo {
+        if values.iter().any(|v| v == Self::ANY) {
+            OpenTo::Any
+        } else if values.is_empty() {
+            OpenTo::Known
+        } else {
+            OpenTo::Languages(dedup(values.to_vec()))
+        }
+    }
+
+    /// Whether the team is open to adopting `language`.
+    pub fn includes(&self, language: &str) -> bool {
+        match self {
+            OpenTo::Known => false,
+            OpenTo::Languages(list) => list.iter().any(|l| l == language),
+            OpenTo::Any => true,
+        }
+    }
+
+    /// As written: `[]`, the ids, or `[any]`.
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            OpenTo::Known => Vec::new(),
+            OpenTo::Languages(list) => list.clone(),
+            OpenTo::Any => vec![Self::ANY.to_string()],
+        }
+    }
+}
+
 /// Split `kotlin:some` into the language and the level text (empty when none is given).
 pub fn split_known(text: &str) -> (&str, &str) {
     text.split_once(':').unwrap_or((text, ""))
@@ -101,6 +172,15 @@ pub fn normalize(set: &mut AnswerSet, vocabulary: &Vocabulary) {
     if let Some(list) = set.languages.as_mut() {
         for value in list.iter_mut() {
             *value = language(value);
+        }
+    }
+    if let Some(list) = set.open_to.as_mut() {
+        for value in list.iter_mut() {
+            if value.trim().eq_ignore_ascii_case(OpenTo::ANY) {
+                *value = OpenTo::ANY.to_string();
+            } else {
+                *value = language(value);
+            }
         }
     }
     if let Some(list) = set.team_knows.as_mut() {
@@ -220,6 +300,16 @@ pub struct AnswerSet {
     /// Required features, `FEATURE` or `FEATURE:LEVEL`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub require: Option<Vec<String>>,
+    /// Languages the team is open to adopting (`any` for every one): a framework in them pays
+    /// no language switching cost (docs/model.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_to: Option<Vec<String>>,
+    /// Frameworks the team rules out by id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<Vec<String>>,
+    /// The framework the team runs today, by id: every other one pays a migration cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incumbent: Option<String>,
     /// AHP: the 10 pairwise comparisons of the five factors, `"a/b": 3` meaning a matters
     /// moderately more than b (Saaty's 1–9 scale, `"1/3"` for the reverse).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -294,6 +384,15 @@ pub struct Answers {
     pub languages: Vec<String>,
     /// Feature requirements.
     pub require: Vec<Requirement>,
+    /// Languages the team is open to adopting: no switching cost for them.
+    pub open_to: OpenTo,
+    /// Frameworks the team rules out by id.
+    pub exclude: Vec<String>,
+    /// The framework the team runs today, by id.
+    pub incumbent: Option<String>,
+    /// The criteria whose importance nobody gave and the use cases set instead, in criterion
+    /// order (empty when none did).
+    pub use_case_defaults: Vec<Criterion>,
     /// AHP comparisons of the five factors, when given: the factors are then weighed by AHP.
     pub pairwise: Option<Pairwise>,
     /// Weights decided elsewhere, one per active criterion in criterion order, summing to 1: a
@@ -354,13 +453,29 @@ impl Answers {
             team_knows.push(Known { language: language.to_string(), level });
         }
         let mut factors = [DEFAULT_IMPORTANCE; 5];
+        let mut use_case_defaults = Vec::new();
         for (slot, factor) in factors.iter_mut().zip(Factor::ALL) {
-            *slot = set.importance.get(Criterion::Factor(factor)).unwrap_or(DEFAULT_IMPORTANCE);
+            let criterion = Criterion::Factor(factor);
+            *slot = match (set.importance.get(criterion), use_case_importance(&use_cases, factor, vocabulary)) {
+                (Some(given), _) => given,
+                (None, Some(from_use_case)) if set.pairwise.is_none() => {
+                    use_case_defaults.push(criterion);
+                    from_use_case
+                }
+                (None, _) => DEFAULT_IMPORTANCE,
+            };
         }
-        let use_case_fit = (!use_cases.is_empty())
-            .then(|| set.importance.use_case_fit.unwrap_or(default_importance(Criterion::UseCaseFit)));
-        let team_familiarity = (!team_knows.is_empty())
-            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
+        let use_case_fit = (!use_cases.is_empty()).then(|| {
+            set.importance.use_case_fit.unwrap_or_else(|| {
+                use_case_defaults.push(Criterion::UseCaseFit);
+                DEFAULT_FIT_IMPORTANCE
+            })
+        });
+        let open = set.open_to.as_ref().is_some_and(|v| !v.is_empty());
+        let familiarity_default =
+            if open { OPEN_FAMILIARITY_IMPORTANCE } else { default_importance(Criterion::TeamFamiliarity) };
+        let team_familiarity =
+            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(familiarity_default));
         let mut require = Vec::new();
         for text in set.require.iter().flatten() {
             if let Ok(requirement) = parse_requirement(text, vocabulary) {
@@ -376,6 +491,10 @@ impl Answers {
             team_knows,
             languages: dedup(set.languages.clone().unwrap_or_default()),
             require,
+            open_to: OpenTo::from_values(set.open_to.as_deref().unwrap_or_default()),
+            exclude: dedup(set.exclude.clone().unwrap_or_default()),
+            incumbent: set.incumbent.clone().map(|i| i.trim().to_string()).filter(|i| !i.is_empty()),
+            use_case_defaults,
             pairwise: set.pairwise.as_ref().and_then(|map| Pairwise::from_map(map, &|_| None)),
             weights: None,
             title: set.title.clone().filter(|t| !t.trim().is_empty()),
@@ -457,7 +576,23 @@ mod tests {
         assert_eq!(answers.use_case_fit, None);
         let set = AnswerSet { use_cases: Some(vec!["api".into()]), ..Default::default() };
         let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
-        assert_eq!(answers.use_case_fit, Some(3));
+        assert_eq!(answers.use_case_fit, Some(DEFAULT_FIT_IMPORTANCE));
+        // The use case set the factors nobody gave, and that is recorded.
+        let api = v.needs("api").expect("api states its needs").importance;
+        assert_eq!(answers.factors, Factor::ALL.map(|f| api.get(f)));
+        assert_eq!(answers.use_case_defaults.len(), 6);
+        // A factor given keeps its importance; two use cases average theirs, halves rounding up.
+        let set = AnswerSet {
+            importance: Importance { performance: Some(0), ..Default::default() },
+            use_cases: Some(vec!["cms".into(), "api-gateway".into()]),
+            ..Default::default()
+        };
+        let answers = Answers::resolve(&set, &v, Origin::Flag("-".into())).expect("valid");
+        assert_eq!(answers.factors[0], 0);
+        let (cms, gateway) = (v.needs("cms").expect("cms").importance, v.needs("api-gateway").expect("gw").importance);
+        let mean = (u32::from(cms.scalability) + u32::from(gateway.scalability)) as f64 / 2.0;
+        assert_eq!(f64::from(answers.factors[1]), (mean + 0.5).floor());
+        assert!(!answers.use_case_defaults.contains(&Criterion::Factor(Factor::Performance)));
     }
 
     #[test]

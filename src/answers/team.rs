@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::Answers;
 use super::layers::{Layers, Sources};
+use super::{Answers, OpenTo};
 use crate::catalog::Vocabulary;
 use crate::error::{Error, Origin, Problem, Result};
 use crate::yaml::positions::Positions;
@@ -60,6 +60,18 @@ struct TeamFile {
     /// The organisation's radar for everyone (`--radar` wins), relative to the team file.
     #[serde(default)]
     radar: Option<PathBuf>,
+    /// Languages the whole team is open to adopting (`any` for every one).
+    #[serde(default)]
+    open_to: Vec<String>,
+    /// The framework the team runs today, by id.
+    #[serde(default)]
+    incumbent: Option<String>,
+    /// The project's name: the decision record is about it (`--title` wins over it).
+    #[serde(default)]
+    title: Option<String>,
+    /// What the project is: the decision record's context opens with it.
+    #[serde(default)]
+    description: Option<String>,
 }
 
 /// One member in a team file.
@@ -115,24 +127,32 @@ pub struct Team {
     pub members: Vec<Member>,
     /// Which constraints rule out a framework.
     pub constraints: Constraints,
+    /// The languages the team file says the whole team is open to.
+    pub open_to: OpenTo,
+    /// The framework the team runs today, from the team file.
+    pub incumbent: Option<String>,
+    /// The project's name: `--title`, else the team file's `title`, else the first member's
+    /// answers that give one.
+    pub title: Option<String>,
+    /// What the project is: the team file's `description`, else the first member's.
+    pub description: Option<String>,
 }
 
 impl Team {
     /// Read every member's answers file (with `sources`' flags over it and its preset under it,
     /// as for one person), and the team file when there is one.
     pub fn read(vocabulary: &Vocabulary, roster: &Roster, sources: &Sources) -> Result<Team> {
-        let mut team_radar = None;
-        let (entries, constraints, origin_of) = match roster {
+        let (entries, shared, origin_of) = match roster {
             Roster::Files(files) => {
                 let entries: Vec<(PathBuf, f64)> = files.iter().map(|f| (f.clone(), 1.0)).collect();
-                (entries, Constraints::Every, None)
+                (entries, Shared::default(), None)
             }
             Roster::TeamFile { path, anywhere } => {
-                let (entries, constraints, origins, radar) = read_team_file(path, *anywhere)?;
-                team_radar = radar;
-                (entries, constraints, Some(origins))
+                let (entries, shared, origins) = read_team_file(path, *anywhere, vocabulary)?;
+                (entries, shared, Some(origins))
             }
         };
+        let team_radar = shared.radar.clone();
         let mut members: Vec<Member> = Vec::new();
         for (index, (file, weight)) in entries.into_iter().enumerate() {
             let mut member_sources =
@@ -174,7 +194,21 @@ impl Team {
                 hint: Some("give at least one member a weight above 0 (the default is 1)".into()),
             }));
         }
-        Ok(Team { members, constraints })
+        let given = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let title = given(&sources.flags.title)
+            .or_else(|| given(&shared.title))
+            .or_else(|| members.iter().filter(|m| m.decides()).find_map(|m| given(&m.answers.title)));
+        let description = given(&sources.flags.description)
+            .or_else(|| given(&shared.description))
+            .or_else(|| members.iter().filter(|m| m.decides()).find_map(|m| given(&m.answers.description)));
+        Ok(Team {
+            members,
+            constraints: shared.constraints,
+            open_to: shared.open_to,
+            incumbent: shared.incumbent,
+            title,
+            description,
+        })
     }
 
     /// The members who decide (weight above 0).
@@ -190,10 +224,23 @@ type Entries = Vec<(PathBuf, f64)>;
 /// the bound keeps every sum of weights finite.
 pub const MAX_WEIGHT: f64 = 1000.0;
 
-/// Read a team file: its members, the constraints rule, and where each member's entry is written.
+/// What a team file says for the whole team.
+#[derive(Debug, Default)]
+struct Shared {
+    constraints: Constraints,
+    open_to: OpenTo,
+    incumbent: Option<String>,
+    /// The radar, joined to the team file's folder.
+    radar: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+}
+
+/// Read a team file: its members, what it says for the whole team, and where each member's
+/// entry is written.
 /// Each member's path (and the radar's) is relative to the team file's folder and, unless
 /// `anywhere`, must resolve (links followed) inside it.
-fn read_team_file(path: &Path, anywhere: bool) -> Result<(Entries, Constraints, Vec<Origin>, Option<String>)> {
+fn read_team_file(path: &Path, anywhere: bool, vocabulary: &Vocabulary) -> Result<(Entries, Shared, Vec<Origin>)> {
     let shown = path.display().to_string();
     let text = crate::yaml::read::text(path, crate::yaml::read::Kind::Team)?;
     let file: TeamFile = serde_yaml::from_str(&text)
@@ -252,7 +299,35 @@ fn read_team_file(path: &Path, anywhere: bool) -> Result<(Entries, Constraints, 
             }])
         })?;
     }
-    Ok((entries, file.constraints, origins, radar.map(|r| r.display().to_string())))
+    let mut open_to = Vec::new();
+    for (index, text) in file.open_to.iter().enumerate() {
+        if text.trim().eq_ignore_ascii_case(OpenTo::ANY) {
+            open_to.push(OpenTo::ANY.to_string());
+            continue;
+        }
+        match vocabulary.find_language(text) {
+            Some(language) => open_to.push(language.id.to_string()),
+            None => {
+                let at = format!("open_to[{index}]");
+                return Err(Error::InvalidData(vec![Problem {
+                    origin: Origin::file(&shown, positions.value(&at).or(positions.key(&at))),
+                    entry: None,
+                    field: Some(at),
+                    message: format!("unknown language '{text}'"),
+                    hint: Some(crate::suggest::hint(text, vocabulary.language_ids().chain([OpenTo::ANY]))),
+                }]));
+            }
+        }
+    }
+    let shared = Shared {
+        constraints: file.constraints,
+        open_to: OpenTo::from_values(&open_to),
+        incumbent: file.incumbent.map(|i| i.trim().to_string()).filter(|i| !i.is_empty()),
+        radar: radar.map(|r| r.display().to_string()),
+        title: file.title,
+        description: file.description,
+    };
+    Ok((entries, shared, origins))
 }
 
 /// Whether `file` resolves (links followed) inside the folder `base`; why not, in words. The

@@ -14,8 +14,8 @@ use super::facts::{
 use super::text::Pooled;
 #[allow(unused_imports)]
 use super::{
-    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Package, ProcedureRule, Project,
-    Rationale, RubricLevel, Scores, Source, Support, TagEvidence, Term, Text, UseCases, Vocabulary,
+    Example, Factor, FactorInfo, Features, Framework, Kind, Language, Level, List, Needs, Package, ProcedureRule,
+    Project, Rationale, RubricLevel, Scores, Source, Stresses, Support, TagEvidence, Term, Text, UseCases, Vocabulary,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));

@@ -70,8 +70,8 @@ impl Catalog {
     /// one whose errors name lines.
     pub fn builtin_from_yaml() -> Result<Catalog> {
         let file = parse(BUILTIN_YAML, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
-        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE).map_err(Error::InvalidData)?;
         let positions = Positions::index(BUILTIN_YAML);
+        let vocabulary = vocabulary_of(&file, BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         let frameworks =
             validate(file.frameworks, &vocabulary, &[], BUILTIN_SOURCE, &positions).map_err(Error::InvalidData)?;
         Ok(Catalog { vocabulary, frameworks: frameworks.into(), sources: vec![BUILTIN_SOURCE.to_string()] })
@@ -132,9 +132,11 @@ impl Catalog {
     /// Parse and validate one user file against this catalog's vocabulary.
     pub fn parse_layer(&self, text: &str, source: &str) -> Result<Layer> {
         let positions = Positions::index(text);
-        let file = match parse(text, source) {
+        let file = match parse_checked(text, source) {
             Ok(file) => file,
-            Err(mut problems) => {
+            // The reader's checks refused the text: nothing more is read from it.
+            Err((problems, true)) => return Err(Error::InvalidData(problems)),
+            Err((mut problems, false)) => {
                 // The parser stops at its first error; one bad entry must not hide the others, so
                 // every other entry is checked on its own.
                 let (entries, more) = entries_one_by_one(text, source, &positions, &problems);
@@ -282,22 +284,82 @@ pub fn is_source_id(id: &str) -> bool {
 }
 
 /// Parse catalog text into its raw shape; a syntax or type error becomes one located problem.
+/// The reader's alias budgets and refused characters are checked here, in the same pass, so
+/// every caller of [`Catalog::parse_layer`] has them whatever read the text.
 pub fn parse(text: &str, source: &str) -> std::result::Result<CatalogFile, Vec<Problem>> {
+    parse_checked(text, source).map_err(|(problems, _)| problems)
+}
+
+/// [`parse`], and whether the problems are the reader's checks (then nothing else is tried on
+/// the text: it may be a bomb).
+fn parse_checked(text: &str, source: &str) -> std::result::Result<CatalogFile, (Vec<Problem>, bool)> {
     if text.trim().is_empty() {
-        return Err(vec![Problem {
-            origin: Origin::file(source, None),
-            entry: None,
-            field: None,
-            message: "the file is empty; expected a mapping with a 'frameworks:' list".into(),
-            hint: None,
-        }]);
+        return Err((
+            vec![Problem {
+                origin: Origin::file(source, None),
+                entry: None,
+                field: None,
+                message: "the file is empty; expected a mapping with a 'frameworks:' list".into(),
+                hint: None,
+            }],
+            false,
+        ));
     }
-    serde_yaml::from_str::<CatalogFile>(text).map_err(|e| vec![yaml_problem(&e, text, source)])
+    // One streaming pass for a valid file, with the reader's budgets and characters checked on
+    // the way. Anything else takes the slow path: the reader's separate checks (for their
+    // located messages), then `serde_yaml` (for its).
+    if let Ok(file) = crate::yaml::de::from_str::<CatalogFile>(text) {
+        return Ok(file);
+    }
+    if let Err(error) = read::yaml(text, source, 0) {
+        let problems = match error {
+            Error::InvalidData(problems) => problems,
+            other => vec![Problem {
+                origin: Origin::file(source, None),
+                entry: None,
+                field: None,
+                message: other.to_string(),
+                hint: None,
+            }],
+        };
+        return Err((problems, true));
+    }
+    serde_yaml::from_str::<CatalogFile>(text).map_err(|e| (vec![yaml_problem(&e, text, source)], false))
 }
 
 #[cfg(test)]
 mod reviewed_tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_catalog_is_read_in_one_streaming_pass_like_serde_yaml_reads_it() {
+        let fast: CatalogFile = crate::yaml::de::from_str(BUILTIN_YAML).expect("no fallback needed");
+        let reference: CatalogFile = serde_yaml::from_str(BUILTIN_YAML).expect("valid");
+        assert_eq!(format!("{fast:?}"), format!("{reference:?}"));
+    }
+
+    #[test]
+    fn every_fixture_reads_the_same_by_both_parsers() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut checked = 0;
+        for folder in [root.clone(), root.join("bad")] {
+            for entry in std::fs::read_dir(&folder).expect("fixtures").flatten() {
+                // As the program reads them: what the reader refuses never reaches a parser.
+                let Ok(text) = read::text(&entry.path(), read::Kind::Catalog) else { continue };
+                let fast = crate::yaml::de::from_str::<CatalogFile>(&text);
+                let reference = serde_yaml::from_str::<CatalogFile>(&text);
+                match (fast, reference) {
+                    (Ok(fast), Ok(reference)) => {
+                        assert_eq!(format!("{fast:?}"), format!("{reference:?}"), "{}", entry.path().display());
+                        checked += 1;
+                    }
+                    (Ok(_), Err(e)) => panic!("{}: read where serde_yaml refuses: {e}", entry.path().display()),
+                    (Err(_), _) => {}
+                }
+            }
+        }
+        assert!(checked >= 5, "{checked} fixtures read by both");
+    }
 
     #[test]
     fn every_builtin_source_id_is_an_identifier() {
@@ -320,5 +382,30 @@ mod reviewed_tests {
         assert_eq!(quick.vocabulary, reference.vocabulary);
         assert_eq!(quick.frameworks, reference.frameworks);
         assert_eq!(quick.sources, reference.sources);
+    }
+
+    #[test]
+    fn a_use_case_needing_an_unknown_feature_is_refused_where_it_is_written() {
+        let needs = "- id: cms\n  needs: {features: [";
+        assert!(BUILTIN_YAML.contains(needs), "cms states its needs on the line after its id");
+        let broken = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admn, ", 1);
+        let file = parse(&broken, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&broken)).expect_err("refused");
+        let text = problems.iter().map(|p| format!("{p:?}")).collect::<Vec<_>>().join("\n");
+        assert!(text.contains("unknown feature 'admn'") && text.contains("did you mean 'admin'?"), "{text}");
+        let line = broken.lines().position(|l| l.contains("[admn, ")).expect("written") + 1;
+        assert!(problems.iter().any(|p| format!("{:?}", p.origin).contains(&line.to_string())), "{text}");
+        // Each feature of an alternative is checked.
+        let either = BUILTIN_YAML.replacen(needs, "- id: cms\n  needs: {features: [admin|admn, ", 1);
+        let file = parse(&either, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&either)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message == "unknown feature 'admn'"), "{problems:?}");
+        // A use case without needs is refused too.
+        let cms = BUILTIN_YAML.find(needs).expect("written") + "- id: cms\n".len();
+        let end = cms + BUILTIN_YAML[cms..].find('\n').expect("a line");
+        let without = format!("{}{}", &BUILTIN_YAML[..cms], &BUILTIN_YAML[end + 1..]);
+        let file = parse(&without, "catalog.yaml").expect("still YAML");
+        let problems = vocabulary_of(&file, "catalog.yaml", &Positions::index(&without)).expect_err("refused");
+        assert!(problems.iter().any(|p| p.message.contains("does not say what it needs")), "{problems:?}");
     }
 }

@@ -14,6 +14,7 @@ pub mod load;
 pub mod patch;
 pub mod rules;
 pub mod text;
+pub mod uncertainty;
 pub mod validate;
 
 use std::fmt;
@@ -552,6 +553,51 @@ pub struct Term {
     /// For a use case: what earns a framework the tag (`strong`, `good`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<Text>,
+    /// For a use case: what it relies on and which factors it stresses (docs/model.md); every
+    /// use case of the built-in catalog has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<Needs>,
+}
+
+/// What a use case relies on: the features use-case fit measures, and the importance of each
+/// factor when the person gives none (docs/model.md "Use-case needs").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Needs {
+    /// Feature ids (vocabulary `features`) a framework serving this use case relies on; `a|b`
+    /// is one need that either feature meets (a fast cold start by `aot|edge`).
+    pub features: List<Text>,
+    /// The importance (0-5) of each factor for this use case: the defaults when none is given.
+    pub importance: Stresses,
+}
+
+/// A use case's importance (0-5) for each of the five factors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stresses {
+    /// Performance importance.
+    pub performance: u8,
+    /// Scalability importance.
+    pub scalability: u8,
+    /// Productivity importance.
+    pub productivity: u8,
+    /// Integration importance.
+    pub integration: u8,
+    /// Community importance.
+    pub community: u8,
+}
+
+impl Stresses {
+    /// The importance of one factor.
+    pub fn get(&self, factor: Factor) -> u8 {
+        match factor {
+            Factor::Performance => self.performance,
+            Factor::Scalability => self.scalability,
+            Factor::Productivity => self.productivity,
+            Factor::Integration => self.integration,
+            Factor::Community => self.community,
+        }
+    }
 }
 
 /// One rule of the level procedure: how a feature cell's level is decided in a case that
@@ -651,6 +697,33 @@ impl Vocabulary {
     /// A source by id.
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The sources named by `ids` (any case, brackets allowed: `[so_survey_2024]`), in the
+    /// order given; every source when `ids` is empty. An unknown id is an error with the closest.
+    pub fn sources_named(&self, ids: &[String], origin: crate::Origin) -> crate::Result<Vec<Source>> {
+        if ids.is_empty() {
+            return Ok(self.sources.iter().cloned().collect());
+        }
+        ids.iter()
+            .map(|wanted| {
+                let bare = wanted.trim().trim_start_matches('[').trim_end_matches(']').to_uppercase();
+                self.sources.iter().find(|s| s.id.to_uppercase() == bare).cloned().ok_or_else(|| {
+                    crate::Error::at(crate::Problem {
+                        origin: origin.clone(),
+                        entry: None,
+                        field: None,
+                        message: format!("unknown source '{wanted}'"),
+                        hint: Some(crate::suggest::hint(&bare, self.sources.iter().map(|s| s.id.as_str()))),
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// A use case's needs, if it is known and states them.
+    pub fn needs(&self, use_case: &str) -> Option<&Needs> {
+        self.use_cases.iter().find(|u| u.id == use_case).and_then(|u| u.needs.as_ref())
     }
 
     /// A language's display name (its id if unknown).

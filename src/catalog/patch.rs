@@ -82,30 +82,57 @@ pub fn apply(
         if problems.len() > before {
             continue;
         }
-        let mut framework = match Framework::deserialize(value) {
-            Ok(framework) => framework,
-            Err(e) => {
-                let message = e.to_string();
-                let hint = unknown_key_hint(&message);
-                let position = message
-                    .strip_prefix("unknown field `")
-                    .and_then(|rest| rest.split('`').next())
-                    .and_then(|name| {
-                        positions
-                            .key_named_under(&format!("{base}."), name)
-                            .or(positions.key(&format!("{base}.{name}")))
-                    })
-                    .or(positions.value(&base));
-                problems.push(Problem {
-                    origin: Origin::file(file, position),
-                    entry: Some(id.to_string()),
-                    field: None,
-                    message: plain_words(&message),
-                    hint,
-                });
-                continue;
+        // Every unknown key of the patch is a problem of its own, at its path in the file, and the
+        // rest of the patch is still checked: each one is taken out and the entry read again.
+        let merged = value.clone();
+        let mut value = value;
+        let mut unknown = 0;
+        let framework = loop {
+            match Framework::deserialize(value.clone()) {
+                Ok(framework) => break Some(framework),
+                Err(e) => {
+                    let message = e.to_string();
+                    let name = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next());
+                    let path = name.and_then(|name| path_of_new_key(patch, &merged_before(&current), name, ""));
+                    match path {
+                        Some(path) if unknown < 64 && remove_at(&mut value, &path) => {
+                            unknown += 1;
+                            let hint = unknown_key_hint(&message);
+                            let position = positions
+                                .key(&format!("{base}.{path}"))
+                                .or_else(|| name.and_then(|name| positions.key_named_under(&format!("{base}."), name)))
+                                .or(positions.value(&base));
+                            problems.push(Problem {
+                                origin: Origin::file(file, position),
+                                entry: Some(id.to_string()),
+                                field: Some(format!("{base}.{path}")),
+                                message: plain_words(&message),
+                                hint,
+                            });
+                        }
+                        _ => {
+                            let hint = unknown_key_hint(&message);
+                            let position = name
+                                .and_then(|name| {
+                                    positions
+                                        .key_named_under(&format!("{base}."), name)
+                                        .or(positions.key(&format!("{base}.{name}")))
+                                })
+                                .or(positions.value(&base));
+                            problems.push(Problem {
+                                origin: Origin::file(file, position),
+                                entry: Some(id.to_string()),
+                                field: None,
+                                message: plain_words(&message),
+                                hint,
+                            });
+                            break None;
+                        }
+                    }
+                }
             }
         };
+        let Some(mut framework) = framework else { continue };
         let sets =
             |factor: Factor| map.get("scores").and_then(Value::as_mapping).is_some_and(|s| s.contains_key(factor.id()));
         for factor in Factor::ALL {
@@ -126,7 +153,7 @@ pub fn apply(
                 patched.push(framework);
             }
             Err(found) => problems.extend(found.into_iter().map(|p| {
-                let field = p.field.clone().unwrap_or_default();
+                let field = in_the_file(patch, &merged, &p.field.clone().unwrap_or_default());
                 problem(p.entry, Some(&field), p.message, p.hint)
             })),
         }
@@ -185,6 +212,67 @@ fn merge(base: &mut Value, patch: &Value, path: &str, complain: &mut dyn FnMut(&
             }
         }
         (slot, change) => *slot = strip_edits(change),
+    }
+}
+
+/// The entry as it was before the patch, as YAML.
+fn merged_before(current: &Framework) -> Value {
+    serde_yaml::to_value(current).unwrap_or(Value::Null)
+}
+
+/// The dotted path, within the patch, of the first key called `name` that the entry did not
+/// have: where an unknown field came from.
+fn path_of_new_key(patch: &Value, before: &Value, name: &str, path: &str) -> Option<String> {
+    let map = patch.as_mapping()?;
+    for (key, child) in map {
+        let key = key.as_str()?;
+        let here = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+        let existing = before.as_mapping().and_then(|m| m.get(key));
+        if key == name && existing.is_none() {
+            return Some(here);
+        }
+        if let Some(found) = path_of_new_key(child, existing.unwrap_or(&Value::Null), name, &here) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Remove the key at a dotted path; whether it was there.
+fn remove_at(value: &mut Value, path: &str) -> bool {
+    let mut keys: Vec<&str> = path.split('.').collect();
+    let Some(last) = keys.pop() else { return false };
+    let mut here = value;
+    for key in keys {
+        match here.as_mapping_mut().and_then(|m| m.get_mut(key)) {
+            Some(next) => here = next,
+            None => return false,
+        }
+    }
+    here.as_mapping_mut().and_then(|m| m.remove(last)).is_some()
+}
+
+/// A problem's field as the patch file writes it: an item a list edit added is counted in the
+/// edit's `add` list (`use_cases.strong.add[0]`), not in the merged list (`use_cases.strong[3]`).
+fn in_the_file(patch: &Value, merged: &Value, field: &str) -> String {
+    let Some((list, rest)) = field.split_once('[') else { return field.to_string() };
+    let Some((index, tail)) = rest.split_once(']') else { return field.to_string() };
+    let Ok(index) = index.parse::<usize>() else { return field.to_string() };
+    let walk = |root: &Value| -> Option<Value> {
+        let mut here = root;
+        for key in list.split('.') {
+            here = here.as_mapping()?.get(key)?;
+        }
+        Some(here.clone())
+    };
+    let (Some(edit), Some(items)) = (walk(patch), walk(merged)) else { return field.to_string() };
+    let Some(item) = items.as_sequence().and_then(|s| s.get(index)) else { return field.to_string() };
+    match edit.as_mapping().and_then(|m| m.get("add")).and_then(Value::as_sequence) {
+        Some(added) => match added.iter().position(|a| a == item) {
+            Some(at) => format!("{list}.add[{at}]{tail}"),
+            None => field.to_string(),
+        },
+        None => field.to_string(),
     }
 }
 

@@ -6,14 +6,20 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::{Catalog, CatalogFile, Factor, Framework, Level, Package, Source, Vocabulary, rules};
+use super::{Catalog, CatalogFile, Factor, Framework, Level, Package, Source, Term, Vocabulary, rules};
 use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
 use crate::yaml::positions::Positions;
 use crate::yaml::problems::{likely_key, plain_words, unknown_key_hint};
 use crate::yaml::read;
 
-pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Result<Vocabulary, Vec<Problem>> {
+/// The vocabulary of the built-in file, every section present and every use case's `needs`
+/// naming known features with importances of 0 to 5.
+pub(super) fn vocabulary_of(
+    file: &CatalogFile,
+    source: &str,
+    positions: &Positions,
+) -> std::result::Result<Vocabulary, Vec<Problem>> {
     let missing = |section: &str| Problem {
         origin: Origin::file(source, None),
         entry: None,
@@ -42,6 +48,7 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
         return Err(problems);
     }
     let [features, use_cases] = std::mem::take(&mut terms);
+    problems.extend(needs_problems(&features, &use_cases, source, positions));
     let sources = file.sources.clone().unwrap_or_default();
     let levels = file.levels.clone().unwrap_or_default();
     if levels.iter().map(|t| t.id.as_str()).ne(Level::ALL.iter().map(|l| l.id())) {
@@ -71,6 +78,59 @@ pub(super) fn vocabulary_of(file: &CatalogFile, source: &str) -> std::result::Re
         procedure: procedure.into(),
         reviewed: reviewed.into(),
     })
+}
+
+/// What is wrong with the use cases' `needs`: missing, a feature the vocabulary does not
+/// define, or an importance above 5.
+fn needs_problems(features: &[Term], use_cases: &[Term], source: &str, positions: &Positions) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let feature_ids = || features.iter().map(|f| f.id.as_str());
+    for (i, use_case) in use_cases.iter().enumerate() {
+        let at = format!("use_cases[{i}]");
+        let mut complain = |path: &str, message: String, hint: Option<String>| {
+            problems.push(Problem {
+                origin: Origin::file(source, positions.value(path).or(positions.key(path))),
+                entry: Some(use_case.id.to_string()),
+                field: Some(path.to_string()),
+                message,
+                hint,
+            })
+        };
+        let Some(needs) = &use_case.needs else {
+            complain(
+                &at,
+                format!("use case '{}' does not say what it needs", use_case.id),
+                Some("add `needs: {features: [...], importance: {performance: N, ...}}` (docs/model.md)".into()),
+            );
+            continue;
+        };
+        if needs.features.is_empty() {
+            complain(&format!("{at}.needs.features"), "names no feature".into(), None);
+        }
+        for (j, need) in needs.features.iter().enumerate() {
+            // `aot|edge`: one need that either feature meets.
+            for feature in need.split('|') {
+                if !feature_ids().any(|f| f == feature) {
+                    complain(
+                        &format!("{at}.needs.features[{j}]"),
+                        format!("unknown feature '{feature}'"),
+                        Some(suggest::hint(feature, feature_ids())),
+                    );
+                }
+            }
+        }
+        for factor in Factor::ALL {
+            let value = needs.importance.get(factor);
+            if value > 5 {
+                complain(
+                    &format!("{at}.needs.importance.{}", factor.id()),
+                    format!("importance {value} is out of range"),
+                    Some("expected 0 (ignore) to 5 (critical)".into()),
+                );
+            }
+        }
+    }
+    problems
 }
 
 pub(super) fn is_kebab(id: &str) -> bool {

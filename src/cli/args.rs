@@ -23,8 +23,10 @@ Examples:
       --output docs/decisions/0001-backend-framework.md
   backend-advisor catalog validate my-frameworks.yaml
 
-Exit codes: 0 success, 1 runtime error, 2 usage error, 65 invalid catalog or
-answers data, 66 input file missing or unreadable, 130 interrupted.";
+Exit codes: 0 success, 1 runtime error, 2 usage error, 3 verify: the recorded
+choice no longer wins, 4 verify --warn-eol: its support ends within the span,
+65 invalid catalog or answers data, 66 input file missing or unreadable,
+75 catalog refresh: some lookups failed, 130 interrupted.";
 
 /// Rank backend web frameworks for your team, and explain every number.
 ///
@@ -103,8 +105,11 @@ pub enum Command {
     /// criterion by criterion, and the weight at which it would win.
     #[command(name = "why-not", after_long_help = WHY_NOT_EXAMPLES)]
     WhyNot(Deferred<WhyNotArgs>),
-    /// List the sources the catalog's facts and ratings cite, with their addresses and dates.
-    #[command(after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources --format json")]
+    /// List the sources the catalog's facts and ratings cite, with their addresses and dates,
+    /// or look up the ones named.
+    #[command(
+        after_long_help = "Examples:\n  backend-advisor sources\n  backend-advisor sources TFB_CITRINE_2023_09_19 SO_SURVEY_2024\n  backend-advisor sources --format json"
+    )]
     Sources(Deferred<SourcesArgs>),
     /// List the presets (named starting points for answers).
     #[command(after_long_help = "Examples:\n  backend-advisor presets\n  backend-advisor presets --format json")]
@@ -287,7 +292,8 @@ pub struct AnswerArgs {
     /// Importance of community, ecosystem maturity and long-term viability.
     #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub community: Option<u8>,
-    /// Importance of fitting the use cases given with --use-case (default 3 when any is given).
+    /// Importance of fitting the use cases given with --use-case (default 5, critical, when any is
+    /// given).
     #[arg(long, value_name = "N", value_parser = importance, allow_negative_numbers = true, help_heading = "Importance (0-5 or ignore, minor, low, medium, high, critical)")]
     pub use_case_fit: Option<u8>,
     /// Importance of the team knowing the language (default 5, critical, when --team-knows is given).
@@ -301,6 +307,15 @@ pub struct AnswerArgs {
     /// aliases in any case (ts, js, golang, c#, kt); a language of the same family counts partly.
     #[arg(long = "team-knows", value_name = "LANG", help_heading = "Context")]
     pub team_knows: Vec<String>,
+    /// A language the team is open to adopting (repeatable), or `any`: frameworks in it pay no
+    /// language switching cost. Without it, a framework in a language the team does not know
+    /// must lead by more than the cost of adopting that language (docs/model.md).
+    #[arg(long = "open-to", value_name = "LANG", help_heading = "Context")]
+    pub open_to: Vec<String>,
+    /// The framework the team runs today, by id: staying is weighed against a migration cost
+    /// every other framework pays, and the output says what a switch would gain.
+    #[arg(long, value_name = "ID", help_heading = "Context")]
+    pub incumbent: Option<String>,
 
     /// Consider only frameworks in this language (repeatable; `list --help` lists them).
     #[arg(long = "language", value_name = "LANG", help_heading = "Filters")]
@@ -311,6 +326,9 @@ pub struct AnswerArgs {
     /// products such as Laravel Nova (repeatable; `list --help` lists the features).
     #[arg(long = "require", value_name = "FEATURE[:LEVEL][:free]", help_heading = "Filters")]
     pub require: Vec<String>,
+    /// Leave out a framework by id (repeatable); it is listed as excluded by you.
+    #[arg(long = "exclude", value_name = "ID", help_heading = "Filters")]
+    pub exclude: Vec<String>,
 
     /// The organisation's technology radar, a Build-Your-Own-Radar CSV or a Backstage tech-radar
     /// JSON file: Hold leaves a framework out, Adopt, Trial and Assess are shown beside it, and
@@ -368,7 +386,8 @@ pub struct RecommendArgs {
     #[arg(long, value_parser = choices(METHODS), default_value = "wsm", help_heading = "Analysis")]
     pub method: Method,
     /// Show how sure the ranking is: a verdict, each framework's share of wins over plausible
-    /// weightings, and the weights at which the winner changes.
+    /// weightings and ratings (each rating drawn within its uncertainty), and the weights at
+    /// which the winner changes.
     #[arg(long, help_heading = "Analysis")]
     pub sensitivity: bool,
     /// Weightings drawn for the share of wins (default 10000, at most 1000000).
@@ -381,6 +400,10 @@ pub struct RecommendArgs {
     /// (default 50; higher is closer).
     #[arg(long, value_name = "K", value_parser = concentration, requires = "sensitivity", help_heading = "Analysis")]
     pub concentration: Option<f64>,
+    /// Draw only the weightings and keep every rating as the catalog gives it, to compare with
+    /// the default draws of weights and ratings.
+    #[arg(long, requires = "sensitivity", help_heading = "Analysis")]
+    pub weights_only: bool,
 }
 
 /// `compare` arguments.
@@ -472,8 +495,11 @@ pub struct WhyNotArgs {
 /// `sources` arguments.
 #[derive(Debug, clap::Args)]
 pub struct SourcesArgs {
-    /// Output format.
-    #[arg(long, value_parser = choices(LIST_FORMATS), default_value = "table")]
+    /// Source ids to look up (any case), as entries cite them: `[SO_SURVEY_2024]`; all when none.
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Output format: a table, one row per source; JSON, YAML, CSV or Markdown.
+    #[arg(long, value_parser = sources_formats(), default_value = "table")]
     pub format: Format,
     /// Where the report goes.
     #[command(flatten)]
@@ -656,6 +682,14 @@ const JSON: Choice<Format> = ("json", Format::Json, "Stable JSON for scripts");
 const YAML: Choice<Format> = ("yaml", Format::Yaml, "YAML mirroring the JSON");
 const CSV: Choice<Format> = ("csv", Format::Csv, "CSV, one row per framework");
 const MARKDOWN: Choice<Format> = ("markdown", Format::Markdown, "A Markdown table");
+
+/// The formats of `sources`: those of `list`, with a CSV row per source.
+fn sources_formats() -> impl TypedValueParser<Value = Format> {
+    choices(SOURCES_FORMATS)
+}
+
+const SOURCES_FORMATS: &[Choice<Format>] =
+    &[TABLE, JSON, YAML, ("csv", Format::Csv, "CSV, one row per source"), MARKDOWN];
 
 /// The formats of `list` and `presets`.
 const LIST_FORMATS: &[Choice<Format>] = &[TABLE, JSON, YAML, CSV, MARKDOWN];

@@ -117,6 +117,8 @@ pub enum Task {
     },
     /// List the catalog's sources.
     Sources {
+        /// The ids to look up; every source when empty.
+        ids: Vec<String>,
         /// The output format.
         format: Format,
         /// Presentation.
@@ -260,7 +262,12 @@ impl Request {
             }
             Some(Command::Sources(Deferred { args, .. })) => {
                 let output = destination(&args.output);
-                Task::Sources { format: args.format, options: options(false, None, width, &output), output }
+                Task::Sources {
+                    ids: args.ids,
+                    format: args.format,
+                    options: options(false, None, width, &output),
+                    output,
+                }
             }
             Some(Command::Presets(Deferred { args, .. })) => {
                 let output = destination(&args.output);
@@ -345,6 +352,7 @@ fn recommend(mut args: RecommendArgs, width: Option<u16>) -> anyhow::Result<Task
                 samples: args.samples.unwrap_or(sensitivity::DEFAULT_SAMPLES),
                 seed: args.seed.unwrap_or(sensitivity::DEFAULT_SEED),
                 concentration: args.concentration.unwrap_or(sensitivity::DEFAULT_CONCENTRATION),
+                ratings: !args.weights_only,
             }),
         },
         format: args.format,
@@ -411,6 +419,9 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             team_knows: list(&args.team_knows),
             languages: list(&args.languages),
             require: list(&args.require),
+            open_to: list(&args.open_to),
+            exclude: list(&args.exclude),
+            incumbent: args.incumbent.clone(),
             pairwise: None,
             name: None,
             role: None,

@@ -130,9 +130,10 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let why = why_not::explain(&recommendation, &catalog, &id)?;
             emit(&render::why_not::render(format, &why, &catalog.vocabulary, &options)?, &output)
         }
-        Task::Sources { format, options, output } => {
+        Task::Sources { ids, format, options, output } => {
             let catalog = load()?;
-            emit(&render::sources(format, &catalog.vocabulary.sources, &options)?, &output)
+            let sources = catalog.vocabulary.sources_named(&ids, Origin::Flag("ID".into()))?;
+            emit(&render::sources(format, &sources, &options)?, &output)
         }
         Task::Presets { format, options, output } => {
             let catalog = load()?;

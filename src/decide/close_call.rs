@@ -1,7 +1,9 @@
 //! Whether a ranking's first place is a clear choice or a close call (README "Close calls"): the
-//! top two within [`CLOSE_MARGIN`] points, a different winner under the other method, or a
-//! different winner when one criterion's weight moves by [`CLOSE_WEIGHT`] or less. Also the
-//! deciding criterion: the one that adds most to the winner's lead over the runner-up.
+//! top two within [`CLOSE_MARGIN`] points, a different winner under the other method, a
+//! different winner when one criterion's weight moves by [`CLOSE_WEIGHT`] or less, or a
+//! runner-up that leads in [`CLOSE_OVERTAKE`] or more of the draws of the ratings within their
+//! uncertainty (docs/sensitivity.md). Also the deciding criterion: the one that adds most to the
+//! winner's lead over the runner-up.
 
 use serde::Serialize;
 
@@ -15,6 +17,10 @@ pub const CLOSE_MARGIN: f64 = 3.0;
 /// A winner that changes when one criterion's weight moves by this much (absolute, 0.05 = five
 /// percentage points) or less is a close call.
 pub const CLOSE_WEIGHT: f64 = 0.05;
+
+/// A runner-up that leads in this share of the draws of the ratings or more (at the given
+/// weights) makes a close call: the lead is within what the ratings' uncertainty can undo.
+pub const CLOSE_OVERTAKE: f64 = 0.25;
 
 /// How clear first place is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +37,9 @@ pub struct CloseCall {
     pub nearest_tip: Option<NearestTip>,
     /// The criterion that adds most to the winner's lead over the runner-up.
     pub deciding: Option<Criterion>,
+    /// The share of draws of the ratings within their uncertainty, at the given weights, in
+    /// which the runner-up leads (`null` without a runner-up).
+    pub ratings_overtake: Option<f64>,
     /// Each reason it is close, in words (empty when it is not).
     pub reasons: Vec<String>,
 }
@@ -59,15 +68,16 @@ pub struct NearestTip {
     pub winner: String,
 }
 
-/// Judge a ranking; `other` is the same answers ranked by the other method.
-pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
+/// Judge a ranking with its ratings' uncertainty (`spread`, ranking order, as
+/// [`sensitivity::spread`] gives it); `other` is the same answers ranked by the other method.
+pub fn judge(ranking: &Ranking, other: &Ranking, spread: &[Vec<sensitivity::Spread>]) -> CloseCall {
     let winner = ranking.ranking.first();
     let second = ranking.ranking.get(1);
     let name = |id: &str| ranking.ranking.iter().find(|r| r.id == id).map_or(id.to_string(), |r| r.name.to_string());
     let margin = winner.zip(second).map(|(a, b)| a.score - b.score);
     let other_winner = other.ranking.first().map(|r| r.id.to_string());
     let agrees = other_winner.as_deref() == winner.map(|w| w.id.as_str());
-    let nearest_tip = sensitivity::tipping_points(ranking)
+    let nearest_tip = sensitivity::tipping_points(&super::switching::folded(ranking))
         .into_iter()
         .flat_map(|t| {
             let id = t.id;
@@ -89,6 +99,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
             .filter(|(_, gain)| *gain > 0.0)
             .map(|(criterion, _)| criterion)
     });
+    let ratings_overtake = sensitivity::overtaken(&super::switching::folded(ranking), spread);
     let mut reasons = Vec::new();
     if let (Some(w), Some(s), Some(m)) = (winner, second, margin)
         && m < CLOSE_MARGIN
@@ -107,6 +118,16 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
             tip.weight * 100.0
         ));
     }
+    if let (Some(w), Some(s), Some(share)) = (winner, second, ratings_overtake)
+        && share >= CLOSE_OVERTAKE
+    {
+        reasons.push(format!(
+            "{} leads {} in {} of draws of the ratings within their uncertainty",
+            s.name,
+            w.name,
+            sensitivity::share(share)
+        ));
+    }
     CloseCall {
         close: !reasons.is_empty(),
         runner_up: second.map(|s| s.id.to_string()),
@@ -114,6 +135,7 @@ pub fn judge(ranking: &Ranking, other: &Ranking) -> CloseCall {
         other_method: OtherMethod { method: other.method, winner: other_winner, agrees },
         nearest_tip,
         deciding,
+        ratings_overtake,
         reasons,
     }
 }

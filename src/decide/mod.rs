@@ -10,6 +10,7 @@ pub mod compare;
 pub mod records;
 pub mod score;
 pub mod sensitivity;
+pub mod switching;
 pub mod team;
 pub mod topsis;
 pub mod verify;
@@ -78,8 +79,12 @@ pub fn recommend(catalog: &Catalog, layers: &Layers, analysis: &Analysis) -> Res
 /// Rank already resolved answers, and analyse when asked.
 pub fn rank(catalog: &Catalog, answers: &Answers, analysis: &Analysis) -> Result<Recommendation> {
     let ranking = score::rank_by(catalog, answers, analysis.method)?;
-    let sensitivity = analysis.sensitivity.as_ref().and_then(|settings| sensitivity::analyse(&ranking, settings));
+    let spread = sensitivity::spread(catalog, &ranking);
+    let sensitivity = analysis
+        .sensitivity
+        .as_ref()
+        .and_then(|settings| sensitivity::analyse(&switching::folded(&ranking), &spread, settings));
     let other = score::rank_by(catalog, answers, close_call::other(analysis.method))?;
-    let close_call = close_call::judge(&ranking, &other);
+    let close_call = close_call::judge(&ranking, &other, &spread);
     Ok(Recommendation { ranking, sensitivity, close_call, team: None })
 }

@@ -9,9 +9,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::answers::{Answers, Proficiency, Requirement};
-use crate::catalog::{Catalog, Factor, Framework, List, Text, Vocabulary};
+use crate::catalog::{Catalog, Factor, Framework, Level, List, Text, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::ahp;
+use crate::decide::switching::{self, Cost};
 use crate::decide::topsis;
 use crate::error::{Origin, Result};
 use crate::radar::{Placement, Radar, Ring, Suggestion};
@@ -168,6 +169,11 @@ pub struct Ranked {
     /// Every active criterion's rating and contribution (`topsis`: normalized), in criterion order.
     #[serde(serialize_with = "parts_as_map")]
     pub criteria: Vec<Part>,
+    /// Points taken from the score for a change the team would have to make: adopting a
+    /// language, leaving the incumbent ([`switching`]). The score is the contributions' sum
+    /// (`topsis`: 100 × closeness) minus these.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub costs: Vec<Cost>,
     /// Where the organisation's radar places it (Adopt, Trial or Assess), when a radar is given
     /// and names it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,6 +266,18 @@ pub struct Ranking {
     pub excluded: Vec<Excluded>,
     /// The catalog used.
     pub catalog: CatalogInfo,
+    /// Importances nobody gave that the use cases set, when they set any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_case_defaults: Option<UseCaseDefaults>,
+    /// When the team names its languages: the best pick in them and what an outside one needs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_switch: Option<switching::LanguageSwitch>,
+    /// When the team names the framework it runs today: staying against the best switch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub incumbent: Option<switching::Incumbent>,
+    /// When no language is named: the best candidate of each language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub best_by_language: Option<Vec<switching::LanguageBest>>,
     /// The radar applied, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub radar: Option<RadarUse>,
@@ -293,6 +311,24 @@ impl RadarUse {
     }
 }
 
+/// The importances the use cases set because nobody gave them (JSON `use_case_defaults`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UseCaseDefaults {
+    /// The use cases whose needs set them.
+    pub use_cases: Vec<String>,
+    /// Each criterion they set, with its importance, in criterion order.
+    #[serde(serialize_with = "importances_as_map")]
+    pub importances: Vec<(Criterion, u8)>,
+}
+
+fn importances_as_map<S: Serializer>(list: &[(Criterion, u8)], serializer: S) -> std::result::Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(list.len()))?;
+    for (criterion, importance) in list {
+        map.serialize_entry(criterion.id(), importance)?;
+    }
+    map.end()
+}
+
 impl Ranking {
     /// A copy with only the first `n` ranked frameworks (all when `None`).
     pub fn top(&self, n: Option<usize>) -> Ranking {
@@ -312,11 +348,11 @@ pub fn same_language(a: &str, b: &str) -> bool {
     family(a) == family(b)
 }
 
-/// How familiar a team is with a framework (README "Team familiarity"): over the framework's
-/// first-class languages, the best of 5 for a language the team knows well (or one that language
-/// includes: TypeScript includes JavaScript), 3.5 for one it knows a little or one of the same
-/// family as a language it knows well (Java and Kotlin, C# and F#, JavaScript and TypeScript),
-/// 2.5 for the family of a language it knows a little; 1 otherwise.
+/// How familiar a team is with a framework (docs/model.md "Team languages"): over the
+/// framework's first-class languages, the best of 5 for a language the team knows well (or one
+/// that language includes: TypeScript includes JavaScript), 3.5 for one of the same family as a
+/// language it knows well (Java and Kotlin, C# and F#, JavaScript and TypeScript), 3 for one it
+/// knows a little, 2.5 for the family of a language it knows a little; 1 otherwise.
 pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabulary) -> f64 {
     let credit = |language: &str| {
         answers
@@ -327,7 +363,8 @@ pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabu
                 let kin = vocabulary.family(&known.language) == vocabulary.family(language);
                 match (known.level, same, kin) {
                     (Proficiency::Well, true, _) => 5.0,
-                    (Proficiency::Some, true, _) | (Proficiency::Well, false, true) => 3.5,
+                    (Proficiency::Well, false, true) => 3.5,
+                    (Proficiency::Some, true, _) => 3.0,
                     (Proficiency::Some, false, true) => 2.5,
                     _ => 1.0,
                 }
@@ -345,7 +382,7 @@ pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabu
 /// The familiarity a framework the organisation's radar puts in Adopt has at least, when Adopt
 /// counts as support (the default): as if the team knew its language a little, since the
 /// organisation already runs it, has people who know it and a platform for it (`docs/radar.md`).
-pub const ADOPT_SUPPORT: f64 = 3.5;
+pub const ADOPT_SUPPORT: f64 = 3.0;
 
 /// The ring the answers' radar puts a framework in, if any.
 pub fn radar_ring(framework: &Framework, answers: &Answers) -> Option<Ring> {
@@ -360,15 +397,53 @@ pub fn rating(framework: &Framework, criterion: Criterion, answers: &Answers, vo
             if answers.use_cases.is_empty() {
                 return 1.0;
             }
-            let credit: f64 = answers.use_cases.iter().map(|u| fit_credit(framework, u)).sum();
+            // Summed smallest first, so that the order the use cases were given in cannot change
+            // the last digit (a saved answers file reads back to the same ranking).
+            let mut credits: Vec<f64> =
+                answers.use_cases.iter().map(|u| fit_credit(framework, u, vocabulary)).collect();
+            credits.sort_by(f64::total_cmp);
+            let credit: f64 = credits.iter().sum();
             1.0 + 4.0 * credit / answers.use_cases.len() as f64
         }
         Criterion::TeamFamiliarity => familiarity(framework, answers, vocabulary),
     }
 }
 
-/// How well a framework fits one use case: 1 for a strong fit, 0.5 for a good one, 0 otherwise.
-pub fn fit_credit(framework: &Framework, use_case: &str) -> f64 {
+/// The share of use-case fit that the evidence-based tags (`use_cases.strong` / `good`) carry;
+/// the rest is how well the framework's features cover what the use case needs.
+pub const TAG_SHARE: f64 = 0.4;
+
+/// What a feature level is worth to a use case that needs the feature: builtin 1, official
+/// 0.85 (one more package, the framework's own), community 0.4 (a third party to choose, vet and
+/// keep up), none 0.
+pub fn feature_credit(level: Level) -> f64 {
+    match level {
+        Level::Builtin => 1.0,
+        Level::Official => 0.85,
+        Level::Community => 0.4,
+        Level::None => 0.0,
+    }
+}
+
+/// How well a framework covers a use case's needed features, 0 to 1: half the mean credit of
+/// the needs, half the weakest one (a CMS without an admin is not most of a CMS); a need written
+/// `a|b` is met by either feature and takes the better credit. `None` when the use case states
+/// no needs.
+pub fn coverage(framework: &Framework, use_case: &str, vocabulary: &Vocabulary) -> Option<f64> {
+    let needs = vocabulary.needs(use_case).filter(|n| !n.features.is_empty())?;
+    // `aot|edge` is one need met either way: the better of the two counts.
+    let credits: Vec<f64> = needs
+        .features
+        .iter()
+        .map(|need| need.split('|').map(|f| feature_credit(framework.features.level(f))).fold(0.0, f64::max))
+        .collect();
+    let mean = credits.iter().sum::<f64>() / credits.len() as f64;
+    let weakest = credits.iter().copied().fold(1.0, f64::min);
+    Some(0.5 * mean + 0.5 * weakest)
+}
+
+/// The evidence-based tag's credit: 1 for `strong`, 0.5 for `good`, 0 otherwise.
+pub fn tag_credit(framework: &Framework, use_case: &str) -> f64 {
     if framework.use_cases.strong.iter().any(|u| u == use_case) {
         1.0
     } else if framework.use_cases.good.iter().any(|u| u == use_case) {
@@ -378,9 +453,26 @@ pub fn fit_credit(framework: &Framework, use_case: &str) -> f64 {
     }
 }
 
+/// How well a framework fits one use case, 0 to 1 (docs/model.md "Use-case fit"): the
+/// coverage of its needed features, with the tag as a [`TAG_SHARE`] secondary input (the tag
+/// alone when the use case states no needs).
+pub fn fit_credit(framework: &Framework, use_case: &str, vocabulary: &Vocabulary) -> f64 {
+    let tag = tag_credit(framework, use_case);
+    match coverage(framework, use_case, vocabulary) {
+        Some(coverage) => (1.0 - TAG_SHARE) * coverage + TAG_SHARE * tag,
+        None => tag,
+    }
+}
+
+/// The reason given for a framework the person left out with `--exclude`.
+pub const EXCLUDED_BY_YOU: &str = "excluded by you";
+
 /// Why the filters remove a framework (empty when it passes).
 pub fn exclusion_reasons(framework: &Framework, answers: &Answers) -> Vec<String> {
     let mut reasons = Vec::new();
+    if excluded_by_you(framework, answers) {
+        reasons.push(EXCLUDED_BY_YOU.to_string());
+    }
     if !answers.languages.is_empty() && !framework.languages.iter().any(|l| answers.languages.iter().any(|a| a == l)) {
         reasons.push(format!(
             "language: {}, not one of {}",
@@ -487,6 +579,11 @@ pub fn rank(catalog: &Catalog, answers: &Answers) -> Result<Ranking> {
 /// after the hard filters.
 pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<Ranking> {
     let (weighting, criteria) = weighting(answers)?;
+    for id in &answers.exclude {
+        known_framework(catalog, id, "--exclude")?;
+    }
+    let incumbent = answers.incumbent.as_deref().map(|id| known_framework(catalog, id, "--incumbent")).transpose()?;
+    let candidate_incumbent = incumbent.filter(|i| exclusion_reasons(i, answers).is_empty());
     let mut ranking = Vec::new();
     let mut excluded = Vec::new();
     for framework in &catalog.frameworks {
@@ -504,6 +601,13 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
                 Part { criterion: w.id, rating, contribution, possible, normalized: None }
             })
             .collect();
+        let costs: Vec<Cost> = [
+            switching::language_cost(framework, answers, &catalog.vocabulary),
+            switching::migration_cost(framework, candidate_incumbent),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         ranking.push(Ranked {
             rank: 0,
             id: framework.id.clone(),
@@ -515,10 +619,14 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             distance_to_anti_ideal: None,
             criteria: parts,
             radar: answers.radar.as_ref().and_then(|r| r.placement(framework)),
+            costs,
         });
     }
     if method == Method::Topsis {
         apply_topsis(&mut ranking, &criteria);
+    }
+    for entry in &mut ranking {
+        entry.score -= entry.costs.iter().map(|c| c.points).sum::<f64>();
     }
     ranking.sort_by(|a, b| {
         order_key(b.score).cmp(&order_key(a.score)).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
@@ -526,15 +634,37 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
     for (i, entry) in ranking.iter_mut().enumerate() {
         entry.rank = i + 1;
     }
+    let use_case_defaults = (!answers.use_case_defaults.is_empty()).then(|| UseCaseDefaults {
+        use_cases: answers.use_cases.clone(),
+        importances: answers.use_case_defaults.iter().filter_map(|&c| answers.importance(c).map(|i| (c, i))).collect(),
+    });
     Ok(Ranking {
         method,
         weighting,
         criteria,
         filters: Filters { languages: answers.languages.clone(), require: answers.require.clone() },
+        language_switch: switching::language_switch(&ranking, answers),
+        incumbent: switching::incumbent(&ranking, incumbent),
+        best_by_language: switching::best_by_language(&ranking, answers, &catalog.vocabulary),
+        use_case_defaults,
         ranking,
         excluded,
         catalog: CatalogInfo { frameworks: catalog.frameworks.len(), sources: catalog.sources.clone() },
         radar: RadarUse::of(answers, catalog),
+    })
+}
+
+/// The catalog's framework with this id or name (any case), or an error naming the flag and the
+/// closest id.
+fn known_framework<'a>(catalog: &'a Catalog, id: &str, flag: &str) -> Result<&'a Framework> {
+    catalog.find(id.trim(), Origin::Flag(flag.to_string()))
+}
+
+/// Whether the person excluded this framework (by id or name, any case).
+fn excluded_by_you(framework: &Framework, answers: &Answers) -> bool {
+    answers.exclude.iter().any(|x| {
+        let x = x.trim();
+        x.eq_ignore_ascii_case(&framework.id) || x.eq_ignore_ascii_case(&framework.name)
     })
 }
 
@@ -616,15 +746,20 @@ mod tests {
         };
         let ranking = rank(&fixture(), &answers(set)).expect("ranks");
         let alpha = ranking.ranking.iter().find(|r| r.id == "alpha").expect("alpha");
-        // alpha: performance 5 → u 1 → 50; best_for [api] → 1 of 2 → rating 3 → u .5 → 25. Total 75.
-        assert!(close(alpha.score, 75.0), "{}", alpha.score);
+        // alpha: performance 5 → u 1 → 50. Fit, with the built-in needs of api (routing, validation,
+        // openapi, middleware: all builtin → coverage 1) and cms (admin, templating, orm, auth,
+        // caching: 1, 1, 0, 0.4, 1 → mean .68, weakest 0 → coverage .34): api .6 × 1 + .4 × 1
+        // (strong) = 1, cms .6 × .34 + .4 × 0 = .204; mean .602 → u .602 → 30.1. Total 80.1.
+        assert!(close(alpha.score, 80.1), "{}", alpha.score);
+        assert!(alpha.costs.is_empty(), "javascript is known: no language cost");
         let familiarity = alpha.criteria.iter().find(|p| p.criterion == Criterion::TeamFamiliarity).expect("active");
         // alpha is javascript; the team knows typescript, which includes it.
         assert!(close(familiarity.rating, 5.0));
         assert!(close(familiarity.contribution, 0.0));
         let gamma = ranking.ranking.iter().find(|r| r.id == "gamma").expect("gamma");
-        // gamma: performance 1.5 → u .125 → 6.25; best_for [api, cms] → 5 → 50. Total 56.25.
-        assert!(close(gamma.score, 56.25), "{}", gamma.score);
+        // gamma: performance 1.5 → u .125 → 6.25; every need builtin and strong for both → 50;
+        // 56.25, less the 35 points of Python, new to a TypeScript team: 21.25.
+        assert!(close(gamma.score, 56.25 - switching::NEW_LANGUAGE_COST), "{}", gamma.score);
         assert_eq!(ranking.ranking[0].id, "alpha");
     }
 
@@ -661,8 +796,9 @@ mod tests {
         let ranking = rank(&catalog, &answers(set)).expect("ranks");
         assert!(close(ranking.criteria.iter().map(|w| w.weight).sum(), 1.0));
         for r in &ranking.ranking {
-            assert!(close(r.criteria.iter().map(|p| p.contribution).sum(), r.score));
-            assert!((0.0..=100.0).contains(&r.score));
+            let costs: f64 = r.costs.iter().map(|c| c.points).sum();
+            assert!(close(r.criteria.iter().map(|p| p.contribution).sum::<f64>() - costs, r.score));
+            assert!((0.0..=100.0).contains(&(r.score + costs)));
         }
         assert!(ranking.ranking.windows(2).all(|w| w[0].score > w[1].score - 1e-9));
     }

@@ -1,14 +1,22 @@
 //! How sure a ranking is: one-at-a-time tipping points of each criterion's weight, and
-//! SMAA-style rank acceptability over Dirichlet draws of weights centred on the given ones,
-//! summed up in a verdict sentence. Pure: a [`Ranking`] and [`Settings`] in, numbers out.
+//! SMAA-style rank acceptability over Dirichlet draws of weights centred on the given ones and
+//! normal draws of every rating within its uncertainty ([`crate::catalog::uncertainty`]), summed
+//! up in a verdict sentence (docs/sensitivity.md). Pure: a [`Ranking`] and [`Settings`] in,
+//! numbers out.
+//!
+//! The draws are split into chunks of [`CHUNK`], each with its own generator seeded from the
+//! `--seed` stream, and the chunks are shared among the cores; the counts they add up are
+//! integers, so a seed gives the same result on any number of threads.
 
 use std::collections::BTreeMap;
 
-use rand::SeedableRng;
-use rand_distr::{Distribution, Gamma};
+use rand::{Rng, SeedableRng};
+use rand_distr::{Distribution, Gamma, StandardNormal};
 use rand_pcg::Pcg64Mcg;
 use serde::Serialize;
 
+use crate::catalog::Catalog;
+use crate::catalog::uncertainty::{self, Basis};
 use crate::decide::score::{Method, Ranking, order_key};
 
 use crate::criteria::Criterion;
@@ -25,6 +33,12 @@ pub const SCAN_STEPS: usize = 512;
 /// ... then bisection until the bracket is this narrow.
 pub const BISECTION_TOLERANCE: f64 = 1e-6;
 
+/// Draws per chunk: each chunk has its own generator, so that chunks can run on any core and
+/// still give the same result for a seed.
+pub const CHUNK: usize = 1024;
+/// A WSM score moves 25 points per rating point at weight 1: the utility is 100 × (r − 1) / 4.
+const POINTS_PER_RATING: f64 = 25.0;
+
 /// How the acceptability draws are made.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
@@ -34,11 +48,13 @@ pub struct Settings {
     pub seed: u64,
     /// Dirichlet concentration k > 0: higher keeps draws closer to the given weights.
     pub concentration: f64,
+    /// Draw the ratings within their uncertainty too (`false`: `--weights-only`).
+    pub ratings: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, concentration: DEFAULT_CONCENTRATION }
+        Settings { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, concentration: DEFAULT_CONCENTRATION, ratings: true }
     }
 }
 
@@ -52,6 +68,9 @@ pub struct Decision {
     pub ratings: Vec<Vec<f64>>,
     /// One weight per criterion, non-negative, summing to 1.
     pub weights: Vec<f64>,
+    /// `uncertainty[i][j]`: one standard deviation of `ratings[i][j]`, 0 for an exact rating;
+    /// empty when every rating is exact.
+    pub uncertainty: Vec<Vec<f64>>,
 }
 
 /// Scores of every alternative for any weights, with the weight-independent work done once.
@@ -275,47 +294,279 @@ pub struct Shares {
 }
 
 /// Draw `settings.samples` weight vectors from Dirichlet(k × w) (a criterion of weight 0 keeps
-/// weight 0) and rank the alternatives under each.
+/// weight 0) and, when `settings.ratings`, every uncertain rating from a normal distribution
+/// around it (not clipped to 1–5, so that the mean stays the rating), and rank the alternatives
+/// under each draw. Uses every core; the result depends only on the decision and the settings.
 pub fn acceptability(decision: &Decision, model: &Model, settings: &Settings) -> Shares {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    acceptability_on(decision, model, settings, cores)
+}
+
+/// [`acceptability`] on up to `threads` threads (the result does not depend on how many).
+fn acceptability_on(decision: &Decision, model: &Model, settings: &Settings, threads: usize) -> Shares {
     let n = decision.ratings.len();
-    let mut rng = Pcg64Mcg::seed_from_u64(settings.seed);
-    // Dirichlet(α) is the normalized vector of independent Gamma(α_j, 1) draws.
-    let gammas: Vec<Option<Gamma<f64>>> = decision
-        .weights
-        .iter()
-        .map(|w| Gamma::new(settings.concentration * w, 1.0).ok().filter(|_| *w > 0.0))
-        .collect();
-    let mut weights = vec![0.0; decision.weights.len()];
-    let mut scores = vec![0.0; n];
-    let mut order: Vec<usize> = (0..n).collect();
-    let mut keys = vec![0_i64; n];
-    let mut first = vec![0_usize; n];
-    let mut rank_sums = vec![0_usize; n];
-    for _ in 0..settings.samples {
-        for (weight, gamma) in weights.iter_mut().zip(&gammas) {
-            *weight = gamma.as_ref().map_or(0.0, |g| g.sample(&mut rng));
+    let sampler = Sampler::new(decision, model, settings);
+    let chunks = settings.samples.div_ceil(CHUNK);
+    // Each chunk's generator is seeded from the --seed stream, in chunk order.
+    let mut master = Pcg64Mcg::seed_from_u64(settings.seed);
+    let seeds: Vec<u64> = (0..chunks).map(|_| master.next_u64()).collect();
+    let threads = threads.clamp(1, chunks.max(1));
+    let mut centre = vec![0.0; n];
+    model.scores(&decision.weights, &mut centre);
+    let run = |thread: usize| {
+        let mut tally = Tally::new(&centre);
+        let mut work = Work::new(n, decision.weights.len());
+        for chunk in (thread..chunks).step_by(threads) {
+            let draws = CHUNK.min(settings.samples - chunk * CHUNK);
+            let mut rng = Pcg64Mcg::seed_from_u64(seeds[chunk]);
+            for _ in 0..draws {
+                sampler.draw(&mut rng, &mut work);
+                tally.add(&work.scores);
+            }
         }
-        let total: f64 = weights.iter().sum();
-        if total > 0.0 {
-            weights.iter_mut().for_each(|w| *w /= total);
-        } else {
-            // Every draw underflowed (only possible with tiny α): fall back to the centre.
-            weights.copy_from_slice(&decision.weights);
-        }
-        model.scores(&weights, &mut scores);
-        for (key, score) in keys.iter_mut().zip(&scores) {
-            *key = order_key(*score);
-        }
-        order.sort_unstable_by(|&a, &b| keys[b].cmp(&keys[a]).then(a.cmp(&b)));
-        first[order[0]] += 1;
-        for (position, &i) in order.iter().enumerate() {
-            rank_sums[i] += position + 1;
-        }
+        tally
+    };
+    let tallies: Vec<Tally> = if threads == 1 {
+        vec![run(0)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|t| scope.spawn(move || run(t))).collect();
+            handles.into_iter().map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        })
+    };
+    let mut total = Tally::new(&centre);
+    for tally in &tallies {
+        total.first.iter_mut().zip(&tally.first).for_each(|(a, b)| *a += b);
+        total.rank_sums.iter_mut().zip(&tally.rank_sums).for_each(|(a, b)| *a += b);
     }
     let draws = settings.samples.max(1) as f64;
     Shares {
-        first: first.iter().map(|&c| c as f64 / draws).collect(),
-        mean_rank: rank_sums.iter().map(|&s| s as f64 / draws).collect(),
+        first: total.first.iter().map(|&c| c as f64 / draws).collect(),
+        mean_rank: total.rank_sums.iter().map(|&s| s as f64 / draws).collect(),
+    }
+}
+
+/// What every draw needs, prepared once and shared by the threads.
+struct Sampler<'a> {
+    decision: &'a Decision,
+    model: &'a Model,
+    gammas: Vec<Option<Gamma<f64>>>,
+    /// How the ratings are drawn.
+    noise: Noise,
+}
+
+enum Noise {
+    /// Ratings as given.
+    None,
+    /// WSM: a score is linear in the ratings, so the independent normal draws of one
+    /// alternative's ratings add up to one normal draw of its score, with variance
+    /// Σ_j w_j² × (25 σ_ij)². Row-major (25 σ_ij)².
+    Wsm(Vec<f64>),
+    /// TOPSIS: every uncertain rating is drawn, then scored. Row-major ratings and σ.
+    Topsis { ratings: Vec<f64>, sd: Vec<f64> },
+}
+
+/// One thread's buffers.
+struct Work {
+    weights: Vec<f64>,
+    scores: Vec<f64>,
+    ratings: Vec<f64>,
+    columns: Vec<f64>,
+}
+
+impl Work {
+    fn new(n: usize, criteria: usize) -> Work {
+        Work {
+            weights: vec![0.0; criteria],
+            scores: vec![0.0; n],
+            ratings: vec![0.0; n * criteria],
+            columns: vec![0.0; 3 * criteria],
+        }
+    }
+}
+
+impl<'a> Sampler<'a> {
+    fn new(decision: &'a Decision, model: &'a Model, settings: &Settings) -> Sampler<'a> {
+        // Dirichlet(α) is the normalized vector of independent Gamma(α_j, 1) draws.
+        let gammas = decision
+            .weights
+            .iter()
+            .map(|w| Gamma::new(settings.concentration * w, 1.0).ok().filter(|_| *w > 0.0))
+            .collect();
+        let uncertain = settings.ratings && decision.uncertainty.iter().flatten().any(|sd| *sd > 0.0);
+        let sd = || decision.uncertainty.iter().flatten().copied();
+        let noise = match decision.method {
+            _ if !uncertain => Noise::None,
+            Method::Wsm => Noise::Wsm(sd().map(|sd| (POINTS_PER_RATING * sd).powi(2)).collect()),
+            Method::Topsis => {
+                Noise::Topsis { ratings: decision.ratings.iter().flatten().copied().collect(), sd: sd().collect() }
+            }
+        };
+        Sampler { decision, model, gammas, noise }
+    }
+
+    /// A sampler that draws only the ratings, keeping the decision's weights.
+    fn fixed_weights(decision: &'a Decision, model: &'a Model, settings: &Settings) -> Sampler<'a> {
+        Sampler { gammas: Vec::new(), ..Sampler::new(decision, model, settings) }
+    }
+
+    /// One draw of the weights and the ratings: the scores land in `work.scores`.
+    fn draw(&self, rng: &mut Pcg64Mcg, work: &mut Work) {
+        if self.gammas.is_empty() {
+            work.weights.copy_from_slice(&self.decision.weights);
+        } else {
+            for (weight, gamma) in work.weights.iter_mut().zip(&self.gammas) {
+                *weight = gamma.as_ref().map_or(0.0, |g| g.sample(rng));
+            }
+            let total: f64 = work.weights.iter().sum();
+            if total > 0.0 {
+                work.weights.iter_mut().for_each(|w| *w /= total);
+            } else {
+                // Every draw underflowed (only possible with tiny α): fall back to the centre.
+                work.weights.copy_from_slice(&self.decision.weights);
+            }
+        }
+        let criteria = work.weights.len().max(1);
+        match &self.noise {
+            Noise::None => self.model.scores(&work.weights, &mut work.scores),
+            Noise::Wsm(variances) => {
+                self.model.scores(&work.weights, &mut work.scores);
+                for (row, score) in variances.chunks_exact(criteria).zip(work.scores.iter_mut()) {
+                    let variance: f64 = row.iter().zip(&work.weights).map(|(v, w)| v * w * w).sum();
+                    if variance > 0.0 {
+                        let z: f64 = StandardNormal.sample(rng);
+                        *score += variance.sqrt() * z;
+                    }
+                }
+            }
+            Noise::Topsis { ratings, sd } => {
+                for ((drawn, rating), sd) in work.ratings.iter_mut().zip(ratings).zip(sd) {
+                    *drawn = if *sd > 0.0 {
+                        let z: f64 = StandardNormal.sample(rng);
+                        rating + sd * z
+                    } else {
+                        *rating
+                    };
+                }
+                topsis::scores_of(&work.ratings, criteria, &work.weights, &mut work.columns, &mut work.scores);
+            }
+        }
+    }
+}
+
+/// Wins and rank sums, counted, with the buffers of the sort.
+struct Tally {
+    first: Vec<u64>,
+    rank_sums: Vec<u64>,
+    /// The draw's keys, best first: the score's order key shifted left by `bits`, then
+    /// `mask − row` in the low bits, so keys are distinct (equal scores rank in row order) and
+    /// carry their row without a division.
+    order: Vec<i64>,
+    bits: u32,
+    /// Per bucket of scores: how many fall in it, then where its run starts in `order`.
+    buckets: Vec<u32>,
+    /// Each row's bucket in the current draw.
+    bucket_of: Vec<u32>,
+    /// Bucket b holds scores in (top − (b + 1) / scale, top − b / scale]; scores beyond either
+    /// end go to the end bucket.
+    top: f64,
+    scale: f64,
+}
+
+/// Order keys are kept within ±2^42 (scores within ±4,398 points, far beyond any draw) so that
+/// the shifted key cannot overflow for up to 2^20 alternatives.
+const KEY_LIMIT: i64 = 1 << 42;
+
+/// [`order_key`] without a call to `round` (x86-64's baseline has no rounding instruction): the
+/// same value, half away from zero, for any score within ±4,398 points (|x| < 2^52 after the
+/// scaling, where `x − trunc(x)` is exact).
+fn fast_order_key(score: f64) -> i64 {
+    let scaled = score * 1e9;
+    if scaled.is_nan() || scaled.abs() >= 4.5e12 {
+        return order_key(score);
+    }
+    let whole = scaled as i64;
+    let fraction = scaled - whole as f64;
+    whole + i64::from(fraction >= 0.5) - i64::from(fraction <= -0.5)
+}
+
+impl Tally {
+    /// A tally for alternatives whose scores at the given weights and ratings are `centre`:
+    /// the buckets span their range and 30 points beyond each end, about twice as many buckets
+    /// as alternatives, so that a draw's scores rarely share one.
+    fn new(centre: &[f64]) -> Tally {
+        let n = centre.len();
+        let bits = usize::BITS - n.saturating_sub(1).leading_zeros();
+        let finite = centre.iter().copied().filter(|s| s.is_finite());
+        let (low, high) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), s| (l.min(s), h.max(s)));
+        let (low, high) = if low <= high { (low - 30.0, high + 30.0) } else { (-30.0, 130.0) };
+        let count = (2 * n).max(64);
+        Tally {
+            first: vec![0; n],
+            rank_sums: vec![0; n],
+            order: vec![0; n],
+            bits,
+            buckets: vec![0; count],
+            bucket_of: vec![0; n],
+            top: high,
+            scale: count as f64 / (high - low),
+        }
+    }
+
+    fn row(&self, key: i64) -> usize {
+        let mask = (1_i64 << self.bits) - 1;
+        (mask - (key & mask)) as usize
+    }
+
+    /// Sort the alternatives by `scores` into `order`, best first, without comparing most
+    /// pairs: a counting sort by bucket of score, then an insertion sort that only reorders
+    /// scores sharing a bucket. Sorting each draw from scratch took most of the time before;
+    /// this takes a few operations per alternative and almost no mispredicted branches.
+    fn sort(&mut self, scores: &[f64]) {
+        let mask = (1_i64 << self.bits) - 1;
+        let last = self.buckets.len() - 1;
+        self.buckets.fill(0);
+        for (bucket, score) in self.bucket_of.iter_mut().zip(scores) {
+            // `as` maps NaN to 0 and saturates; the clamp keeps the end buckets.
+            let b = (((self.top - score) * self.scale) as i64).clamp(0, last as i64) as usize;
+            *bucket = b as u32;
+            self.buckets[b] += 1;
+        }
+        let mut start = 0;
+        for slot in self.buckets.iter_mut() {
+            let count = *slot;
+            *slot = start;
+            start += count;
+        }
+        for (row, (&bucket, score)) in self.bucket_of.iter().zip(scores).enumerate() {
+            let at = &mut self.buckets[bucket as usize];
+            self.order[*at as usize] =
+                (fast_order_key(*score).clamp(-KEY_LIMIT, KEY_LIMIT) << self.bits) | (mask - row as i64);
+            *at += 1;
+        }
+        for p in 1..self.order.len() {
+            let moving = self.order[p];
+            let mut q = p;
+            while q > 0 && self.order[q - 1] < moving {
+                self.order[q] = self.order[q - 1];
+                q -= 1;
+            }
+            self.order[q] = moving;
+        }
+    }
+
+    /// Count one draw: the winner, and every alternative's rank.
+    fn add(&mut self, scores: &[f64]) {
+        if scores.is_empty() {
+            return;
+        }
+        self.sort(scores);
+        let winner = self.row(self.order[0]);
+        self.first[winner] += 1;
+        for position in 0..self.order.len() {
+            let row = self.row(self.order[position]);
+            self.rank_sums[row] += position as u64 + 1;
+        }
     }
 }
 
@@ -369,12 +620,123 @@ pub struct Sensitivity {
     pub seed: u64,
     /// Dirichlet concentration k.
     pub concentration: f64,
+    /// How the ratings were drawn.
+    pub uncertainty: Drawn,
     /// One or two sentences for people.
     pub verdict: String,
     /// Every ranked framework's name by id, so that text can name frameworks a `--top` view
     /// leaves out (not serialized).
     #[serde(skip)]
     pub names: BTreeMap<String, String>,
+}
+
+/// The JSON `sensitivity.uncertainty`: whether the ratings were drawn, how, and how wide the
+/// draws of each kind of rating were (docs/sensitivity.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Drawn {
+    /// Whether the ratings were drawn as well as the weights (`false` with `--weights-only`).
+    pub ratings_sampled: bool,
+    /// The distribution of each drawn rating: `normal`, centred on the rating, independent,
+    /// not clipped to 1–5.
+    pub distribution: &'static str,
+    /// The weights' distribution: `dirichlet`, α = concentration × weight.
+    pub weights: &'static str,
+    /// Per kind of rating present among the ranked frameworks' active criteria: how many
+    /// ratings and their standard deviations.
+    pub kinds: Vec<Width>,
+}
+
+/// The standard deviations of one kind of rating, in rating points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Width {
+    /// `measured-performance`, `measured-community`, `judged`, or `from-answers` (use-case
+    /// fit and team familiarity, which are not drawn).
+    pub kind: &'static str,
+    /// How many ratings of the ranking are of this kind.
+    pub ratings: usize,
+    /// The smallest standard deviation.
+    pub sd_min: f64,
+    /// The mean standard deviation.
+    pub sd_mean: f64,
+    /// The largest standard deviation.
+    pub sd_max: f64,
+}
+
+/// Where a rating's uncertainty comes from: a catalog rating's kind of evidence, or the
+/// answers (use-case fit and team familiarity, which are not drawn).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Spread {
+    /// A catalog rating with its standard deviation.
+    Rating(Basis, f64),
+    /// Derived from the answers and the catalog's tags: not drawn.
+    Answers,
+}
+
+impl Spread {
+    /// The standard deviation drawn with (0 for what is not drawn).
+    pub fn sd(self) -> f64 {
+        match self {
+            Spread::Rating(_, sd) => sd,
+            Spread::Answers => 0.0,
+        }
+    }
+
+    fn kind(self) -> &'static str {
+        match self {
+            Spread::Rating(Basis::MeasuredPerformance, _) => "measured-performance",
+            Spread::Rating(Basis::MeasuredCommunity, _) => "measured-community",
+            Spread::Rating(Basis::Judged, _) => "judged",
+            Spread::Answers => "from-answers",
+        }
+    }
+}
+
+/// Every ranked framework's rating uncertainty on every active criterion, in ranking order:
+/// the factors' from [`uncertainty::of`], the context criteria's [`Spread::Answers`]. A
+/// framework the catalog does not hold (never, for a ranking of that catalog) counts as exact.
+pub fn spread(catalog: &Catalog, ranking: &Ranking) -> Vec<Vec<Spread>> {
+    ranking
+        .ranking
+        .iter()
+        .map(|ranked| {
+            let framework = catalog.frameworks.iter().find(|f| f.id == ranked.id);
+            ranking
+                .criteria
+                .iter()
+                .map(|w| match (w.id, framework) {
+                    (Criterion::Factor(factor), Some(f)) => {
+                        let u = uncertainty::of(f, factor);
+                        Spread::Rating(u.kind, u.sd)
+                    }
+                    _ => Spread::Answers,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+impl Drawn {
+    /// Describe the draws over `spread` (ranking order, as [`spread`] gives it).
+    pub fn new(spread: &[Vec<Spread>], settings: &Settings) -> Drawn {
+        let mut kinds: Vec<Width> = Vec::new();
+        for cell in spread.iter().flatten() {
+            let sd = cell.sd();
+            match kinds.iter_mut().find(|k| k.kind == cell.kind()) {
+                Some(width) => {
+                    width.sd_min = width.sd_min.min(sd);
+                    width.sd_max = width.sd_max.max(sd);
+                    width.sd_mean += sd;
+                    width.ratings += 1;
+                }
+                None => kinds.push(Width { kind: cell.kind(), ratings: 1, sd_min: sd, sd_mean: sd, sd_max: sd }),
+            }
+        }
+        kinds.iter_mut().for_each(|k| k.sd_mean /= k.ratings as f64);
+        kinds.sort_by_key(|k| {
+            ["measured-performance", "measured-community", "judged", "from-answers"].iter().position(|id| *id == k.kind)
+        });
+        Drawn { ratings_sampled: settings.ratings, distribution: "normal", weights: "dirichlet", kinds }
+    }
 }
 
 impl Sensitivity {
@@ -401,9 +763,60 @@ pub(crate) fn decision_of(ranking: &Ranking) -> (Decision, Vec<usize>, usize) {
         method: ranking.method,
         ratings: rows.iter().map(|&r| ranking.ranking[r].criteria.iter().map(|p| p.rating).collect()).collect(),
         weights: ranking.criteria.iter().map(|w| w.weight).collect(),
+        uncertainty: Vec::new(),
     };
     let first = rows.iter().position(|&r| r == 0).unwrap_or(0);
     (decision, rows, first)
+}
+
+/// [`decision_of`] with each rating's standard deviation from `spread` (ranking order).
+pub(crate) fn uncertain_decision_of(ranking: &Ranking, spread: &[Vec<Spread>]) -> (Decision, Vec<usize>, usize) {
+    let (mut decision, rows, first) = decision_of(ranking);
+    let exact = vec![0.0; decision.weights.len()];
+    decision.uncertainty = rows
+        .iter()
+        .map(|&r| spread.get(r).map_or_else(|| exact.clone(), |row| row.iter().map(|s| s.sd()).collect()))
+        .collect();
+    (decision, rows, first)
+}
+
+/// Draws of the ratings made to tell, under TOPSIS, how often the runner-up would lead.
+pub const OVERTAKE_DRAWS: usize = 4_000;
+
+/// The share of draws of the ratings within their uncertainty, at the given weights, in which
+/// the runner-up scores above the winner; `None` without a runner-up. WSM: exactly
+/// Φ(−lead / σ), σ² = Σ_j (25 w_j)² (σ_1j² + σ_2j²), since a score is linear in the ratings;
+/// TOPSIS: counted over [`OVERTAKE_DRAWS`] draws from the default seed.
+pub fn overtaken(ranking: &Ranking, spread: &[Vec<Spread>]) -> Option<f64> {
+    let (winner, second) = (ranking.ranking.first()?, ranking.ranking.get(1)?);
+    let lead = winner.score - second.score;
+    match ranking.method {
+        Method::Wsm => {
+            let sd = |row: usize, j: usize| spread.get(row).and_then(|r| r.get(j)).map_or(0.0, |s| s.sd());
+            let variance: f64 = ranking
+                .criteria
+                .iter()
+                .enumerate()
+                .map(|(j, w)| (POINTS_PER_RATING * w.weight).powi(2) * (sd(0, j).powi(2) + sd(1, j).powi(2)))
+                .sum();
+            Some(if variance > 0.0 { 0.5 * libm::erfc(lead / (2.0 * variance).sqrt()) } else { 0.0 })
+        }
+        Method::Topsis => {
+            let (decision, rows, first) = uncertain_decision_of(ranking, spread);
+            let runner = rows.iter().position(|&r| r == 1)?;
+            let model = Model::new(&decision);
+            let settings = Settings { samples: 1, ..Settings::default() };
+            let sampler = Sampler::fixed_weights(&decision, &model, &settings);
+            let mut work = Work::new(rows.len(), decision.weights.len());
+            let mut rng = Pcg64Mcg::seed_from_u64(DEFAULT_SEED);
+            let mut ahead = 0;
+            for _ in 0..OVERTAKE_DRAWS {
+                sampler.draw(&mut rng, &mut work);
+                ahead += usize::from(order_key(work.scores[runner]) > order_key(work.scores[first]));
+            }
+            Some(ahead as f64 / OVERTAKE_DRAWS as f64)
+        }
+    }
 }
 
 /// Each criterion's tipping points: the weights between which the winner stays first, and who
@@ -479,10 +892,11 @@ pub fn winning_weights(ranking: &Ranking, id: &str) -> Vec<(Criterion, f64, Opti
         .collect()
 }
 
-/// Analyse a ranking (all of it, before any `--top`); `None` when no framework is ranked.
-pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
+/// Analyse a ranking (all of it, before any `--top`) with its ratings' `spread` (ranking order,
+/// as [`spread`] gives it); `None` when no framework is ranked.
+pub fn analyse(ranking: &Ranking, spread: &[Vec<Spread>], settings: &Settings) -> Option<Sensitivity> {
     let leader = ranking.ranking.first()?;
-    let (decision, rows, first) = decision_of(ranking);
+    let (decision, rows, first) = uncertain_decision_of(ranking, spread);
     let model = Model::new(&decision);
     let criteria = tippings(ranking, &decision, &model, &rows, first);
     let shares = acceptability(&decision, &model, settings);
@@ -503,7 +917,9 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
     let names: BTreeMap<String, String> =
         ranking.ranking.iter().map(|r| (r.id.to_string(), r.name.to_string())).collect();
     let name = |id: &str| names.get(id).map_or(id.to_string(), String::clone);
-    let mut verdict = verdict(&leader.name, &criteria, &acceptability, &name);
+    let drawn = Drawn::new(spread, settings);
+    let over = if drawn.ratings_sampled { "plausible weightings and ratings" } else { "plausible weightings" };
+    let mut verdict = verdict(&leader.name, &criteria, &acceptability, &name, over);
     // Equal scores at the top: first place is only the alphabetical tie-break, and the shares
     // above inherit it; say so before anything else.
     let tied: Vec<&str> = ranking
@@ -528,6 +944,7 @@ pub fn analyse(ranking: &Ranking, settings: &Settings) -> Option<Sensitivity> {
         samples: settings.samples,
         seed: settings.seed,
         concentration: settings.concentration,
+        uncertainty: drawn,
         verdict,
         names,
     })
@@ -562,6 +979,7 @@ fn verdict(
     criteria: &[Tipping],
     acceptability: &[Acceptability],
     name: &dyn Fn(&str) -> String,
+    over: &str,
 ) -> String {
     if acceptability.len() == 1 {
         return format!("{leader} is the only framework left after the filters, so it wins under any weights.");
@@ -572,7 +990,7 @@ fn verdict(
     let mut sentences = Vec::new();
     if most.first > given {
         sentences.push(format!(
-            "{leader} is first with these weights, but {} wins in more plausible weightings ({} against {}).",
+            "{leader} is first with these weights, but {} wins in more {over} ({} against {}).",
             name(&most.id),
             share(most.first),
             share(given)
@@ -584,13 +1002,9 @@ fn verdict(
                 _ => Some(a),
             });
         sentences.push(match runner {
-            Some(r) => format!(
-                "{leader} wins in {} of plausible weightings, {} in {}.",
-                share(given),
-                name(&r.id),
-                share(r.first)
-            ),
-            None => format!("{leader} wins in every plausible weighting drawn."),
+            Some(r) => format!("{leader} wins in {} of {over}, {} in {}.", share(given), name(&r.id), share(r.first)),
+            None if over == "plausible weightings" => format!("{leader} wins in every plausible weighting drawn."),
+            None => format!("{leader} wins in every draw of {over}."),
         });
     }
     // The tipping point nearest to the given weights.
@@ -623,7 +1037,12 @@ mod tests {
 
     /// Three alternatives on two criteria, made so that the winner changes at known weights.
     fn decision(method: Method) -> Decision {
-        Decision { method, ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]], weights: vec![0.7, 0.3] }
+        Decision {
+            method,
+            ratings: vec![vec![5.0, 1.0], vec![1.0, 5.0], vec![3.0, 3.5]],
+            weights: vec![0.7, 0.3],
+            uncertainty: Vec::new(),
+        }
     }
 
     #[test]
@@ -669,7 +1088,7 @@ mod tests {
     fn acceptability_reproduces_with_a_seed_and_sums_to_one() {
         let p = decision(Method::Wsm);
         let model = Model::new(&p);
-        let settings = Settings { samples: 2_000, seed: 9, concentration: 50.0 };
+        let settings = Settings { samples: 2_000, seed: 9, concentration: 50.0, ratings: true };
         let a = acceptability(&p, &model, &settings);
         assert_eq!(a, acceptability(&p, &model, &settings));
         assert!((a.first.iter().sum::<f64>() - 1.0).abs() < 1e-12);
@@ -679,12 +1098,75 @@ mod tests {
     }
 
     #[test]
+    fn acceptability_does_not_depend_on_the_number_of_threads() {
+        for method in [Method::Wsm, Method::Topsis] {
+            let mut p = decision(method);
+            p.uncertainty = vec![vec![0.5, 0.3], vec![0.0, 0.5], vec![0.5, 0.5]];
+            let model = Model::new(&p);
+            let settings = Settings { samples: 5 * CHUNK + 17, seed: 3, concentration: 20.0, ratings: true };
+            let one = acceptability_on(&p, &model, &settings, 1);
+            for threads in [2, 3, 8] {
+                assert_eq!(acceptability_on(&p, &model, &settings, threads), one, "{method} on {threads} threads");
+            }
+            let fixed = acceptability_on(&p, &model, &Settings { ratings: false, ..settings }, 2);
+            assert_ne!(fixed, one, "{method}: drawing the ratings changes the shares");
+        }
+    }
+
+    #[test]
+    fn the_fast_order_key_is_the_order_key() {
+        let mut rng = Pcg64Mcg::seed_from_u64(1);
+        for _ in 0..100_000 {
+            let score = (rng.next_u64() as f64 / u64::MAX as f64 - 0.5) * 400.0;
+            assert_eq!(fast_order_key(score), order_key(score), "{score}");
+        }
+        for score in [0.0, -0.0, 68.75, 68.74999999999999, 0.5e-9, -0.5e-9, 1.5e-9, -2.5e-9, 1e300, f64::NAN] {
+            assert_eq!(fast_order_key(score), order_key(score), "{score}");
+        }
+    }
+
+    #[test]
+    fn the_sort_orders_any_scores() {
+        let mut rng = Pcg64Mcg::seed_from_u64(2);
+        let mut uniform = || rng.next_u64() as f64 / u64::MAX as f64;
+        for n in [1, 2, 5, 44, 200] {
+            let centre: Vec<f64> = (0..n).map(|_| uniform() * 100.0).collect();
+            let mut tally = Tally::new(&centre);
+            for spread in [0.0, 1.0, 30.0, 2_000.0] {
+                // Some scores repeat, some are far outside the buckets' span.
+                let scores: Vec<f64> = centre
+                    .iter()
+                    .map(|c| if uniform() < 0.2 { 50.0 } else { c + (uniform() - 0.5) * spread })
+                    .collect();
+                tally.sort(&scores);
+                let rows: Vec<usize> = tally.order.iter().map(|&k| tally.row(k)).collect();
+                let mut expected: Vec<usize> = (0..n).collect();
+                expected.sort_by(|&a, &b| order_key(scores[b]).cmp(&order_key(scores[a])).then(a.cmp(&b)));
+                assert_eq!(rows, expected, "n {n}, spread {spread}");
+            }
+        }
+    }
+
+    #[test]
+    fn ranks_of_equal_scores_follow_the_rows() {
+        let mut tally = Tally::new(&[1.0, 2.0, 3.0]);
+        tally.add(&[50.0, 70.0, 50.0]);
+        tally.add(&[80.0, 80.0, 10.0]);
+        assert_eq!(tally.first, [1, 1, 0]);
+        assert_eq!(tally.rank_sums, [2 + 1, 1 + 2, 3 + 3]);
+    }
+
+    #[test]
     fn a_zero_weight_stays_zero() {
         // Criterion 1 has weight 0, so only criterion 0 counts in every draw and A always wins.
-        let p =
-            Decision { method: Method::Wsm, ratings: vec![vec![5.0, 1.0], vec![4.0, 5.0]], weights: vec![1.0, 0.0] };
+        let p = Decision {
+            method: Method::Wsm,
+            ratings: vec![vec![5.0, 1.0], vec![4.0, 5.0]],
+            weights: vec![1.0, 0.0],
+            uncertainty: Vec::new(),
+        };
         let model = Model::new(&p);
-        let a = acceptability(&p, &model, &Settings { samples: 500, seed: 1, concentration: 5.0 });
+        let a = acceptability(&p, &model, &Settings { samples: 500, seed: 1, concentration: 5.0, ratings: true });
         assert_eq!(a.first, vec![1.0, 0.0]);
         let interval = tipping(&p, &model, 0, 0);
         assert_eq!((interval.low, interval.high, interval.below, interval.above), (0.0, 1.0, None, None));
@@ -718,21 +1200,27 @@ mod tests {
         ];
         let shares = [accepted("a", 0.71), accepted("b", 0.2), accepted("c", 0.09)];
         assert_eq!(
-            verdict("A", &criteria, &shares, &upper),
+            verdict("A", &criteria, &shares, &upper, "plausible weightings"),
             "A wins in 71% of plausible weightings, B in 20%. C takes first place if use-case fit weighs more than 25% (now 20%)."
         );
         // When another framework wins more draws than the one first with the given weights.
         let shares = [accepted("a", 0.4), accepted("b", 0.6)];
         assert!(
-            verdict("A", &criteria, &shares, &upper).starts_with(
+            verdict("A", &criteria, &shares, &upper, "plausible weightings").starts_with(
                 "A is first with these weights, but B wins in more plausible weightings (60% against 40%)."
             )
         );
         // No tipping point at all; nobody else ever first.
         let steady = [tipping_of(Criterion::Factor(Factor::Community), 1.0, None, None)];
         assert_eq!(
-            verdict("A", &steady, &[accepted("a", 1.0), accepted("b", 0.0)], &upper),
-            "A wins in every plausible weighting drawn. No change to a single weight gives first place to another framework."
+            verdict(
+                "A",
+                &steady,
+                &[accepted("a", 1.0), accepted("b", 0.0)],
+                &upper,
+                "plausible weightings and ratings"
+            ),
+            "A wins in every draw of plausible weightings and ratings. No change to a single weight gives first place to another framework."
         );
     }
 

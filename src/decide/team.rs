@@ -11,7 +11,7 @@ use super::score::{self, Excluded, Ranking};
 use super::sensitivity::{self, Model};
 use super::{Analysis, Recommendation, ahp};
 use crate::answers::team::{Constraints, Member, Team};
-use crate::answers::{Answers, Known, Proficiency, Requirement};
+use crate::answers::{Answers, Known, OpenTo, Proficiency, Requirement};
 use crate::catalog::{Catalog, Factor};
 use crate::criteria::Criterion;
 use crate::error::Result;
@@ -66,10 +66,13 @@ pub struct MemberReport {
     /// Their own normalised weights over the group's criteria.
     #[serde(serialize_with = "weights_as_map")]
     pub weights: Vec<(Criterion, f64)>,
-    /// Who wins with their weights (same candidates and ratings as the group).
+    /// Their own winner: what their own run (`recommend --answers THEIR_FILE`) ranks first.
     pub winner: Option<String>,
-    /// Where the group's winner stands in their own ranking.
+    /// Where the group's winner stands when the group's candidates are weighed with their weights.
     pub group_winner_rank: Option<usize>,
+    /// Who wins the group's ranking with their weights instead of the group's (what the
+    /// decision page's button for them shows).
+    pub winner_at_their_weights: Option<String>,
 }
 
 fn weights_as_map<S: Serializer>(weights: &[(Criterion, f64)], serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -219,13 +222,20 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
     let mut orders: Vec<Vec<String>> = Vec::new();
     let mut members = Vec::new();
     for (member, weights) in team.members.iter().zip(&own) {
-        let mut mine = answers.clone();
-        mine.weights = Some(weights.clone());
-        let order: Vec<String> = score::rank_by(&candidates, &mine, analysis.method)?
+        // Their own winner is what their own run gives (`recommend --answers THEIR_FILE`): their
+        // languages, use cases and constraints, over the whole catalog.
+        let own_run = score::rank_by(catalog, &member.answers, analysis.method)?;
+        // Their order of the group's candidates, for the consensus: the same candidates and
+        // ratings as the group, weighed with their weights (so W measures how far the weights
+        // agree); its first is what the decision page's button for them shows.
+        let mut at_their_weights = answers.clone();
+        at_their_weights.weights = Some(weights.clone());
+        let order: Vec<String> = score::rank_by(&candidates, &at_their_weights, analysis.method)?
             .ranking
             .into_iter()
             .map(|r| r.id.into_string())
             .collect();
+        let winner_at_their_weights = order.first().cloned();
         members.push(MemberReport {
             name: member.name.clone(),
             role: member.role.clone(),
@@ -233,8 +243,9 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
             weight: member.weight,
             part: if member.decides() { "decision-maker" } else { "consulted" },
             weights: weights.clone(),
-            winner: order.first().cloned(),
+            winner: own_run.ranking.first().map(|r| r.id.to_string()),
             group_winner_rank: group_winner.as_ref().and_then(|w| order.iter().position(|id| id == w)).map(|p| p + 1),
+            winner_at_their_weights,
         });
         orders.push(order);
     }
@@ -362,15 +373,39 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         team_knows: languages.iter().map(|l| Known { language: l.language.clone(), level: l.level }).collect(),
         languages: Vec::new(),
         require: Vec::new(),
+        open_to: team_open_to(team),
+        // Exclusions are constraints, applied before ranking by [`constrain`].
+        exclude: Vec::new(),
+        incumbent: team.incumbent.clone().or_else(|| deciders.iter().find_map(|m| m.answers.incumbent.clone())),
+        use_case_defaults: Vec::new(),
         pairwise: None,
         weights: Some(weights.to_vec()),
-        title: None,
-        description: None,
+        title: team.title.clone(),
+        description: team.description.clone(),
         // The organisation's radar is the same for everyone: the first member's that names one.
         radar: deciders.iter().find_map(|m| m.answers.radar.clone()),
         radar_support: deciders.iter().all(|m| m.answers.radar_support),
     };
     (answers, languages)
+}
+
+/// The languages the team is open to: the team file's `open_to`, and those every decider is
+/// open to (one member's openness does not open the door for the others).
+fn team_open_to(team: &Team) -> OpenTo {
+    let deciders: Vec<&Member> = team.deciders().collect();
+    if team.open_to == OpenTo::Any || deciders.iter().all(|m| m.answers.open_to == OpenTo::Any) {
+        return OpenTo::Any;
+    }
+    let mut languages: Vec<String> = team.open_to.values();
+    if let Some(first) = deciders.first() {
+        for language in first.answers.open_to.values() {
+            let everyone = deciders.iter().all(|m| m.answers.open_to.includes(&language));
+            if everyone && language != OpenTo::ANY && !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+    }
+    OpenTo::from_values(&languages)
 }
 
 fn union(values: impl Iterator<Item = String>) -> Vec<String> {
@@ -478,7 +513,7 @@ fn disagreements(ranking: &Ranking, spreads: &[Spread]) -> Vec<Disagreement> {
     if ranking.ranking.is_empty() {
         return Vec::new();
     }
-    let (decision, rows, _) = sensitivity::decision_of(ranking);
+    let (decision, rows, _) = sensitivity::decision_of(&super::switching::folded(ranking));
     let model = Model::new(&decision);
     let mut scores = vec![0.0; rows.len()];
     let mut winner_at = |j: usize, t: f64| {

@@ -122,6 +122,9 @@ fn answer_set(answers: &Answers) -> AnswerSet {
                 .collect::<Vec<_>>(),
         ),
         languages: list(&answers.languages),
+        open_to: list(&answers.open_to.values()),
+        exclude: list(&answers.exclude),
+        incumbent: answers.incumbent.clone(),
         require: list(&answers.require.iter().map(|r| r.spec()).collect::<Vec<_>>()),
         pairwise: answers
             .pairwise

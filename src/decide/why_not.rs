@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Recommendation;
 use super::sensitivity;
+use super::switching::Cost;
 use crate::catalog::Catalog;
 use crate::criteria::Criterion;
 use crate::error::{Error, Origin, Problem, Result};
@@ -34,6 +35,10 @@ pub struct WhyNot {
     pub criteria: Vec<Gap>,
     /// For each criterion, the weights at which it would be first, when any.
     pub would_win: Vec<Turn>,
+    /// The points its score pays for a change the team would make (a language, a migration).
+    pub costs: Vec<Cost>,
+    /// The points the winner's score pays.
+    pub winner_costs: Vec<Cost>,
 }
 
 /// One criterion's comparison with the winner.
@@ -79,6 +84,8 @@ pub fn explain(recommendation: &Recommendation, catalog: &Catalog, wanted: &str)
         excluded_by: Vec::new(),
         criteria: Vec::new(),
         would_win: Vec::new(),
+        costs: Vec::new(),
+        winner_costs: winner.map(|w| w.costs.clone()).unwrap_or_default(),
     };
     if let Some(excluded) = ranking.excluded.iter().find(|e| e.id == framework.id) {
         why.excluded_by = excluded.reasons.clone();
@@ -97,6 +104,7 @@ pub fn explain(recommendation: &Recommendation, catalog: &Catalog, wanted: &str)
     why.status = if ranked.rank == 1 { "winner" } else { "ranked" };
     why.rank = Some(ranked.rank);
     why.score = Some(ranked.score);
+    why.costs = ranked.costs.clone();
     why.criteria = ranked
         .criteria
         .iter()
@@ -111,7 +119,7 @@ pub fn explain(recommendation: &Recommendation, catalog: &Catalog, wanted: &str)
         })
         .collect();
     if ranked.rank > 1 {
-        why.would_win = sensitivity::winning_weights(ranking, &framework.id)
+        why.would_win = sensitivity::winning_weights(&super::switching::folded(ranking), &framework.id)
             .into_iter()
             .filter_map(|(criterion, weight, interval)| {
                 interval.map(|wins_between| Turn { criterion, weight, wins_between })

@@ -54,52 +54,18 @@ fn strongest(ranked: &Ranked, n: usize) -> Vec<&Part> {
     parts
 }
 
-/// How far a TOPSIS part goes from the worst option to the best on its criterion.
-fn way(part: &Part) -> f64 {
-    if part.possible > 0.0 { 100.0 * part.contribution / part.possible } else { 0.0 }
-}
-
-/// "rated 5/5 on Use-case fit (api, ai-ml), adding 22.7 of a possible 22.7 points" (TOPSIS:
-/// "…, 100% of the way from the worst option to the best").
-fn strength(part: &Part, answers: &Answers, catalog: &Catalog) -> String {
-    if part.normalized.is_some() {
-        return format!(
-            "rated {}/5 on {}, {:.0}% of the way from the worst option to the best",
-            rating(part.rating),
-            criterion_name(part.criterion, answers, catalog),
-            way(part)
-        );
-    }
-    format!(
-        "rated {}/5 on {}, adding {:.1} of a possible {:.1} points",
-        rating(part.rating),
-        criterion_name(part.criterion, answers, catalog),
-        part.contribution,
-        part.possible
-    )
-}
-
-/// "rated 3.5/5 on Performance, giving up 5.1 of 13.6 points", when it gives up any.
+/// Its weakest criterion in words, when it falls short of the top rating and the words would not
+/// contradict the catalog's tags: "it offers only modest raw throughput (Performance 3/5)".
 fn weakness(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> Option<String> {
     let part = ranked.weakest()?;
-    let lost = part.possible - part.contribution;
-    (lost > 1e-9).then(|| {
-        if part.normalized.is_some() {
-            return format!(
-                "rated {}/5 on {}, only {:.0}% of the way from the worst option to the best",
-                rating(part.rating),
-                criterion_name(part.criterion, answers, catalog),
-                way(part)
-            );
-        }
-        format!(
-            "rated {}/5 on {}, giving up {:.1} of {:.1} points",
-            rating(part.rating),
-            criterion_name(part.criterion, answers, catalog),
-            lost,
-            part.possible
-        )
-    })
+    if part.possible - part.contribution <= 1e-9 || part.rating >= 4.75 {
+        return None;
+    }
+    if part.criterion == Criterion::UseCaseFit {
+        let framework = catalog.frameworks.iter().find(|f| f.id == ranked.id)?;
+        return shortfalls(framework, answers);
+    }
+    Some(format!("it offers only {}", in_words(part, ranked, answers, catalog)))
 }
 
 /// A rating in a word, as a person would put it: 5 excellent, 4 strong, 3 modest, 2 weak, 1 poor.
@@ -113,9 +79,53 @@ fn quality(rating: f64) -> &'static str {
     }
 }
 
+/// How the catalog tags a framework for each stated use case: (strong, good, neither).
+fn tags(framework: &Framework, answers: &Answers) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let (mut strong, mut good, mut neither) = (Vec::new(), Vec::new(), Vec::new());
+    for use_case in &answers.use_cases {
+        if framework.use_cases.strong.iter().any(|t| t.as_ref() == use_case.as_str()) {
+            strong.push(use_case.clone());
+        } else if framework.use_cases.good.iter().any(|t| t.as_ref() == use_case.as_str()) {
+            good.push(use_case.clone());
+        } else {
+            neither.push(use_case.clone());
+        }
+    }
+    (strong, good, neither)
+}
+
+/// Use-case fit as a strength, in the catalog's own words and never against its tags: "a strong
+/// fit for api and a good fit for spa-backend in the catalog's judgement (Use-case fit 3.5/5)".
+/// The use cases it is not tagged for are a consequence of their own ([`shortfalls`]). `None`
+/// when it is tagged for none of the stated use cases.
+fn fit_in_words(part: &Part, framework: &Framework, answers: &Answers, catalog: &Catalog) -> Option<String> {
+    let (strong, good, _) = tags(framework, answers);
+    let mut said = Vec::new();
+    if !strong.is_empty() {
+        said.push(format!("a strong fit for {}", and_list(&strong)));
+    }
+    if !good.is_empty() {
+        said.push(format!("a good fit for {}", and_list(&good)));
+    }
+    (!said.is_empty()).then(|| {
+        format!(
+            "{} in the catalog's judgement ({} {}/5)",
+            and_list(&said),
+            criterion_label(&catalog.vocabulary, part.criterion),
+            rating(part.rating)
+        )
+    })
+}
+
 /// What a criterion gives a project, in words: "modest raw throughput (Performance 3/5)",
-/// "excellent fit for api and ai-ml (Use-case fit 5/5)".
-fn in_words(part: &Part, answers: &Answers, catalog: &Catalog) -> String {
+/// "a strong fit for api and ai-ml in the catalog's judgement (Use-case fit 5/5)".
+fn in_words(part: &Part, ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+    let framework = catalog.frameworks.iter().find(|f| f.id == ranked.id);
+    if let (Criterion::UseCaseFit, Some(framework)) = (part.criterion, framework)
+        && let Some(said) = fit_in_words(part, framework, answers, catalog)
+    {
+        return said;
+    }
     let what = match part.criterion {
         Criterion::Factor(Factor::Performance) => "raw throughput".to_string(),
         Criterion::Factor(Factor::Scalability) => "room to scale".to_string(),
@@ -137,8 +147,9 @@ fn in_words(part: &Part, answers: &Answers, catalog: &Catalog) -> String {
     )
 }
 
-/// The features of a framework at these levels, as "name (level)" or bare names.
-fn features_at(framework: &Framework, levels: &[Level], with_level: bool) -> Vec<String> {
+/// The features of a framework at these levels: each id with its name as shown, "name (level)"
+/// or the bare name.
+fn features_of(framework: &Framework, levels: &[Level], with_level: bool) -> Vec<(String, String)> {
     framework
         .features
         .0
@@ -146,7 +157,8 @@ fn features_at(framework: &Framework, levels: &[Level], with_level: bool) -> Vec
         .filter(|(_, support)| levels.contains(&support.level))
         .map(|(id, support)| {
             let name = id.replace('_', " ");
-            if with_level { format!("{name} ({})", level_meaning(support.level)) } else { name }
+            let shown = if with_level { format!("{name} ({})", level_meaning(support.level)) } else { name };
+            (id.to_string(), shown)
         })
         .collect()
 }
@@ -238,6 +250,9 @@ fn drivers(ranking: &Ranking, answers: &Answers, catalog: &Catalog) -> String {
         );
     }
     out.push('\n');
+    if let Some(defaults) = super::prose::use_case_defaults(ranking, &catalog.vocabulary) {
+        let _ = writeln!(out, "{}\n", md(&defaults));
+    }
     out
 }
 
@@ -272,7 +287,8 @@ fn outcome(
             md(&second.name)
         ),
     };
-    let strengths: Vec<String> = strongest(chosen, 2).into_iter().map(|p| strength(p, answers, catalog)).collect();
+    let strengths: Vec<String> =
+        strongest(chosen, 2).into_iter().map(|p| in_words(p, chosen, answers, catalog)).collect();
     let close = &recommendation.close_call;
     if close.close {
         // A close call is not written as a clear choice: it says so, and names what decides it.
@@ -298,7 +314,7 @@ fn outcome(
             chosen.score
         );
         if !strengths.is_empty() {
-            let _ = write!(out, "; it is strongest where it is {}", strengths.join(", and "));
+            let _ = write!(out, "; it stands out for {}", and_list(&strengths));
         }
     }
     out.push_str(".\n\n");
@@ -306,43 +322,106 @@ fn outcome(
         let _ = writeln!(out, "How sure this is: {}\n", analysis.verdict);
     }
     if !ranking.excluded.is_empty() {
-        let _ = writeln!(out, "The hard constraints removed {} framework(s) before scoring:\n", ranking.excluded.len());
+        let count = ranking.excluded.len();
+        let noun = if count == 1 { "framework" } else { "frameworks" };
+        let _ = writeln!(out, "The hard constraints removed {count} {noun} before scoring:\n");
         for excluded in &ranking.excluded {
             let _ = writeln!(out, "* {}: {}", md(&excluded.name), md(&excluded.reasons.join("; ")));
         }
         out.push('\n');
     }
     out.push_str("### Consequences\n\n");
-    let gains: Vec<String> = strongest(chosen, 2).into_iter().map(|p| in_words(p, answers, catalog)).collect();
+    out.push_str(&consequences(chosen, answers, catalog));
+    out.push('\n');
+    out
+}
+
+/// The features the stated use cases rely on (their `needs`) and the required ones; every
+/// feature when no use case is stated and nothing is required.
+fn needed(answers: &Answers, catalog: &Catalog) -> Option<Vec<String>> {
+    let mut needed: Vec<String> = answers
+        .use_cases
+        .iter()
+        .filter_map(|u| catalog.vocabulary.needs(u))
+        .flat_map(|n| n.features.iter().map(|f| f.to_string()))
+        .chain(answers.require.iter().map(|r| r.feature.to_string()))
+        .collect();
+    needed.sort();
+    needed.dedup();
+    (!needed.is_empty()).then_some(needed)
+}
+
+/// The chosen option's consequences, in words drawn from the catalog: what the team gains (its
+/// strongest criteria, the needed features it gets built in), what it accepts (its weakest
+/// criterion, said as the catalog's tags say it) and what it must add (needed features only
+/// third-party packages provide). Nothing the stated use cases do not need is held against it.
+fn consequences(chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String {
+    let mut out = String::new();
+    let gains: Vec<String> = strongest(chosen, 2).into_iter().map(|p| in_words(p, chosen, answers, catalog)).collect();
     if !gains.is_empty() {
         let _ = writeln!(out, "* Good, because we gain {}.", and_list(&gains));
     }
-    if let Some(framework) = catalog.frameworks.iter().find(|f| f.id == chosen.id) {
-        let builtin = features_at(framework, &[Level::Builtin], false);
-        if !builtin.is_empty() {
-            let _ = writeln!(out, "* Good, because we get {} built in.", and_list(&builtin));
-        }
-        if let Some(part) = chosen.weakest().filter(|p| p.possible - p.contribution > 1e-9) {
-            if part.rating >= 3.75 {
-                let _ = writeln!(
-                    out,
-                    "* Bad, because even its weakest point, {}, falls short of the top rating.",
-                    in_words(part, answers, catalog)
-                );
-            } else {
-                let _ = writeln!(out, "* Bad, because we accept {}.", in_words(part, answers, catalog));
-            }
-        }
-        let gaps = features_at(framework, &[Level::Community, Level::None], true);
-        if !gaps.is_empty() {
-            let _ = writeln!(
-                out,
-                "* Bad, because we pick third-party packages or write our own code for {}.",
-                and_list(&gaps)
-            );
-        }
+    let Some(framework) = catalog.frameworks.iter().find(|f| f.id == chosen.id) else { return out };
+    let needed = needed(answers, catalog);
+    let relevant = |names: Vec<(String, String)>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|(id, _)| needed.as_ref().is_none_or(|n| n.contains(id)))
+            .map(|(_, shown)| shown)
+            .collect()
+    };
+    let builtin = relevant(features_of(framework, &[Level::Builtin], false));
+    if !builtin.is_empty() {
+        let what = if needed.is_some() { "what the project relies on" } else { "features" };
+        let _ = writeln!(out, "* Good, because we get {what} built in: {}.", and_list(&builtin));
     }
-    out.push('\n');
+    if let Some(shortfall) = shortfalls(framework, answers) {
+        let _ = writeln!(out, "* Bad, because {shortfall}.");
+    }
+    // The weakest rating is a cost only when it is modest or worse; use-case fit is said above.
+    if let Some(part) = chosen.weakest().filter(|p| p.criterion != Criterion::UseCaseFit && p.rating < 3.75) {
+        let _ = writeln!(out, "* Bad, because we accept {}.", in_words(part, chosen, answers, catalog));
+    }
+    let gaps = relevant(features_of(framework, &[Level::Community, Level::None], true));
+    if !gaps.is_empty() {
+        let _ =
+            writeln!(out, "* Bad, because we pick third-party packages or write our own code for {}.", and_list(&gaps));
+    }
+    out
+}
+
+/// The stated use cases a framework is not tagged a strong fit for, as the catalog says it:
+/// "the catalog rates it only a good fit for saas and does not recommend it for ai-ml".
+fn shortfalls(framework: &Framework, answers: &Answers) -> Option<String> {
+    let (_, good, neither) = tags(framework, answers);
+    let mut said = Vec::new();
+    if !good.is_empty() {
+        said.push(format!("the catalog rates it only a good fit for {}", and_list(&good)));
+    }
+    if !neither.is_empty() {
+        said.push(format!("the catalog does not recommend it for {}", and_list(&neither)));
+    }
+    (!said.is_empty()).then(|| and_list(&said))
+}
+
+/// MADR's Confirmation: how the team checks that the decision still holds.
+fn confirmation(chosen: &Ranked, provenance: &Provenance) -> String {
+    let path = provenance.output.as_deref().unwrap_or("docs/decisions/NNNN-backend-framework.md");
+    let command = crate::provenance::command_line(&["backend-advisor".into(), "verify".into(), path.into()]);
+    let mut out = String::from("### Confirmation\n\n");
+    let _ = writeln!(
+        out,
+        "This decision holds while {} still ranks first for these answers on the current catalog. \
+         After `backend-advisor catalog refresh` (or in a scheduled CI job), run:\n\n```sh\n{command} --warn-eol 6m\n```\n\n\
+         It exits 0 while the choice holds, 3 when another framework now ranks first (and prints what changed), \
+         and 4 when the chosen framework's support window ends within six months.{}\n",
+        md(&chosen.name),
+        if provenance.output.is_none() {
+            " Write the path this record is saved under in place of the one above."
+        } else {
+            ""
+        }
+    );
     out
 }
 
@@ -375,13 +454,13 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
         let _ = writeln!(out, "* Good, because {}", md(&mid_sentence(pro, catalog)));
     }
     if let Some(best) = strongest(ranked, 1).first() {
-        let _ = writeln!(out, "* Good, because it is {}", strength(best, answers, catalog));
+        let _ = writeln!(out, "* Good, because it offers {}.", in_words(best, ranked, answers, catalog));
     }
     for con in &framework.cons {
         let _ = writeln!(out, "* Bad, because {}", md(&mid_sentence(con, catalog)));
     }
     if let Some(weak) = weakness(ranked, answers, catalog) {
-        let _ = writeln!(out, "* Bad, because it is {weak}");
+        let _ = writeln!(out, "* Bad, because {weak}.");
     }
     out.push('\n');
     out
@@ -409,10 +488,32 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
     if let Some(radar) = super::prose::radar(ranking) {
         let _ = writeln!(out, "{}", crate::escape::markdown_line(&radar));
     }
-    out.push_str(
-        "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
-         framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n",
-    );
+    out.push_str(match ranking.method {
+        crate::decide::score::Method::Wsm => {
+            "Scores use the weighted sum model: each criterion adds 100 × weight × (rating − 1) / 4 points, so a \
+             framework rated 5 on every criterion scores 100. Revisit this record when the drivers or their weights change.\n"
+        }
+        crate::decide::score::Method::Topsis => {
+            "Scores use TOPSIS: how close each framework comes to an ideal one (the best rating of any option on \
+             every criterion, weighted) rather than to the worst, from 0 to 100. Revisit this record when the drivers or \
+             their weights change.\n"
+        }
+    });
+    // Beyond the considered options: the team's languages, the incumbent, the best of each language.
+    let switching: Vec<String> = super::prose::language_switch(ranking, &catalog.vocabulary)
+        .into_iter()
+        .chain(super::prose::incumbent(ranking))
+        .collect();
+    if !switching.is_empty() {
+        let _ = writeln!(out, "\n{}", md(&switching.join(" ")));
+    }
+    let best = super::prose::best_by_language(ranking, &catalog.vocabulary);
+    if !best.is_empty() {
+        let _ = writeln!(out, "\nNo language was named; the best option of each language:\n");
+        for line in best {
+            let _ = writeln!(out, "* {}", md(&line));
+        }
+    }
     out
 }
 
@@ -465,6 +566,7 @@ pub fn record(
     }
     out.push('\n');
     out.push_str(&outcome(recommendation, chosen, shown.len(), answers, catalog));
+    out.push_str(&confirmation(chosen, provenance));
     out.push_str("## Pros and Cons of the Options\n\n");
     for ranked in shown {
         out.push_str(&option(ranked, ranking.ranking.len(), answers, catalog));

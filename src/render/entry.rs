@@ -4,7 +4,25 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalog::{Factor, Framework, Level, Source, Support, Vocabulary, rules, validate};
+use serde::Serialize;
+
+use crate::catalog::{Factor, Framework, Level, Source, Support, Vocabulary, rules, uncertainty, validate};
+
+/// The JSON and YAML document of `show`: the entry as the catalog holds it, then `uncertainty`,
+/// each rating's standard deviation and what it is made of (docs/sensitivity.md).
+#[derive(Serialize)]
+pub struct Document<'a> {
+    /// The entry.
+    #[serde(flatten)]
+    pub framework: &'a Framework,
+    /// Each factor's uncertainty, by factor id.
+    pub uncertainty: uncertainty::Ratings<'a>,
+}
+
+/// The document `show` prints as JSON or YAML.
+pub fn document(framework: &Framework) -> Document<'_> {
+    Document { framework, uncertainty: uncertainty::Ratings(framework) }
+}
 
 /// "Java, Kotlin": the languages by name, primary first.
 pub fn languages(f: &Framework, vocabulary: &Vocabulary) -> String {
@@ -47,6 +65,11 @@ pub fn facts(f: &Framework) -> Vec<String> {
 /// names) or `Judged` (by the vocabulary's rubric).
 pub fn basis(f: &Framework, factor: Factor) -> &'static str {
     if rules::derived(f, factor).is_some() { "Measured" } else { "Judged" }
+}
+
+/// "Measured, ± 0.34": what a rating rests on and one standard deviation of it.
+pub fn basis_and_spread(f: &Framework, factor: Factor) -> String {
+    format!("{}, ± {:.2}", basis(f, factor), uncertainty::of(f, factor).sd)
 }
 
 /// "official: channels (Django Channels)": a feature's level and what provides it; a paid

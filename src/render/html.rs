@@ -25,7 +25,8 @@ h1 { font-size: 28px; margin: 0 0 4px; }
 h2 { font-size: 20px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 p { margin: 6px 0; }
 .meta { color: var(--muted); }
-pre.command { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+p.command { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; font-family: ui-monospace, monospace; }
+p.command .arg { display: inline-block; max-width: 100%; overflow-wrap: anywhere; }
 .summary { font-size: 17px; }
 .charts { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
 figure { margin: 0; }
@@ -63,6 +64,8 @@ figure.small svg.chart { width: 360px; }
 .procon { display: grid; grid-template-columns: 1fr 1fr; gap: 0 24px; }
 .procon ul, ol.sources { margin: 0; padding-left: 20px; }
 dl.evidence { margin: 0; } dl.evidence dt { font-weight: 600; margin-top: 6px; } dl.evidence dd { margin: 0 0 0 18px; }
+table.ranking { font-size: 14px; } table.ranking th, table.ranking td { padding: 5px 6px; }
+@media (max-width: 640px) { table.ranking thead { display: none; } table.ranking, table.ranking tbody, table.ranking tr { display: block; width: 100%; } table.ranking tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 0; } table.ranking td, table.ranking tbody th { display: block; border: 0; padding: 2px 8px; text-align: left; white-space: normal; } table.ranking td[data-label]::before { content: attr(data-label) \": \"; color: var(--muted); } }
 @media (max-width: 640px) { body { padding: 12px 12px 32px; } th, td { padding: 4px 5px; } table { font-size: 13px; } tbody th { white-space: normal; } .procon { grid-template-columns: 1fr; } table.side th:first-child { width: 7em; } }
 @media print { @page { margin: 14mm; } body { max-width: none; padding: 0; font-size: 10.5pt; } h2 { break-after: avoid; } figure, tr, .pick dt, .pick dd { break-inside: avoid; } .table-wrap { overflow: visible; } table { font-size: 9pt; } .meter { display: none; } ol.sources a::after { content: \" (\" attr(href) \")\"; color: var(--muted); } }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 8px; }
@@ -90,10 +93,10 @@ fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) ->
 <header>
 <h1>{title}</h1>
 <p class="meta">Made on <time datetime="{date}">{date}</time> by backend-advisor {version} with:</p>
-<pre class="command"><code>{command}</code></pre>
+<p class="command"><code>{command}</code></p>
 </header>
 {body}<footer>
-<p>Catalog: {sources}. Every rating cites its evidence: <code>backend-advisor show ID</code> prints it. Scores use the weighted sum model described in the backend-advisor README.</p>
+<p>Catalog: {sources}. Every rating in it cites its evidence. With the weighted sum (the default method), a score adds, for each criterion, its weight &#215; (rating &#8722; 1) / 4 &#215; 100 points, so a framework rated 5 on every criterion scores 100; ratings run from 1 to 5.</p>
 </footer>
 </body>
 </html>
@@ -101,9 +104,35 @@ fn page(title: &str, provenance: &Provenance, body: &str, sources: &[String]) ->
         title = escape(title),
         version = escape(&provenance.version),
         date = escape(&provenance.date),
-        command = escape(&provenance.command),
+        command = command_html(&provenance.command),
         sources = escape(&sources.join(", ")),
     )
+}
+
+/// A command line that wraps only between its arguments: each argument (a quoted one whole) in
+/// a span that does not break, separated by spaces.
+fn command_html(command: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in command.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                word.push(c);
+            }
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.iter().map(|w| format!("<span class=\"arg\">{}</span>", escape(w))).collect::<Vec<_>>().join(" ")
 }
 
 fn factor_labels(vocabulary: &Vocabulary) -> Vec<String> {
@@ -348,6 +377,9 @@ pub fn ranking(
     let vocabulary = &catalog.vocabulary;
     let ranking = &recommendation.ranking;
     let mut body = String::from("<section class=\"lead\">\n");
+    if let Some(description) = answers.description.as_deref() {
+        let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(description));
+    }
     // The answer comes first: the recommendation as a headline, then how sure it is.
     if let Some(winner) = ranking.ranking.first() {
         let _ = writeln!(
@@ -372,10 +404,17 @@ pub fn ranking(
     }
     let _ =
         writeln!(body, "<p>{}</p>", escape(&super::prose::weights(&ranking.weighting, &ranking.criteria, vocabulary)));
-    if let Some(note) = prose::truncated(ranking.ranking.len(), total) {
-        let _ = writeln!(body, "<p class=\"note\">{}</p>", escape(&note));
+    if ranking.ranking.len() < total {
+        let _ = writeln!(
+            body,
+            "<p class=\"note\">The tables show the top {} of the {total} frameworks ranked.</p>",
+            ranking.ranking.len()
+        );
     }
+    body.push_str(&model_notes(ranking, vocabulary));
     body.push_str("</section>\n");
+    // The decision page puts its weights to play with here, before the evidence.
+    body.push_str(INTERACTIVE_MARK);
     if !ranking.ranking.is_empty() {
         body.push_str("<section>\n<h2>At a glance</h2>\n<div class=\"charts\">\n");
         let shown: Vec<&Ranked> = ranking.ranking.iter().collect();
@@ -408,31 +447,70 @@ pub fn ranking(
         }
         body.push_str("</ul>\n</section>\n");
     }
-    page("Backend framework recommendation", provenance, &body, &ranking.catalog.sources)
+    let title = match answers.title.as_deref() {
+        Some(project) => format!("Backend framework for {project}"),
+        None => "Backend framework recommendation".to_string(),
+    };
+    page(&title, provenance, &body, &ranking.catalog.sources)
+}
+
+/// Where the decision page's interactive section goes in a ranking page: after the decision,
+/// before the evidence.
+pub const INTERACTIVE_MARK: &str = "<!-- weights to try -->\n";
+
+/// The use cases' defaults, the language switch and the incumbent as paragraphs, and the best
+/// pick per language as a short list.
+fn model_notes(ranking: &crate::decide::score::Ranking, vocabulary: &Vocabulary) -> String {
+    let mut out = String::new();
+    let lines = prose::use_case_defaults(ranking, vocabulary)
+        .into_iter()
+        .chain(prose::language_switch(ranking, vocabulary))
+        .chain(prose::incumbent(ranking));
+    for line in lines {
+        let _ = writeln!(out, "<p class=\"model-note\">{}</p>", escape(&line));
+    }
+    let best = prose::best_by_language(ranking, vocabulary);
+    if !best.is_empty() {
+        out.push_str("<p>Best per language (no language named):</p>\n<ul class=\"best-by-language\">\n");
+        for line in best {
+            let _ = writeln!(out, "<li>{}</li>", escape(&line));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
 }
 
 fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> String {
     let ranking = &recommendation.ranking;
     let mut out = String::from(
-        "<section>\n<h2>Ranking</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
+        "<section>\n<h2>Ranking</h2>\n<div class=\"table-wrap\">\n<table class=\"ranking\">\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Framework</th><th scope=\"col\">Language</th><th scope=\"col\">Score</th>",
     );
     let analysis = recommendation.sensitivity.as_ref();
     if analysis.is_some() {
         out.push_str("<th scope=\"col\">Wins</th>");
     }
-    for weight in &ranking.criteria {
-        let _ = write!(
-            out,
-            "<th scope=\"col\">{} ({:.0}%)</th>",
-            escape(&side_by_side::criterion_label(vocabulary, weight.id)),
-            weight.weight * 100.0
-        );
+    // Short headers keep the table within a laptop's width; the full name is the tooltip and
+    // what a narrow screen shows beside each stacked cell.
+    let labels: Vec<(String, String)> = ranking
+        .criteria
+        .iter()
+        .map(|w| {
+            let full = side_by_side::criterion_label(vocabulary, w.id);
+            let short = match w.id {
+                Criterion::Factor(f) => vocabulary.factor(f).map_or_else(|| full.clone(), |v| v.short.to_string()),
+                other => other.short().to_string(),
+            };
+            (format!("{short} {:.0}%", w.weight * 100.0), format!("{full} ({:.0}%)", w.weight * 100.0))
+        })
+        .collect();
+    for (short, full) in &labels {
+        let _ = write!(out, "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>", escape(full), escape(short));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for r in &ranking.ranking {
         let _ = write!(
             out,
-            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td>{}</td><td class=\"num\">{:.1}{}</td>",
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}{}</th><td data-label=\"Language\">{}</td><td class=\"num\" data-label=\"Score\">{:.1}{}</td>",
             r.rank,
             escape(&r.name),
             r.radar.as_ref().map_or(String::new(), |p| format!(" <small>(radar: {})</small>", p.ring.label())),
@@ -441,15 +519,18 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
             meter(r.score / 100.0)
         );
         if let Some(accepted) = analysis.and_then(|a| a.of(&r.id)) {
-            let _ = write!(out, "<td class=\"num\">{}</td>", escape(&sensitivity::share(accepted.first)));
+            let _ = write!(
+                out,
+                "<td class=\"num\" data-label=\"Wins\">{}</td>",
+                escape(&sensitivity::share(accepted.first))
+            );
         }
-        for part in &r.criteria {
-            match part.normalized {
-                Some(v) => {
-                    let _ = write!(out, r#"<td class="num">{} <small>{v:.3}</small></td>"#, rows::rating(part.rating));
-                }
-                None => out.push_str(&cell(&Value::Part { rating: part.rating, contribution: part.contribution })),
-            }
+        for (part, (_, full)) in r.criteria.iter().zip(&labels) {
+            let cell = match part.normalized {
+                Some(v) => format!(r#"<td class="num">{} <small>{v:.3}</small></td>"#, rows::rating(part.rating)),
+                None => cell(&Value::Part { rating: part.rating, contribution: part.contribution }),
+            };
+            out.push_str(&cell.replacen("<td", &format!("<td data-label=\"{}\"", escape(full)), 1));
         }
         out.push_str("</tr>\n");
     }

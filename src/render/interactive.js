@@ -77,8 +77,11 @@
     });
   }
 
+  // A language or migration cost is taken from the score whatever the weights (score.rs).
   function scores(weights) {
-    return data.method === "topsis" ? topsis(weights) : wsm(weights);
+    var found = data.method === "topsis" ? topsis(weights) : wsm(weights);
+    for (var i = 0; i < found.length; i++) found[i].score -= frameworks[i].cost || 0;
+    return found;
   }
 
   // The row ranked first: the highest score to 1e-9, ties to the earlier row.
@@ -100,11 +103,12 @@
   function tippingLinear(weights, j, first) {
     var given = weights[j];
     function utility(r) { return 100 * (r - 1) / 4; }
-    var atOne = frameworks.map(function (f) { return utility(f.ratings[j]); });
+    // A cost is the same at every weight: it lowers both ends of the line alike.
+    var atOne = frameworks.map(function (f) { return utility(f.ratings[j]) - (f.cost || 0); });
     var atZero = frameworks.map(function (f) {
       var others = 0;
       for (var k = 0; k < columns; k++) if (k !== j) others += weights[k] * utility(f.ratings[k]);
-      return others / (1 - given);
+      return others / (1 - given) - (f.cost || 0);
     });
     var low = 0, high = 1, below = [], above = [];
     for (var i = 0; i < frameworks.length; i++) {
@@ -214,22 +218,29 @@
       slider.setAttribute("data-high", String(tip.high));
       var marks = row.querySelector(".marks");
       marks.textContent = "";
+      // A change of first place is announced as reachable only where this slider can go (0 to
+      // MAX with the others as they are); one beyond its reach is said to be out of reach.
       var words = [];
+      var beyond = [];
       [["below", tip.low], ["above", tip.high]].forEach(function (side) {
         var who = tip[side[0]];
         if (who === null || who === undefined) return;
         var at = valueFor(values, j, side[1]);
-        words.push(side[0] + " " + percent(side[1]) + ": " + frameworks[who].name);
         if (at >= 0 && at <= MAX) {
+          words.push(side[0] + " " + percent(side[1]) + ": " + frameworks[who].name);
           var mark = element("span", "mark");
           mark.style.left = (at / MAX * 100) + "%";
           mark.title = frameworks[who].name + " first " + side[0] + " " + percent(side[1]);
           marks.appendChild(mark);
+        } else {
+          beyond.push(frameworks[who].name + " would need " + side[0] + " " + percent(side[1]));
         }
       });
-      row.querySelector(".tips").textContent = words.length
-        ? "First place changes " + words.join("; ")
-        : "No weight of this criterion alone changes first place.";
+      var text = words.length
+        ? "First place changes " + words.join("; ") + "."
+        : "Within this slider's range, first place does not change.";
+      if (beyond.length) text += " Out of its reach: " + beyond.join("; ") + ".";
+      row.querySelector(".tips").textContent = text;
     });
 
     rows.textContent = "";

@@ -65,6 +65,8 @@ struct FrameworkData<'a> {
     name: &'a str,
     /// Its 1–5 rating on each criterion, in criterion order.
     ratings: Vec<f64>,
+    /// The points its score pays for a change of language or framework (docs/model.md).
+    cost: f64,
 }
 
 /// A weighting the page can load: slider values in criterion order.
@@ -121,7 +123,12 @@ fn data<'a>(recommendation: &'a Recommendation, shown: usize, vocabulary: &Vocab
             .collect(),
         frameworks: rows
             .iter()
-            .map(|r| FrameworkData { id: &r.id, name: &r.name, ratings: r.criteria.iter().map(|p| p.rating).collect() })
+            .map(|r| FrameworkData {
+                id: &r.id,
+                name: &r.name,
+                ratings: r.criteria.iter().map(|p| p.rating).collect(),
+                cost: r.costs.iter().map(|c| c.points).sum(),
+            })
             .collect(),
         presets,
         shown,
@@ -216,10 +223,12 @@ pub fn page(html: &str, recommendation: &Recommendation, shown: usize, vocabular
     if section.is_empty() {
         return html.to_string();
     }
+    // After the decision, before the evidence, where the report marks it; else before the footer.
+    let at = html.find(super::html::INTERACTIVE_MARK).unwrap_or(footer);
     let mut out = String::with_capacity(html.len() + section.len());
-    out.push_str(&html[..footer]);
+    out.push_str(&html[..at]);
     out.push_str(&section);
-    out.push_str(&html[footer..]);
+    out.push_str(&html[at..]);
     out.replacen(&policy, &format!("content=\"{}; script-src {}\"", super::html::POLICY, script_hash()), 1)
 }
 

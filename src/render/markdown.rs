@@ -83,6 +83,21 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
         }
     }
     paragraphs.extend(prose::radar(ranking).map(|line| crate::escape::markdown_line(&line)));
+    paragraphs.extend(prose::use_case_defaults(ranking, vocabulary).map(|line| escape(&line)));
+    paragraphs.extend(prose::language_switch(ranking, vocabulary).iter().map(|line| escape(line)));
+    paragraphs.extend(prose::incumbent(ranking).map(|line| escape(&line)));
+    if let Some(best) = ranking.best_by_language.as_ref().filter(|b| !b.is_empty()) {
+        let rows: Vec<String> = best
+            .iter()
+            .map(|b| {
+                format!("| {} | {} | {:.1} |", escape(vocabulary.language_name(&b.language)), escape(&b.name), b.score)
+            })
+            .collect();
+        paragraphs.push(format!(
+            "Best per language (no language named):\n\n| Language | Best | Score |\n|---|---|---:|\n{}",
+            rows.join("\n")
+        ));
+    }
     let excluded = prose::excluded(ranking);
     if options.explain && !excluded.is_empty() {
         let list: Vec<String> = excluded.iter().map(|line| format!("- {}", escape(line))).collect();
@@ -136,7 +151,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         out.push_str(&format!(
             "| {label} | {} | {}. {} |\n",
             rows::rating(f.scores.get(factor)),
-            entry::basis(f, factor),
+            entry::basis_and_spread(f, factor),
             escape(f.rationale.get(factor))
         ));
     }

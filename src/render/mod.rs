@@ -182,8 +182,8 @@ pub fn framework(format: Format, framework: &Framework, vocabulary: &Vocabulary,
     Ok(match format {
         Format::Table | Format::Csv => table::framework(framework, vocabulary, options),
         Format::Markdown => markdown::framework(framework, vocabulary),
-        Format::Json => json::to_string(framework)?,
-        Format::Yaml => yaml::to_string(framework)?,
+        Format::Json => json::to_string(&entry::document(framework))?,
+        Format::Yaml => yaml::to_string(&entry::document(framework))?,
         Format::Html | Format::Adr | Format::Radar => return Err(not_offered(format, "one framework")),
     })
 }

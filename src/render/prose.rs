@@ -146,8 +146,13 @@ pub fn verdict(recommendation: &Recommendation) -> Option<String> {
 
 /// What the "Wins" column means.
 pub fn wins(analysis: &Sensitivity) -> String {
+    let ratings = if analysis.uncertainty.ratings_sampled {
+        ", each with every rating drawn within its uncertainty (normal),"
+    } else {
+        ", ratings as given,"
+    };
     format!(
-        "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}) in which the framework ranks first.",
+        "Wins: share of {} weightings drawn around yours (Dirichlet, concentration {}, seed {}){ratings} in which the framework ranks first.",
         super::entry::thousands(analysis.samples as u64),
         analysis.concentration,
         analysis.seed
@@ -208,7 +213,7 @@ pub fn radar(ranking: &Ranking) -> Option<String> {
     let adopted = ranking.ranking.iter().any(|r| r.radar.as_ref().is_some_and(|p| p.ring == crate::radar::Ring::Adopt));
     if adopted && radar.adopt_counts_as_support {
         parts.push(
-            "Adopt counts as organisational support in team familiarity (--no-radar-support or radar_support: false turns that off)"
+            "Adopt counts as organisational support, as a language known a little (--no-radar-support or radar_support: false turns that off)"
                 .into(),
         );
     }
@@ -236,7 +241,155 @@ pub fn radar(ranking: &Ranking) -> Option<String> {
     Some(format!("Radar {}: {}.", crate::escape::one_line(&radar.file), parts.join("; ")))
 }
 
+/// How to relax the constraints when they remove most candidates: the requirement that removes
+/// the most frameworks, and how many more a weaker level of it would keep ("`--require
+/// admin:community` would keep 12 more"). `None` when most candidates pass. `ranked` counts
+/// every ranked framework (the ranking may hold only the `--top` shown).
+pub fn relax(ranking: &Ranking, ranked: usize) -> Option<String> {
+    let total = ranked + ranking.excluded.len();
+    if ranking.excluded.len() * 2 <= total {
+        return None;
+    }
+    // Each reason reads "FEATURE: LEVEL, REQUIRED required" (a member's name may follow).
+    let feature_of = |reason: &str| -> Option<(String, bool)> {
+        let (feature, rest) = reason.split_once(": ")?;
+        rest.contains(" required").then(|| (feature.to_string(), rest.starts_with("community,")))
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for excluded in &ranking.excluded {
+        for (feature, _) in excluded.reasons.iter().filter_map(|r| feature_of(r)) {
+            match counts.iter_mut().find(|(f, _)| *f == feature) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((feature, 1)),
+            }
+        }
+    }
+    let (feature, removed) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    // Frameworks whose only failing constraint is this feature, provided by a community package.
+    let kept = ranking
+        .excluded
+        .iter()
+        .filter(|e| e.reasons.iter().all(|r| feature_of(r).is_some_and(|(f, community)| f == feature && community)))
+        .count();
+    let mut text =
+        format!("The constraints leave {ranked} of {total} frameworks; --require {feature} alone removes {removed}.");
+    if kept > 0 {
+        text.push_str(&format!(
+            " --require {feature}:community (a maintained third-party package is enough) would keep {kept} more."
+        ));
+    } else {
+        text.push_str(&format!(" Dropping --require {feature} keeps more of them."));
+    }
+    Some(text)
+}
+
 /// "Showing 10 of 24 ranked frameworks; use --top N to see more." when truncated.
 pub fn truncated(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Showing {shown} of {total} ranked frameworks; use --top N to see more."))
+}
+
+/// "Importances set by the use case (none given): …", when the use cases set any.
+pub fn use_case_defaults(ranking: &Ranking, vocabulary: &Vocabulary) -> Option<String> {
+    let defaults = ranking.use_case_defaults.as_ref()?;
+    let set: Vec<String> = defaults
+        .importances
+        .iter()
+        .map(|(c, i)| format!("{} {i}", criterion_label(vocabulary, *c).to_lowercase()))
+        .collect();
+    let plural = if defaults.use_cases.len() == 1 { "use case" } else { "use cases" };
+    Some(format!(
+        "Importances not given were set by the {plural} {}: {}.",
+        defaults.use_cases.join(", "),
+        set.join(", ")
+    ))
+}
+
+/// The team's languages against the rest: the best pick in them, and what the best outside one
+/// would need to be worth switching.
+pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(switch) = &ranking.language_switch else { return Vec::new() };
+    let mut lines = Vec::new();
+    match &switch.best_in_team_languages {
+        Some(best) => lines.push(format!(
+            "Best in your languages: {} ({}, {:.1}).",
+            best.name,
+            vocabulary.language_name(&best.language),
+            best.score
+        )),
+        None => lines.push("No candidate is in your languages.".into()),
+    }
+    if let Some(outside) = &switch.best_outside {
+        let language = vocabulary.language_name(&outside.pick.language);
+        let against =
+            switch.best_in_team_languages.as_ref().map_or("nothing in your languages".into(), |b| b.name.clone());
+        let verdict = if outside.worth_switching {
+            "worth switching".to_string()
+        } else {
+            format!(
+                "{:.1} points short of worth switching; --open-to {} drops the cost",
+                outside.short_by, outside.pick.language
+            )
+        };
+        lines.push(format!(
+            "Best outside them: {} ({language}) {} {against} by {:.1} points before the {:.0}-point cost of adopting {language}: {verdict}.",
+            outside.pick.name,
+            if outside.lead_before_cost >= 0.0 { "leads" } else { "trails" },
+            outside.lead_before_cost.abs(),
+            outside.cost,
+        ));
+    }
+    lines
+}
+
+/// What staying on the incumbent is worth against the best switch.
+pub fn incumbent(ranking: &Ranking) -> Option<String> {
+    let incumbent = ranking.incumbent.as_ref()?;
+    let name = &incumbent.pick.name;
+    let Some(rank) = incumbent.rank else {
+        return Some(format!(
+            "You run {name} today; the filters or your exclusions removed it, so no migration cost applies."
+        ));
+    };
+    let mut line = format!("You run {name} today (rank {rank}, {:.1}).", incumbent.pick.score);
+    if let Some(switch) = &incumbent.best_switch {
+        let verdict = if switch.worth_switching {
+            "more than the cost: worth switching"
+        } else {
+            "not enough to be worth switching"
+        };
+        line.push_str(&format!(
+            " Switching to {} would {} {:.1} points before the {:.0}-point migration cost: {verdict}.",
+            switch.pick.name,
+            if switch.gain_before_cost >= 0.0 { "gain" } else { "lose" },
+            switch.gain_before_cost.abs(),
+            switch.cost
+        ));
+    }
+    Some(line)
+}
+
+/// "Python: FastAPI (83.3)", one per language, best first; empty when a language was named.
+pub fn best_by_language(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    ranking
+        .best_by_language
+        .iter()
+        .flatten()
+        .map(|b| format!("{}: {} ({:.1})", vocabulary.language_name(&b.language), b.name, b.score))
+        .collect()
+}
+
+/// Everything the model says about the answers around the ranking, for people: the use cases'
+/// defaults, the language switch, the incumbent, and the best pick per language (a heading and
+/// one `  - ` line each).
+pub fn model_notes(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let mut notes: Vec<String> = Vec::new();
+    notes.extend(use_case_defaults(ranking, vocabulary));
+    notes.extend(language_switch(ranking, vocabulary));
+    notes.extend(incumbent(ranking));
+    let best = best_by_language(ranking, vocabulary);
+    if !best.is_empty() {
+        notes.push("Best per language (no language named; --team-knows LANG weighs your own):".into());
+        notes.extend(best.into_iter().map(|line| format!("  - {line}")));
+    }
+    notes
 }

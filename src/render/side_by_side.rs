@@ -241,6 +241,20 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
                 let label = format!("{} {:.0}%", criterion_label(vocabulary, weight.id), weight.weight * 100.0);
                 rows.push(row(weight.id.id(), &label, values));
             }
+            // Points taken from a score for a change of language or framework (docs/model.md).
+            if c.entries.iter().any(|e| e.ranked().is_some_and(|r| !r.costs.is_empty())) {
+                let values = c
+                    .entries
+                    .iter()
+                    .map(|e| match e.ranked() {
+                        Some(r) if !r.costs.is_empty() => Value::List(
+                            r.costs.iter().map(|cost| format!("-{:.0}: {}", cost.points, cost.reason)).collect(),
+                        ),
+                        _ => Value::Empty,
+                    })
+                    .collect();
+                rows.push(row("costs", "Costs", values));
+            }
             if c.entries.iter().any(|e| matches!(e.standing, Some(Standing::Excluded(_)))) {
                 let values = c
                     .entries

@@ -165,7 +165,7 @@ fn stacked(grid: &Rows, width: usize) -> String {
 /// `text` wrapped to `width` when there is one, each line ended by a newline; lines after the
 /// first of a paragraph start with `indent`.
 /// Leading spaces of `text` stay in front of every line.
-fn paragraph(text: &str, width: Option<u16>, indent: &str) -> String {
+pub fn paragraph(text: &str, width: Option<u16>, indent: &str) -> String {
     let body = text.trim_start();
     let lead = &text[..text.len() - body.len()];
     let lines = match width {
@@ -320,6 +320,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     }
     let mut notes: Vec<String> = Vec::new();
     notes.extend(prose::truncated(ranking.ranking.len(), total));
+    notes.extend(prose::model_notes(ranking, vocabulary));
     notes.extend(recommendation.sensitivity.as_ref().map(prose::wins));
     notes.extend(prose::radar(ranking));
     if options.explain {
@@ -347,6 +348,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
             notes.push(format!("{} excluded by filters; --explain lists why.", ranking.excluded.len()));
         }
     }
+    notes.extend(prose::relax(ranking, total));
     for note in notes {
         let indent = if note.starts_with("  - ") { "    " } else { "" };
         out.push_str(&paragraph(&note, options.width, indent));
@@ -380,7 +382,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
         ratings.rows.push(vec![
             Cell::text(label),
             Cell::text(format!("{:<3} {}", rows::rating(value), Charset::Unicode.rating(value))).whole(),
-            Cell::text(format!("{}. {}", entry::basis(f, factor), f.rationale.get(factor))),
+            Cell::text(format!("{}. {}", entry::basis_and_spread(f, factor), f.rationale.get(factor))),
         ]);
     }
     out.push_str(&grid(&ratings, options));
@@ -475,7 +477,7 @@ fn breaks_after(c: char) -> bool {
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
 /// Words are never split, except that a word too long for a line breaks after a slash, dot,
 /// hyphen or underscore ([`breaks_after`]), so a long name wraps instead of being cut.
-fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let room = width.saturating_sub(indent.chars().count());
     // (piece, whether it continues the previous piece without a space)
     let pieces = text.split_whitespace().flat_map(|word| {

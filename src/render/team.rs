@@ -175,8 +175,7 @@ pub fn text(recommendation: &Recommendation, vocabulary: &Vocabulary, options: &
     let mut out = String::from("\nTeam\n");
     out.push_str(&table::grid(&grid(recommendation, vocabulary), options));
     for line in lines(recommendation, vocabulary) {
-        out.push_str(&line);
-        out.push('\n');
+        out.push_str(&table::paragraph(&line, options.width, ""));
     }
     out
 }

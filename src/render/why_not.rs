@@ -6,6 +6,8 @@ use super::prose::criterion_label;
 use super::rows::{Cell, Rows, rating};
 use super::{Format, Options, csv, json, markdown, not_offered, table, yaml};
 use crate::catalog::Vocabulary;
+use crate::decide::score::EXCLUDED_BY_YOU;
+use crate::decide::switching::CostKind;
 use crate::decide::why_not::WhyNot;
 use crate::error::Result;
 
@@ -45,8 +47,17 @@ pub fn sentences(why: &WhyNot, vocabulary: &Vocabulary) -> Vec<String> {
     let mut lines = Vec::new();
     match why.status {
         "excluded" => {
-            lines.push(format!("{} is not ranked: the filters removed it ({}).", why.name, why.excluded_by.join("; ")));
-            lines.push("Relax those filters (--language, --require) to rank it.".into());
+            let yours = why.excluded_by.iter().any(|r| r == EXCLUDED_BY_YOU);
+            let filters: Vec<&str> =
+                why.excluded_by.iter().filter(|r| *r != EXCLUDED_BY_YOU).map(String::as_str).collect();
+            if yours {
+                lines.push(format!("{} is not ranked: {EXCLUDED_BY_YOU} (--exclude {}).", why.name, why.id));
+            }
+            if !filters.is_empty() {
+                let also = if yours { "the filters also remove it" } else { "the filters removed it" };
+                lines.push(format!("{} is not ranked: {also} ({}).", why.name, filters.join("; ")));
+                lines.push("Relax those filters (--language, --require) to rank it.".into());
+            }
         }
         "winner" => lines.push(format!("{} is first: nothing to explain.", why.name)),
         _ => {
@@ -60,6 +71,16 @@ pub fn sentences(why: &WhyNot, vocabulary: &Vocabulary) -> Vec<String> {
                 winner,
                 best
             ));
+            for cost in &why.costs {
+                let remedy = match cost.kind {
+                    CostKind::Language => "a language cost; --open-to LANG removes it",
+                    CostKind::Migration => "a migration cost, since it is not what you run today",
+                };
+                lines.push(format!("Its score pays {:.0} points because {} ({remedy}).", cost.points, cost.reason));
+            }
+            for cost in &why.winner_costs {
+                lines.push(format!("{winner}'s score pays {:.0} points because {}.", cost.points, cost.reason));
+            }
             let mut losses: Vec<_> = why.criteria.iter().filter(|g| g.difference < -1e-9).collect();
             losses.sort_by(|a, b| a.difference.total_cmp(&b.difference));
             if let Some(worst) = losses.first() {

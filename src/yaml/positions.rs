@@ -14,8 +14,18 @@ use saphyr_parser::{Event, Parser};
 /// Stored as a tree, not as one path string per value: each node holds the one key
 /// or index that leads to it and its children, so a long key is kept once, however many children it has (a 1 MiB
 /// key over 1,000 children once took 2 GiB as 1,000 copied paths). Memory is linear in the file.
+///
+/// The index is built on the first question, not when the value is made: positions are only
+/// needed for an error, and a valid file (nearly every file) never pays for them.
 #[derive(Debug, Default)]
-pub struct Positions {
+pub struct Positions<'a> {
+    text: &'a str,
+    index: std::cell::OnceCell<Index>,
+}
+
+/// The index itself: every value's node in one tree.
+#[derive(Debug, Default)]
+struct Index {
     nodes: Vec<Node>,
     /// (parent node, step) → child node.
     children: HashMap<(usize, Step), usize>,
@@ -51,10 +61,42 @@ enum Frame {
     Skipped,
 }
 
-impl Positions {
-    /// Index `text`. A syntax error ends the walk early; what was seen before it is kept.
-    pub fn index(text: &str) -> Self {
-        let mut positions = Positions { nodes: vec![Node::default()], children: HashMap::new() };
+impl<'a> Positions<'a> {
+    /// The positions in `text`, indexed when first asked. A syntax error ends the walk early;
+    /// what was seen before it is kept.
+    pub fn index(text: &'a str) -> Self {
+        Positions { text, index: std::cell::OnceCell::new() }
+    }
+
+    fn get(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(self.text))
+    }
+
+    /// Where the value at `path` starts.
+    pub fn value(&self, path: &str) -> Option<(usize, usize)> {
+        self.get().value(path)
+    }
+
+    /// The first key named `name` nested at least two levels under `prefix` (for an error that
+    /// names a key deeper down but not where it is). `prefix` ends with `.` (or is empty).
+    pub fn key_named_under(&self, prefix: &str, name: &str) -> Option<(usize, usize)> {
+        self.get().key_named_under(prefix, name)
+    }
+
+    /// The text of the scalar at `path`, when the path ends in `.id`.
+    pub fn id(&self, path: &str) -> Option<&str> {
+        self.get().id(path)
+    }
+
+    /// Where the key that names `path` starts (falls back to the value, then to the parent).
+    pub fn key(&self, path: &str) -> Option<(usize, usize)> {
+        self.get().key(path)
+    }
+}
+
+impl Index {
+    fn build(text: &str) -> Self {
+        let mut positions = Index { nodes: vec![Node::default()], children: HashMap::new() };
         let mut stack: Vec<Frame> = Vec::new();
         let mut root_seen = false;
         for event in Parser::new_from_str(text) {
@@ -148,13 +190,13 @@ impl Positions {
     }
 
     /// Where the value at `path` starts.
-    pub fn value(&self, path: &str) -> Option<(usize, usize)> {
+    fn value(&self, path: &str) -> Option<(usize, usize)> {
         self.nodes[self.find(path)?].value
     }
 
     /// The first key named `name` nested at least two levels under `prefix` (for an error that
     /// names a key deeper down but not where it is). `prefix` ends with `.` (or is empty).
-    pub fn key_named_under(&self, prefix: &str, name: &str) -> Option<(usize, usize)> {
+    fn key_named_under(&self, prefix: &str, name: &str) -> Option<(usize, usize)> {
         let under = match prefix.strip_suffix('.') {
             Some(path) => self.find(path)?,
             None if prefix.is_empty() => 0,
@@ -176,12 +218,12 @@ impl Positions {
     }
 
     /// The text of the scalar at `path`, when the path ends in `.id`.
-    pub fn id(&self, path: &str) -> Option<&str> {
+    fn id(&self, path: &str) -> Option<&str> {
         self.nodes[self.find(path)?].id.as_deref()
     }
 
     /// Where the key that names `path` starts (falls back to the value, then to the parent).
-    pub fn key(&self, path: &str) -> Option<(usize, usize)> {
+    fn key(&self, path: &str) -> Option<(usize, usize)> {
         let own = self.find(path).and_then(|node| self.nodes[node].key.or(self.nodes[node].value));
         own.or_else(|| {
             let parent = path.rsplit_once(['.', '['])?.0;
@@ -237,9 +279,10 @@ mod tests {
     fn a_long_key_is_stored_once_however_many_children_it_has() {
         let key = "k".repeat(1 << 20);
         let children: String = (0..1000).map(|i| format!("  c{i}: {i}\n")).collect();
-        let p = Positions::index(&format!("? {key}\n:\n{children}"));
+        let text = format!("? {key}\n:\n{children}");
+        let p = Positions::index(&text);
         assert_eq!(p.value(&format!("{key}.c999")), Some((1002, 9)));
-        let long_keys = p.nodes.iter().filter(|n| matches!(&n.step, Some(Step::Key(k)) if k.len() > 10)).count();
+        let long_keys = p.get().nodes.iter().filter(|n| matches!(&n.step, Some(Step::Key(k)) if k.len() > 10)).count();
         assert_eq!(long_keys, 1);
     }
 

@@ -31,7 +31,9 @@ pub const MAX_FLOW_DEPTH: usize = 32;
 /// which checks run on the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A catalog (`--catalog`, `catalog validate`): YAML.
+    /// A catalog (`--catalog`, `catalog validate`): YAML. Nesting is checked here; the alias
+    /// budgets and refused characters in the same pass that parses it
+    /// ([`crate::catalog::load::parse`]), so a valid catalog is parsed once.
     Catalog,
     /// An answers file (`--answers`, a team member's file): YAML.
     Answers,
@@ -85,7 +87,10 @@ pub fn text(path: &Path, kind: Kind) -> Result<String> {
     let bytes = bytes(path, kind)?;
     let text = utf8(bytes, &shown)?;
     match kind {
-        Kind::Catalog | Kind::Answers | Kind::Team | Kind::Overlay => yaml(&text, &shown, 0)?,
+        // A catalog's budgets and characters are checked by the pass that parses it
+        // (`catalog::load::parse`); nesting is checked first, as the parser slows with it.
+        Kind::Catalog => nesting(&text, &shown, 0)?,
+        Kind::Answers | Kind::Team | Kind::Overlay => yaml(&text, &shown, 0)?,
         Kind::Record => {}
         Kind::Csv => raw_characters(&text, &shown, true)?,
         Kind::Json => {
@@ -298,15 +303,7 @@ pub fn decode(bytes: Vec<u8>, shown: &str) -> Result<String> {
 /// refused characters in any scalar, the last two in one pass of the parser.
 pub fn yaml(text: &str, shown: &str, line_offset: usize) -> Result<()> {
     let at = |line: usize, column: usize| Origin::file(shown, Some((line + line_offset, column)));
-    if let Some((line, column)) = too_deep(text) {
-        return Err(Error::InvalidData(vec![Problem {
-            origin: at(line, column),
-            entry: None,
-            field: None,
-            message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
-            hint: Some("catalog and answers files need at most 3 levels".into()),
-        }]));
-    }
+    nesting(text, shown, line_offset)?;
     let found = scan(text);
     if let Some((line, column, excess)) = found.excess {
         let (message, hint) = match excess {
@@ -349,6 +346,20 @@ pub fn yaml(text: &str, shown: &str, line_offset: usize) -> Result<()> {
         return Err(Error::InvalidData(controls));
     }
     Ok(())
+}
+
+/// Flow collections nested deeper than [`MAX_FLOW_DEPTH`] refused, before any parser runs.
+pub fn nesting(text: &str, shown: &str, line_offset: usize) -> Result<()> {
+    match too_deep(text) {
+        Some((line, column)) => Err(Error::InvalidData(vec![Problem {
+            origin: Origin::file(shown, Some((line + line_offset, column))),
+            entry: None,
+            field: None,
+            message: format!("'[' or '{{' nested more than {MAX_FLOW_DEPTH} levels deep; refused before parsing"),
+            hint: Some("catalog and answers files need at most 3 levels".into()),
+        }])),
+        None => Ok(()),
+    }
 }
 
 /// What one pass of the parser over a file found.
@@ -645,6 +656,52 @@ mod tests {
             "a: plain\nb: \"esc \\e[31m\"\nc: [ok, \"\\u202e\"]\n\"bel\\a\": 1\nd: |\n  two\n  lines\tand a tab\n";
         assert_eq!(refused_characters(text), vec![(2, 4, '\u{1b}'), (3, 9, '\u{202e}'), (4, 1, '\u{7}')]);
         assert!(refused_characters(crate::catalog::BUILTIN_YAML).is_empty());
+    }
+
+    /// A temporary file holding `bytes`.
+    fn file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        (dir, path)
+    }
+
+    #[test]
+    fn csv_and_json_files_are_checked_for_their_kind() {
+        let (_d, csv) = file(
+            "a.csv",
+            b"name,score
+Django,4
+",
+        );
+        assert!(text(&csv, Kind::Csv).is_ok(), "CRLF line ends are fine in CSV");
+        let (_d, csv) = file(
+            "b.csv",
+            b"name,score
+Django[31m,4
+",
+        );
+        let refused = text(&csv, Kind::Csv).expect_err("ESC refused").to_string();
+        assert!(refused.contains("b.csv:2:7") && refused.contains("U+001B (ESC)"), "{refused}");
+        let (_d, json) = file("a.json", br#"{"a": ["x", {"b": "caf\u00e9 \\u001b"}]}"#);
+        assert!(text(&json, Kind::Json).is_ok(), "an escaped backslash before u is text");
+        let (_d, json) = file("b.json", br#"{"a": "x\u001b[31m"}"#);
+        let refused = text(&json, Kind::Json).expect_err("an escaped ESC refused").to_string();
+        assert!(refused.contains("b.json:1:") && refused.contains("U+001B (ESC)"), "{refused}");
+        let (_d, json) = file("c.json", format!("{}{}", "[".repeat(40), "]".repeat(40)).as_bytes());
+        assert!(text(&json, Kind::Json).expect_err("too deep").to_string().contains("nested more than 32"));
+    }
+
+    #[test]
+    fn the_overlay_is_never_read_through_a_link_and_is_smaller() {
+        let (dir, real) = file("real.yaml", b"schema: 2\n");
+        let link = dir.path().join("facts.yaml");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        assert!(text(&link, Kind::Catalog).is_ok(), "a file a user names may be a link");
+        let refused = text(&link, Kind::Overlay).expect_err("the overlay may not").to_string();
+        assert!(refused.contains("is a symbolic link"), "{refused}");
+        let (_d, big) = file("facts.yaml", format!("# {}\n", "x".repeat(MAX_OVERLAY_BYTES as usize)).as_bytes());
+        assert!(text(&big, Kind::Overlay).is_err() && text(&big, Kind::Catalog).is_ok());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use backend_advisor::answers::AnswerSet;
 use backend_advisor::answers::PairValue;
 use backend_advisor::answers::Pairwise;
 use backend_advisor::answers::Preset;
-use backend_advisor::answers::default_importance;
+use backend_advisor::answers::{OPEN_FAMILIARITY_IMPORTANCE, default_importance, use_case_importance};
 use backend_advisor::catalog::Factor;
 use backend_advisor::catalog::Vocabulary;
 use backend_advisor::criteria::Criterion;
@@ -126,14 +126,16 @@ impl<'a> Draft<'a> {
         let mut set = self.merged();
         for factor in Factor::ALL {
             let criterion = Criterion::Factor(factor);
-            set.importance.set(criterion, Some(set.importance.get(criterion).unwrap_or(default_importance(criterion))));
+            let value = set.importance.get(criterion).unwrap_or_else(|| self.fallback(&set, criterion));
+            set.importance.set(criterion, Some(value));
         }
         let use_cases = set.use_cases.take().unwrap_or_default();
         let team_knows = set.team_knows.take().unwrap_or_default();
         set.importance.use_case_fit = (!use_cases.is_empty())
             .then(|| set.importance.use_case_fit.unwrap_or(default_importance(Criterion::UseCaseFit)));
-        set.importance.team_familiarity = (!team_knows.is_empty())
-            .then(|| set.importance.team_familiarity.unwrap_or(default_importance(Criterion::TeamFamiliarity)));
+        let familiarity = self.fallback(&set, Criterion::TeamFamiliarity);
+        set.importance.team_familiarity =
+            (!team_knows.is_empty()).then(|| set.importance.team_familiarity.unwrap_or(familiarity));
         set.use_cases = Some(use_cases);
         set.team_knows = Some(team_knows);
         set.languages = Some(set.languages.take().unwrap_or_default());
@@ -191,7 +193,24 @@ impl<'a> Draft<'a> {
     }
 
     pub(super) fn importance(&self, criterion: Criterion) -> u8 {
-        self.merged().importance.get(criterion).unwrap_or(default_importance(criterion))
+        let set = self.merged();
+        set.importance.get(criterion).unwrap_or_else(|| self.fallback(&set, criterion))
+    }
+
+    /// The importance `recommend` would give a criterion nobody rated, with these answers: a
+    /// factor takes the use cases' when they are known and the factors are not compared in
+    /// pairs, familiarity is medium for a team open to other languages (`answers::resolve`).
+    fn fallback(&self, set: &AnswerSet, criterion: Criterion) -> u8 {
+        match criterion {
+            Criterion::Factor(factor) if set.pairwise.is_none() => {
+                let use_cases = set.use_cases.as_deref().unwrap_or_default();
+                use_case_importance(use_cases, factor, self.vocabulary).unwrap_or(default_importance(criterion))
+            }
+            Criterion::TeamFamiliarity if set.open_to.as_ref().is_some_and(|o| !o.is_empty()) => {
+                OPEN_FAMILIARITY_IMPORTANCE
+            }
+            _ => default_importance(criterion),
+        }
     }
 
     /// Choose a starting point. A different preset replaces the answers given here so far,

@@ -24,6 +24,7 @@ use backend_advisor::render::Context;
 use backend_advisor::render::Format;
 use backend_advisor::render::Options;
 use backend_advisor::render::side_by_side::Charset;
+use backend_advisor::render::table;
 use std::path::Path;
 use std::path::PathBuf;
 
@@ -96,11 +97,13 @@ impl<'a> Flow<'_, 'a> {
                 }
                 "show" => self.show(ranking)?,
                 "excluded" => {
-                    let lines: Vec<String> = excluded.iter().map(|line| format!("  - {line}\n")).collect();
+                    let width = self.session.options.width;
+                    let lines: Vec<String> =
+                        excluded.iter().map(|line| table::paragraph(&format!("  - {line}"), width, "    ")).collect();
                     self.write(&format!("\nExcluded by your answers ({}):\n{}", excluded.len(), lines.concat()))?;
                 }
                 "save" => self.save(&set)?,
-                "export" => self.export(&recommendation, &answers)?,
+                "export" => self.export(&recommendation, &answers, &set)?,
                 "change" => return Ok(AfterMenu::Change),
                 "restart" => return Ok(AfterMenu::StartOver),
                 _ => return Ok(AfterMenu::Quit),
@@ -181,7 +184,12 @@ impl<'a> Flow<'_, 'a> {
     }
 
     /// Write the ranking to a file in a format of the person's choice.
-    pub(super) fn export(&mut self, recommendation: &Recommendation, answers: &Answers) -> anyhow::Result<()> {
+    pub(super) fn export(
+        &mut self,
+        recommendation: &Recommendation,
+        answers: &Answers,
+        set: &AnswerSet,
+    ) -> anyhow::Result<()> {
         let formats = [
             (Format::Table, "table", "the table as shown, without colour", "ranking.txt"),
             (Format::Markdown, "markdown", "to paste into an issue or a decision record", "ranking.md"),
@@ -197,14 +205,83 @@ impl<'a> Flow<'_, 'a> {
         let (format, _, _, default) = formats[index];
         let question = Question { message: "Export to:".into(), help: "A file name; the folder must exist.".into() };
         let Some((path, replace)) = self.ask_path(&question, default)? else { return Ok(()) };
+        // A report for other people names the project: ask for what the flags and file did not give.
+        let mut answers = answers.clone();
+        let mut set = set.clone();
+        if matches!(format, Format::Adr | Format::Html) {
+            let Some(()) = self.project(&mut answers, &mut set)? else { return Ok(()) };
+        }
+        // The answers are saved beside the export, so that the command the report prints
+        // (`backend-advisor recommend --answers FILE …`) gives it again.
+        let saved = path.with_file_name(format!(
+            "{}.answers.yaml",
+            path.file_stem().map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned())
+        ));
+        let mut words = vec!["backend-advisor".to_string(), "recommend".into()];
+        for catalog in self.session.catalogs {
+            words.extend(["--catalog".into(), catalog.display().to_string()]);
+        }
+        words.extend(["--answers".into(), saved.display().to_string(), "--explain".into()]);
+        if format != Format::Table {
+            words.extend(["--format".into(), format.id().to_string()]);
+        }
+        words.extend(["--output".into(), path.display().to_string()]);
+        let mut provenance = self.session.provenance.clone();
+        provenance.command = backend_advisor::provenance::command_line(&words);
+        provenance.output = Some(path.display().to_string());
         // A file has no terminal: tables fit the width a pipe gets.
         let width = Some(self.session.options.width.unwrap_or(100));
         let options = Options { explain: true, top: format.default_top(), color: false, width };
-        let text = render::ranking(format, recommendation, &self.context(answers), &options)?;
-        if self.write_file(&path, &text, replace)? {
-            self.prompter.say(&format!("Wrote {}.", path.display()))?;
+        let context = Context { answers: &answers, catalog: self.catalog(), provenance: &provenance };
+        let text = render::ranking(format, recommendation, &context, &options)?;
+        let answers_text = answers_file(&set, &saved, self.session.catalogs)?;
+        let replace_saved = saved.exists();
+        if self.write_file(&saved, &answers_text, replace_saved)? && self.write_file(&path, &text, replace)? {
+            self.prompter.say(&format!(
+                "Wrote {} and the answers it was made from, {}. The same report again: {}",
+                path.display(),
+                saved.display(),
+                provenance.command
+            ))?;
         }
         Ok(())
+    }
+
+    /// The project's name and description for a report, asked when not given yet; kept in the
+    /// answers so that they are saved too. `None` when the person went back.
+    fn project(&mut self, answers: &mut Answers, set: &mut AnswerSet) -> Result<Option<()>, PromptError> {
+        let question = Question {
+            message: "What is the project called? (the record's title; Enter for none)".into(),
+            help: "e.g. Checkout service".into(),
+        };
+        let offered_title = self.project.0.clone().or_else(|| answers.title.clone()).unwrap_or_default();
+        let offered_description = self.project.1.clone().or_else(|| answers.description.clone()).unwrap_or_default();
+        let Some(title) = self.prompter.text(&question, &offered_title)? else {
+            return Ok(None);
+        };
+        let question = Question {
+            message: "Describe the project in a sentence (Enter for none):".into(),
+            help: "It opens the record's context.".into(),
+        };
+        let Some(description) = self.prompter.text(&question, &offered_description)? else {
+            return Ok(None);
+        };
+        // One line without control characters, as --title takes it.
+        let clean = |text: String| {
+            let text: String = text
+                .chars()
+                .filter(|&c| !c.is_control() && !backend_advisor::escape::is_refused(c))
+                .collect::<String>()
+                .trim()
+                .to_string();
+            (!text.is_empty()).then_some(text)
+        };
+        answers.title = clean(title);
+        answers.description = clean(description);
+        set.title.clone_from(&answers.title);
+        set.description.clone_from(&answers.description);
+        self.project = (answers.title.clone(), answers.description.clone());
+        Ok(Some(()))
     }
 
     /// Ask for a file to write; an existing file is replaced only when the person says so.

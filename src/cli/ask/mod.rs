@@ -153,7 +153,7 @@ enum AfterMenu {
 /// Run the questionnaire until the person quits. Results go to `out`; questions and messages go
 /// through `prompter`. Ctrl-C surfaces as [`PromptError::Interrupted`] and nothing more is written.
 pub fn run(session: &Session, prompter: &mut dyn Prompter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut flow = Flow { session, prompter, out };
+    let mut flow = Flow { session, prompter, out, project: (None, None) };
     let mut draft = Draft::start(session);
     loop {
         match flow.questionnaire(&mut draft)? {
@@ -168,6 +168,8 @@ struct Flow<'s, 'a> {
     session: &'s Session<'a>,
     prompter: &'s mut dyn Prompter,
     out: &'s mut dyn Write,
+    /// The project's title and description as last given for an export, offered again.
+    project: (Option<String>, Option<String>),
 }
 
 impl<'a> Flow<'_, 'a> {
@@ -331,15 +333,20 @@ fn step_id(step: Step) -> &'static str {
 /// drop a TypeScript framework for a team that knows JavaScript.
 fn kin(vocabulary: &Vocabulary, known: &[String]) -> Vec<String> {
     let mut languages: Vec<String> = Vec::new();
-    for language in known {
+    for language in known.iter().map(|k| language_of(k)) {
         let same = vocabulary.language_ids().filter(|&id| id == language || score::same_language(id, language));
-        for id in std::iter::once(language.as_str()).chain(same) {
+        for id in std::iter::once(language).chain(same) {
             if !languages.iter().any(|l| l == id) {
                 languages.push(id.to_string());
             }
         }
     }
     languages
+}
+
+/// The language of a `--team-knows` answer: `python` of `python:some`.
+fn language_of(known: &str) -> &str {
+    known.split_once(':').map_or(known, |(language, _)| language)
 }
 
 fn indexes(choices: &[Choice], chosen: impl Fn(&str) -> bool) -> Vec<usize> {

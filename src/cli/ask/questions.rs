@@ -6,7 +6,7 @@ use super::pairs;
 use super::prompt::Choice;
 use super::prompt::PromptError;
 use super::prompt::Question;
-use super::{Flow, Step, Weighing, ids, importance_label, importance_wording, indexes, kin};
+use super::{Flow, Step, Weighing, ids, importance_label, importance_wording, indexes, kin, language_of};
 use backend_advisor::decide::ahp;
 use backend_advisor::decide::ahp::Judgement;
 
@@ -64,16 +64,40 @@ impl<'a> Flow<'_, 'a> {
                 draft.answered.importance.set(criterion, u8::try_from(index).ok());
             }
             Step::TeamKnows => {
-                let choices: Vec<Choice> =
-                    vocabulary.languages.iter().map(|l| Choice::new(&l.id, &l.name, "")).collect();
+                // Each language twice: known well (`python`), or a little (`python:some`), as
+                // `--team-knows` takes them; ticking both counts as well.
+                let choices: Vec<Choice> = vocabulary
+                    .languages
+                    .iter()
+                    .flat_map(|l| {
+                        [
+                            Choice::new(&l.id, &l.name, ""),
+                            Choice::new(format!("{}:some", l.id), format!("{} (a little)", l.name), ""),
+                        ]
+                    })
+                    .collect();
                 let known = current.team_knows.unwrap_or_default();
                 let selected = indexes(&choices, |id| known.iter().any(|k| k == id));
                 let question = Question {
                     message: format!("{progress}Which languages does the team already know?"),
-                    help: "Frameworks in these languages rate higher (TypeScript and JavaScript count as each other); none is fine.".into(),
+                    help: "Frameworks in these languages rate higher (TypeScript and JavaScript count as each other); \
+                           \"(a little)\" counts for less than known well; none is fine."
+                        .into(),
                 };
                 let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
-                draft.answered.team_knows = Some(ids(&choices, &picked));
+                let mut answer: Vec<String> = Vec::new();
+                for id in ids(&choices, &picked) {
+                    let language = language_of(&id).to_string();
+                    // Known well wins over known a little when both are ticked.
+                    if let Some(slot) = answer.iter_mut().find(|a| language_of(a) == language) {
+                        if !id.ends_with(":some") {
+                            *slot = id;
+                        }
+                    } else {
+                        answer.push(id);
+                    }
+                }
+                draft.answered.team_knows = Some(answer);
             }
             Step::OnlyKnown => {
                 let known = kin(vocabulary, current.team_knows.as_deref().unwrap_or_default());

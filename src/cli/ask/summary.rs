@@ -107,9 +107,14 @@ impl<'a> Flow<'_, 'a> {
             }
             Step::Importance(criterion) => importance_label(draft.importance(criterion)),
             Step::TeamKnows => match set.team_knows.as_deref() {
-                Some(known) if !known.is_empty() => {
-                    known.iter().map(|id| vocabulary.language_name(id)).collect::<Vec<_>>().join(", ")
-                }
+                Some(known) if !known.is_empty() => known
+                    .iter()
+                    .map(|k| match k.split_once(':') {
+                        Some((id, _)) => format!("{} (a little)", vocabulary.language_name(id)),
+                        None => vocabulary.language_name(k).to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 _ => "none".into(),
             },
             Step::OnlyKnown => match set.languages.as_deref() {

@@ -9,6 +9,8 @@ use inquire::error::InquireResult;
 use inquire::ui::RenderConfig;
 use inquire::{Confirm, InquireError, MultiSelect, Select, Text};
 
+use backend_advisor::render::table::wrap;
+
 use super::prompt::{Choice, PromptError, Prompter, Question, Reply};
 
 /// How many options a list shows at once; longer lists scroll.
@@ -16,6 +18,9 @@ const PAGE: usize = 10;
 
 /// Room taken before an option's text: the cursor and a checkbox (`> [x] `).
 const OPTION_INDENT: usize = 6;
+
+/// Room kept after a question's last line for the answer inquire writes there (`3 medium`).
+const ANSWER_ROOM: usize = 16;
 
 /// Prompts at the terminal with inquire.
 pub struct Terminal {
@@ -46,6 +51,30 @@ impl Terminal {
         }
     }
 
+    /// `text` wrapped between words to the width less `taken` columns (the `? ` before a
+    /// question, the brackets around a help line), by the rule every table and paragraph
+    /// follows, so that the terminal never breaks a word; as it is when the width is unknown.
+    fn fit(&self, text: &str, taken: usize) -> String {
+        match self.width {
+            Some(width) => wrap(text, usize::from(width).saturating_sub(taken).max(20), "").join("\n"),
+            None => text.to_string(),
+        }
+    }
+
+    /// The question as inquire draws it: wrapped, with room for the answer on its last line.
+    fn message(&self, question: &Question) -> String {
+        let wrapped = self.fit(&question.message, 2);
+        match (self.width, wrapped.lines().last()) {
+            (Some(width), Some(last)) if last.chars().count() + 2 + ANSWER_ROOM > usize::from(width) => {
+                let mut lines: Vec<String> = wrapped.lines().map(String::from).collect();
+                lines.pop();
+                lines.extend(wrap(last, usize::from(width).saturating_sub(2 + ANSWER_ROOM).max(20), ""));
+                lines.join("\n")
+            }
+            _ => wrapped,
+        }
+    }
+
     fn config(&self) -> RenderConfig<'static> {
         let config = if self.color { RenderConfig::default_colored() } else { RenderConfig::empty() };
         config.with_canceled_prompt_indicator(inquire::ui::Styled::new(""))
@@ -59,9 +88,9 @@ impl Terminal {
         match result {
             Ok(value) => Ok(Some(value)),
             Err(InquireError::OperationCanceled) => {
-                // inquire drew "? question" (the indicator is empty) and moved to the next line.
-                let drawn = question.message.chars().count() + 3;
-                let rows = self.width.map_or(1, |w| drawn.div_ceil(usize::from(w).max(1)));
+                // inquire drew "? question" (the indicator is empty), a line for each line of
+                // the wrapped question, and moved to the next line.
+                let rows = self.message(question).lines().count().max(1);
                 erase(&"\x1b[1A\x1b[2K".repeat(rows));
                 Ok(None)
             }
@@ -86,15 +115,23 @@ fn help(question: &Question, keys: &str) -> String {
     if question.help.is_empty() { keys.to_string() } else { format!("{} | {keys}", question.help) }
 }
 
+impl Terminal {
+    /// The help line wrapped between words, inside inquire's brackets.
+    fn help(&self, question: &Question, keys: &str) -> String {
+        self.fit(&help(question, keys), 2)
+    }
+}
+
 impl Prompter for Terminal {
     fn select(&mut self, question: &Question, choices: &[Choice], default: usize) -> Reply<usize> {
-        let help = help(question, "↑↓ move, Enter choose, Esc back");
+        let help = self.help(question, "↑↓ move, Enter choose, Esc back");
         let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
         // After answering, the prompt line shows the short label, not the description.
         let short = |option: inquire::list_option::ListOption<&String>| {
             choices.get(option.index).map_or_else(|| option.value.clone(), |c| c.label.clone())
         };
-        let mut select = Select::new(&question.message, lines)
+        let message = self.message(question);
+        let mut select = Select::new(&message, lines)
             .with_starting_cursor(default.min(choices.len().saturating_sub(1)))
             .with_help_message(&help)
             .with_page_size(PAGE)
@@ -110,14 +147,15 @@ impl Prompter for Terminal {
     }
 
     fn multi_select(&mut self, question: &Question, choices: &[Choice], selected: &[usize]) -> Reply<Vec<usize>> {
-        let help = help(question, "↑↓ move, space tick, → all, ← none, Enter done, Esc back");
+        let help = self.help(question, "↑↓ move, space tick, → all, ← none, Enter done, Esc back");
         let lines: Vec<String> = choices.iter().map(|c| self.line(c)).collect();
         let short = |options: &[inquire::list_option::ListOption<&String>]| {
             let labels: Vec<&str> =
                 options.iter().filter_map(|o| choices.get(o.index)).map(|c| c.label.as_str()).collect();
             if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
         };
-        let prompt = MultiSelect::new(&question.message, lines)
+        let message = self.message(question);
+        let prompt = MultiSelect::new(&message, lines)
             .with_default(selected)
             .with_help_message(&help)
             .with_page_size(PAGE)
@@ -128,21 +166,19 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, question: &Question, default: bool) -> Reply<bool> {
-        let help = help(question, "y or n, Enter for the default, Esc back");
-        let prompt = Confirm::new(&question.message)
-            .with_default(default)
-            .with_help_message(&help)
-            .with_render_config(self.config());
+        let help = self.help(question, "y or n, Enter for the default, Esc back");
+        let message = self.message(question);
+        let prompt =
+            Confirm::new(&message).with_default(default).with_help_message(&help).with_render_config(self.config());
         let answer = keys::during(|| prompt.prompt());
         self.reply(question, answer)
     }
 
     fn text(&mut self, question: &Question, default: &str) -> Reply<String> {
-        let help = help(question, "Enter for the default, Esc back");
-        let prompt = Text::new(&question.message)
-            .with_default(default)
-            .with_help_message(&help)
-            .with_render_config(self.config());
+        let help = self.help(question, "Enter for the default, Esc back");
+        let message = self.message(question);
+        let prompt =
+            Text::new(&message).with_default(default).with_help_message(&help).with_render_config(self.config());
         let answer = keys::during(|| prompt.prompt());
         self.reply(question, answer)
     }

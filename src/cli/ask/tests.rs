@@ -74,7 +74,10 @@ impl Fixture {
 
     /// The explained table `recommend` prints for these flags, preset and answers file.
     fn recommend(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> String {
-        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let mut answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        // The questionnaire writes every importance down, the use cases' defaults included, so
+        // its ranking has none left to note as set by the use cases.
+        answers.use_case_defaults.clear();
         let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let options = Options { explain: true, top: Format::Table.default_top(), width: Some(100), color: false };
         let text = render::ranking(Format::Table, &ranking, &self.context(&answers), &options).expect("rendered");
@@ -90,7 +93,8 @@ impl Fixture {
 
     /// The JSON ranking `recommend --format json` prints.
     fn recommend_json(&self, flags: &AnswerSet, file: Option<&Path>, preset: Option<&str>) -> serde_json::Value {
-        let answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        let mut answers = collect(&self.catalog.vocabulary, flags, file, preset).expect("valid answers");
+        answers.use_case_defaults.clear();
         let ranking = decide::rank(&self.catalog, &answers, &Analysis::default()).expect("a ranking");
         let text =
             render::ranking(Format::Json, &ranking, &self.context(&answers), &Options::default()).expect("rendered");
@@ -260,7 +264,8 @@ fn a_preset_gives_the_defaults_and_the_same_ranking_as_recommend_preset() {
     ]);
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
-    assert_eq!(summary_line(&script, "Productivity"), "Productivity 5 critical");
+    // The preset's emphasis, on the use cases' scale (data/presets.yaml).
+    assert_eq!(summary_line(&script, "Productivity"), "Productivity 3 medium");
     assert_eq!(summary_line(&script, "Use cases"), "Use cases ecommerce, cms");
     // A weaker level given by the preset is kept.
     assert_eq!(summary_line(&script, "Must be provided"), "Must be provided templating, admin:community");
@@ -287,7 +292,7 @@ fn choosing_another_preset_replaces_the_answers_given_after_it() {
     let (script, out, result) = fixture.play(&session, script);
     result.expect("finished");
     assert_eq!(summary_line(&script, "Starting point"), "Starting point preset enterprise");
-    assert_eq!(summary_line(&script, "Performance"), "Performance 3 medium");
+    assert_eq!(summary_line(&script, "Performance"), "Performance 1 minor");
     assert!(out.contains(&fixture.recommend(&AnswerSet::default(), None, Some("enterprise"))), "{out}");
 }
 
@@ -330,8 +335,17 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
                 .to_string()
         )
     );
+    // The factors were rated before the use case was known: the defaults accepted were 3.
     let flags = AnswerSet {
-        importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
+        importance: Importance {
+            performance: Some(5),
+            scalability: Some(3),
+            productivity: Some(3),
+            integration: Some(3),
+            community: Some(3),
+            team_familiarity: Some(4),
+            ..Importance::default()
+        },
         use_cases: Some(vec!["api".into()]),
         team_knows: Some(vec!["python".into(), "go".into()]),
         languages: Some(vec!["python".into(), "go".into()]),
@@ -447,9 +461,13 @@ fn export_writes_the_chosen_format() {
         Key::Pick("export"),
         Key::Pick("html"),
         Key::Type(html.display().to_string()),
+        Key::Type("Web shop".into()),
+        Key::Enter,
         Key::Pick("export"),
         Key::Pick("adr"),
         Key::Type(adr.display().to_string()),
+        Key::Enter,
+        Key::Type("The payments API behind the web shop.".into()),
         Key::Pick("quit"),
     ]);
     let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
@@ -462,8 +480,26 @@ fn export_writes_the_chosen_format() {
     assert!(table.starts_with("| # | Framework |"), "{table}");
     let page = std::fs::read_to_string(&html).expect("exported");
     assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("Web shop"), "the page names the project");
     let record = std::fs::read_to_string(&adr).expect("exported");
     assert!(record.contains("## Decision Outcome"), "{record}");
+    // The title given for the page is kept for the record; the description asked for it opens
+    // the context.
+    assert!(record.contains(" as the backend framework of Web shop\n"), "{record}");
+    assert!(record.contains("\nThe payments API behind the web shop.\n"), "{record}");
+    // The answers are saved beside each export, and the report names the command that gives it
+    // again from them (not `backend-advisor` alone, which would reopen the questionnaire).
+    let saved = dir.path().join("0001-backend-framework.answers.yaml");
+    assert!(saved.exists(), "the answers are saved beside the record");
+    let again = format!(
+        "backend-advisor recommend --answers {} --explain --format adr --output {}",
+        saved.display(),
+        adr.display()
+    );
+    assert!(record.contains(&again), "{record}");
+    assert!(record.contains(&format!("backend-advisor verify {} --warn-eol 6m", adr.display())), "{record}");
+    let set: AnswerSet = serde_yaml::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("YAML");
+    assert_eq!(set.title.as_deref(), Some("Web shop"));
 }
 
 #[test]
@@ -644,10 +680,11 @@ fn weighing_in_pairs_asks_ten_comparisons_and_saves_them_for_recommend() {
     assert_eq!(script.asked[12], "[4/6] Which languages does the team already know?");
     assert_eq!(summary_line(&script, "Weighing"), "Weighing compare the factors in pairs (AHP)");
     assert_eq!(summary_line(&script, "Comparisons"), "Comparisons consistency ratio 0.00 (consistent: 0.10 or less)");
-    // The weight the ranking uses, use-case fit having taken its share, then the AHP's.
-    assert_eq!(summary_line(&script, "Performance"), "Performance weight 33% (50% of the five factors by AHP)");
-    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 16% (25% of the five factors by AHP)");
-    assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 3 medium");
+    // The weight the ranking uses, use-case fit (5, its default since issue 20) and familiarity
+    // having taken their share, 15 / (15 + 5 + 5), then the AHP's.
+    assert_eq!(summary_line(&script, "Performance"), "Performance weight 30% (50% of the five factors by AHP)");
+    assert_eq!(summary_line(&script, "Scalability"), "Scalability weight 15% (25% of the five factors by AHP)");
+    assert_eq!(summary_line(&script, "Use-case fit"), "Use-case fit 5 critical");
 
     // Saved with `pairwise:`, the answers give recommend the ranking shown, weighed by AHP.
     let saved = std::fs::read_to_string(&path).expect("saved");
@@ -860,4 +897,53 @@ fn a_file_that_cannot_be_written_is_told_and_the_menu_stays() {
     let told = script.said.iter().find(|s| s.starts_with("Cannot write ")).expect("the failure is told");
     assert!(told.starts_with(&format!("Cannot write {}: cannot create a file in ", path.display())), "{told}");
     assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0, "nothing is left behind");
+}
+
+#[test]
+fn a_language_known_a_little_is_asked_shown_and_kept() {
+    let fixture = Fixture::new();
+    // Ticked as "TypeScript" and "Python (a little)": the ranking is recommend's with
+    // --team-knows typescript --team-knows python:some.
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["typescript", "python:some"]), Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done());
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little), TypeScript");
+    // Every importance as the questionnaire saves it (from scratch: the defaults of each).
+    let flags = AnswerSet {
+        importance: Importance {
+            performance: Some(3),
+            scalability: Some(3),
+            productivity: Some(3),
+            integration: Some(3),
+            community: Some(3),
+            use_case_fit: Some(answers::default_importance(backend_advisor::criteria::Criterion::UseCaseFit)),
+            team_familiarity: Some(answers::default_importance(backend_advisor::criteria::Criterion::TeamFamiliarity)),
+        },
+        use_cases: Some(vec!["api".into()]),
+        team_knows: Some(vec!["python:some".into(), "typescript".into()]),
+        ..AnswerSet::default()
+    };
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
+
+    // Reopened with `python:some` given in a file, changing the languages from the summary
+    // shows "Python (a little)" ticked, and Enter keeps it.
+    let given = AnswerSet { team_knows: Some(vec!["python:some".into()]), ..AnswerSet::default() };
+    let session = fixture.session(given, None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Enter, Key::No, Key::Tick(&["api"]), Key::Enter],
+        vec![Key::Pick("change:team_knows"), Key::Enter, Key::Enter, Key::Enter],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little)");
 }
