@@ -229,7 +229,12 @@ pub fn plan(frameworks: &[Framework]) -> Vec<Lookup> {
                         format!("/solrsearch/select?q=g:%22{group}%22+AND+a:%22{artifact}%22&core=gav&rows=50&wt=json"),
                     )
                 }),
-                "nuget" if name.eq_ignore_ascii_case("Microsoft.AspNetCore.App") => {
+                // ASP.NET Core ships with the .NET runtime: its releases are the .NET release index's,
+                // whichever of its package names (the shared framework or its reference pack) names it.
+                "nuget"
+                    if name.eq_ignore_ascii_case("Microsoft.AspNetCore.App")
+                        || name.eq_ignore_ascii_case("Microsoft.AspNetCore.App.Ref") =>
+                {
                     Some((Service::Dotnet, "/dotnet/release-metadata/releases-index.json".to_string()))
                 }
                 "nuget" => {
