@@ -8,7 +8,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::answers::{Answers, Proficiency, Requirement};
+use crate::answers::{Answers, Requirement};
 use crate::catalog::{Catalog, Factor, Framework, Level, List, Text, Vocabulary};
 use crate::criteria::Criterion;
 use crate::decide::ahp;
@@ -354,24 +354,11 @@ pub fn same_language(a: &str, b: &str) -> bool {
 /// language it knows well (Java and Kotlin, C# and F#, JavaScript and TypeScript), 3 for one it
 /// knows a little, 2.5 for the family of a language it knows a little; 1 otherwise.
 pub fn familiarity(framework: &Framework, answers: &Answers, vocabulary: &Vocabulary) -> f64 {
-    let credit = |language: &str| {
-        answers
-            .team_knows
-            .iter()
-            .map(|known| {
-                let same = vocabulary.knowing_includes(&known.language, language);
-                let kin = vocabulary.family(&known.language) == vocabulary.family(language);
-                match (known.level, same, kin) {
-                    (Proficiency::Well, true, _) => 5.0,
-                    (Proficiency::Well, false, true) => 3.5,
-                    (Proficiency::Some, true, _) => 3.0,
-                    (Proficiency::Some, false, true) => 2.5,
-                    _ => 1.0,
-                }
-            })
-            .fold(1.0, f64::max)
-    };
-    let known = framework.languages.iter().map(|l| credit(l)).fold(1.0, f64::max);
+    let known = framework
+        .languages
+        .iter()
+        .map(|l| switching::distance(l, answers, vocabulary).familiarity())
+        .fold(1.0, f64::max);
     if answers.radar_support && radar_ring(framework, answers) == Some(Ring::Adopt) {
         known.max(ADOPT_SUPPORT)
     } else {

@@ -58,7 +58,7 @@ pub struct Cost {
 
 /// How far a language is from what the team knows, cheapest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Distance {
+pub(crate) enum Distance {
     Known,
     Related,
     Some,
@@ -67,6 +67,17 @@ enum Distance {
 }
 
 impl Distance {
+    /// The team-familiarity rating of a language this far away (docs/model.md "Team languages").
+    pub(crate) fn familiarity(self) -> f64 {
+        match self {
+            Distance::Known => 5.0,
+            Distance::Related => 3.5,
+            Distance::Some => 3.0,
+            Distance::RelatedToSome => 2.5,
+            Distance::New => 1.0,
+        }
+    }
+
     fn points(self) -> f64 {
         match self {
             Distance::Known => 0.0,
@@ -79,7 +90,7 @@ impl Distance {
 }
 
 /// How far `language` is from what the team knows.
-fn distance(language: &str, answers: &Answers, vocabulary: &Vocabulary) -> Distance {
+pub(crate) fn distance(language: &str, answers: &Answers, vocabulary: &Vocabulary) -> Distance {
     answers
         .team_knows
         .iter()
