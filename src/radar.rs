@@ -19,8 +19,12 @@ use crate::suggest;
 /// The most entries a radar may hold; real ones hold a few hundred.
 pub const MAX_ENTRIES: usize = 10_000;
 
-/// The longest name or description kept, in characters.
-pub const MAX_FIELD_CHARS: usize = 4_000;
+/// The longest name or description accepted, in characters: radar descriptions are often whole
+/// HTML paragraphs, and the file's own size limit bounds the rest.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+
+/// The most characters of a description a reason or note quotes; the rest is cut with `…`.
+pub const QUOTED_CHARS: usize = 200;
 
 /// A radar ring, in the order an organisation moves a technology through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -236,8 +240,12 @@ impl Radar {
         let mut reason =
             format!("on Hold in the radar {} (line {}, '{}')", placement.radar, placement.line, placement.name);
         if let Some(description) = &placement.description {
+            let text = plain(description);
             reason.push_str(": ");
-            reason.push_str(&plain(description));
+            reason.extend(text.chars().take(QUOTED_CHARS));
+            if text.chars().count() > QUOTED_CHARS {
+                reason.push('…');
+            }
         }
         reason
     }

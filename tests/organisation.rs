@@ -336,3 +336,14 @@ fn a_number_two_records_share_is_refused_by_number_and_named_by_path() {
             .any(|e| { e.map(|e| e.file_name().to_string_lossy().ends_with(".reserved")).unwrap_or(false) })
     );
 }
+
+#[test]
+fn a_long_html_description_is_quoted_short() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = format!("<p>{}</p>", "We are moving off it. ".repeat(300));
+    let radar = write(&dir, "radar.csv", &format!("name,ring,description\nDjango,Hold,\"{long}\"\n"));
+    let ranking = json(&stdout_of_env(&["recommend", "--radar", &radar, "--format", "json"], &[]));
+    let held = items(&ranking["excluded"]).iter().find(|e| text(&e["id"]) == "django").expect("held");
+    let reason = text(&held["reasons"][0]);
+    assert!(reason.ends_with('…') && reason.chars().count() < 400, "{reason}");
+}
