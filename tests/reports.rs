@@ -395,7 +395,7 @@ fn the_decision_record_takes_top_and_names_the_hard_constraints() {
             _ => None,
         })
         .expect("the removed options are listed");
-    assert!(removed.iter().any(|r| r == "Flask: scaffolding: none, community required"), "{removed:?}");
+    assert!(removed.iter().any(|r| r == "Sanic: scaffolding: none, community required"), "{removed:?}");
     assert!(removed.iter().any(|r| r.starts_with("Gin: language: go, not one of python")), "{removed:?}");
 }
 
