@@ -775,3 +775,73 @@ fn ctrl_d_ctrl_z_and_ctrl_u_do_not_type_letters_or_loop() {
     // Drawn, drawn again after Ctrl-D, then shown with its answer: three times, not a loop.
     assert_eq!(pty.seen.matches(START).count(), 3, "Ctrl-D asked the first question again once:\n{}", pty.seen);
 }
+
+#[test]
+fn the_summary_changes_what_the_team_runs_today_and_what_to_leave_out_and_saves_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let args = ["ask", "--use-case", "saas", "--team-knows", "typescript", "--exclude", "hono"];
+    let mut pty = Pty::spawn(&args, &[("NO_COLOR", "1")], dir.path());
+    pty.answer(START, ENTER);
+    pty.answer(WEIGHING, ENTER);
+    for prompt in [PERFORMANCE, SCALABILITY, PRODUCTIVITY, INTEGRATION, COMMUNITY] {
+        pty.answer(prompt, ENTER);
+    }
+    pty.answer(FAMILIARITY, ENTER);
+    pty.answer("Consider only frameworks in TypeScript, JavaScript?", ENTER);
+    pty.answer(FEATURES, ENTER);
+    // The summary lists more answers than fit a page: typing filters them.
+    pty.expect(SUMMARY);
+    pty.send("Runs today");
+    pty.expect("Change Runs today");
+    pty.send(ENTER);
+    pty.answer("Which framework does the team run today?", "Express");
+    pty.expect("Express");
+    pty.send(ENTER);
+    pty.expect(SUMMARY);
+    pty.send("Left out");
+    pty.expect("Change Left out");
+    pty.send(ENTER);
+    // Hono, given by flag, is ticked; Fastify is added.
+    pty.answer("Which frameworks should be left out?", "Fastify");
+    pty.expect("Fastify");
+    pty.send(&format!("{SPACE}{ENTER}"));
+    let summary = pty.expect(SUMMARY);
+    let lines = summary_lines(&summary);
+    assert!(lines.iter().any(|l| l.ends_with("Runs today express")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with("Left out fastify, hono")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with("Performance 0 ignore (from the use cases)")), "{lines:?}");
+    pty.send(ENTER);
+    pty.expect(MENU);
+    pty.choose("save");
+    pty.answer("Save the answers to:", &format!("mine.yaml{ENTER}"));
+    pty.expect("Saved mine.yaml.");
+    pty.expect(MENU);
+    pty.choose("quit");
+    assert_eq!(pty.exit_code(), 0);
+
+    let saved = dir.path().join("mine.yaml").display().to_string();
+    let from_file: Value =
+        serde_json::from_str(&stdout_of(&["recommend", "--answers", &saved, "--format", "json"], &[])).expect("JSON");
+    let from_flags: Value = serde_json::from_str(&stdout_of(
+        &[
+            "recommend",
+            "--use-case",
+            "saas",
+            "--team-knows",
+            "typescript",
+            "--incumbent",
+            "express",
+            "--exclude",
+            "fastify",
+            "--exclude",
+            "hono",
+            "--format",
+            "json",
+        ],
+        &[],
+    ))
+    .expect("JSON");
+    assert_eq!(from_file["ranking"], from_flags["ranking"]);
+    assert_eq!(from_file["incumbent"], from_flags["incumbent"]);
+    assert_eq!(from_file["excluded"], from_flags["excluded"]);
+}

@@ -511,6 +511,10 @@ fn the_html_report_leads_with_the_recommendation() {
     // Before any chart or table.
     assert!(headline < body.find("<svg").expect("a chart"), "the headline comes before the charts");
     assert!(headline < body.find("<table").expect("a table"), "the headline comes before the table");
+    // The lead says why in words; the points are in the tables.
+    let lead = &body[..body.find("</section>").expect("the lead section")];
+    assert!(lead.contains("Its greatest strength is"), "{lead}");
+    assert!(!lead.contains("of a possible") && !lead.contains("gives up"), "{lead}");
 }
 
 #[test]
@@ -664,4 +668,28 @@ fn the_record_reasons_in_words_that_agree_with_the_catalog() {
 fn command_of(doc: &roxmltree::Document) -> String {
     let command = doc.descendants().find(|n| n.attribute("class") == Some("command")).expect("the command line");
     command.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+}
+
+#[test]
+fn a_named_person_is_the_records_decision_maker_and_empty_keys_are_left_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    fs::write(&answers, "name: Dana Reyes\nrole: tech lead\nuse_cases: [api]\nteam_knows: [python]\n").expect("write");
+    let record = stdout_of(&["recommend", "--answers", &answers.display().to_string(), "--format", "adr"]);
+    let blocks = blocks(&record);
+    assert_eq!(
+        blocks[0],
+        Block::Metadata("status: proposed\ndate: 2026-01-01\ndecision-makers: [\"Dana Reyes (tech lead)\"]\n".into())
+    );
+    // Nobody to consult or inform is named, so neither key is written; without a name, no
+    // decision-makers either.
+    assert!(!record.contains("consulted:") && !record.contains("informed:"), "{record}");
+    let anonymous = stdout_of(&["recommend", "--use-case", "api", "--format", "adr"]);
+    assert!(!anonymous.contains("decision-makers:"), "{anonymous}");
+
+    // verify still reads the record.
+    let path = dir.path().join("0001-backend.md");
+    fs::write(&path, &record).expect("write the record");
+    let run = run(&["verify", &path.display().to_string()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }

@@ -46,6 +46,8 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.pairwise = layers.iter().find_map(|l| l.pairwise.clone());
     merged.title = layers.iter().find_map(|l| l.title.clone());
     merged.description = layers.iter().find_map(|l| l.description.clone());
+    merged.name = layers.iter().find_map(|l| l.name.clone());
+    merged.role = layers.iter().find_map(|l| l.role.clone());
     merged.radar = layers.iter().find_map(|l| l.radar.clone());
     merged.radar_support = layers.iter().find_map(|l| l.radar_support);
     merged

@@ -314,8 +314,9 @@ pub struct AnswerSet {
     /// moderately more than b (Saaty's 1–9 scale, `"1/3"` for the reverse).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pairwise: Option<BTreeMap<String, PairValue>>,
-    /// Who gave these answers, when several people decide together (`recommend --answers` more
-    /// than once, or `--team`); ignored otherwise.
+    /// Who gave these answers: a member's name when several people decide together
+    /// (`recommend --answers` more than once, or `--team`); for one person, the decision
+    /// record's `decision-makers`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// That person's role, e.g. `tech lead`.
@@ -402,10 +403,22 @@ pub struct Answers {
     pub title: Option<String>,
     /// What the project is, when the answers say (`description`).
     pub description: Option<String>,
+    /// The one person deciding, from the answers' `name` and `role`: `Alice (tech lead)`; `None`
+    /// when no name is given, and for a team (its members are named in its report).
+    pub decider: Option<String>,
     /// The organisation's radar, when one is given ([`read_radar`] reads it).
     pub radar: Option<Radar>,
     /// Whether Adopt on the radar counts as organisational support in team familiarity.
     pub radar_support: bool,
+}
+
+/// "Name (role)" from an answer set's `name` and `role`, trimmed; `None` without a name.
+fn decider(set: &AnswerSet) -> Option<String> {
+    let name = set.name.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+    Some(match set.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(role) => format!("{name} ({role})"),
+        None => name.to_string(),
+    })
 }
 
 /// Read the radar an answer set names, if any, through the guarded reader.
@@ -499,6 +512,7 @@ impl Answers {
             weights: None,
             title: set.title.clone().filter(|t| !t.trim().is_empty()),
             description: set.description.clone().filter(|d| !d.trim().is_empty()),
+            decider: decider(set),
             radar: None,
             radar_support: set.radar_support.unwrap_or(true),
         };

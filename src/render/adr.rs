@@ -539,8 +539,12 @@ pub fn record(
     };
     let shown = &ranking.ranking[..top.clamp(1, ranking.ranking.len())];
     let mut out = format!("---\nstatus: proposed\ndate: {}\n", provenance.date);
-    if let Some(team) = &recommendation.team {
-        out.push_str(&super::team::front_matter(team));
+    // MADR 4.0's people: a team's members, or the one person the answers name. Nobody is
+    // recorded as informed: the answers do not say who is.
+    match (&recommendation.team, &answers.decider) {
+        (Some(team), _) => out.push_str(&super::team::front_matter(team)),
+        (None, Some(decider)) => out.push_str(&super::team::people_lines(std::slice::from_ref(decider), &[])),
+        (None, None) => {}
     }
     out.push_str("---\n\n");
     match &answers.title {

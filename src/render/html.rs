@@ -393,7 +393,8 @@ pub fn ranking(
     if let Some(verdict) = prose::verdict(recommendation) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&verdict));
     }
-    for line in prose::top_pick(ranking, vocabulary) {
+    // In words: the points behind these sentences are in the tables below.
+    for line in prose::top_pick_in_words(ranking, vocabulary) {
         let _ = writeln!(body, "<p class=\"summary\">{}</p>", escape(&line));
     }
     if let Some(close) = prose::close_call(recommendation, vocabulary) {

@@ -111,6 +111,33 @@ pub fn top_pick(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
     lines
 }
 
+/// The top pick's strongest and weakest criteria in words, without the points: for a page read
+/// by people who did not run the tool (the HTML report). TOPSIS keeps [`top_pick`]'s sentences.
+pub fn top_pick_in_words(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+    let Some(top) = ranking.ranking.first() else { return top_pick(ranking, vocabulary) };
+    if ranking.method == Method::Topsis {
+        return top_pick(ranking, vocabulary);
+    }
+    let mut lines = Vec::new();
+    if let Some(best) = top.strongest() {
+        lines.push(format!(
+            "Its greatest strength is {}: no criterion adds more to its score.",
+            describe(vocabulary, best)
+        ));
+    }
+    if let Some(worst) = top.weakest() {
+        if worst.possible - worst.contribution > 0.0 {
+            lines.push(format!(
+                "Its weakest is {}: the criterion where it falls furthest short of a top rating.",
+                describe(vocabulary, worst)
+            ));
+        } else {
+            lines.push("It has the top rating on every weighted criterion.".into());
+        }
+    }
+    lines
+}
+
 /// TOPSIS: how far the top pick is from the ideal and the anti-ideal, where it leads the
 /// worst the most, and where it falls furthest short of the best.
 fn top_pick_topsis(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {

@@ -42,16 +42,26 @@ pub fn decision_makers(team: &TeamReport) -> (Vec<String>, Vec<String>) {
     (labels(team, true), labels(team, false))
 }
 
-/// MADR's `decision-makers` and `consulted` front-matter lines (YAML, each name quoted).
+/// MADR's `decision-makers` and `consulted` front-matter lines (YAML, each name quoted); a key
+/// nobody fills is left out.
 pub fn front_matter(team: &TeamReport) -> String {
     let (deciders, consulted) = decision_makers(team);
+    people_lines(&deciders, &consulted)
+}
+
+/// The `decision-makers` and `consulted` lines of MADR front matter for these names (each
+/// quoted as a YAML string), each only when it names someone.
+pub fn people_lines(deciders: &[String], consulted: &[String]) -> String {
     let quoted = |names: &[String]| -> String {
         let list: Vec<String> = names.iter().map(|n| serde_json::to_string(n).unwrap_or_default()).collect();
         list.join(", ")
     };
-    let mut out = format!("decision-makers: [{}]\n", quoted(&deciders));
+    let mut out = String::new();
+    if !deciders.is_empty() {
+        let _ = writeln!(out, "decision-makers: [{}]", quoted(deciders));
+    }
     if !consulted.is_empty() {
-        let _ = writeln!(out, "consulted: [{}]", quoted(&consulted));
+        let _ = writeln!(out, "consulted: [{}]", quoted(consulted));
     }
     out
 }

@@ -29,6 +29,10 @@ pub(super) struct Draft<'a> {
     pub(super) weighing: Option<Weighing>,
     /// The comparisons answered here, in [`ahp::pairs`] order.
     pub(super) comparisons: [Option<Judgement>; 10],
+    /// The framework run today as answered here; `Some(None)`: none, over one given.
+    pub(super) incumbent: Option<Option<String>>,
+    /// The radar file as answered here; `Some(None)`: none, over one given.
+    pub(super) radar: Option<Option<String>>,
 }
 
 impl<'a> Draft<'a> {
@@ -42,6 +46,8 @@ impl<'a> Draft<'a> {
             only_known: None,
             weighing: None,
             comparisons: [None; 10],
+            incumbent: None,
+            radar: None,
         }
     }
 
@@ -56,6 +62,8 @@ impl<'a> Draft<'a> {
             only_known: None,
             weighing: None,
             comparisons: [None; 10],
+            incumbent: None,
+            radar: None,
         }
     }
 
@@ -64,6 +72,12 @@ impl<'a> Draft<'a> {
         let mut layers = vec![&self.answered, &self.given];
         layers.extend(self.preset.map(|p| &p.answers));
         let mut set = answers::merge(&layers);
+        if let Some(incumbent) = &self.incumbent {
+            set.incumbent.clone_from(incumbent);
+        }
+        if let Some(radar) = &self.radar {
+            set.radar.clone_from(radar);
+        }
         if let Some(only) = self.only_known {
             set.languages = Some(if only {
                 kin(self.vocabulary, set.team_knows.as_deref().unwrap_or_default())
@@ -156,6 +170,10 @@ impl<'a> Draft<'a> {
             Step::OnlyKnown => self.given.languages.is_some(),
             Step::UseCases => self.given.use_cases.is_some(),
             Step::Require => self.given.require.is_some(),
+            Step::OpenTo => self.given.open_to.is_some(),
+            Step::Incumbent => self.given.incumbent.is_some(),
+            Step::Exclude => self.given.exclude.is_some(),
+            Step::Radar => self.given.radar.is_some(),
         }
     }
 
@@ -170,6 +188,10 @@ impl<'a> Draft<'a> {
             Step::OnlyKnown => self.only_known.is_some(),
             Step::UseCases => self.answered.use_cases.is_some(),
             Step::Require => self.answered.require.is_some(),
+            Step::OpenTo => self.answered.open_to.is_some(),
+            Step::Incumbent => self.incumbent.is_some(),
+            Step::Exclude => self.answered.exclude.is_some(),
+            Step::Radar => self.radar.is_some(),
         }
     }
 
@@ -195,6 +217,29 @@ impl<'a> Draft<'a> {
     pub(super) fn importance(&self, criterion: Criterion) -> u8 {
         let set = self.merged();
         set.importance.get(criterion).unwrap_or_else(|| self.fallback(&set, criterion))
+    }
+
+    /// The importance a criterion has from the layers under this questionnaire's own answers
+    /// (flags, answers file, preset), if any.
+    pub(super) fn underlying(&self, criterion: Criterion) -> Option<u8> {
+        let mut layers = vec![&self.given];
+        layers.extend(self.preset.map(|p| &p.answers));
+        answers::merge(&layers).importance.get(criterion)
+    }
+
+    /// Whether a factor's importance is nobody's answer and comes from the use cases chosen
+    /// (as `recommend --use-case` sets it).
+    pub(super) fn set_by_use_cases(&self, criterion: Criterion) -> bool {
+        let Criterion::Factor(factor) = criterion else { return false };
+        let set = self.merged();
+        set.importance.get(criterion).is_none()
+            && set.pairwise.is_none()
+            && use_case_importance(set.use_cases.as_deref().unwrap_or_default(), factor, self.vocabulary).is_some()
+    }
+
+    /// The importance a criterion nobody rated has now: what its question offers first.
+    pub(super) fn default_of(&self, criterion: Criterion) -> u8 {
+        self.fallback(&self.merged(), criterion)
     }
 
     /// The importance `recommend` would give a criterion nobody rated, with these answers: a
@@ -223,6 +268,8 @@ impl<'a> Draft<'a> {
             self.only_known = None;
             self.weighing = None;
             self.comparisons = [None; 10];
+            self.incumbent = None;
+            self.radar = None;
         }
         self.start_given = false;
     }

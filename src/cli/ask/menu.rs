@@ -340,6 +340,9 @@ fn rank(
 ) -> backend_advisor::Result<(Answers, Recommendation)> {
     answers::check(set, &catalog.vocabulary, &answers::Source::Flags)?;
     let mut resolved = Answers::resolve(set, &catalog.vocabulary, Origin::Questionnaire)?;
+    // The radar given (by flag, answers file or the summary) removes its Hold frameworks here as
+    // it does for `recommend`.
+    resolved.radar = answers::read_radar(set)?;
     if let Some(located) = located {
         resolved.pairwise = Some(located.clone());
     }
@@ -368,7 +371,12 @@ fn reproduce(path: &Path, catalogs: &[PathBuf]) -> String {
 
 /// The saved answers: a comment saying how to use them, then the answers-file YAML.
 fn answers_file(set: &AnswerSet, path: &Path, catalogs: &[PathBuf]) -> anyhow::Result<String> {
-    let yaml = serde_yaml::to_string(set).context("cannot write the answers as YAML")?;
+    // An answers file names its radar relative to its own folder.
+    let mut set = set.clone();
+    if let (Some(radar), Some(folder)) = (set.radar.as_mut(), path.parent()) {
+        *radar = crate::cli::decisions::relative(folder, Path::new(&*radar));
+    }
+    let yaml = serde_yaml::to_string(&set).context("cannot write the answers as YAML")?;
     Ok(format!(
         "# backend-advisor answers (format: docs/answers-file.md), saved by `backend-advisor ask`.\n# Rank them again: {}\n{yaml}",
         reproduce(path, catalogs)

@@ -78,6 +78,14 @@ enum Step {
     UseCases,
     /// Which features the framework's own project must provide (builtin or official).
     Require,
+    /// Other languages the team is open to (`--open-to`); changed from the summary.
+    OpenTo,
+    /// The framework the team runs today (`--incumbent`); changed from the summary.
+    Incumbent,
+    /// Frameworks to leave out (`--exclude`); changed from the summary.
+    Exclude,
+    /// The organisation's technology radar file (`--radar`); changed from the summary.
+    Radar,
 }
 
 /// The questions in the order they are put: the five importances or the ten comparisons,
@@ -110,7 +118,7 @@ const QUESTIONS: [Step; 23] = [
 ];
 
 /// The answers of the summary, in order; `Compare(0)` stands for all ten comparisons.
-const SUMMARY: [Step; 14] = [
+const SUMMARY: [Step; 18] = [
     Step::Start,
     Step::Weighing,
     Step::Importance(Criterion::Factor(Factor::Performance)),
@@ -123,8 +131,12 @@ const SUMMARY: [Step; 14] = [
     Step::Importance(Criterion::TeamFamiliarity),
     Step::TeamKnows,
     Step::OnlyKnown,
+    Step::OpenTo,
+    Step::Incumbent,
     Step::UseCases,
     Step::Require,
+    Step::Exclude,
+    Step::Radar,
 ];
 
 /// How the five factors are weighed.
@@ -325,6 +337,10 @@ fn step_id(step: Step) -> &'static str {
         Step::OnlyKnown => "languages",
         Step::UseCases => "use_cases",
         Step::Require => "require",
+        Step::OpenTo => "open_to",
+        Step::Incumbent => "incumbent",
+        Step::Exclude => "exclude",
+        Step::Radar => "radar",
     }
 }
 

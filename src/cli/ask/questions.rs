@@ -7,6 +7,8 @@ use super::prompt::Choice;
 use super::prompt::PromptError;
 use super::prompt::Question;
 use super::{Flow, Step, Weighing, ids, importance_label, importance_wording, indexes, kin, language_of};
+use backend_advisor::answers;
+use backend_advisor::answers::{AnswerSet, OpenTo};
 use backend_advisor::decide::ahp;
 use backend_advisor::decide::ahp::Judgement;
 
@@ -18,7 +20,11 @@ impl<'a> Flow<'_, 'a> {
         match step {
             Step::Start => {
                 let presets = self.session.presets;
-                let mut choices = vec![Choice::new("scratch", "From scratch", "every importance starts at 3 (medium)")];
+                let mut choices = vec![Choice::new(
+                    "scratch",
+                    "From scratch",
+                    "every importance starts at 3 (medium), or what the use cases set",
+                )];
                 choices.extend(presets.iter().map(|p| Choice::new(&p.id, &p.id, &p.description)));
                 let default = draft.preset.and_then(|d| presets.iter().position(|p| p.id == d.id)).map_or(0, |i| i + 1);
                 let question = Question {
@@ -61,7 +67,13 @@ impl<'a> Flow<'_, 'a> {
                 let question = Question { message: format!("{progress}{message}"), help };
                 let default = usize::from(draft.importance(criterion));
                 let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
-                draft.answered.importance.set(criterion, u8::try_from(index).ok());
+                let value = u8::try_from(index).ok();
+                // An importance left at its default (nothing given under it) stays unrated, so
+                // that it follows later answers as `recommend`'s defaults do: a factor the use
+                // cases, team familiarity being open to other languages.
+                let left_at_default =
+                    draft.underlying(criterion).is_none() && value == Some(draft.default_of(criterion));
+                draft.answered.importance.set(criterion, if left_at_default { None } else { value });
             }
             Step::TeamKnows => {
                 // Each language twice: known well (`python`), or a little (`python:some`), as
@@ -154,6 +166,72 @@ impl<'a> Flow<'_, 'a> {
                     .map(|c| level_of(&c.id).map_or_else(|| c.id.clone(), str::to_string))
                     .collect();
                 draft.answered.require = Some(chosen);
+            }
+            Step::OpenTo => {
+                let mut choices = vec![Choice::new(OpenTo::ANY, "any language", "every language counts as open")];
+                choices.extend(vocabulary.languages.iter().map(|l| Choice::new(&l.id, &l.name, "")));
+                let open = current.open_to.unwrap_or_default();
+                let selected = indexes(&choices, |id| open.iter().any(|o| o == id));
+                let question = Question {
+                    message: "Which other languages is the team open to?".into(),
+                    help: "A team open to other languages weighs familiarity at 3 (medium) unless you rate it; \
+                           none is fine."
+                        .into(),
+                };
+                let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
+                let chosen = ids(&choices, &picked);
+                draft.answered.open_to =
+                    Some(if chosen.iter().any(|c| c == OpenTo::ANY) { vec![OpenTo::ANY.into()] } else { chosen });
+            }
+            Step::Incumbent => {
+                let mut choices = vec![Choice::new("none", "none", "nothing to stay with")];
+                choices.extend(self.catalog().frameworks.iter().map(|f| Choice::new(&*f.id, &*f.name, "")));
+                let today = current.incumbent.unwrap_or_default();
+                let default = choices.iter().position(|c| c.id == today).unwrap_or(0);
+                let question = Question {
+                    message: "Which framework does the team run today?".into(),
+                    help: "Staying is weighed against switching, and the output says what a switch would gain.".into(),
+                };
+                let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
+                draft.incumbent = Some((index > 0).then(|| choices[index].id.clone()));
+            }
+            Step::Exclude => {
+                let choices: Vec<Choice> =
+                    self.catalog().frameworks.iter().map(|f| Choice::new(&*f.id, &*f.name, "")).collect();
+                let excluded = current.exclude.unwrap_or_default();
+                let selected = indexes(&choices, |id| excluded.iter().any(|e| e == id));
+                let question = Question {
+                    message: "Which frameworks should be left out?".into(),
+                    help: "They are listed as excluded by you; none is fine.".into(),
+                };
+                let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
+                draft.answered.exclude = Some(ids(&choices, &picked));
+            }
+            Step::Radar => {
+                let question = Question {
+                    message: "Which technology radar file applies (Build-Your-Own-Radar CSV or Backstage JSON)?".into(),
+                    help: "Hold removes a framework; Adopt, Trial and Assess are shown. Empty: no radar.".into(),
+                };
+                let mut default = current.radar.unwrap_or_default();
+                loop {
+                    let Some(text) = self.prompter.text(&question, &default)? else { return Ok(None) };
+                    let path = text.trim().to_string();
+                    if path.is_empty() {
+                        draft.radar = Some(None);
+                        break;
+                    }
+                    let probe = AnswerSet { radar: Some(path.clone()), ..AnswerSet::default() };
+                    match answers::read_radar(&probe) {
+                        Ok(_) => {
+                            draft.radar = Some(Some(path));
+                            break;
+                        }
+                        Err(error) => {
+                            self.prompter.say(&format!("{error}"))?;
+                            default = path;
+                        }
+                    }
+                }
             }
         }
         Ok(Some(()))

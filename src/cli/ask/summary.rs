@@ -7,7 +7,7 @@ use super::prompt::PromptError;
 use super::prompt::Question;
 use super::{Flow, SUMMARY, Step, importance_label, step_id};
 use anstyle::Style;
-use backend_advisor::answers::{AnswerSet, Answers};
+use backend_advisor::answers::{AnswerSet, Answers, OpenTo};
 use backend_advisor::catalog::Factor;
 use backend_advisor::criteria::Criterion;
 use backend_advisor::decide::score;
@@ -83,6 +83,10 @@ impl<'a> Flow<'_, 'a> {
             Step::OnlyKnown => "Only those languages".into(),
             Step::UseCases => "Use cases".into(),
             Step::Require => "Must be provided".into(),
+            Step::OpenTo => "Open to".into(),
+            Step::Incumbent => "Runs today".into(),
+            Step::Exclude => "Left out".into(),
+            Step::Radar => "Radar".into(),
         }
     }
 
@@ -105,6 +109,9 @@ impl<'a> Flow<'_, 'a> {
             Step::Compare(_) | Step::Consistency => {
                 draft.ahp().map_or_else(|| "not all answered".into(), |weights| pairs::consistency(&weights))
             }
+            Step::Importance(criterion) if draft.set_by_use_cases(criterion) => {
+                format!("{} (from the use cases)", importance_label(draft.importance(criterion)))
+            }
             Step::Importance(criterion) => importance_label(draft.importance(criterion)),
             Step::TeamKnows => match set.team_knows.as_deref() {
                 Some(known) if !known.is_empty() => known
@@ -126,6 +133,16 @@ impl<'a> Flow<'_, 'a> {
             },
             Step::UseCases => list(&set.use_cases),
             Step::Require => list(&set.require),
+            Step::OpenTo => match set.open_to.as_deref() {
+                Some(open) if open.iter().any(|o| o == OpenTo::ANY) => "any language".into(),
+                Some(open) if !open.is_empty() => {
+                    open.iter().map(|id| vocabulary.language_name(id)).collect::<Vec<_>>().join(", ")
+                }
+                _ => "none".into(),
+            },
+            Step::Incumbent => set.incumbent.clone().unwrap_or_else(|| "none".into()),
+            Step::Exclude => list(&set.exclude),
+            Step::Radar => set.radar.clone().unwrap_or_else(|| "none".into()),
         }
     }
 }

@@ -335,17 +335,11 @@ fn known_languages_only_those_and_a_change_from_the_summary() {
                 .to_string()
         )
     );
-    // The factors were rated before the use case was known: the defaults accepted were 3.
+    // The factors left at their defaults follow the use case, as `recommend --use-case api`'s do,
+    // and the summary says so; performance was rated.
+    assert!(summary_line(&script, "Scalability").ends_with("(from the use cases)"), "{:?}", script.said);
     let flags = AnswerSet {
-        importance: Importance {
-            performance: Some(5),
-            scalability: Some(3),
-            productivity: Some(3),
-            integration: Some(3),
-            community: Some(3),
-            team_familiarity: Some(4),
-            ..Importance::default()
-        },
+        importance: Importance { performance: Some(5), team_familiarity: Some(4), ..Importance::default() },
         use_cases: Some(vec!["api".into()]),
         team_knows: Some(vec!["python".into(), "go".into()]),
         languages: Some(vec!["python".into(), "go".into()]),
@@ -915,16 +909,12 @@ fn a_language_known_a_little_is_asked_shown_and_kept() {
     result.expect("finished");
     assert!(script.is_done());
     assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little), TypeScript");
-    // Every importance as the questionnaire saves it (from scratch: the defaults of each).
+    // The factors left at their defaults take the use case's, as `recommend --use-case api` does.
     let flags = AnswerSet {
         importance: Importance {
-            performance: Some(3),
-            scalability: Some(3),
-            productivity: Some(3),
-            integration: Some(3),
-            community: Some(3),
             use_case_fit: Some(answers::default_importance(backend_advisor::criteria::Criterion::UseCaseFit)),
             team_familiarity: Some(answers::default_importance(backend_advisor::criteria::Criterion::TeamFamiliarity)),
+            ..Importance::default()
         },
         use_cases: Some(vec!["api".into()]),
         team_knows: Some(vec!["python:some".into(), "typescript".into()]),
@@ -946,4 +936,60 @@ fn a_language_known_a_little_is_asked_shown_and_kept() {
     let (script, _, result) = fixture.play(&session, script);
     result.expect("finished");
     assert_eq!(summary_line(&script, "Languages known"), "Languages known Python (a little)");
+}
+
+#[test]
+fn open_to_incumbent_exclusions_and_radar_are_changed_in_the_summary_saved_and_reproduced() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let radar = dir.path().join("radar.csv");
+    std::fs::write(
+        &radar,
+        "name,ring,quadrant,isNew,description\nDjango,hold,frameworks,FALSE,Being retired\nNestJS,adopt,frameworks,FALSE,Our standard\n",
+    )
+    .expect("write the radar");
+    let saved = dir.path().join("answers.yaml");
+    let session = fixture.session(AnswerSet::default(), None);
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["typescript"]), Key::Enter, Key::No, Key::Tick(&["saas"]), Key::Enter],
+        vec![Key::Pick("change:open_to"), Key::Tick(&["python", "go"])],
+        vec![Key::Pick("change:incumbent"), Key::Pick("express")],
+        vec![Key::Pick("change:exclude"), Key::Tick(&["fastify", "hono"])],
+        // A file that is no radar is told, and asked again.
+        vec![Key::Pick("change:radar"), Key::Type(dir.path().join("missing.csv").display().to_string())],
+        vec![Key::Type(radar.display().to_string())],
+        vec![Key::Enter, Key::Pick("save"), Key::Type(saved.display().to_string()), Key::Pick("quit")],
+    ]);
+    let (script, out, result) = fixture.play(&session, script);
+    result.expect("finished");
+    assert!(script.is_done(), "{:?}", script.asked);
+    assert_eq!(asked_count(&script, "Which technology radar"), 2);
+    assert!(script.said.iter().any(|s| s.contains("missing.csv")), "{:?}", script.said);
+    assert_eq!(summary_line(&script, "Open to"), "Open to Python, Go");
+    assert_eq!(summary_line(&script, "Runs today"), "Runs today express");
+    assert_eq!(summary_line(&script, "Left out"), "Left out fastify, hono");
+    assert!(summary_line(&script, "Radar").ends_with("radar.csv"));
+    let text = std::fs::read_to_string(&saved).expect("the answers were saved");
+    assert!(text.contains("incumbent: express") && text.contains("radar: radar.csv"), "{text}");
+    // The same ranking as the flags give, and the saved file gives it back.
+    let flags = AnswerSet {
+        use_cases: Some(vec!["saas".into()]),
+        team_knows: Some(vec!["typescript".into()]),
+        open_to: Some(vec!["python".into(), "go".into()]),
+        incumbent: Some("express".into()),
+        exclude: Some(vec!["fastify".into(), "hono".into()]),
+        radar: Some(radar.display().to_string()),
+        ..AnswerSet::default()
+    };
+    let from_flags = fixture.recommend_json(&flags, None, None);
+    let excluded = from_flags["excluded"].to_string();
+    assert!(excluded.contains("django") && excluded.contains("hono"), "{excluded}");
+    let from_file = fixture.recommend_json(&AnswerSet::default(), Some(&saved), None);
+    for key in from_flags.as_object().expect("an object").keys() {
+        assert_eq!(from_file[key], from_flags[key], "{key}");
+    }
+    assert_eq!(from_file, from_flags);
+    assert!(out.contains(&fixture.recommend(&flags, None, None)), "{out}");
 }
