@@ -2,11 +2,15 @@
 //! 5 MB), the size the README's "Limits" names. Prints the median time of each phase of
 //! `Catalog::parse_layer` in this process, then the time and peak memory of the whole program
 //! validating the file (`catalog validate`, the release binary built as `benches/startup.rs`
-//! builds it). Run with `cargo bench --bench load`; docs/input-safety.md quotes the figures.
+//! builds it, benches/common). Run with `cargo bench --bench load`; docs/input-safety.md quotes the figures.
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{build_release, median};
 
 use backend_advisor::catalog::{BUILTIN_YAML, Catalog};
 use backend_advisor::yaml::{positions::Positions, read};
@@ -118,23 +122,4 @@ fn measure_once(binary: &str) {
     let peak =
         nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN).expect("getrusage").max_rss();
     println!("{} {peak}", took.as_micros());
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// The program as `cargo build --release --locked` makes it, in a target folder of its own.
-fn build_release() -> PathBuf {
-    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("release-build");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--locked", "--bin", "backend-advisor", "--target-dir"])
-        .arg(&target)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "cargo build --release failed");
-    target.join("release").join("backend-advisor")
 }

@@ -6,9 +6,13 @@
 //! `cargo bench` made: that one carries the dev-dependencies' features too (proptest and
 //! criterion turn on num-traits' `std`, which links the platform's `libm.so`, 0.08 ms more).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{build_release, median};
 
 /// Runs of each program; they alternate, so a busy machine slows both alike.
 const ROUNDS: usize = 300;
@@ -51,26 +55,6 @@ fn time(mut command: Command) -> Duration {
     let status = command.status().expect("the program runs");
     assert!(status.success(), "{command:?} failed: {status}");
     start.elapsed()
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// The program as `cargo build --release --locked` makes it, in a target folder of its own (the
-/// first run builds it from scratch: a few minutes).
-fn build_release() -> PathBuf {
-    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("release-build");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--locked", "--bin", "backend-advisor", "--target-dir"])
-        .arg(&target)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .expect("cargo runs");
-    assert!(status.success(), "cargo build --release failed");
-    target.join("release").join("backend-advisor")
 }
 
 /// A hello-world binary compiled with the same `rustc`, optimised, into the target directory.
