@@ -402,8 +402,40 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     pty.answer("mine.yaml exists. Replace it?", &format!("n{ENTER}"));
     pty.answer("Save the answers to:", ESC);
     pty.expect(MENU);
+    // A decision record asks what the project is, who decides and who is kept informed.
+    pty.choose("export");
+    pty.answer("Export in which format?", &format!("{}{ENTER}", DOWN.repeat(6)));
+    pty.answer("Export to:", &format!("0001-chat.md{ENTER}"));
+    pty.answer("What is the project called?", &format!("Team chat{ENTER}"));
+    pty.answer("Describe the project in a sentence", ENTER);
+    pty.answer("Your name, for the record's decision-makers", &format!("Dana Reyes{ENTER}"));
+    pty.answer("Your role", &format!("tech lead{ENTER}"));
+    pty.answer("Who should be kept informed?", &format!("Platform team, CTO{ENTER}"));
+    pty.expect("Wrote 0001-chat.md");
+    pty.expect(MENU);
     pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
+    let record = std::fs::read_to_string(dir.path().join("0001-chat.md")).expect("the record");
+    assert!(
+        record.contains("decision-makers: [\"Dana Reyes (tech lead)\"]\ninformed: [\"Platform team\", \"CTO\"]\n"),
+        "{record}"
+    );
+    assert!(record.contains(" as the backend framework of Team chat\n"), "{record}");
+    // The answers saved beside it give the same record again through `recommend`.
+    let status = command(
+        &["recommend", "--answers", "0001-chat.answers.yaml", "--explain", "--format", "adr", "--output", "again.md"],
+        &[],
+    )
+    .current_dir(dir.path())
+    .stdin(Stdio::null())
+    .status()
+    .expect("the binary runs");
+    assert!(status.success());
+    let again = std::fs::read_to_string(dir.path().join("again.md")).expect("written");
+    assert_eq!(again.replace("again.md", "0001-chat.md"), record);
+    std::fs::remove_file(dir.path().join("again.md")).expect("remove");
+    std::fs::remove_file(dir.path().join("0001-chat.md")).expect("remove");
+    std::fs::remove_file(dir.path().join("0001-chat.answers.yaml")).expect("remove");
 
     let saved = dir.path().join("mine.yaml").display().to_string();
     let from_file: Value =

@@ -517,6 +517,52 @@ fn the_html_report_leads_with_the_recommendation() {
     assert!(!lead.contains("of a possible") && !lead.contains("gives up"), "{lead}");
 }
 
+/// The text a reader of a page sees, outside the command line that made it (where flags belong).
+fn page_words(doc: &roxmltree::Document) -> String {
+    let inside = |node: roxmltree::Node| {
+        node.ancestors().any(|a| {
+            matches!(a.tag_name().name(), "script" | "style" | "pre" | "code")
+                || a.attribute("class").is_some_and(|c| c.split(' ').any(|c| c == "command"))
+        })
+    };
+    doc.descendants().filter(|n| n.is_text() && !inside(*n)).filter_map(|n| n.text()).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn pages_speak_to_readers_without_flags_and_draw_costs_as_the_score_counts_them() {
+    let cases: [&[&str]; 3] = [
+        // A language new to the team costs points, and the best outside pick is named.
+        &["recommend", "--preset", "ai-api", "--team-knows", "python", "--format", "html"],
+        &["recommend", "--use-case", "api", "--incumbent", "django", "--team-knows", "python", "--format", "html"],
+        // Nothing passes: the page says so in words.
+        &["recommend", "--language", "ruby", "--require", "grpc", "--require", "admin:builtin", "--format", "html"],
+    ];
+    for args in cases {
+        let html = stdout_of(args);
+        let doc = check_self_contained(&html);
+        let words = page_words(&doc);
+        let flag = words.split_whitespace().find(|w| w.starts_with("--") && w.len() > 2);
+        assert!(flag.is_none(), "{args:?}: a page for readers says {flag:?}:\n{words}");
+    }
+    // Each framework that pays a cost has a hatched end in the chart, and the number at the bar's
+    // end is its score.
+    let html = stdout_of(cases[0]);
+    let ranking = json(&["recommend", "--preset", "ai-api", "--team-knows", "python", "--format", "json"]);
+    let costly: Vec<&Value> = ranking["ranking"]
+        .as_array()
+        .expect("a ranking")
+        .iter()
+        .take(10)
+        .filter(|r| r["costs"].as_array().is_some_and(|c| !c.is_empty()))
+        .collect();
+    assert!(!costly.is_empty(), "some of the top ten are in a language new to the team");
+    assert_eq!(html.matches(r#"<rect class="cost""#).count(), costly.len(), "one hatched end per cost");
+    for r in costly {
+        let score = format!(">{:.1}</text>", r["score"].as_f64().expect("a score"));
+        assert!(html.contains(&score), "{} is labelled with its score {score}", r["name"]);
+    }
+}
+
 #[test]
 fn the_html_report_shows_the_top_three_with_pros_cons_and_linked_evidence() {
     let html = stdout_of(&["recommend", "--preset", "ai-api", "--format", "html"]);
@@ -661,6 +707,38 @@ fn the_record_reasons_in_words_that_agree_with_the_catalog() {
     // verify still reads the record written with the new sections.
     let verified = common::run(&["verify", path]);
     assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+}
+
+#[test]
+fn informed_people_come_from_the_answers_or_the_team_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("dana.yaml");
+    fs::write(
+        &answers,
+        "name: Dana Reyes\nuse_cases: [api]\ninformed: [\"Platform team\", \"  \", \"CTO\", \"CTO\"]\n",
+    )
+    .expect("write");
+    let record = stdout_of(&["recommend", "--answers", &answers.display().to_string(), "--format", "adr"]);
+    let blocks = blocks(&record);
+    // Blank and repeated names are dropped; the list is YAML a MADR tool reads.
+    assert_eq!(
+        blocks[0],
+        Block::Metadata(
+            "status: proposed\ndate: 2026-01-01\ndecision-makers: [\"Dana Reyes\"]\ninformed: [\"Platform team\", \"CTO\"]\n"
+                .into()
+        )
+    );
+    // A team file's list wins over its members'.
+    fs::write(dir.path().join("sam.yaml"), "name: Sam\nuse_cases: [api]\ninformed: [Sales]\n").expect("write");
+    let team = dir.path().join("team.yaml");
+    fs::write(&team, "informed: [Security team]\nmembers:\n  - answers: dana.yaml\n  - answers: sam.yaml\n")
+        .expect("write");
+    let record = stdout_of(&["recommend", "--team", &team.display().to_string(), "--format", "adr"]);
+    assert!(record.contains("\ninformed: [\"Security team\"]\n"), "{record}");
+    // Without one, every member's, in order.
+    fs::write(&team, "members:\n  - answers: dana.yaml\n  - answers: sam.yaml\n").expect("write");
+    let record = stdout_of(&["recommend", "--team", &team.display().to_string(), "--format", "adr"]);
+    assert!(record.contains("\ninformed: [\"Platform team\", \"CTO\", \"Sales\"]\n"), "{record}");
 }
 
 /// The command line an HTML report shows, as text (each argument is a span of its own, so that

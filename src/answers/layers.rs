@@ -48,6 +48,7 @@ pub fn merge(layers: &[&AnswerSet]) -> AnswerSet {
     merged.description = layers.iter().find_map(|l| l.description.clone());
     merged.name = layers.iter().find_map(|l| l.name.clone());
     merged.role = layers.iter().find_map(|l| l.role.clone());
+    merged.informed = layers.iter().find_map(|l| l.informed.clone());
     merged.radar = layers.iter().find_map(|l| l.radar.clone());
     merged.radar_support = layers.iter().find_map(|l| l.radar_support);
     merged

@@ -322,6 +322,9 @@ pub struct AnswerSet {
     /// That person's role, e.g. `tech lead`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// People kept informed of the decision (MADR's `informed`), e.g. `Platform team`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub informed: Option<Vec<String>>,
     /// The project's name, e.g. `Checkout service`: the decision record is about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -406,14 +409,28 @@ pub struct Answers {
     /// The one person deciding, from the answers' `name` and `role`: `Alice (tech lead)`; `None`
     /// when no name is given, and for a team (its members are named in its report).
     pub decider: Option<String>,
+    /// Who is kept informed of the decision (the answers' or team file's `informed`), trimmed,
+    /// blank names left out.
+    pub informed: Vec<String>,
     /// The organisation's radar, when one is given ([`read_radar`] reads it).
     pub radar: Option<Radar>,
     /// Whether Adopt on the radar counts as organisational support in team familiarity.
     pub radar_support: bool,
 }
 
+/// Names as given, trimmed, without blanks or repeats.
+pub fn names(given: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in given.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
 /// "Name (role)" from an answer set's `name` and `role`, trimmed; `None` without a name.
-fn decider(set: &AnswerSet) -> Option<String> {
+pub fn decider(set: &AnswerSet) -> Option<String> {
     let name = set.name.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
     Some(match set.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(role) => format!("{name} ({role})"),
@@ -513,6 +530,7 @@ impl Answers {
             title: set.title.clone().filter(|t| !t.trim().is_empty()),
             description: set.description.clone().filter(|d| !d.trim().is_empty()),
             decider: decider(set),
+            informed: names(set.informed.as_deref().unwrap_or_default()),
             radar: None,
             radar_support: set.radar_support.unwrap_or(true),
         };

@@ -72,6 +72,9 @@ struct TeamFile {
     /// What the project is: the decision record's context opens with it.
     #[serde(default)]
     description: Option<String>,
+    /// People kept informed of the decision (the record's `informed`).
+    #[serde(default)]
+    informed: Vec<String>,
 }
 
 /// One member in a team file.
@@ -136,6 +139,8 @@ pub struct Team {
     pub title: Option<String>,
     /// What the project is: the team file's `description`, else the first member's.
     pub description: Option<String>,
+    /// Who is kept informed: the team file's `informed`, else every member's, in order.
+    pub informed: Vec<String>,
 }
 
 impl Team {
@@ -201,6 +206,12 @@ impl Team {
         let description = given(&sources.flags.description)
             .or_else(|| given(&shared.description))
             .or_else(|| members.iter().filter(|m| m.decides()).find_map(|m| given(&m.answers.description)));
+        let informed = if shared.informed.is_empty() {
+            let all: Vec<String> = members.iter().flat_map(|m| m.answers.informed.iter().cloned()).collect();
+            super::names(&all)
+        } else {
+            shared.informed.clone()
+        };
         Ok(Team {
             members,
             constraints: shared.constraints,
@@ -208,6 +219,7 @@ impl Team {
             incumbent: shared.incumbent,
             title,
             description,
+            informed,
         })
     }
 
@@ -234,6 +246,7 @@ struct Shared {
     radar: Option<String>,
     title: Option<String>,
     description: Option<String>,
+    informed: Vec<String>,
 }
 
 /// Read a team file: its members, what it says for the whole team, and where each member's
@@ -326,6 +339,7 @@ fn read_team_file(path: &Path, anywhere: bool, vocabulary: &Vocabulary) -> Resul
         radar: radar.map(|r| r.display().to_string()),
         title: file.title,
         description: file.description,
+        informed: super::names(&file.informed),
     };
     Ok((entries, shared, origins))
 }

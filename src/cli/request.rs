@@ -425,6 +425,7 @@ fn sources(args: &AnswerArgs, command: &str) -> anyhow::Result<Sources> {
             pairwise: None,
             name: None,
             role: None,
+            informed: None,
             title: args.title.as_deref().map(title).transpose()?,
             description: None,
             radar: args.radar.as_ref().map(|p| p.display().to_string()),

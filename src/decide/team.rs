@@ -383,6 +383,7 @@ fn group_answers(team: &Team, criteria: &[Criterion], weights: &[(Criterion, f64
         title: team.title.clone(),
         description: team.description.clone(),
         decider: None,
+        informed: team.informed.clone(),
         // The organisation's radar is the same for everyone: the first member's that names one.
         radar: deciders.iter().find_map(|m| m.answers.radar.clone()),
         radar_support: deciders.iter().all(|m| m.answers.radar_support),

@@ -132,6 +132,7 @@ fn answer_set(answers: &Answers) -> AnswerSet {
             .map(|p| p.written.iter().map(|w| (w.key.clone(), PairValue::from(w.judgement))).collect()),
         name: None,
         role: None,
+        informed: None,
         // The project's name does not change the ranking, but a successor record keeps it.
         title: answers.title.clone(),
         description: None,

@@ -500,10 +500,11 @@ fn more_information(ranking: &Ranking, shown: &[Ranked], catalog: &Catalog, prov
         }
     });
     // Beyond the considered options: the team's languages, the incumbent, the best of each language.
-    let switching: Vec<String> = super::prose::language_switch(ranking, &catalog.vocabulary)
-        .into_iter()
-        .chain(super::prose::incumbent(ranking))
-        .collect();
+    let switching: Vec<String> =
+        super::prose::language_switch(ranking, &catalog.vocabulary, super::prose::Reader::Document)
+            .into_iter()
+            .chain(super::prose::incumbent(ranking))
+            .collect();
     if !switching.is_empty() {
         let _ = writeln!(out, "\n{}", md(&switching.join(" ")));
     }
@@ -539,12 +540,14 @@ pub fn record(
     };
     let shown = &ranking.ranking[..top.clamp(1, ranking.ranking.len())];
     let mut out = format!("---\nstatus: proposed\ndate: {}\n", provenance.date);
-    // MADR 4.0's people: a team's members, or the one person the answers name. Nobody is
-    // recorded as informed: the answers do not say who is.
+    // MADR 4.0's people: a team's members, or the one person the answers name, and whoever
+    // the answers or team file say is kept informed.
     match (&recommendation.team, &answers.decider) {
-        (Some(team), _) => out.push_str(&super::team::front_matter(team)),
-        (None, Some(decider)) => out.push_str(&super::team::people_lines(std::slice::from_ref(decider), &[])),
-        (None, None) => {}
+        (Some(team), _) => out.push_str(&super::team::front_matter(team, &answers.informed)),
+        (None, Some(decider)) => {
+            out.push_str(&super::team::people_lines(std::slice::from_ref(decider), &[], &answers.informed));
+        }
+        (None, None) => out.push_str(&super::team::people_lines(&[], &[], &answers.informed)),
     }
     out.push_str("---\n\n");
     match &answers.title {

@@ -39,6 +39,7 @@ svg.chart { max-width: 100%; height: auto; }
 ul.legend { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
 ul.legend li { display: flex; align-items: center; gap: 6px; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; }
+.swatch.cost { border: 1px solid #3b3b3b; background: repeating-linear-gradient(45deg, #3b3b3b 0 2px, #fff 2px 5px); }
 table { border-collapse: collapse; width: 100%; margin: 6px 0; }
 th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { background: var(--panel); }
@@ -212,12 +213,26 @@ fn bars_figure(ranked: &[&Ranked], criteria: &[crate::decide::score::Weight], vo
                 .iter()
                 .map(|p| (side_by_side::criterion_label(vocabulary, p.criterion), p.contribution))
                 .collect(),
+            cost: (!r.costs.is_empty()).then(|| {
+                let reasons: Vec<&str> = r.costs.iter().map(|c| c.reason.as_str()).collect();
+                (r.costs.iter().map(|c| c.points).sum(), reasons.join("; "))
+            }),
         })
         .collect();
+    let costs = bars.iter().any(|b| b.cost.is_some());
+    let mut legend = criteria_legend(criteria, vocabulary);
+    if costs {
+        legend.truncate(legend.len() - "</ul>".len());
+        legend.push_str(r#"<li><span class="swatch cost"></span>Cost of a new language or of leaving today's framework (taken off the score)</li></ul>"#);
+    }
+    let caption = if costs {
+        "Score out of 100, split into the points each criterion adds (its weight in brackets); a hatched end is a cost taken off, and the number is what is left."
+    } else {
+        "Score out of 100, split into the points each criterion adds (its weight in brackets)."
+    };
     format!(
-        "<figure>{}<figcaption>Score out of 100, split into the points each criterion adds (its weight in brackets).</figcaption>{}</figure>\n",
-        svg::stacked_bars(&bars, "Scores by criterion contribution"),
-        criteria_legend(criteria, vocabulary)
+        "<figure>{}<figcaption>{caption}</figcaption>{legend}</figure>\n",
+        svg::stacked_bars(&bars, "Scores by criterion contribution")
     )
 }
 
@@ -465,7 +480,7 @@ fn model_notes(ranking: &crate::decide::score::Ranking, vocabulary: &Vocabulary)
     let mut out = String::new();
     let lines = prose::use_case_defaults(ranking, vocabulary)
         .into_iter()
-        .chain(prose::language_switch(ranking, vocabulary))
+        .chain(prose::language_switch(ranking, vocabulary, prose::Reader::Document))
         .chain(prose::incumbent(ranking));
     for line in lines {
         let _ = writeln!(out, "<p class=\"model-note\">{}</p>", escape(&line));

@@ -253,12 +253,23 @@
       var cell = element("td", "barcell");
       var bar = element("div", "bar");
       var parts = found[i].parts || [found[i].score];
+      var total = 0;
       parts.forEach(function (points, j) {
         var piece = element("span");
         piece.style.width = Math.max(0, points) + "%";
         piece.style.background = found[i].parts ? data.colours[j % data.colours.length] : data.colours[0];
         bar.appendChild(piece);
+        total += Math.max(0, points);
       });
+      // A cost strikes off the end of the bar, as in the static chart: the score is what is left.
+      var cost = Math.min(frameworks[i].cost || 0, total);
+      if (found[i].parts && cost > 0) {
+        var struck = element("span", "cost");
+        struck.style.left = (total - cost) + "%";
+        struck.style.width = cost + "%";
+        struck.title = "-" + cost.toFixed(1) + " points: " + (frameworks[i].costWhy || "switching cost");
+        bar.appendChild(struck);
+      }
       cell.appendChild(bar);
       tr.appendChild(cell);
       rows.appendChild(tr);

@@ -33,7 +33,8 @@ const STYLE: &str = "
 .decision .marks { position: absolute; left: 8px; right: 8px; bottom: 0; height: 8px; }
 .decision .mark { position: absolute; width: 3px; height: 10px; margin-left: -1px; background: #D55E00; border-radius: 1px; }
 .decision .tips { margin: 0 0 8px; overflow-wrap: anywhere; }
-.decision .bar { display: flex; width: 100%; min-width: 60px; height: 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 3px; overflow: hidden; }
+.decision .bar { position: relative; display: flex; width: 100%; min-width: 60px; height: 12px; background: var(--panel); border: 1px solid var(--line); border-radius: 3px; overflow: hidden; }
+.decision .bar .cost { position: absolute; top: 0; bottom: 0; background: repeating-linear-gradient(45deg, #3b3b3b 0 2px, rgba(255,255,255,.75) 2px 5px); }
 .decision .bar span { display: block; height: 100%; }
 .decision td.barcell { width: 45%; }
 ";
@@ -67,6 +68,9 @@ struct FrameworkData<'a> {
     ratings: Vec<f64>,
     /// The points its score pays for a change of language or framework (docs/model.md).
     cost: f64,
+    /// Why it pays them, in words (empty without a cost).
+    #[serde(rename = "costWhy", skip_serializing_if = "String::is_empty")]
+    cost_why: String,
 }
 
 /// A weighting the page can load: slider values in criterion order.
@@ -128,6 +132,7 @@ fn data<'a>(recommendation: &'a Recommendation, shown: usize, vocabulary: &Vocab
                 name: &r.name,
                 ratings: r.criteria.iter().map(|p| p.rating).collect(),
                 cost: r.costs.iter().map(|c| c.points).sum(),
+                cost_why: r.costs.iter().map(|c| c.reason.as_str()).collect::<Vec<_>>().join("; "),
             })
             .collect(),
         presets,

@@ -84,7 +84,7 @@ pub fn ranking(recommendation: &Recommendation, total: usize, vocabulary: &Vocab
     }
     paragraphs.extend(prose::radar(ranking).map(|line| crate::escape::markdown_line(&line)));
     paragraphs.extend(prose::use_case_defaults(ranking, vocabulary).map(|line| escape(&line)));
-    paragraphs.extend(prose::language_switch(ranking, vocabulary).iter().map(|line| escape(line)));
+    paragraphs.extend(prose::language_switch(ranking, vocabulary, prose::Reader::Cli).iter().map(|line| escape(line)));
     paragraphs.extend(prose::incumbent(ranking).map(|line| escape(&line)));
     if let Some(best) = ranking.best_by_language.as_ref().filter(|b| !b.is_empty()) {
         let rows: Vec<String> = best

@@ -114,7 +114,11 @@ pub fn top_pick(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
 /// The top pick's strongest and weakest criteria in words, without the points: for a page read
 /// by people who did not run the tool (the HTML report). TOPSIS keeps [`top_pick`]'s sentences.
 pub fn top_pick_in_words(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
-    let Some(top) = ranking.ranking.first() else { return top_pick(ranking, vocabulary) };
+    let Some(top) = ranking.ranking.first() else {
+        return vec![
+            "No framework passes the required languages and features; fewer requirements would leave some.".into(),
+        ];
+    };
     if ranking.method == Method::Topsis {
         return top_pick(ranking, vocabulary);
     }
@@ -331,9 +335,19 @@ pub fn use_case_defaults(ranking: &Ranking, vocabulary: &Vocabulary) -> Option<S
     ))
 }
 
+/// Who reads a sentence: someone at the command line, who is told the flag that changes an
+/// answer, or a reader of a page or record, who is told the same in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    /// The terminal and the reports engineers paste (table, Markdown).
+    Cli,
+    /// A page or decision record for people who did not run the tool.
+    Document,
+}
+
 /// The team's languages against the rest: the best pick in them, and what the best outside one
 /// would need to be worth switching.
-pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
+pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary, reader: Reader) -> Vec<String> {
     let Some(switch) = &ranking.language_switch else { return Vec::new() };
     let mut lines = Vec::new();
     match &switch.best_in_team_languages {
@@ -351,10 +365,15 @@ pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String
             switch.best_in_team_languages.as_ref().map_or("nothing in your languages".into(), |b| b.name.clone());
         let verdict = if outside.worth_switching {
             "worth switching".to_string()
-        } else {
+        } else if reader == Reader::Cli {
             format!(
                 "{:.1} points short of worth switching; --open-to {} drops the cost",
                 outside.short_by, outside.pick.language
+            )
+        } else {
+            format!(
+                "{:.1} points short of worth switching, unless the team is open to adopting {language}, which drops the cost",
+                outside.short_by
             )
         };
         lines.push(format!(
@@ -411,7 +430,7 @@ pub fn best_by_language(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<Strin
 pub fn model_notes(ranking: &Ranking, vocabulary: &Vocabulary) -> Vec<String> {
     let mut notes: Vec<String> = Vec::new();
     notes.extend(use_case_defaults(ranking, vocabulary));
-    notes.extend(language_switch(ranking, vocabulary));
+    notes.extend(language_switch(ranking, vocabulary, Reader::Cli));
     notes.extend(incumbent(ranking));
     let best = best_by_language(ranking, vocabulary);
     if !best.is_empty() {

@@ -153,6 +153,9 @@ pub struct Bar {
     pub label: String,
     /// Each criterion's name and contribution, in criterion order.
     pub parts: Vec<(String, f64)>,
+    /// Points taken off the contributions' sum (a language switch or a migration), with why:
+    /// drawn hatched over the end of the bar, and the total shown is what is left.
+    pub cost: Option<(f64, String)>,
 }
 
 /// The horizontal bars' frame.
@@ -194,6 +197,12 @@ impl Bars {
     }
 }
 
+/// The colour of the hatching that marks points a cost strikes off a bar.
+pub const COST_COLOUR: &str = "#3b3b3b";
+
+/// The hatching of a struck-off cost: dark diagonal lines over a pale ground, readable in grey.
+const COST_PATTERN: &str = r##"<defs><pattern id="cost-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff" fill-opacity="0.75"/><line x1="0" y1="0" x2="0" y2="6" stroke="#3b3b3b" stroke-width="2"/></pattern></defs>"##;
+
 /// Horizontal bars of scores from 0 to 100, each stacked from the criteria's contributions
 /// (coloured as [`CRITERION_COLOURS`]), with the total at its end and a scale underneath.
 pub fn stacked_bars(bars: &[Bar], title: &str) -> String {
@@ -202,9 +211,13 @@ pub fn stacked_bars(bars: &[Bar], title: &str) -> String {
     let axis_y = frame.top + bars.len() as f64 * frame.row + 4.0;
     let height = axis_y + 24.0;
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="bars-title"><title id="bars-title">{}</title><g class="grid">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" role="img" aria-labelledby="bars-title"><title id="bars-title">{}</title>"#,
         escape(title)
     );
+    if bars.iter().any(|b| b.cost.is_some()) {
+        svg.push_str(COST_PATTERN);
+    }
+    svg.push_str(r#"<g class="grid">"#);
     for tick in (0..=100).step_by(20) {
         let x = frame.left + f64::from(tick) * frame.scale;
         let _ = write!(
@@ -236,9 +249,24 @@ pub fn stacked_bars(bars: &[Bar], title: &str) -> String {
                 escape(name)
             );
         }
+        // A cost strikes off the end of the bar: what is left is the score.
+        let mut score = total;
+        if let Some((points, why)) = &bar.cost {
+            let struck = points.clamp(0.0, total.max(0.0));
+            score = total - points;
+            let _ = write!(
+                svg,
+                r#"<rect class="cost" x="{:.2}" y="{y:.1}" width="{:.2}" height="{:.1}" fill="url(#cost-hatch)" stroke="{COST_COLOUR}"><title>{}: {}, -{points:.1} points</title></rect>"#,
+                frame.left + (total - struck) * frame.scale,
+                struck * frame.scale,
+                frame.thickness,
+                escape(&bar.label),
+                escape(why)
+            );
+        }
         let _ = write!(
             svg,
-            r#"<text class="total" x="{:.1}" y="{:.1}">{total:.1}</text></g>"#,
+            r#"<text class="total" x="{:.1}" y="{:.1}">{score:.1}</text></g>"#,
             frame.left + total * frame.scale + 6.0,
             y + frame.thickness / 2.0 + 4.5
         );
@@ -337,8 +365,16 @@ mod tests {
     #[test]
     fn bars_stack_the_contributions_end_to_end() {
         let bars = vec![
-            Bar { label: "FastAPI".into(), parts: vec![("Performance".into(), 8.5), ("Use-case fit".into(), 22.7)] },
-            Bar { label: "Flask <&>".into(), parts: vec![("Performance".into(), 3.4), ("Use-case fit".into(), 22.7)] },
+            Bar {
+                label: "FastAPI".into(),
+                parts: vec![("Performance".into(), 8.5), ("Use-case fit".into(), 22.7)],
+                cost: None,
+            },
+            Bar {
+                label: "Flask <&>".into(),
+                parts: vec![("Performance".into(), 3.4), ("Use-case fit".into(), 22.7)],
+                cost: None,
+            },
         ];
         let svg = stacked_bars(&bars, "Scores");
         let frame = Bars::STANDARD;
@@ -358,5 +394,27 @@ mod tests {
         assert!((widths[0] + widths[1] - 31.2 * frame.scale).abs() < 0.02);
         assert!(svg.contains(">31.2</text>") && svg.contains(">26.1</text>"));
         assert!(svg.contains("Flask &lt;&amp;&gt;"), "labels are escaped");
+        assert!(!svg.contains("cost-hatch"), "no cost, no hatching");
+    }
+
+    #[test]
+    fn a_cost_is_struck_off_the_end_of_its_bar_and_the_total_is_what_is_left() {
+        let bars = vec![Bar {
+            label: "Gin".into(),
+            parts: vec![("Performance".into(), 20.0), ("Use-case fit".into(), 40.0)],
+            cost: Some((35.0, "Go is new to the team <b>".into())),
+        }];
+        let svg = stacked_bars(&bars, "Scores");
+        let frame = Bars::STANDARD;
+        let struck = svg.split(r#"<rect class="cost""#).nth(1).expect("a hatched rect");
+        let attribute = |name: &str| -> f64 {
+            let start = struck.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+            struck[start..].split('"').next().expect("value").parse().expect("a number")
+        };
+        // It covers the last 35 of the 60 points the criteria add.
+        assert!((attribute("x") - (frame.left + 25.0 * frame.scale)).abs() < 0.01);
+        assert!((attribute("width") - 35.0 * frame.scale).abs() < 0.01);
+        assert!(svg.contains(">25.0</text>"), "the score shown is 60 - 35: {svg}");
+        assert!(svg.contains("Go is new to the team &lt;b&gt;, -35.0 points"), "the reason is escaped");
     }
 }

@@ -42,16 +42,16 @@ pub fn decision_makers(team: &TeamReport) -> (Vec<String>, Vec<String>) {
     (labels(team, true), labels(team, false))
 }
 
-/// MADR's `decision-makers` and `consulted` front-matter lines (YAML, each name quoted); a key
-/// nobody fills is left out.
-pub fn front_matter(team: &TeamReport) -> String {
+/// MADR's `decision-makers`, `consulted` and `informed` front-matter lines (YAML, each name
+/// quoted); a key nobody fills is left out.
+pub fn front_matter(team: &TeamReport, informed: &[String]) -> String {
     let (deciders, consulted) = decision_makers(team);
-    people_lines(&deciders, &consulted)
+    people_lines(&deciders, &consulted, informed)
 }
 
-/// The `decision-makers` and `consulted` lines of MADR front matter for these names (each
-/// quoted as a YAML string), each only when it names someone.
-pub fn people_lines(deciders: &[String], consulted: &[String]) -> String {
+/// The `decision-makers`, `consulted` and `informed` lines of MADR front matter for these names
+/// (each quoted as a YAML string), each only when it names someone.
+pub fn people_lines(deciders: &[String], consulted: &[String], informed: &[String]) -> String {
     let quoted = |names: &[String]| -> String {
         let list: Vec<String> = names.iter().map(|n| serde_json::to_string(n).unwrap_or_default()).collect();
         list.join(", ")
@@ -62,6 +62,9 @@ pub fn people_lines(deciders: &[String], consulted: &[String]) -> String {
     }
     if !consulted.is_empty() {
         let _ = writeln!(out, "consulted: [{}]", quoted(consulted));
+    }
+    if !informed.is_empty() {
+        let _ = writeln!(out, "informed: [{}]", quoted(informed));
     }
     out
 }

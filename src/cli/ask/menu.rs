@@ -209,7 +209,7 @@ impl<'a> Flow<'_, 'a> {
         let mut answers = answers.clone();
         let mut set = set.clone();
         if matches!(format, Format::Adr | Format::Html) {
-            let Some(()) = self.project(&mut answers, &mut set)? else { return Ok(()) };
+            let Some(()) = self.project(&mut answers, &mut set, format == Format::Adr)? else { return Ok(()) };
         }
         // The answers are saved beside the export, so that the command the report prints
         // (`backend-advisor recommend --answers FILE …`) gives it again.
@@ -247,40 +247,71 @@ impl<'a> Flow<'_, 'a> {
         Ok(())
     }
 
-    /// The project's name and description for a report, asked when not given yet; kept in the
-    /// answers so that they are saved too. `None` when the person went back.
-    fn project(&mut self, answers: &mut Answers, set: &mut AnswerSet) -> Result<Option<()>, PromptError> {
-        let question = Question {
-            message: "What is the project called? (the record's title; Enter for none)".into(),
-            help: "e.g. Checkout service".into(),
+    /// The project's name and description for a report, and for a decision record also who
+    /// decides and who is kept informed; offered as the flags, the answers file or the last
+    /// export gave them, and kept in the answers so that they are saved too. `None` when the
+    /// person went back.
+    fn project(&mut self, answers: &mut Answers, set: &mut AnswerSet, record: bool) -> Result<Option<()>, PromptError> {
+        let remembered = self.project.clone();
+        let offered =
+            |last: &Option<String>, given: &Option<String>| last.clone().or_else(|| given.clone()).unwrap_or_default();
+        let asked = [
+            (
+                "What is the project called? (the record's title; Enter for none)",
+                "e.g. Checkout service",
+                offered(&remembered.title, &set.title),
+            ),
+            (
+                "Describe the project in a sentence (Enter for none):",
+                "It opens the record's context.",
+                offered(&remembered.description, &set.description),
+            ),
+        ];
+        let mut replies: Vec<Option<String>> = Vec::new();
+        for (message, help, default) in asked {
+            let question = Question { message: message.into(), help: help.into() };
+            let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
+            replies.push(clean(reply));
+        }
+        set.title = replies[0].clone();
+        set.description = replies[1].clone();
+        answers.title.clone_from(&set.title);
+        answers.description.clone_from(&set.description);
+        if record {
+            let people = [
+                (
+                    "Your name, for the record's decision-makers (Enter for none):",
+                    "e.g. Dana Reyes",
+                    offered(&remembered.name, &set.name),
+                ),
+                ("Your role (Enter for none):", "e.g. tech lead", offered(&remembered.role, &set.role)),
+                (
+                    "Who should be kept informed? Names or groups, separated by commas (Enter for none):",
+                    "e.g. Platform team, Head of engineering",
+                    remembered.informed.clone().or_else(|| set.informed.clone()).unwrap_or_default().join(", "),
+                ),
+            ];
+            let mut replies: Vec<Option<String>> = Vec::new();
+            for (message, help, default) in people {
+                let question = Question { message: message.into(), help: help.into() };
+                let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
+                replies.push(clean(reply));
+            }
+            set.name = replies[0].clone();
+            set.role = replies[1].clone();
+            let informed: Vec<String> =
+                replies[2].as_deref().unwrap_or_default().split(',').filter_map(|n| clean(n.to_string())).collect();
+            set.informed = (!informed.is_empty()).then(|| informed.clone());
+            answers.decider = backend_advisor::answers::decider(set);
+            answers.informed = backend_advisor::answers::names(&informed);
+        }
+        self.project = super::Project {
+            title: set.title.clone(),
+            description: set.description.clone(),
+            name: set.name.clone(),
+            role: set.role.clone(),
+            informed: set.informed.clone(),
         };
-        let offered_title = self.project.0.clone().or_else(|| answers.title.clone()).unwrap_or_default();
-        let offered_description = self.project.1.clone().or_else(|| answers.description.clone()).unwrap_or_default();
-        let Some(title) = self.prompter.text(&question, &offered_title)? else {
-            return Ok(None);
-        };
-        let question = Question {
-            message: "Describe the project in a sentence (Enter for none):".into(),
-            help: "It opens the record's context.".into(),
-        };
-        let Some(description) = self.prompter.text(&question, &offered_description)? else {
-            return Ok(None);
-        };
-        // One line without control characters, as --title takes it.
-        let clean = |text: String| {
-            let text: String = text
-                .chars()
-                .filter(|&c| !c.is_control() && !backend_advisor::escape::is_refused(c))
-                .collect::<String>()
-                .trim()
-                .to_string();
-            (!text.is_empty()).then_some(text)
-        };
-        answers.title = clean(title);
-        answers.description = clean(description);
-        set.title.clone_from(&answers.title);
-        set.description.clone_from(&answers.description);
-        self.project = (answers.title.clone(), answers.description.clone());
         Ok(Some(()))
     }
 
@@ -381,4 +412,13 @@ fn answers_file(set: &AnswerSet, path: &Path, catalogs: &[PathBuf]) -> anyhow::R
         "# backend-advisor answers (format: docs/answers-file.md), saved by `backend-advisor ask`.\n# Rank them again: {}\n{yaml}",
         reproduce(path, catalogs)
     ))
+}
+
+/// One line without control characters or characters a report refuses, as `--title` takes it;
+/// `None` when nothing is left.
+fn clean(text: String) -> Option<String> {
+    let text: String =
+        text.chars().filter(|&c| !c.is_control() && !backend_advisor::escape::is_refused(c)).collect::<String>();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
 }

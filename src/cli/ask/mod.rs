@@ -165,7 +165,7 @@ enum AfterMenu {
 /// Run the questionnaire until the person quits. Results go to `out`; questions and messages go
 /// through `prompter`. Ctrl-C surfaces as [`PromptError::Interrupted`] and nothing more is written.
 pub fn run(session: &Session, prompter: &mut dyn Prompter, out: &mut dyn Write) -> anyhow::Result<()> {
-    let mut flow = Flow { session, prompter, out, project: (None, None) };
+    let mut flow = Flow { session, prompter, out, project: Project::default() };
     let mut draft = Draft::start(session);
     loop {
         match flow.questionnaire(&mut draft)? {
@@ -180,8 +180,21 @@ struct Flow<'s, 'a> {
     session: &'s Session<'a>,
     prompter: &'s mut dyn Prompter,
     out: &'s mut dyn Write,
-    /// The project's title and description as last given for an export, offered again.
-    project: (Option<String>, Option<String>),
+    /// What the last export was told about the project and its people, offered again.
+    project: Project,
+}
+
+/// What a report for other people says about the project and who decides: asked at the first
+/// export of a page or record, offered again at the next, and saved in the answers file.
+#[derive(Debug, Clone, Default)]
+struct Project {
+    title: Option<String>,
+    description: Option<String>,
+    /// The person answering, for a record's `decision-makers`.
+    name: Option<String>,
+    role: Option<String>,
+    /// MADR's `informed`.
+    informed: Option<Vec<String>>,
 }
 
 impl<'a> Flow<'_, 'a> {

@@ -462,6 +462,9 @@ fn export_writes_the_chosen_format() {
         Key::Type(adr.display().to_string()),
         Key::Enter,
         Key::Type("The payments API behind the web shop.".into()),
+        Key::Type("Dana Reyes".into()),
+        Key::Type("tech lead".into()),
+        Key::Type("Platform team, CTO,".into()),
         Key::Pick("quit"),
     ]);
     let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
@@ -481,6 +484,12 @@ fn export_writes_the_chosen_format() {
     // the context.
     assert!(record.contains(" as the backend framework of Web shop\n"), "{record}");
     assert!(record.contains("\nThe payments API behind the web shop.\n"), "{record}");
+    // The record asks who decides and who is informed, as an answers file's name, role and
+    // informed say them.
+    assert!(
+        record.contains("\ndecision-makers: [\"Dana Reyes (tech lead)\"]\ninformed: [\"Platform team\", \"CTO\"]\n"),
+        "{record}"
+    );
     // The answers are saved beside each export, and the report names the command that gives it
     // again from them (not `backend-advisor` alone, which would reopen the questionnaire).
     let saved = dir.path().join("0001-backend-framework.answers.yaml");
@@ -494,6 +503,11 @@ fn export_writes_the_chosen_format() {
     assert!(record.contains(&format!("backend-advisor verify {} --warn-eol 6m", adr.display())), "{record}");
     let set: AnswerSet = serde_yaml::from_str(&std::fs::read_to_string(&saved).expect("saved")).expect("YAML");
     assert_eq!(set.title.as_deref(), Some("Web shop"));
+    assert_eq!((set.name.as_deref(), set.role.as_deref()), (Some("Dana Reyes"), Some("tech lead")));
+    assert_eq!(set.informed, Some(vec!["Platform team".to_string(), "CTO".to_string()]));
+    // The saved answers give the same record again.
+    let answers = collect(&fixture.catalog.vocabulary, &set, None, None).expect("valid");
+    assert_eq!(answers.decider.as_deref(), Some("Dana Reyes (tech lead)"));
 }
 
 #[test]
