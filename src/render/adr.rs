@@ -588,7 +588,9 @@ pub fn record(
 /// `TypeScript`, `ORM` or `WebSockets`), or one of the product names pros and cons begin with.
 fn mid_sentence(phrase: &str, catalog: &Catalog) -> String {
     const NAMES: [&str; 4] = ["Artisan", "Eloquent", "Channels", "Rack"];
+    // A possessive is still the name: "Python's data libraries".
     let first = phrase.split([' ', ',', '-', '.']).next().unwrap_or_default();
+    let first = first.strip_suffix("'s").or_else(|| first.strip_suffix("\u{2019}s")).unwrap_or(first);
     let has_inner_capital = first.chars().skip(1).any(char::is_uppercase);
     let named = NAMES.contains(&first)
         || catalog.frameworks.iter().any(|f| f.name.split([' ', '.']).any(|word| word == first))
@@ -617,5 +619,14 @@ mod tests {
         assert_eq!(and_list(&words(&["a", "b"])), "a and b");
         assert_eq!(and_list(&words(&["a", "b", "c"])), "a, b and c");
         assert_eq!(or_list(&words(&["a", "b", "c"])), "a, b or c");
+    }
+
+    #[test]
+    fn a_phrase_after_because_keeps_the_capital_of_a_name_and_its_possessive() {
+        let catalog = Catalog::builtin().expect("the built-in catalog");
+        assert_eq!(mid_sentence("Python's data libraries are close", &catalog), "Python's data libraries are close");
+        assert_eq!(mid_sentence("Rails conventions remove setup", &catalog), "Rails conventions remove setup");
+        assert_eq!(mid_sentence("TypeScript types come first", &catalog), "TypeScript types come first");
+        assert_eq!(mid_sentence("Its core is small", &catalog), "its core is small");
     }
 }
