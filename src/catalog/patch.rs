@@ -321,10 +321,11 @@ mod tests {
 
     #[test]
     fn lists_are_replaced_or_edited() {
-        let f = patch("- id: flask\n  use_cases: {strong: {add: [ai-ml]}, good: {remove: [ai-ml]}}\n")
+        let f = patch("- id: flask\n  use_cases: {strong: {add: [cms]}, good: {remove: [cms]}}\n")
             .expect("valid")
             .remove(0);
-        assert!(f.use_cases.strong.contains(&Text::from_static("ai-ml")));
+        assert!(f.use_cases.strong.contains(&Text::from_static("cms")));
+        assert!(!f.use_cases.good.contains(&Text::from_static("cms")));
         let f = patch("- id: flask\n  pros: [a, b, c]\n").expect("valid").remove(0);
         assert_eq!(f.pros, ["a", "b", "c"]);
         let problems = patch("- id: flask\n  pros: {remove: [nothing]}\n").expect_err("not in the list");

@@ -379,13 +379,29 @@ fn consequences(chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String
         let _ = writeln!(out, "* Bad, because {shortfall}.");
     }
     // The weakest rating is a cost only when it is modest or worse; use-case fit is said above.
-    if let Some(part) = chosen.weakest().filter(|p| p.criterion != Criterion::UseCaseFit && p.rating < 3.75) {
+    // When the criterion that loses most points is rated well, the lowest-rated weighted one is
+    // still a trade-off worth naming.
+    let modest = |p: &&crate::decide::score::Part| p.criterion != Criterion::UseCaseFit && p.rating < 3.75;
+    let weak = chosen.weakest().filter(modest).or_else(|| {
+        chosen.criteria.iter().filter(|p| p.possible > 0.0).filter(modest).min_by(|a, b| a.rating.total_cmp(&b.rating))
+    });
+    let mut costs = 0;
+    if let Some(part) = weak {
         let _ = writeln!(out, "* Bad, because we accept {}.", in_words(part, chosen, answers, catalog));
+        costs += 1;
     }
     let gaps = relevant(features_of(framework, &[Level::Community, Level::None], true));
     if !gaps.is_empty() {
         let _ =
             writeln!(out, "* Bad, because we pick third-party packages or write our own code for {}.", and_list(&gaps));
+        costs += 1;
+    }
+    // Every choice has a cost: without one above, the catalog's first con of the framework.
+    if costs == 0
+        && !out.contains("* Bad, because")
+        && let Some(con) = framework.cons.first()
+    {
+        let _ = writeln!(out, "* Bad, because {}.", md(&mid_sentence(con, catalog)));
     }
     out
 }
