@@ -517,6 +517,19 @@ fn the_html_report_leads_with_the_recommendation() {
     assert!(!lead.contains("of a possible") && !lead.contains("gives up"), "{lead}");
 }
 
+#[test]
+fn a_record_holds_against_an_option_only_what_the_project_needs() {
+    // An API behind a single-page app needs no server-side templates: NestJS's con about
+    // templating packages is left out, while one about a needed feature (validation, OpenAPI) or
+    // about the framework in general stays.
+    let record = stdout_of(&["recommend", "--use-case", "api", "--team-knows", "typescript", "--format", "adr"]);
+    let against: Vec<&str> = record.lines().filter(|l| l.starts_with("* Bad, because")).collect();
+    assert!(!against.is_empty(), "{record}");
+    assert!(against.iter().all(|l| !l.contains("templating")), "{against:#?}");
+    let everything = stdout_of(&["recommend", "--team-knows", "typescript", "--format", "adr"]);
+    assert!(everything.contains("templating"), "without stated needs, every con is there:\n{everything}");
+}
+
 /// The text a reader of a page sees, outside the command line that made it (where flags belong).
 fn page_words(doc: &roxmltree::Document) -> String {
     let inside = |node: roxmltree::Node| {

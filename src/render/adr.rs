@@ -58,7 +58,8 @@ fn strongest(ranked: &Ranked, n: usize) -> Vec<&Part> {
 /// contradict the catalog's tags: "it offers only modest raw throughput (Performance 3/5)".
 fn weakness(ranked: &Ranked, answers: &Answers, catalog: &Catalog) -> Option<String> {
     let part = ranked.weakest()?;
-    if part.possible - part.contribution <= 1e-9 || part.rating >= 4.75 {
+    // A criterion rated 4 or more is no weakness, whatever it gives up to the best.
+    if part.possible - part.contribution <= 1e-9 || part.rating >= 3.75 {
         return None;
     }
     if part.criterion == Criterion::UseCaseFit {
@@ -351,6 +352,46 @@ fn needed(answers: &Answers, catalog: &Catalog) -> Option<Vec<String>> {
     (!needed.is_empty()).then_some(needed)
 }
 
+/// Words by which a catalog's pro or con names a feature of the vocabulary (lowercase).
+const FEATURE_WORDS: [(&str, &[&str]); 18] = [
+    ("orm", &["orm", "database", "migration", "query builder"]),
+    ("auth", &["auth", "login", "signup"]),
+    ("templating", &["templat", "server-rendered", "views"]),
+    ("security", &["csrf", "security header", "secure header", "xss"]),
+    ("caching", &["cach"]),
+    ("admin", &["admin"]),
+    ("realtime", &["websocket", "realtime", "real-time"]),
+    ("openapi", &["openapi", "swagger"]),
+    ("validation", &["validat"]),
+    ("dependency_injection", &["dependency injection", "di container"]),
+    ("background_jobs", &["job", "queue"]),
+    ("scaffolding", &["generator", "scaffold"]),
+    ("api_versioning", &["versioning"]),
+    ("graphql", &["graphql"]),
+    ("grpc", &["grpc"]),
+    ("serverless", &["serverless", "lambda"]),
+    ("edge", &["edge runtime", "workers"]),
+    ("aot", &["native image", "ahead-of-time"]),
+];
+
+/// Words by which a con says something is missing or must come from elsewhere.
+const MISSING_WORDS: [&str; 9] =
+    ["no ", "need", "rely on", "third-party", "lack", "not ", "without", "extra package", "must be added"];
+
+/// Whether a con concerns this project: it does unless it only says that features the stated use
+/// cases and requirements do not need are missing or third-party (templating for an API behind a
+/// single-page app). With no stated needs, every con counts.
+fn about_needs(con: &str, needed: Option<&[String]>) -> bool {
+    let Some(needed) = needed else { return true };
+    let text = format!(" {} ", con.to_lowercase());
+    if !MISSING_WORDS.iter().any(|w| text.contains(w)) {
+        return true;
+    }
+    let named: Vec<&str> =
+        FEATURE_WORDS.iter().filter(|(_, words)| words.iter().any(|w| text.contains(w))).map(|(id, _)| *id).collect();
+    named.is_empty() || named.iter().any(|id| needed.iter().any(|n| n == id))
+}
+
 /// The chosen option's consequences, in words drawn from the catalog: what the team gains (its
 /// strongest criteria, the needed features it gets built in), what it accepts (its weakest
 /// criterion, said as the catalog's tags say it) and what it must add (needed features only
@@ -472,7 +513,8 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
     if let Some(best) = strongest(ranked, 1).first() {
         let _ = writeln!(out, "* Good, because it offers {}.", in_words(best, ranked, answers, catalog));
     }
-    for con in &framework.cons {
+    let needed = needed(answers, catalog);
+    for con in framework.cons.iter().filter(|con| about_needs(con, needed.as_deref())) {
         let _ = writeln!(out, "* Bad, because {}", md(&mid_sentence(con, catalog)));
     }
     if let Some(weak) = weakness(ranked, answers, catalog) {
@@ -635,6 +677,18 @@ mod tests {
         assert_eq!(and_list(&words(&["a", "b"])), "a and b");
         assert_eq!(and_list(&words(&["a", "b", "c"])), "a, b and c");
         assert_eq!(or_list(&words(&["a", "b", "c"])), "a, b or c");
+    }
+
+    #[test]
+    fn a_con_about_features_the_project_does_not_need_is_left_out() {
+        let api: Vec<String> = ["routing", "validation", "openapi", "middleware"].map(String::from).to_vec();
+        let unneeded = "security headers, CSRF and templating rely on adapter-specific third-party packages";
+        assert!(!about_needs(unneeded, Some(&api)));
+        assert!(about_needs(unneeded, None), "without stated needs every con counts");
+        assert!(about_needs("there is no admin panel, WebSocket or OpenAPI package of its own", Some(&api)));
+        // A con that says nothing is missing stays, whatever feature it names.
+        assert!(about_needs("decorator and DI concepts take time to learn", Some(&api)));
+        assert!(about_needs("Rust takes time to learn and compiles slowly", Some(&api)));
     }
 
     #[test]
