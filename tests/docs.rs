@@ -343,3 +343,14 @@ fn every_link_between_pages_leads_to_a_file() {
         }
     }
 }
+
+#[test]
+fn the_readmes_version_line_is_what_version_prints() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let stated = readme
+        .lines()
+        .find_map(|line| line.strip_prefix("backend-advisor --version").and_then(|rest| rest.split_once("# ")))
+        .map(|(_, said)| said.trim().to_string())
+        .expect("the README shows what --version prints");
+    assert_eq!(stated, stdout_of(&["--version"]).trim());
+}

@@ -167,6 +167,11 @@ fn a_folder_of_records_is_rechecked_and_a_record_that_stops_holding_is_supersede
         record(&["--preset", "ai-api", "--team-knows", "python", "--title", "Model API"]).contains("0001-model-api.md")
     );
     assert!(record(&["--team-knows", "go", "--use-case", "api"]).contains("0002-backend-framework.md"));
+    // Each record's Confirmation names the file it was numbered into, so its command runs as shown.
+    let second = std::fs::read_to_string(folder.join("0002-backend-framework.md")).expect("second");
+    let command =
+        format!("backend-advisor verify {} --warn-eol 6m", folder.join("0002-backend-framework.md").display());
+    assert!(second.contains(&command) && !second.contains("NNNN") && !second.contains("in place of"), "{second}");
     std::fs::write(folder.join("README.md"), "# Decisions\n").expect("readme");
     let dir_arg = folder.display().to_string();
     let run = run_env(&["verify", &dir_arg], &[DAY]);

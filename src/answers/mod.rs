@@ -48,7 +48,7 @@ pub fn use_case_importance(use_cases: &[String], factor: Factor, vocabulary: &Vo
 
 /// The importance of team familiarity when the team names its languages and says nothing more:
 /// 5, "critical". A team that names its languages expects a framework in them unless the rest of
-/// its answers clearly outweigh that (README "Team familiarity").
+/// its answers clearly outweigh that (docs/model.md "Team languages").
 pub const DEFAULT_FAMILIARITY_IMPORTANCE: u8 = 5;
 
 /// The importance of team familiarity for a team that says it is open to other languages

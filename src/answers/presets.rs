@@ -9,7 +9,7 @@ use crate::error::{Error, Origin, Problem, Result};
 use crate::suggest;
 use crate::yaml::positions::Positions;
 
-/// The built-in presets, compiled into the binary (format: README "Presets").
+/// The built-in presets, compiled into the binary (format: docs/recommend.md "presets").
 pub const PRESETS_YAML: &str = include_str!("../../data/presets.yaml");
 
 /// The same presets as JSON, converted by `build.rs`: what start-up reads.

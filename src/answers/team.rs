@@ -1,6 +1,6 @@
 //! A team's answers: several people's answers files, each read and checked like a single
 //! person's, with their names, roles and say in the decision; and the team file that lists them
-//! (README "Deciding as a team"). Aggregation is [`crate::decide::team`]'s job.
+//! (docs/team.md). Aggregation is [`crate::decide::team`]'s job.
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The built-in catalog as static data: `build.rs` writes `data/catalog.yaml` as Rust statics,
 //! its text one string and each list a span of the pool of its item type, so start-up parses
-//! and copies nothing (README "Speed").
+//! and copies nothing (ARCHITECTURE.md "Speed").
 //!
 //! Tests prove that this is exactly the catalog the YAML gives when parsed and validated like
 //! any user file, and that the static data is in use (should `build.rs` not convert the YAML,

@@ -12,7 +12,7 @@ use crate::suggest;
 use crate::yaml::positions::Positions;
 use crate::yaml::{problems::yaml_problem, read};
 
-/// The built-in catalog, compiled into the binary (schema: README "Catalog format").
+/// The built-in catalog, compiled into the binary (schema: docs/catalog.md "Catalog format").
 pub const BUILTIN_YAML: &str = include_str!("../../data/catalog.yaml");
 
 /// When the built-in catalog was last reviewed (`YYYY-MM-DD`): its top-level `reviewed:` line,

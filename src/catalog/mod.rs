@@ -504,8 +504,8 @@ pub struct FactorInfo {
     pub description: Text,
     /// The question a person is asked about its importance.
     pub question: Text,
-    /// For a measured factor: the rule that derives it from facts (README "Where the ratings
-    /// come from"); a rating without those facts is judged by the rubric.
+    /// For a measured factor: the rule that derives it from facts (docs/ratings.md); a rating
+    /// without those facts is judged by the rubric.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Text>,
     /// What earns each rating, from 5 down to 1.
@@ -761,7 +761,7 @@ pub struct CatalogFile {
     #[serde(default)]
     pub frameworks: Vec<Framework>,
     /// Changes to existing entries: each names an `id` and gives only the fields that change
-    /// (README "Patching an entry"). They apply to the catalog of the layers before this file.
+    /// (docs/catalog.md "Patching an entry"). They apply to the catalog of the layers before this file.
     #[serde(default)]
     pub patches: Vec<serde_yaml::Value>,
 }
@@ -792,7 +792,7 @@ mod tests {
     }
 
     /// Every rating's rationale cites at least one source, and only sources of the evidence file
-    /// (README "Where the ratings come from").
+    /// (docs/ratings.md).
     #[test]
     fn every_citation_resolves_to_a_shipped_source_with_an_address() {
         let catalog = Catalog::builtin().expect("built-in");

@@ -1,4 +1,4 @@
-//! The rules that turn facts into the measured ratings (README "Where the ratings come from"):
+//! The rules that turn facts into the measured ratings (docs/ratings.md):
 //! performance from the TechEmpower fortunes figure, community from GitHub stars, survey usage
 //! and age. A rating these rules can derive must equal the derived value; the other ratings are
 //! judged by the vocabulary's rubric.

@@ -49,7 +49,7 @@ pub struct Args {
 ///
 /// Not clap's `global` arguments, which clap copies into every subcommand at each start; here
 /// each subcommand defines them when it is parsed ([`Deferred`]), and [`Common::with`] merges
-/// what the two places gave (README "Limits and errors", start-up).
+/// what the two places gave (docs/limits.md, start-up).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Common {
     /// Layer a catalog file over the built-in one: same id replaces, new id adds (repeatable).
@@ -342,7 +342,7 @@ pub struct AnswerArgs {
     /// Start from a preset (see `backend-advisor presets`).
     #[arg(long, value_name = "NAME", help_heading = "Answers")]
     pub preset: Option<String>,
-    /// Read answers from a YAML file (format in the README); flags override it. `recommend`
+    /// Read answers from a YAML file (format in docs/answers-file.md); flags override it. `recommend`
     /// takes it once per person to rank for a team.
     #[arg(long, value_name = "FILE", help_heading = "Answers")]
     pub answers: Vec<PathBuf>,
@@ -362,7 +362,7 @@ pub struct RecommendArgs {
     /// FILE), whose status becomes `superseded by ADR-NNNN`; both link to each other.
     #[arg(long, value_name = "N|FILE", help_heading = "Output")]
     pub supersedes: Option<String>,
-    /// Rank for a team: a team file listing the members' answers files (README "Deciding as a team").
+    /// Rank for a team: a team file listing the members' answers files (docs/team.md).
     #[arg(long, value_name = "FILE", conflicts_with = "answers", help_heading = "Answers")]
     pub team: Option<PathBuf>,
     /// Let the team file name answers files outside its own folder (by default a member's file
@@ -772,8 +772,7 @@ const COLORS: &[Choice<anstream::ColorChoice>] = &[
 
 /// A subcommand's arguments and the [`Common`] options, defined when that subcommand is parsed
 /// or its help, completions or man page are made: clap then defines one subcommand's arguments
-/// rather than all of them, which is a third of the cost of parsing (start-up, README "Limits
-/// and errors").
+/// rather than all of them, which is a third of the cost of parsing (start-up, docs/limits.md).
 #[derive(Debug)]
 pub struct Deferred<T> {
     /// The subcommand's own arguments.

@@ -304,9 +304,11 @@ pub fn write_record(target: &RecordTarget, text: &str, title: Option<&str>) -> a
     };
     let (number, name) = reserve(folder, records::next_number(&files), title)?;
     let path = folder.join(&name);
+    // The record was rendered before its number was known: its Confirmation names it now.
+    let text = backend_advisor::render::adr::saved_as(text, &path.display().to_string());
     let text = match &old {
-        Some((old_path, old_number, _)) => records::note_supersedes(text, *old_number, &link(folder, old_path)),
-        None => text.to_string(),
+        Some((old_path, old_number, _)) => records::note_supersedes(&text, *old_number, &link(folder, old_path)),
+        None => text,
     };
     let written = write::write_atomic(&path, text.as_bytes(), false);
     release(folder, number);

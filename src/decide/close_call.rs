@@ -1,4 +1,4 @@
-//! Whether a ranking's first place is a clear choice or a close call (README "Close calls"): the
+//! Whether a ranking's first place is a clear choice or a close call (docs/scoring.md "Close calls"): the
 //! top two within [`CLOSE_MARGIN`] points, a different winner under the other method, a
 //! different winner when one criterion's weight moves by [`CLOSE_WEIGHT`] or less, or a
 //! runner-up that leads in [`CLOSE_OVERTAKE`] or more of the draws of the ratings within their

@@ -29,7 +29,7 @@ use sensitivity::{Sensitivity, Settings};
 
 /// A ranking and, when asked for, how sure it is: what `recommend`, `compare`, the reports and
 /// the questionnaire all show. Serialized, it is the stable JSON contract of `recommend`
-/// (README "Output contract"): the ranking's fields, then `sensitivity` when present.
+/// (docs/output-contract.md): the ranking's fields, then `sensitivity` when present.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {
     /// The ranking of the candidates.

@@ -1,6 +1,6 @@
 //! The scoring engine: catalog + answers in, an explained [`Ranking`] out. Pure: no I/O.
 //!
-//! The math (README "How the score is computed"): weight = importance / Σ active importances
+//! The math (docs/scoring.md): weight = importance / Σ active importances
 //! (or AHP, [`crate::decide::ahp`]); `wsm`: u = (rating − 1) / 4, contribution = 100 × weight × u,
 //! score = Σ contributions; `topsis`: 100 × closeness ([`crate::decide::topsis`]). Hard filters remove
 //! candidates first; order is score descending, then name ascending.
@@ -191,7 +191,7 @@ fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Re
     }
     let mut map = serializer.serialize_map(Some(parts.len()))?;
     for part in parts {
-        // TOPSIS reports v in place of the contribution (README "Output contract").
+        // TOPSIS reports v in place of the contribution (docs/output-contract.md).
         let contribution = part.normalized.is_none().then_some(part.contribution);
         map.serialize_entry(
             part.criterion.id(),
@@ -249,7 +249,7 @@ pub struct CatalogInfo {
     pub sources: Vec<String>,
 }
 
-/// The result of scoring: the stable JSON contract of `recommend` (README "Output contract").
+/// The result of scoring: the stable JSON contract of `recommend` (docs/output-contract.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranking {
     /// `wsm` or `topsis`.
@@ -498,7 +498,7 @@ pub fn weighting(answers: &Answers) -> Result<(Weighting, Vec<Weight>)> {
         Criterion::ALL.into_iter().filter_map(|c| answers.importance(c).map(|i| (c, i))).collect();
     let total: u32 = active.iter().map(|(_, i)| u32::from(*i)).sum();
     if let Some(fixed) = &answers.weights {
-        // A team's aggregated weights (README "Deciding as a team"): used as they are.
+        // A team's aggregated weights (docs/team.md): used as they are.
         let importance = |id: Criterion| answers.importance(id).unwrap_or(0);
         let weights = fixed.iter().map(|&(id, weight)| Weight { id, importance: importance(id), weight }).collect();
         return Ok((Weighting { method: "team", ahp: None }, weights));

@@ -605,7 +605,7 @@ pub struct Acceptability {
     pub mean_rank: f64,
 }
 
-/// The JSON `sensitivity` object (README "Output contract").
+/// The JSON `sensitivity` object (docs/output-contract.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sensitivity {
     /// The framework first with the given weights.

@@ -1,4 +1,4 @@
-//! Deciding as a team (README "Deciding as a team"): the members' answers aggregated into one
+//! Deciding as a team (docs/team.md): the members' answers aggregated into one
 //! group ranking, with the disagreement kept in view: each criterion's spread of weights, each
 //! member's own winner, a consensus figure and the questions to settle first. Pure: no I/O.
 
@@ -178,7 +178,7 @@ pub struct Knower {
     pub level: Proficiency,
 }
 
-/// Rank the catalog for a team: the hard constraints of the members (README), the group's
+/// Rank the catalog for a team: the hard constraints of the members (docs/team.md), the group's
 /// aggregated weights, the sensitivity analysis drawn over the spread of the members' weights,
 /// and the team report; with the group's answers, which the reports describe.
 pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answers, Recommendation)> {

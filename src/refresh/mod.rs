@@ -1,6 +1,6 @@
 //! The library half of `catalog refresh`: which lookups to make ([`services::plan`]), how a
 //! response becomes a fact ([`services::read`]), the facts overlay written from the answers
-//! (a catalog layer of patches, README "Refreshed facts") and the table of what changed.
+//! (a catalog layer of patches, docs/catalog.md "Refreshed facts") and the table of what changed.
 //! The network and the files are the binary's (`src/cli/refresh.rs`).
 
 pub mod services;

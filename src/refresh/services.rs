@@ -198,7 +198,7 @@ pub enum Found {
     Cycles(Vec<(String, Option<String>)>),
 }
 
-/// endoflife.date's product for a framework, where it tracks one (README "catalog refresh").
+/// endoflife.date's product for a framework, where it tracks one (docs/catalog.md "Refreshed facts").
 pub const END_OF_LIFE_PRODUCTS: [(&str, &str); 8] = [
     ("aspnet-core", "dotnet"),
     ("django", "django"),

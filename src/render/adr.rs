@@ -461,9 +461,23 @@ fn shortfalls(framework: &Framework, answers: &Answers) -> Option<String> {
     (!said.is_empty()).then(|| and_list(&said))
 }
 
+/// Where the Confirmation's command says the record is while nobody has said where it is saved.
+const UNSAVED: &str = "docs/decisions/NNNN-backend-framework.md";
+
+/// The Confirmation's request to put the real path in, while it is not known.
+const FILL_IN: &str = " Write the path this record is saved under in place of the one above.";
+
+/// A record rendered before its file name was known (`--output DIR/` numbers it when written),
+/// with the Confirmation's command naming the file it is saved as.
+pub fn saved_as(record: &str, path: &str) -> String {
+    let unsaved = crate::provenance::command_line(&["backend-advisor".into(), "verify".into(), UNSAVED.into()]);
+    let saved = crate::provenance::command_line(&["backend-advisor".into(), "verify".into(), path.into()]);
+    record.replacen(&format!("{unsaved} --warn-eol"), &format!("{saved} --warn-eol"), 1).replacen(FILL_IN, "", 1)
+}
+
 /// MADR's Confirmation: how the team checks that the decision still holds.
 fn confirmation(chosen: &Ranked, provenance: &Provenance) -> String {
-    let path = provenance.output.as_deref().unwrap_or("docs/decisions/NNNN-backend-framework.md");
+    let path = provenance.output.as_deref().unwrap_or(UNSAVED);
     let command = crate::provenance::command_line(&["backend-advisor".into(), "verify".into(), path.into()]);
     let mut out = String::from("### Confirmation\n\n");
     let _ = writeln!(
@@ -473,11 +487,7 @@ fn confirmation(chosen: &Ranked, provenance: &Provenance) -> String {
          It exits 0 while the choice holds, 3 when another framework now ranks first (and prints what changed), \
          and 4 when the chosen framework's support window ends within six months.{}\n",
         md(&chosen.name),
-        if provenance.output.is_none() {
-            " Write the path this record is saved under in place of the one above."
-        } else {
-            ""
-        }
+        if provenance.output.is_none() { FILL_IN } else { "" }
     );
     out
 }

@@ -1,4 +1,4 @@
-//! The JSON and YAML document of a comparison (README "compare"): field order stable, numbers
+//! The JSON and YAML document of a comparison (docs/compare.md): field order stable, numbers
 //! unrounded, each framework carrying only the fields of the sections asked for.
 
 use serde::ser::SerializeMap;
@@ -8,7 +8,7 @@ use crate::catalog::{Example, Factor, Features, Text};
 use crate::decide::compare::{Comparison, Section, Standing};
 use crate::decide::score::Ranked;
 
-/// The JSON and YAML form of a comparison (README "compare"). Field order is stable; numbers
+/// The JSON and YAML form of a comparison (docs/compare.md). Field order is stable; numbers
 /// are unrounded; a framework carries only the fields of the sections asked for.
 pub struct Document<'a> {
     comparison: &'a Comparison,

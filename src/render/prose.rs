@@ -357,6 +357,8 @@ pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary, reader: Reade
             vocabulary.language_name(&best.language),
             best.score
         )),
+        // With nothing ranked at all, the filters are the story, not the languages.
+        None if ranking.ranking.is_empty() => {}
         None => lines.push("No candidate is in your languages.".into()),
     }
     if let Some(outside) = &switch.best_outside {

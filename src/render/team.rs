@@ -1,4 +1,4 @@
-//! The team section every report of a team's ranking carries (README "Deciding as a team"): who
+//! The team section every report of a team's ranking carries (docs/team.md): who
 //! decided, how their answers were combined, the spread of each criterion's weight, each
 //! member's own winner, the consensus and what to settle first. The sentences and the grid are
 //! made once here; the table, Markdown, HTML and ADR formats only lay them out.
