@@ -225,7 +225,8 @@ impl<'a> Flow<'_, 'a> {
         if format != Format::Table {
             words.extend(["--format".into(), format.id().to_string()]);
         }
-        words.extend(["--output".into(), path.display().to_string()]);
+        // The report is there by then: the command replaces it with the same text.
+        words.extend(["--output".into(), path.display().to_string(), "--force".into()]);
         let mut provenance = self.session.provenance.clone();
         provenance.command = backend_advisor::provenance::command_line(&words);
         provenance.output = Some(path.display().to_string());
@@ -235,7 +236,19 @@ impl<'a> Flow<'_, 'a> {
         let context = Context { answers: &answers, catalog: self.catalog(), provenance: &provenance };
         let text = render::ranking(format, recommendation, &context, &options)?;
         let answers_text = answers_file(&set, &saved, self.session.catalogs)?;
+        // Another export of the same name (ranking.md and ranking.html) saved its answers there:
+        // replacing different answers is asked, as replacing a report is.
         let replace_saved = saved.exists();
+        if replace_saved && std::fs::read_to_string(&saved).ok().as_deref() != Some(answers_text.as_str()) {
+            let question = Question {
+                message: format!("{} holds other answers. Replace them?", saved.display()),
+                help: "The report's command reads its answers from this file.".into(),
+            };
+            if self.prompter.confirm(&question, false)? != Some(true) {
+                self.prompter.say("Nothing was written.")?;
+                return Ok(());
+            }
+        }
         if self.write_file(&saved, &answers_text, replace_saved)? && self.write_file(&path, &text, replace)? {
             self.prompter.say(&format!(
                 "Wrote {} and the answers it was made from, {}. The same report again: {}",

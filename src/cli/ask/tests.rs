@@ -457,6 +457,8 @@ fn export_writes_the_chosen_format() {
         Key::Type(html.display().to_string()),
         Key::Type("Web shop".into()),
         Key::Enter,
+        // ranking.md saved its answers as ranking.answers.yaml; the page's add a title.
+        Key::Yes,
         Key::Pick("export"),
         Key::Pick("adr"),
         Key::Type(adr.display().to_string()),
@@ -495,7 +497,7 @@ fn export_writes_the_chosen_format() {
     let saved = dir.path().join("0001-backend-framework.answers.yaml");
     assert!(saved.exists(), "the answers are saved beside the record");
     let again = format!(
-        "backend-advisor recommend --answers {} --explain --format adr --output {}",
+        "backend-advisor recommend --answers {} --explain --format adr --output {} --force",
         saved.display(),
         adr.display()
     );
