@@ -78,6 +78,15 @@ impl<'a> Draft<'a> {
         if let Some(radar) = &self.radar {
             set.radar.clone_from(radar);
         }
+        // An empty answer here said "none" over what was given: none is left out.
+        for text in [&mut set.title, &mut set.description, &mut set.name, &mut set.role] {
+            if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                *text = None;
+            }
+        }
+        if set.informed.as_ref().is_some_and(Vec::is_empty) {
+            set.informed = None;
+        }
         if let Some(only) = self.only_known {
             set.languages = Some(if only {
                 kin(self.vocabulary, set.team_knows.as_deref().unwrap_or_default())
@@ -174,6 +183,8 @@ impl<'a> Draft<'a> {
             Step::Incumbent => self.given.incumbent.is_some(),
             Step::Exclude => self.given.exclude.is_some(),
             Step::Radar => self.given.radar.is_some(),
+            Step::Project => self.given.title.is_some() || self.given.description.is_some(),
+            Step::People => self.given.name.is_some() || self.given.role.is_some() || self.given.informed.is_some(),
         }
     }
 
@@ -192,6 +203,10 @@ impl<'a> Draft<'a> {
             Step::Incumbent => self.incumbent.is_some(),
             Step::Exclude => self.answered.exclude.is_some(),
             Step::Radar => self.radar.is_some(),
+            Step::Project => self.answered.title.is_some() || self.answered.description.is_some(),
+            Step::People => {
+                self.answered.name.is_some() || self.answered.role.is_some() || self.answered.informed.is_some()
+            }
         }
     }
 

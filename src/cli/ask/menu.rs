@@ -203,13 +203,29 @@ impl<'a> Flow<'_, 'a> {
         let question = Question { message: "Export in which format?".into(), help: String::new() };
         let Some(index) = self.prompter.select(&question, &choices, 0)? else { return Ok(()) };
         let (format, _, _, default) = formats[index];
-        let question = Question { message: "Export to:".into(), help: "A file name; the folder must exist.".into() };
-        let Some((path, replace)) = self.ask_path(&question, default)? else { return Ok(()) };
+        let record = format == Format::Adr;
+        let help = if record {
+            "A file name, or a folder (docs/decisions/) to number the record into as NNNN-title.md."
+        } else {
+            "A file name; the folder must exist."
+        };
+        let question = Question { message: "Export to:".into(), help: help.into() };
+        let Some((mut path, replace)) = self.ask_path_or_folder(&question, default, record)? else { return Ok(()) };
         // A report for other people names the project: ask for what the flags and file did not give.
         let mut answers = answers.clone();
         let mut set = set.clone();
         if matches!(format, Format::Adr | Format::Html) {
-            let Some(()) = self.project(&mut answers, &mut set, format == Format::Adr)? else { return Ok(()) };
+            let Some(()) = self.project(&mut answers, &mut set, record)? else { return Ok(()) };
+        }
+        // A record exported into a folder takes the folder's next free number and the title.
+        if record && (path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/')) {
+            match numbered(&path, answers.title.as_deref()) {
+                Ok(file) => path = file,
+                Err(why) => {
+                    self.prompter.say(&format!("Cannot write into {}: {why}", path.display()))?;
+                    return Ok(());
+                }
+            }
         }
         // The answers are saved beside the export, so that the command the report prints
         // (`backend-advisor recommend --answers FILE …`) gives it again.
@@ -335,6 +351,17 @@ impl<'a> Flow<'_, 'a> {
         question: &Question,
         default: &str,
     ) -> Result<Option<(PathBuf, bool)>, PromptError> {
+        self.ask_path_or_folder(question, default, false)
+    }
+
+    /// As [`ask_path`](Self::ask_path); with `folder_ok`, a folder (an existing one, or a path
+    /// ending in `/`) is an answer too, returned as it is: a decision record is numbered into it.
+    fn ask_path_or_folder(
+        &mut self,
+        question: &Question,
+        default: &str,
+        folder_ok: bool,
+    ) -> Result<Option<(PathBuf, bool)>, PromptError> {
         let mut default = default.to_string();
         loop {
             let Some(answer) = self.prompter.text(question, &default)? else { return Ok(None) };
@@ -345,6 +372,9 @@ impl<'a> Flow<'_, 'a> {
             }
             let path = PathBuf::from(answer);
             default = answer.to_string();
+            if folder_ok && (path.is_dir() || answer.ends_with('/')) {
+                return Ok(Some((path, false)));
+            }
             if path.is_dir() {
                 self.prompter.say(&format!("{} is a folder; give a file name.", path.display()))?;
                 continue;
@@ -429,9 +459,22 @@ fn answers_file(set: &AnswerSet, path: &Path, catalogs: &[PathBuf]) -> anyhow::R
 
 /// One line without control characters or characters a report refuses, as `--title` takes it;
 /// `None` when nothing is left.
-fn clean(text: String) -> Option<String> {
+pub(super) fn clean(text: String) -> Option<String> {
     let text: String =
         text.chars().filter(|&c| !c.is_control() && !backend_advisor::escape::is_refused(c)).collect::<String>();
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The next free record file in `folder` (created when missing): `NNNN-title-slug.md`, one above
+/// the highest number of the Markdown files there.
+fn numbered(folder: &Path, title: Option<&str>) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(folder)?;
+    let files: Vec<PathBuf> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    let number = backend_advisor::decide::records::next_number(&files);
+    Ok(folder.join(backend_advisor::decide::records::file_name(number, title)))
 }

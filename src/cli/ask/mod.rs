@@ -86,6 +86,12 @@ enum Step {
     Exclude,
     /// The organisation's technology radar file (`--radar`); changed from the summary.
     Radar,
+    /// The project's title and description (`--title`, `title`, `description`); asked at an
+    /// export for other people, changed from the summary.
+    Project,
+    /// Who decides and who is informed (`name`, `role`, `informed`): the decision record's
+    /// people; asked at a record's export, changed from the summary.
+    People,
 }
 
 /// The questions in the order they are put: the five importances or the ten comparisons,
@@ -118,7 +124,7 @@ const QUESTIONS: [Step; 23] = [
 ];
 
 /// The answers of the summary, in order; `Compare(0)` stands for all ten comparisons.
-const SUMMARY: [Step; 18] = [
+const SUMMARY: [Step; 20] = [
     Step::Start,
     Step::Weighing,
     Step::Importance(Criterion::Factor(Factor::Performance)),
@@ -137,6 +143,8 @@ const SUMMARY: [Step; 18] = [
     Step::Require,
     Step::Exclude,
     Step::Radar,
+    Step::Project,
+    Step::People,
 ];
 
 /// How the five factors are weighed.
@@ -354,6 +362,8 @@ fn step_id(step: Step) -> &'static str {
         Step::Incumbent => "incumbent",
         Step::Exclude => "exclude",
         Step::Radar => "radar",
+        Step::Project => "project",
+        Step::People => "people",
     }
 }
 

@@ -62,8 +62,24 @@ impl<'a> Flow<'_, 'a> {
             Step::Consistency => return self.consistency(draft, progress),
             Step::Importance(criterion) => {
                 let (message, help) = importance_wording(self.catalog(), criterion);
-                let choices: Vec<Choice> =
-                    (0u8..=5).map(|v| Choice::new(v.to_string(), importance_label(v), "")).collect();
+                // Say at the question what the default means: it follows the use cases, as
+                // `recommend --use-case` without importances does.
+                let follows = draft.underlying(criterion).is_none() && matches!(criterion, backend_advisor::criteria::Criterion::Factor(_));
+                let default_value = draft.default_of(criterion);
+                let choices: Vec<Choice> = (0u8..=5)
+                    .map(|v| {
+                        let detail =
+                            if follows && v == default_value { "default: the use cases you pick may change it" } else { "" };
+                        Choice::new(v.to_string(), importance_label(v), detail)
+                    })
+                    .collect();
+                let help = if follows {
+                    format!(
+                        "{help} Keeping the default lets the use cases you pick set it; any other value is kept (change it in the summary later too)."
+                    )
+                } else {
+                    help
+                };
                 let question = Question { message: format!("{progress}{message}"), help };
                 let default = usize::from(draft.importance(criterion));
                 let Some(index) = self.prompter.select(&question, &choices, default)? else { return Ok(None) };
@@ -206,6 +222,59 @@ impl<'a> Flow<'_, 'a> {
                 };
                 let Some(picked) = self.prompter.multi_select(&question, &choices, &selected)? else { return Ok(None) };
                 draft.answered.exclude = Some(ids(&choices, &picked));
+            }
+            Step::Project | Step::People => {
+                let known = self.remembered(&current);
+                let asked: Vec<(&str, &str, String)> = if step == Step::Project {
+                    vec![
+                        (
+                            "What is the project called? (Enter for none)",
+                            "e.g. Checkout service",
+                            known.title.unwrap_or_default(),
+                        ),
+                        (
+                            "Describe the project in a sentence (Enter for none):",
+                            "It opens a record's context.",
+                            known.description.unwrap_or_default(),
+                        ),
+                    ]
+                } else {
+                    vec![
+                        (
+                            "Your name, for a record's decision-makers (Enter for none):",
+                            "e.g. Dana Reyes",
+                            known.name.unwrap_or_default(),
+                        ),
+                        ("Your role (Enter for none):", "e.g. tech lead", known.role.unwrap_or_default()),
+                        (
+                            "Who should be kept informed? Names or groups, separated by commas (Enter for none):",
+                            "e.g. Platform team, Head of engineering",
+                            known.informed.unwrap_or_default().join(", "),
+                        ),
+                    ]
+                };
+                let mut replies: Vec<String> = Vec::new();
+                for (message, help, default) in asked {
+                    let question = Question { message: message.into(), help: help.into() };
+                    let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
+                    // Empty means none, over anything given up front.
+                    replies.push(super::menu::clean(reply).unwrap_or_default());
+                }
+                if step == Step::Project {
+                    draft.answered.title = Some(replies[0].clone());
+                    draft.answered.description = Some(replies[1].clone());
+                    self.project.title = Some(replies[0].clone()).filter(|t| !t.is_empty());
+                    self.project.description = Some(replies[1].clone()).filter(|t| !t.is_empty());
+                } else {
+                    let informed: Vec<String> =
+                        replies[2].split(',').filter_map(|n| super::menu::clean(n.to_string())).collect();
+                    draft.answered.name = Some(replies[0].clone());
+                    draft.answered.role = Some(replies[1].clone());
+                    draft.answered.informed = Some(informed.clone());
+                    self.project.name = Some(replies[0].clone()).filter(|t| !t.is_empty());
+                    self.project.role = Some(replies[1].clone()).filter(|t| !t.is_empty());
+                    self.project.informed = Some(informed);
+                }
             }
             Step::Radar => {
                 let question = Question {

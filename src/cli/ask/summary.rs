@@ -67,6 +67,19 @@ impl<'a> Flow<'_, 'a> {
         Ok(self.prompter.select(&question, &choices, 0)?.map(|index| index.checked_sub(1).map(|i| editable[i].2)))
     }
 
+    /// The project and its people as the last export was told them, else as the answers say.
+    pub(super) fn remembered(&self, set: &AnswerSet) -> super::Project {
+        let given = |text: &Option<String>| text.clone().filter(|t| !t.trim().is_empty());
+        let last = &self.project;
+        super::Project {
+            title: last.title.clone().or_else(|| given(&set.title)),
+            description: last.description.clone().or_else(|| given(&set.description)),
+            name: last.name.clone().or_else(|| given(&set.name)),
+            role: last.role.clone().or_else(|| given(&set.role)),
+            informed: last.informed.clone().or_else(|| set.informed.clone()),
+        }
+    }
+
     /// The name of what a step asks, for the summary.
     pub(super) fn topic(&self, step: Step) -> String {
         match step {
@@ -87,6 +100,8 @@ impl<'a> Flow<'_, 'a> {
             Step::Incumbent => "Runs today".into(),
             Step::Exclude => "Left out".into(),
             Step::Radar => "Radar".into(),
+            Step::Project => "Project".into(),
+            Step::People => "Decided by".into(),
         }
     }
 
@@ -143,6 +158,30 @@ impl<'a> Flow<'_, 'a> {
             Step::Incumbent => set.incumbent.clone().unwrap_or_else(|| "none".into()),
             Step::Exclude => list(&set.exclude),
             Step::Radar => set.radar.clone().unwrap_or_else(|| "none".into()),
+            Step::Project => {
+                let project = self.remembered(&set);
+                match (project.title, project.description) {
+                    (Some(title), Some(description)) => format!("{title}: {description}"),
+                    (Some(title), None) => title,
+                    (None, Some(description)) => format!("untitled: {description}"),
+                    (None, None) => "not named (asked when exporting a page or record)".into(),
+                }
+            }
+            Step::People => {
+                let project = self.remembered(&set);
+                let decider = project.name.map(|name| match project.role {
+                    Some(role) => format!("{name} ({role})"),
+                    None => name,
+                });
+                let informed =
+                    project.informed.filter(|i| !i.is_empty()).map(|i| format!("informed: {}", i.join(", ")));
+                match (decider, informed) {
+                    (Some(d), Some(i)) => format!("{d}; {i}"),
+                    (Some(d), None) => d,
+                    (None, Some(i)) => format!("nobody named; {i}"),
+                    (None, None) => "nobody named (asked when exporting a record)".into(),
+                }
+            }
         }
     }
 }

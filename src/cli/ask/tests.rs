@@ -513,6 +513,66 @@ fn export_writes_the_chosen_format() {
 }
 
 #[test]
+fn a_record_exported_into_a_folder_takes_the_next_number_and_the_title() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("docs/decisions");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join("0003-older.md"), "# An older decision\n").expect("older");
+    let script = defaults_then(vec![
+        Key::Pick("export"),
+        Key::Pick("adr"),
+        Key::Type(format!("{}/", folder.display())),
+        Key::Type("Web shop".into()),
+        Key::Enter,
+        Key::Enter,
+        Key::Enter,
+        Key::Enter,
+        Key::Pick("quit"),
+    ]);
+    let (_, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    let record = std::fs::read_to_string(folder.join("0004-web-shop.md")).expect("numbered after 0003");
+    // Its Confirmation names the file it was written to.
+    assert!(
+        record.contains(&format!("backend-advisor verify {}", folder.join("0004-web-shop.md").display())),
+        "{record}"
+    );
+    assert!(folder.join("0004-web-shop.answers.yaml").exists(), "the answers are saved beside it");
+}
+
+#[test]
+fn the_summary_names_the_project_and_its_people_and_saves_them() {
+    let fixture = Fixture::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("answers.yaml");
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["python"]), Key::Enter, Key::No, Key::Enter],
+        vec![Key::Enter],
+        vec![Key::Pick("change:project"), Key::Type("Web shop".into()), Key::Type("The payments API.".into())],
+        vec![
+            Key::Pick("change:people"),
+            Key::Type("Dana Reyes".into()),
+            Key::Type("tech lead".into()),
+            Key::Type("Platform team,  CTO".into()),
+        ],
+        vec![Key::Enter, Key::Pick("save"), Key::Type(path.display().to_string()), Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    // The last summary shows them.
+    let summary = script.said.iter().rev().find(|s| s.contains("Your answers")).expect("a summary");
+    assert!(summary.contains("Web shop: The payments API."), "{summary}");
+    assert!(summary.contains("Dana Reyes (tech lead); informed: Platform team, CTO"), "{summary}");
+    let set: AnswerSet = serde_yaml::from_str(&std::fs::read_to_string(&path).expect("saved")).expect("YAML");
+    assert_eq!((set.title.as_deref(), set.description.as_deref()), (Some("Web shop"), Some("The payments API.")));
+    assert_eq!((set.name.as_deref(), set.role.as_deref()), (Some("Dana Reyes"), Some("tech lead")));
+    assert_eq!(set.informed, Some(vec!["Platform team".to_string(), "CTO".to_string()]));
+}
+
+#[test]
 fn show_prints_a_whole_framework_and_compare_the_top_three_side_by_side() {
     let fixture = Fixture::new();
     let script = defaults_then(vec![Key::Pick("show"), Key::Pick("django"), Key::Pick("compare"), Key::Pick("quit")]);
