@@ -530,6 +530,36 @@ fn a_record_holds_against_an_option_only_what_the_project_needs() {
     assert!(everything.contains("templating"), "without stated needs, every con is there:\n{everything}");
 }
 
+#[test]
+fn an_explained_rankings_points_and_cost_add_up_to_its_score() {
+    let table = stdout_of(&[
+        "recommend",
+        "--preset",
+        "ai-api",
+        "--team-knows",
+        "python",
+        "--top",
+        "8",
+        "--format",
+        "markdown",
+        "--explain",
+    ]);
+    let mut costly = 0;
+    for row in table.lines().skip(2).take_while(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        let score: f64 = cells[2].parse().expect("a score");
+        let points: f64 = cells[3..cells.len() - 1]
+            .iter()
+            .map(|c| c.split("(+").nth(1).and_then(|p| p.trim_end_matches(')').parse::<f64>().ok()).expect("points"))
+            .sum();
+        let cost: f64 = cells[cells.len() - 1].parse().unwrap_or(0.0);
+        costly += usize::from(cost < 0.0);
+        // Each figure is rounded to 0.1, so the sum may be off by a little.
+        assert!((points + cost - score).abs() < 0.5, "{row}: {points} + {cost} is not {score}");
+    }
+    assert!(costly > 0, "some of the top eight pay a language cost:\n{table}");
+}
+
 /// The text a reader of a page sees, outside the command line that made it (where flags belong).
 fn page_words(doc: &roxmltree::Document) -> String {
     let inside = |node: roxmltree::Node| {

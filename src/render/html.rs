@@ -522,6 +522,14 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
     for (short, full) in &labels {
         let _ = write!(out, "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>", escape(full), escape(short));
     }
+    // A language or migration cost is taken off the criteria's points: its column makes the
+    // score add up.
+    let costs = ranking.ranking.iter().any(|r| !r.costs.is_empty());
+    if costs {
+        out.push_str(
+            "<th scope=\"col\"><abbr title=\"Cost of a new language or of leaving today's framework\">Cost</abbr></th>",
+        );
+    }
     out.push_str("</tr></thead>\n<tbody>\n");
     for r in &ranking.ranking {
         let _ = write!(
@@ -548,11 +556,18 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
             };
             out.push_str(&cell.replacen("<td", &format!("<td data-label=\"{}\"", escape(full)), 1));
         }
+        if costs {
+            let points: f64 = r.costs.iter().map(|c| c.points).sum();
+            let why: Vec<&str> = r.costs.iter().map(|c| c.reason.as_str()).collect();
+            let shown = if points > 0.0 { format!("-{points:.1}") } else { "-".into() };
+            let _ =
+                write!(out, "<td class=\"num\" data-label=\"Cost\" title=\"{}\">{shown}</td>", escape(&why.join("; ")));
+        }
         out.push_str("</tr>\n");
     }
     let note = match ranking.method {
         Method::Wsm => {
-            "Each criterion shows the framework's rating (1 to 5) and the points it adds to the score.".to_string()
+            "Each criterion shows the framework's rating (1 to 5) and the points it adds to the score; a cost (a language new to the team, or leaving the framework it runs today) is taken off.".to_string()
         }
         Method::Topsis => format!(
             "Scored with TOPSIS: each criterion shows the framework's rating (1 to 5) and its weighted normalized value v. {}",

@@ -136,6 +136,7 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
     if radar && audience == Audience::People {
         headers.push("Radar".into());
     }
+    let costs = ranking.ranking.iter().any(|e| !e.costs.is_empty());
     let second = if topsis { "normalized" } else { "contribution" };
     // Every criterion that carries weight, so that the score can be traced: the factors, then
     // use-case fit and team familiarity when active; a factor of weight 0 still shows its rating.
@@ -228,9 +229,22 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
             if radar && audience == Audience::Data {
                 row.push(Cell::text(ring.map_or("", |r| r.id())));
             }
+            if costs && audience == Audience::People {
+                let points: f64 = entry.costs.iter().map(|c| c.points).sum();
+                row.push(if points > 0.0 {
+                    Cell::number(format!("-{points:.1}"), -points)
+                } else {
+                    Cell::number("-".into(), 0.0)
+                });
+            }
             row
         })
         .collect();
+    // A language or migration cost is taken off the criteria's points: its column makes the
+    // score add up (docs/model.md).
+    if costs && audience == Audience::People {
+        headers.push("Cost".into());
+    }
     if radar && audience == Audience::Data {
         headers.push("radar_ring".into());
     }
@@ -238,7 +252,7 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
     // the share of wins, then the language. Rank, name and score always stay.
     let mut drop_first: Vec<usize> = Vec::new();
     if audience == Audience::People {
-        let first_criterion = headers.len() - criteria.len();
+        let first_criterion = headers.len() - criteria.len() - usize::from(costs);
         let weight = |c: &Criterion| ranking.criteria.iter().find(|w| w.id == *c).map_or(0.0, |w| w.weight);
         let mut by_weight: Vec<usize> = (0..criteria.len()).rev().collect();
         by_weight.sort_by(|&a, &b| weight(&criteria[a]).total_cmp(&weight(&criteria[b])));

@@ -64,12 +64,16 @@ impl<'a> Flow<'_, 'a> {
                 let (message, help) = importance_wording(self.catalog(), criterion);
                 // Say at the question what the default means: it follows the use cases, as
                 // `recommend --use-case` without importances does.
-                let follows = draft.underlying(criterion).is_none() && matches!(criterion, backend_advisor::criteria::Criterion::Factor(_));
+                let follows = draft.underlying(criterion).is_none()
+                    && matches!(criterion, backend_advisor::criteria::Criterion::Factor(_));
                 let default_value = draft.default_of(criterion);
                 let choices: Vec<Choice> = (0u8..=5)
                     .map(|v| {
-                        let detail =
-                            if follows && v == default_value { "default: the use cases you pick may change it" } else { "" };
+                        let detail = if follows && v == default_value {
+                            "default: the use cases you pick may change it"
+                        } else {
+                            ""
+                        };
                         Choice::new(v.to_string(), importance_label(v), detail)
                     })
                     .collect();
