@@ -130,7 +130,7 @@ pub fn lines(recommendation: &Recommendation, vocabulary: &Vocabulary) -> Vec<St
     if let Some(w) = team.consensus.kendall_w {
         let _ = write!(
             consensus,
-            " Kendall's W over their rankings of the {} candidates: {w:.2} (1 = the same order, 0 = unrelated).",
+            " Their weights alone, applied to the team's {} candidates, order them alike to Kendall's W = {w:.2} (1 = the same order, 0 = unrelated); own winners above also use each member's own languages and use cases.",
             team.consensus.candidates
         );
     }
