@@ -184,6 +184,10 @@ impl Prompter for Terminal {
     }
 
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
+        let text = match self.width {
+            Some(width) => said(text, usize::from(width)),
+            None => text.to_string(),
+        };
         let mut stderr = std::io::stderr().lock();
         let ending = if text.ends_with('\n') { "" } else { "\n" };
         write!(stderr, "{text}{ending}").and_then(|()| stderr.flush()).map_err(|e| PromptError::Failed(e.to_string()))
@@ -254,5 +258,44 @@ mod keys {
 mod keys {
     pub(super) fn during<T>(prompt: impl FnOnce() -> T) -> T {
         prompt()
+    }
+}
+
+/// A message to the person fitted to `width`: each line longer than that is wrapped between
+/// words, its continuation indented two more than the line (a long command breaks between its
+/// arguments, never inside a word). Lines that fit, such as the summary's rows, stay as they are.
+fn said(text: &str, width: usize) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        // Styles (bold, dim) take no columns.
+        let visible = anstream::adapter::strip_str(line).to_string();
+        if visible.chars().count() <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        let lead = visible.len() - visible.trim_start().len();
+        let indent = " ".repeat(lead);
+        let wrapped = wrap(visible.trim_start(), width.saturating_sub(lead).max(20), "  ");
+        out.extend(wrapped.into_iter().map(|piece| format!("{indent}{piece}")));
+    }
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod said_tests {
+    use super::said;
+
+    #[test]
+    fn long_lines_wrap_between_words_and_short_ones_stay() {
+        let command = "Wrote ranking.md and the answers it was made from, ranking.answers.yaml. The same report again: backend-advisor recommend --answers ranking.answers.yaml --explain --format markdown --output ranking.md --force";
+        let text = format!("  Performance   3 medium\n{command}");
+        let fitted = said(&text, 60);
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert_eq!(lines[0], "  Performance   3 medium");
+        assert!(lines.iter().all(|l| l.chars().count() <= 60), "{fitted}");
+        assert!(lines.len() > 3, "{fitted}");
+        // Every word is whole: joining the lines gives the words back.
+        let words: Vec<&str> = fitted.split_whitespace().collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
     }
 }
