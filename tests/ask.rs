@@ -94,7 +94,7 @@ impl Pty {
     /// line break.
     fn expect(&mut self, needle: &str) -> String {
         let words: Vec<String> = needle.split(' ').map(regex_escape).collect();
-        match self.session.exp_regex(&words.join(r"(?: |\r?\n)")) {
+        match self.session.exp_regex(&words.join(r"(?: |\r?\n *)")) {
             Ok((before, found)) => {
                 self.seen.push_str(&before);
                 self.seen.push_str(&found);
