@@ -1376,6 +1376,11 @@ fn bad_values_in_an_answers_file_are_located() {
     let range = write("range.yaml", "importance:\n  community: 6\n");
     let stderr = fails(&["recommend", "--answers", &range], 65);
     assert!(stderr.contains(&format!("{range}:2:")) && stderr.contains("out of range"), "{stderr}");
+    // A bad importance is blamed on its own line and column, not on the `importance:` mapping.
+    let word = write("word.yaml", "importance:\n  performance: 3\n  productivity: hgih\n");
+    let stderr = fails(&["recommend", "--answers", &word], 65);
+    assert!(stderr.contains(&format!("{word}:3:17: field 'importance.productivity'")), "{stderr}");
+    assert!(stderr.contains("did you mean 'high'?"), "{stderr}");
     let level = write("level.yaml", "require: [orm, \"auth:oficial\"]\n");
     let stderr = fails(&["recommend", "--answers", &level], 65);
     assert!(stderr.contains(&format!("{level}:1:")) && stderr.contains("did you mean 'official'?"), "{stderr}");

@@ -26,8 +26,38 @@ pub fn parse_file(text: &str, path: &str) -> Result<AnswerSet> {
             hint: Some("the format is in docs/answers-file.md; or leave out --answers".into()),
         }]));
     }
-    serde_yaml::from_str(text)
-        .map_err(|e| Error::InvalidData(vec![crate::yaml::problems::yaml_problem(&e, text, path)]))
+    serde_yaml::from_str(text).map_err(|e| {
+        let mut problem = crate::yaml::problems::yaml_problem(&e, text, path);
+        locate_importance(&mut problem, text, path);
+        Error::InvalidData(vec![problem])
+    })
+}
+
+/// The parser blames a bad importance on the `importance` mapping as a whole: point at the
+/// criterion whose value it is instead (`importance.productivity`, its line and column).
+fn locate_importance(problem: &mut crate::error::Problem, text: &str, path: &str) {
+    if problem.field.as_deref() != Some("importance") {
+        return;
+    }
+    // "'hgih' is not an importance…" or "importance 7 is out of range".
+    let bad = match problem.message.strip_prefix('\'') {
+        Some(rest) => rest.split('\'').next().map(str::to_string),
+        None => problem.message.strip_prefix("importance ").and_then(|r| r.split(' ').next()).map(str::to_string),
+    };
+    let Some(bad) = bad else { return };
+    let positions = Positions::index(text);
+    let lines: Vec<&str> = text.lines().collect();
+    for criterion in Criterion::ALL {
+        let at = format!("importance.{}", criterion.id());
+        let Some((line, column)) = positions.value(&at) else { continue };
+        let written = lines.get(line.saturating_sub(1)).and_then(|l| l.get(column.saturating_sub(1)..)).unwrap_or("");
+        let written = written.split('#').next().unwrap_or("").trim().trim_matches(['"', '\'']);
+        if written.eq_ignore_ascii_case(bad.trim()) {
+            problem.origin = Origin::file(path, Some((line, column)));
+            problem.field = Some(at);
+            return;
+        }
+    }
 }
 
 /// Merge layers, highest precedence first (flags, answers file, preset), over the defaults.
