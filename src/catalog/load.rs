@@ -50,6 +50,30 @@ pub struct TextLayer {
 }
 
 impl Catalog {
+    /// The sources named by `ids` as [`Vocabulary::sources_named`] finds them; a framework's id
+    /// or name given instead is told where its sources are (`show ID`), not answered with a list
+    /// of every source.
+    pub fn sources_named(&self, ids: &[String], origin: crate::Origin) -> Result<Vec<crate::catalog::Source>> {
+        for wanted in ids {
+            let bare = wanted.trim();
+            if let Some(framework) =
+                self.frameworks.iter().find(|f| f.id.eq_ignore_ascii_case(bare) || f.name.eq_ignore_ascii_case(bare))
+            {
+                return Err(crate::Error::at(crate::Problem {
+                    origin,
+                    entry: None,
+                    field: None,
+                    message: format!("'{}' is a framework, not a source", framework.id),
+                    hint: Some(format!(
+                        "`backend-advisor show {}` prints its evidence with the sources it cites",
+                        framework.id
+                    )),
+                }));
+            }
+        }
+        self.vocabulary.sources_named(ids, origin)
+    }
+
     /// The built-in catalog.
     ///
     /// Start-up takes the static data `build.rs` made of `data/catalog.yaml` and skips the

@@ -132,7 +132,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
         }
         Task::Sources { ids, format, options, output } => {
             let catalog = load()?;
-            let sources = catalog.vocabulary.sources_named(&ids, Origin::Flag("ID".into()))?;
+            let sources = catalog.sources_named(&ids, Origin::Flag("ID".into()))?;
             emit(&render::sources(format, &sources, &options)?, &output)
         }
         Task::Presets { format, options, output } => {
