@@ -1546,14 +1546,15 @@ fn sources_looks_up_the_ids_it_is_given() {
     let help = stdout_of(&["sources", "--help"]);
     assert!(help.contains("one row per source") && !help.contains("one row per framework"), "{help}");
     // A framework named instead of a source is pointed at `show`, not answered with every id.
-    let run = run(&["sources", "NestJS"]);
-    assert_eq!(run.code, 2);
+    let framework = common::run(&["sources", "NestJS"]);
+    assert_eq!(framework.code, 2);
     assert!(
-        run.stderr.contains("'nestjs' is a framework") && run.stderr.contains("backend-advisor show nestjs"),
+        framework.stderr.contains("'nestjs' is a framework")
+            && framework.stderr.contains("backend-advisor show nestjs"),
         "{}",
-        run.stderr
+        framework.stderr
     );
-    assert!(!run.stderr.contains("valid values"), "{}", run.stderr);
+    assert!(!framework.stderr.contains("valid values"), "{}", framework.stderr);
 }
 
 #[test]
