@@ -408,7 +408,7 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     pty.answer("Export to:", &format!("0001-chat.md{ENTER}"));
     pty.answer("What is the project called?", &format!("Team chat{ENTER}"));
     pty.answer("Describe the project in a sentence", ENTER);
-    pty.answer("Your name, for the record's decision-makers", &format!("Dana Reyes{ENTER}"));
+    pty.answer("Your name, for a record's decision-makers", &format!("Dana Reyes{ENTER}"));
     pty.answer("Your role", &format!("tech lead{ENTER}"));
     pty.answer("Who should be kept informed?", &format!("Platform team, CTO{ENTER}"));
     pty.expect("Wrote 0001-chat.md");

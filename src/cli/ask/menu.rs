@@ -5,7 +5,7 @@ use super::draft::Draft;
 use super::prompt::Choice;
 use super::prompt::PromptError;
 use super::prompt::Question;
-use super::{AfterMenu, Flow};
+use super::{AfterMenu, Flow, Project, Step};
 use anyhow::Context as _;
 use backend_advisor::Origin;
 use backend_advisor::answers;
@@ -281,67 +281,76 @@ impl<'a> Flow<'_, 'a> {
     /// export gave them, and kept in the answers so that they are saved too. `None` when the
     /// person went back.
     fn project(&mut self, answers: &mut Answers, set: &mut AnswerSet, record: bool) -> Result<Option<()>, PromptError> {
-        let remembered = self.project.clone();
-        let offered =
-            |last: &Option<String>, given: &Option<String>| last.clone().or_else(|| given.clone()).unwrap_or_default();
-        let asked = [
-            (
-                "What is the project called? (the record's title; Enter for none)",
-                "e.g. Checkout service",
-                offered(&remembered.title, &set.title),
-            ),
-            (
-                "Describe the project in a sentence (Enter for none):",
-                "It opens the record's context.",
-                offered(&remembered.description, &set.description),
-            ),
-        ];
+        let known = self.remembered(set);
+        let Some(mut told) = self.ask_project(Step::Project, known)? else { return Ok(None) };
+        if record {
+            let Some(people) = self.ask_project(Step::People, told.clone())? else { return Ok(None) };
+            told = people;
+        }
+        set.title.clone_from(&told.title);
+        set.description.clone_from(&told.description);
+        answers.title.clone_from(&told.title);
+        answers.description.clone_from(&told.description);
+        if record {
+            set.name.clone_from(&told.name);
+            set.role.clone_from(&told.role);
+            set.informed = told.informed.clone().filter(|i| !i.is_empty());
+            answers.decider = backend_advisor::answers::decider(set);
+            answers.informed = backend_advisor::answers::names(told.informed.as_deref().unwrap_or_default());
+        }
+        self.project = told;
+        Ok(Some(()))
+    }
+
+    /// Ask what `step` ([`Step::Project`]: title and description; [`Step::People`]: name, role
+    /// and who is informed) says, offering what is `known`; the answers over `known`, an empty
+    /// answer meaning none. `None` when the person went back.
+    pub(super) fn ask_project(&mut self, step: Step, known: Project) -> Result<Option<Project>, PromptError> {
+        let asked: Vec<(&str, &str, String)> = if step == Step::Project {
+            vec![
+                (
+                    "What is the project called? (a report's title; Enter for none)",
+                    "e.g. Checkout service",
+                    known.title.clone().unwrap_or_default(),
+                ),
+                (
+                    "Describe the project in a sentence (Enter for none):",
+                    "It opens a record's context.",
+                    known.description.clone().unwrap_or_default(),
+                ),
+            ]
+        } else {
+            vec![
+                (
+                    "Your name, for a record's decision-makers (Enter for none):",
+                    "e.g. Dana Reyes",
+                    known.name.clone().unwrap_or_default(),
+                ),
+                ("Your role (Enter for none):", "e.g. tech lead", known.role.clone().unwrap_or_default()),
+                (
+                    "Who should be kept informed? Names or groups, separated by commas (Enter for none):",
+                    "e.g. Platform team, Head of engineering",
+                    known.informed.clone().unwrap_or_default().join(", "),
+                ),
+            ]
+        };
         let mut replies: Vec<Option<String>> = Vec::new();
         for (message, help, default) in asked {
             let question = Question { message: message.into(), help: help.into() };
             let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
             replies.push(clean(reply));
         }
-        set.title = replies[0].clone();
-        set.description = replies[1].clone();
-        answers.title.clone_from(&set.title);
-        answers.description.clone_from(&set.description);
-        if record {
-            let people = [
-                (
-                    "Your name, for the record's decision-makers (Enter for none):",
-                    "e.g. Dana Reyes",
-                    offered(&remembered.name, &set.name),
-                ),
-                ("Your role (Enter for none):", "e.g. tech lead", offered(&remembered.role, &set.role)),
-                (
-                    "Who should be kept informed? Names or groups, separated by commas (Enter for none):",
-                    "e.g. Platform team, Head of engineering",
-                    remembered.informed.clone().or_else(|| set.informed.clone()).unwrap_or_default().join(", "),
-                ),
-            ];
-            let mut replies: Vec<Option<String>> = Vec::new();
-            for (message, help, default) in people {
-                let question = Question { message: message.into(), help: help.into() };
-                let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
-                replies.push(clean(reply));
-            }
-            set.name = replies[0].clone();
-            set.role = replies[1].clone();
-            let informed: Vec<String> =
-                replies[2].as_deref().unwrap_or_default().split(',').filter_map(|n| clean(n.to_string())).collect();
-            set.informed = (!informed.is_empty()).then(|| informed.clone());
-            answers.decider = backend_advisor::answers::decider(set);
-            answers.informed = backend_advisor::answers::names(&informed);
+        let mut told = known;
+        if step == Step::Project {
+            told.title = replies[0].clone();
+            told.description = replies[1].clone();
+        } else {
+            told.name = replies[0].clone();
+            told.role = replies[1].clone();
+            let names = replies[2].as_deref().unwrap_or_default().split(',').filter_map(|n| clean(n.to_string()));
+            told.informed = Some(names.collect());
         }
-        self.project = super::Project {
-            title: set.title.clone(),
-            description: set.description.clone(),
-            name: set.name.clone(),
-            role: set.role.clone(),
-            informed: set.informed.clone(),
-        };
-        Ok(Some(()))
+        Ok(Some(told))
     }
 
     /// Ask for a file to write; an existing file is replaced only when the person says so.

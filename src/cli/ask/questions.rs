@@ -229,56 +229,18 @@ impl<'a> Flow<'_, 'a> {
             }
             Step::Project | Step::People => {
                 let known = self.remembered(&current);
-                let asked: Vec<(&str, &str, String)> = if step == Step::Project {
-                    vec![
-                        (
-                            "What is the project called? (Enter for none)",
-                            "e.g. Checkout service",
-                            known.title.unwrap_or_default(),
-                        ),
-                        (
-                            "Describe the project in a sentence (Enter for none):",
-                            "It opens a record's context.",
-                            known.description.unwrap_or_default(),
-                        ),
-                    ]
-                } else {
-                    vec![
-                        (
-                            "Your name, for a record's decision-makers (Enter for none):",
-                            "e.g. Dana Reyes",
-                            known.name.unwrap_or_default(),
-                        ),
-                        ("Your role (Enter for none):", "e.g. tech lead", known.role.unwrap_or_default()),
-                        (
-                            "Who should be kept informed? Names or groups, separated by commas (Enter for none):",
-                            "e.g. Platform team, Head of engineering",
-                            known.informed.unwrap_or_default().join(", "),
-                        ),
-                    ]
-                };
-                let mut replies: Vec<String> = Vec::new();
-                for (message, help, default) in asked {
-                    let question = Question { message: message.into(), help: help.into() };
-                    let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
-                    // Empty means none, over anything given up front.
-                    replies.push(super::menu::clean(reply).unwrap_or_default());
-                }
+                let Some(told) = self.ask_project(step, known)? else { return Ok(None) };
+                // An empty answer is kept as "none", over anything given up front.
+                let said = |text: &Option<String>| Some(text.clone().unwrap_or_default());
                 if step == Step::Project {
-                    draft.answered.title = Some(replies[0].clone());
-                    draft.answered.description = Some(replies[1].clone());
-                    self.project.title = Some(replies[0].clone()).filter(|t| !t.is_empty());
-                    self.project.description = Some(replies[1].clone()).filter(|t| !t.is_empty());
+                    draft.answered.title = said(&told.title);
+                    draft.answered.description = said(&told.description);
                 } else {
-                    let informed: Vec<String> =
-                        replies[2].split(',').filter_map(|n| super::menu::clean(n.to_string())).collect();
-                    draft.answered.name = Some(replies[0].clone());
-                    draft.answered.role = Some(replies[1].clone());
-                    draft.answered.informed = Some(informed.clone());
-                    self.project.name = Some(replies[0].clone()).filter(|t| !t.is_empty());
-                    self.project.role = Some(replies[1].clone()).filter(|t| !t.is_empty());
-                    self.project.informed = Some(informed);
+                    draft.answered.name = said(&told.name);
+                    draft.answered.role = said(&told.role);
+                    draft.answered.informed = Some(told.informed.clone().unwrap_or_default());
                 }
+                self.project = told;
             }
             Step::Radar => {
                 let question = Question {
