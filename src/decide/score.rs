@@ -178,6 +178,11 @@ pub struct Ranked {
     /// and names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub radar: Option<Placement>,
+    /// The language of its own the team knows better than its primary one (Kotlin for Quarkus
+    /// and a Kotlin team), which tables show in place of the primary; not serialized (the
+    /// contract's `language` stays the primary).
+    #[serde(skip)]
+    pub team_language: Option<Text>,
 }
 
 fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -202,6 +207,12 @@ fn parts_as_map<S: Serializer>(parts: &[Part], serializer: S) -> std::result::Re
 }
 
 impl Ranked {
+    /// The language to show beside it: the one of its languages the team knows best, else its
+    /// primary one.
+    pub fn shown_language(&self) -> &str {
+        self.team_language.as_deref().unwrap_or(&self.language)
+    }
+
     /// The criterion adding the most points.
     pub fn strongest(&self) -> Option<&Part> {
         // `max_by` keeps the last of equals; reversing makes the first criterion win a tie.
@@ -346,6 +357,15 @@ pub fn same_language(a: &str, b: &str) -> bool {
         if language == "typescript" { "javascript" } else { language }
     }
     family(a) == family(b)
+}
+
+/// The framework's language the team knows best, when it knows that one better than the
+/// framework's primary language.
+fn team_language(framework: &Framework, answers: &Answers, vocabulary: &Vocabulary) -> Option<Text> {
+    let known = |l: &Text| switching::distance(l, answers, vocabulary).familiarity();
+    let primary = framework.languages.first()?;
+    let best = framework.languages.iter().max_by(|a, b| known(a).total_cmp(&known(b)))?;
+    (known(best) > known(primary)).then(|| best.clone())
 }
 
 /// How familiar a team is with a framework (docs/model.md "Team languages"): over the
@@ -607,6 +627,7 @@ pub fn rank_by(catalog: &Catalog, answers: &Answers, method: Method) -> Result<R
             criteria: parts,
             radar: answers.radar.as_ref().and_then(|r| r.placement(framework)),
             costs,
+            team_language: team_language(framework, answers, &catalog.vocabulary),
         });
     }
     if method == Method::Topsis {

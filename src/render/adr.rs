@@ -635,7 +635,7 @@ pub fn record(
             out,
             "* {} ({}), score {:.1}{ring}",
             md(&ranked.name),
-            catalog.vocabulary.language_name(&ranked.language),
+            catalog.vocabulary.language_name(ranked.shown_language()),
             ranked.score
         );
     }

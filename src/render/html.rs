@@ -401,7 +401,7 @@ pub fn ranking(
             body,
             "<p class=\"headline\">Recommended: <strong>{}</strong> ({}, {:.1} of 100)</p>",
             escape(&winner.name),
-            escape(vocabulary.language_name(&winner.language)),
+            escape(vocabulary.language_name(winner.shown_language())),
             winner.score
         );
     }
@@ -538,7 +538,7 @@ fn ranking_table(recommendation: &Recommendation, vocabulary: &Vocabulary) -> St
             r.rank,
             escape(&r.name),
             r.radar.as_ref().map_or(String::new(), |p| format!(" <small>(radar: {})</small>", p.ring.label())),
-            escape(vocabulary.language_name(&r.language)),
+            escape(vocabulary.language_name(r.shown_language())),
             r.score,
             meter(r.score / 100.0)
         );

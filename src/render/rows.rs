@@ -163,7 +163,7 @@ fn ranking_grid(recommendation: &Recommendation, vocabulary: &Vocabulary, audien
         .map(|entry| {
             let mut row = match audience {
                 Audience::People => {
-                    let language = vocabulary.language_name(&entry.language);
+                    let language = vocabulary.language_name(entry.shown_language());
                     let mut cells = vec![Cell::number(entry.rank.to_string(), entry.rank as f64)];
                     if explain {
                         cells.push(Cell::text(format!("{}\n{language}", entry.name)));
