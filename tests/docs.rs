@@ -354,3 +354,17 @@ fn the_readmes_version_line_is_what_version_prints() {
         .expect("the README shows what --version prints");
     assert_eq!(stated, stdout_of(&["--version"]).trim());
 }
+
+#[test]
+fn the_readmes_patch_is_the_one_the_docs_run() {
+    // The README's "your own catalog" patch is the fixture the catalog guide's examples run, so
+    // it is validated whenever they are.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).expect("README");
+    let block = readme.split("```yaml\n# ours.yaml\n").nth(1).and_then(|b| b.split("```").next()).expect("the patch");
+    let fixture = fs::read_to_string(root.join("tests/fixtures/docs/ours.yaml")).expect("fixture");
+    let body = fixture.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n") + "\n";
+    assert_eq!(block, body);
+    let run = common::run(&["catalog", "validate", &root.join("tests/fixtures/docs/ours.yaml").display().to_string()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
