@@ -81,6 +81,27 @@ fn patches_are_checked_with_positions_and_suggestions() {
     ] {
         assert!(run.stderr.contains(&expected), "missing {expected:?} in:\n{}", run.stderr);
     }
+
+    // Problems that stop a patch from applying (a bad list edit, an unknown id, a value no
+    // variant takes) do not hide the others: one run names all six, each at its path.
+    let six = write(
+        &dir,
+        "six.yaml",
+        "patches:\n  - id: django\n    scores: {scalability: 7}\n    use_cases: {strong: {add: [ai_ml]}, good: {remove: [nothing]}}\n  - id: nestjss\n    scores: {perfomance: 3}\n  - id: fastify\n    features: {orm: {level: officil}}\n",
+    );
+    let run = run_env(&["catalog", "validate", &six], &[]);
+    assert_eq!(run.code, 65, "{}", run.stderr);
+    for expected in [
+        "field 'patches[0].use_cases.good.remove'",
+        "field 'patches[0].scores.scalability'",
+        "field 'patches[0].use_cases.strong.add[0]'",
+        "field 'patches[1].id'",
+        "framework 'nestjss', field 'patches[1].scores.perfomance'",
+        &format!("{six}:8:29: framework 'fastify', field 'patches[2].features.orm.level'"),
+    ] {
+        assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
+    }
+    assert!(run.stderr.contains("6 problem(s) found"), "{}", run.stderr);
 }
 
 #[test]

@@ -59,13 +59,19 @@ pub fn apply(
         };
         // A second patch of the same id in one file builds on the first.
         let current = patched.iter().chain(frameworks).find(|f| f.id == id).cloned();
-        let Some(current) = current else {
+        // An unknown id is a problem, and the patch's own fields are still checked against the
+        // closest entry (never applied), so that one run names every problem.
+        let stand_in = current.is_none();
+        let Some(current) = current.or_else(|| {
             problems.push(problem(
                 Some(id.to_string()),
                 Some("id"),
                 format!("no framework '{id}' to patch"),
                 Some(suggest::hint(id, frameworks.iter().map(|f| f.id.as_str()))),
             ));
+            let closest = suggest::closest(id, frameworks.iter().map(|f| f.id.as_str()));
+            frameworks.iter().find(|f| Some(f.id.as_str()) == closest).or(frameworks.first()).cloned()
+        }) else {
             continue;
         };
         let mut value = match serde_yaml::to_value(&current) {
@@ -79,8 +85,11 @@ pub fn apply(
         merge(&mut value, patch, "", &mut |field, message, hint| {
             problems.push(problem(Some(id.to_string()), Some(field), message, hint));
         });
-        if problems.len() > before {
-            continue;
+        // A bad list edit leaves the list as it was; the rest of the patch is still checked, so
+        // that one run names every problem.
+        let merge_failed = problems.len() > before || stand_in;
+        if stand_in && let Some(map) = value.as_mapping_mut() {
+            map.insert(Value::from("id"), Value::from(id));
         }
         // Every unknown key of the patch is a problem of its own, at its path in the file, and the
         // rest of the patch is still checked: each one is taken out and the entry read again.
@@ -92,6 +101,25 @@ pub fn apply(
                 Ok(framework) => break Some(framework),
                 Err(e) => {
                     let message = e.to_string();
+                    // A value no variant matches (`level: officil`): named at its path, put back
+                    // as it was, and the rest read again.
+                    let variant = message.strip_prefix("unknown variant `").and_then(|rest| rest.split('`').next());
+                    if let Some(bad) = variant
+                        && unknown < 64
+                        && let Some(path) = path_of_value(patch, bad, "")
+                        && restore_at(&mut value, &merged_before(&current), &path)
+                    {
+                        unknown += 1;
+                        let position = positions.value(&format!("{base}.{path}")).or(positions.value(&base));
+                        problems.push(Problem {
+                            origin: Origin::file(file, position),
+                            entry: Some(id.to_string()),
+                            field: Some(format!("{base}.{path}")),
+                            message: plain_words(&message),
+                            hint: unknown_key_hint(&message),
+                        });
+                        continue;
+                    }
                     let name = message.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next());
                     let path = name.and_then(|name| path_of_new_key(patch, &merged_before(&current), name, ""));
                     match path {
@@ -147,6 +175,7 @@ pub fn apply(
             }
         }
         match validate(vec![framework], vocabulary, sources, file, &Positions::default()) {
+            Ok(_) if merge_failed => {}
             Ok(mut done) => {
                 let framework = done.remove(0);
                 patched.retain(|f| f.id != framework.id);
@@ -239,6 +268,40 @@ fn path_of_new_key(patch: &Value, before: &Value, name: &str, path: &str) -> Opt
 }
 
 /// Remove the key at a dotted path; whether it was there.
+/// The dotted path in `patch` of the first scalar string equal to `wanted` (a bad enum value).
+fn path_of_value(patch: &Value, wanted: &str, path: &str) -> Option<String> {
+    let map = patch.as_mapping()?;
+    for (key, value) in map {
+        let name = key.as_str()?;
+        let here = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+        match value {
+            Value::String(text) if text == wanted => return Some(here),
+            Value::Mapping(_) => {
+                if let Some(found) = path_of_value(value, wanted, &here) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Put back at `path` the value `before` had there (or take the key out when it had none).
+fn restore_at(value: &mut Value, before: &Value, path: &str) -> bool {
+    let old = path.split('.').try_fold(before, |here, key| here.as_mapping().and_then(|m| m.get(key)));
+    let Some(old) = old.cloned() else { return remove_at(value, path) };
+    let mut here = value;
+    for key in path.split('.') {
+        match here.as_mapping_mut().and_then(|m| m.get_mut(key)) {
+            Some(next) => here = next,
+            None => return false,
+        }
+    }
+    *here = old;
+    true
+}
+
 fn remove_at(value: &mut Value, path: &str) -> bool {
     let mut keys: Vec<&str> = path.split('.').collect();
     let Some(last) = keys.pop() else { return false };
