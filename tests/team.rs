@@ -372,3 +372,27 @@ fn the_title_and_description_come_from_the_flag_the_team_file_or_a_member() {
     ]);
     assert!(members.contains(" as the backend framework of Ledger\n"), "{members}");
 }
+
+#[test]
+fn a_team_record_is_verified_with_the_teams_own_weights_and_constraints() {
+    // Carol requires OpenAPI; the group's weights are means of normalised weights, which no set
+    // of whole importances gives back. `verify` must rank exactly what the record ranked.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("0001-team.md");
+    let path = path.to_str().expect("UTF-8 path");
+    let args = team_args(&["--format", "adr", "--output", path]);
+    let run = common::run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = std::fs::read_to_string(path).expect("the record");
+    let block = record.split("```yaml backend-advisor-record\n").nth(1).expect("a record block");
+    assert!(block.contains("\nweights:\n"), "{block}");
+    assert!(block.contains("\n  exclude:\n"), "the constraints' exclusions are kept: {block}");
+    let json = json_of(&team_args(&["--format", "json"]));
+    let first = text(&json["ranking"][0]["name"]).to_string();
+    let score = num(&json["ranking"][0]["score"]);
+    let second = num(&json["ranking"][1]["score"]);
+    let verified = common::run(&["verify", path]);
+    assert_eq!(verified.code, 0, "{}{}", verified.stdout, verified.stderr);
+    let expected = format!("{first} still ranks first with {score:.1}, {:.1} ahead of", score - second);
+    assert!(verified.stdout.contains(&expected), "{expected:?} in {}", verified.stdout);
+}

@@ -10,6 +10,7 @@ use super::score::{Method, Ranked};
 use super::{Analysis, rank};
 use crate::answers::{self, AnswerSet, Answers, Importance, PairValue, Proficiency};
 use crate::catalog::Catalog;
+use crate::criteria::Criterion;
 use crate::error::{Error, Origin, Problem, Result};
 use crate::refresh;
 
@@ -28,8 +29,13 @@ pub struct Record {
     pub method: String,
     /// The catalog it was made with.
     pub catalog: RecordedCatalog,
-    /// The resolved answers (every importance, use case, language and requirement).
+    /// The resolved answers (every importance, use case, language and requirement). A team's
+    /// record also lists, as exclusions, the frameworks the members' constraints removed.
     pub answers: AnswerSet,
+    /// A team's aggregated weight of each criterion, exactly as ranked (the importances above
+    /// only approximate them); absent for one person's answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<BTreeMap<String, f64>>,
     /// The chosen option.
     pub chosen: Choice,
     /// The option ranked second, when there was one.
@@ -91,6 +97,10 @@ pub fn record(
         method: method.id().to_string(),
         catalog: RecordedCatalog { digest: digest(catalog), layers: catalog.sources.clone() },
         answers: answer_set(answers),
+        weights: answers
+            .weights
+            .as_ref()
+            .map(|weights| weights.iter().map(|(criterion, weight)| (criterion.id().to_string(), *weight)).collect()),
         chosen: Choice::of(chosen),
         runner_up: ranking.get(1).map(Choice::of),
     })
@@ -139,6 +149,31 @@ fn answer_set(answers: &Answers) -> AnswerSet {
         radar: answers.radar.as_ref().map(|r| r.path.clone()),
         radar_support: answers.radar.as_ref().map(|_| answers.radar_support),
     }
+}
+
+/// A team record's weights as the ranking takes them: one per criterion the answers make active,
+/// in criterion order. A criterion missing, unknown or not a number from 0 to 1 is an error.
+fn recorded_weights(
+    weights: &BTreeMap<String, f64>,
+    answers: &Answers,
+    origin: Origin,
+) -> Result<Vec<(Criterion, f64)>> {
+    let mut out = Vec::new();
+    for criterion in Criterion::ALL.into_iter().filter(|c| answers.importance(*c).is_some()) {
+        match weights.get(criterion.id()) {
+            Some(weight) if weight.is_finite() && (0.0..=1.0).contains(weight) => out.push((criterion, *weight)),
+            _ => {
+                return Err(Error::at(Problem {
+                    origin,
+                    entry: None,
+                    field: Some(format!("weights.{}", criterion.id())),
+                    message: "a team record needs a weight from 0 to 1 for each active criterion".into(),
+                    hint: Some("write the record again with `recommend --team … --format adr`".into()),
+                }));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The record as the fenced block a decision record carries.
@@ -216,8 +251,11 @@ pub fn check(
         }
     };
     answers::check(&record.answers, &catalog.vocabulary, &answers::Source::Flags)?;
-    let mut answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin)?;
+    let mut answers = Answers::resolve(&record.answers, &catalog.vocabulary, origin.clone())?;
     answers.radar = radar;
+    if let Some(weights) = &record.weights {
+        answers.weights = Some(recorded_weights(weights, &answers, origin)?);
+    }
     let ranking = rank(catalog, &answers, &Analysis { method, sensitivity: None })?.ranking;
     let chosen = &record.chosen;
     let name = |id: &str| catalog.frameworks.iter().find(|f| f.id == id).map_or(id.to_string(), |f| f.name.to_string());
