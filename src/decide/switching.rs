@@ -184,6 +184,8 @@ pub struct Outside {
     pub score_before_cost: f64,
     /// The language cost it pays.
     pub cost: f64,
+    /// Why, in words: `Go is new to the team`, `the team knows Python only a little`.
+    pub reason: String,
     /// Its lead over the best pick in the team's languages before the cost (negative: behind).
     pub lead_before_cost: f64,
     /// Whether its lead outweighs the cost (then it ranks first).
@@ -250,6 +252,11 @@ pub fn language_switch(ranking: &[Ranked], answers: &Answers) -> Option<Language
             pick: Pick::of(o),
             score_before_cost: before,
             cost,
+            reason: o
+                .costs
+                .iter()
+                .find(|c| c.kind == CostKind::Language)
+                .map_or_else(String::new, |c| c.reason.clone()),
             lead_before_cost: lead,
             worth_switching: inside.is_none_or(|i| o.score > i.score),
             short_by: (cost - lead).max(0.0),

@@ -363,8 +363,6 @@ pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary, reader: Reade
     }
     if let Some(outside) = &switch.best_outside {
         let language = vocabulary.language_name(&outside.pick.language);
-        let against =
-            switch.best_in_team_languages.as_ref().map_or("nothing in your languages".into(), |b| b.name.clone());
         let verdict = if outside.worth_switching {
             "worth switching".to_string()
         } else if reader == Reader::Cli {
@@ -378,12 +376,26 @@ pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary, reader: Reade
                 outside.short_by
             )
         };
+        // Known a little is not "outside" in the team's eyes: say what the cost is for.
+        let a_little = outside.reason.contains("only a little");
+        let cost = if a_little {
+            format!("the {:.0}-point cost of a language the team knows only a little", outside.cost)
+        } else {
+            format!("the {:.0}-point cost of adopting {language}", outside.cost)
+        };
+        let lead = match &switch.best_in_team_languages {
+            Some(best) => format!(
+                "{} {} by {:.1} points before {cost}",
+                if outside.lead_before_cost >= 0.0 { "leads" } else { "trails" },
+                best.name,
+                outside.lead_before_cost.abs()
+            ),
+            None => format!("is the best candidate left, before {cost}"),
+        };
         lines.push(format!(
-            "Best outside them: {} ({language}) {} {against} by {:.1} points before the {:.0}-point cost of adopting {language}: {verdict}.",
-            outside.pick.name,
-            if outside.lead_before_cost >= 0.0 { "leads" } else { "trails" },
-            outside.lead_before_cost.abs(),
-            outside.cost,
+            "Best {}: {} ({language}) {lead}; {verdict}.",
+            if a_little { "in a language known only a little" } else { "outside them" },
+            outside.pick.name
         ));
     }
     lines
