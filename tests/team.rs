@@ -396,3 +396,19 @@ fn a_team_record_is_verified_with_the_teams_own_weights_and_constraints() {
     let expected = format!("{first} still ranks first with {score:.1}, {:.1} ahead of", score - second);
     assert!(verified.stdout.contains(&expected), "{expected:?} in {}", verified.stdout);
 }
+
+#[test]
+fn a_consulted_member_is_shown_but_does_not_set_the_spread_or_what_to_settle() {
+    let doc = common::json_of(&["recommend", "--team", &fixture("team/team-consulted.yaml"), "--format", "json"]);
+    let team = &doc["team"];
+    for spread in items(&team["criteria"]) {
+        for end in ["min", "max"] {
+            assert!(items(&spread[end]["members"]).iter().all(|m| text(m) != "Carol"), "{spread}");
+        }
+    }
+    for disagreement in items(&team["disagreements"]) {
+        for side in ["high", "low"] {
+            assert_ne!(text(&disagreement[side]["member"]), "Carol", "{disagreement}");
+        }
+    }
+}

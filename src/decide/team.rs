@@ -261,7 +261,13 @@ pub fn rank(catalog: &Catalog, team: &Team, analysis: &Analysis) -> Result<(Answ
         .iter()
         .enumerate()
         .map(|(j, &id)| {
-            let values: Vec<(String, f64)> = members.iter().map(|m| (m.name.clone(), m.weights[j].1)).collect();
+            // The spread, and so what to settle first, is the decision-makers': a consulted
+            // member's weights are shown in their own column but weigh nothing.
+            let values: Vec<(String, f64)> = members
+                .iter()
+                .filter(|m| m.part == "decision-maker")
+                .map(|m| (m.name.clone(), m.weights[j].1))
+                .collect();
             Spread { id, weight: group[j].1, min: extreme(&values, f64::min), max: extreme(&values, f64::max) }
         })
         .collect();
