@@ -252,6 +252,15 @@ impl<'a> Draft<'a> {
             && use_case_importance(set.use_cases.as_deref().unwrap_or_default(), factor, self.vocabulary).is_some()
     }
 
+    /// Whether team familiarity, which nobody rated, takes the lower default of a team open to
+    /// other languages.
+    pub(super) fn set_by_openness(&self, criterion: Criterion) -> bool {
+        let set = self.merged();
+        criterion == Criterion::TeamFamiliarity
+            && set.importance.get(criterion).is_none()
+            && set.open_to.as_ref().is_some_and(|o| !o.is_empty())
+    }
+
     /// The importance a criterion nobody rated has now: what its question offers first.
     pub(super) fn default_of(&self, criterion: Criterion) -> u8 {
         self.fallback(&self.merged(), criterion)

@@ -336,7 +336,7 @@ fn importance_wording(catalog: &Catalog, criterion: Criterion) -> (String, Strin
         Criterion::TeamFamiliarity => (
             "How much should the team already knowing the language count?".into(),
             "Team familiarity: 5 for a language the team knows well, 3.5 for a related one (Java and \
-             Kotlin, C# and F#), 3 for one it knows a little, 1 otherwise. The default is 5, critical."
+             Kotlin, C# and F#), 3 for one it knows a little, 1 otherwise."
                 .into(),
         ),
     }

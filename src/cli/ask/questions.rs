@@ -77,7 +77,11 @@ impl<'a> Flow<'_, 'a> {
                         Choice::new(v.to_string(), importance_label(v), detail)
                     })
                     .collect();
-                let help = if follows {
+                let help = if criterion == backend_advisor::criteria::Criterion::TeamFamiliarity {
+                    let why =
+                        if draft.set_by_openness(criterion) { ", as the team is open to other languages" } else { "" };
+                    format!("{help} The default is {}{why}.", importance_label(default_value))
+                } else if follows {
                     format!(
                         "{help} Keeping the default lets the use cases you pick set it; any other value is kept (change it in the summary later too)."
                     )

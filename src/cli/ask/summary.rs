@@ -127,6 +127,9 @@ impl<'a> Flow<'_, 'a> {
             Step::Importance(criterion) if draft.set_by_use_cases(criterion) => {
                 format!("{} (from the use cases)", importance_label(draft.importance(criterion)))
             }
+            Step::Importance(criterion) if draft.set_by_openness(criterion) => {
+                format!("{} (the default when open to other languages)", importance_label(draft.importance(criterion)))
+            }
             Step::Importance(criterion) => importance_label(draft.importance(criterion)),
             Step::TeamKnows => match set.team_knows.as_deref() {
                 Some(known) if !known.is_empty() => known

@@ -573,6 +573,23 @@ fn the_summary_names_the_project_and_its_people_and_saves_them() {
 }
 
 #[test]
+fn the_summary_says_why_familiarity_drops_when_the_team_is_open_to_other_languages() {
+    let fixture = Fixture::new();
+    let script = keys([
+        vec![Key::Enter],
+        FIVE_DEFAULTS.to_vec(),
+        vec![Key::Tick(&["python"]), Key::Enter, Key::No, Key::Enter],
+        vec![Key::Enter],
+        vec![Key::Pick("change:open_to"), Key::Tick(&["go"])],
+        vec![Key::Enter, Key::Pick("quit")],
+    ]);
+    let (script, _, result) = fixture.play(&fixture.session(AnswerSet::default(), None), script);
+    result.expect("finished");
+    let summary = script.said.iter().rev().find(|s| s.contains("Your answers")).expect("a summary");
+    assert!(summary.contains("3 medium (the default when open to other languages)"), "{summary}");
+}
+
+#[test]
 fn show_prints_a_whole_framework_and_compare_the_top_three_side_by_side() {
     let fixture = Fixture::new();
     let script = defaults_then(vec![Key::Pick("show"), Key::Pick("django"), Key::Pick("compare"), Key::Pick("quit")]);
