@@ -476,13 +476,18 @@ fn breaks_after(c: char) -> bool {
 
 /// Greedy word wrap of `text` to `width` characters; lines after the first start with `indent`.
 /// Words are never split, except that a word too long for a line breaks after a slash, dot,
-/// hyphen or underscore ([`breaks_after`]), so a long name wraps instead of being cut.
+/// hyphen or underscore ([`breaks_after`]), so a long name wraps instead of being cut. An address
+/// (`https://…`) stays whole on a line of its own and may overflow it, so that it can be copied.
 pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
     let room = width.saturating_sub(indent.chars().count());
+    let address = |word: &str| word.starts_with("https://") || word.starts_with("http://");
     // (piece, whether it continues the previous piece without a space)
     let pieces = text.split_whitespace().flat_map(|word| {
-        let parts: Vec<&str> =
-            if word.chars().count() > room { word.split_inclusive(breaks_after).collect() } else { vec![word] };
+        let parts: Vec<&str> = if word.chars().count() > room && !address(word) {
+            word.split_inclusive(breaks_after).collect()
+        } else {
+            vec![word]
+        };
         parts.into_iter().enumerate().map(|(i, part)| (part, i > 0)).collect::<Vec<_>>()
     });
     let mut lines: Vec<String> = Vec::new();
@@ -641,4 +646,18 @@ pub fn comparison(c: &Comparison, vocabulary: &Vocabulary, options: &Options, ch
         blocks.push(block);
     }
     blocks.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn an_address_is_never_split_while_a_long_name_wraps_after_a_slash() {
+        let url = "https://github.com/TechEmpower/FrameworkBenchmarks/tree/b53c0737edb30d492d34770f07fa4c76fea54543/frameworks";
+        let lines = wrap(&format!("Address: {url}"), 60, "  ");
+        assert_eq!(lines, ["Address:".to_string(), format!("  {url}")]);
+        let lines = wrap("a/very/long/path/name/that/does/not/fit/in/twenty", 20, "");
+        assert!(lines.len() > 1 && lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+    }
 }
