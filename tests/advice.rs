@@ -197,3 +197,23 @@ fn sources_are_listed_in_every_format_with_their_addresses() {
     let why = stdout_of(&["why-not", "django", "--team-knows", "go", "--format", "csv"]);
     assert!(why.starts_with("Criterion,") || why.starts_with("criterion,"), "{why}");
 }
+
+#[test]
+fn why_not_says_costs_plainly_and_fits_the_width() {
+    let out = common::stdout_of(&[
+        "why-not",
+        "fastify",
+        "--use-case",
+        "api",
+        "--team-knows",
+        "typescript",
+        "--incumbent",
+        "express",
+        "--width",
+        "60",
+    ]);
+    // Both pay for leaving Express: said once, as a shared cost.
+    assert!(out.contains("Like NestJS, it pays 15 points for moving away from Express"), "{out}");
+    let prose = out.split("\n\n").next().expect("the sentences");
+    assert!(prose.lines().all(|l| l.chars().count() <= 60), "{prose}");
+}

@@ -19,7 +19,8 @@ pub fn render(format: Format, why: &WhyNot, vocabulary: &Vocabulary, options: &O
         Format::Yaml => yaml::to_string(why)?,
         Format::Csv => csv::grid(&skeleton)?,
         Format::Table => {
-            let mut out = sentences(why, vocabulary).join("\n") + "\n";
+            let mut out: String =
+                sentences(why, vocabulary).iter().map(|line| table::paragraph(line, options.width, "  ")).collect();
             if !skeleton.rows.is_empty() {
                 out.push('\n');
                 out.push_str(&table::grid(&skeleton, options));
@@ -71,15 +72,27 @@ pub fn sentences(why: &WhyNot, vocabulary: &Vocabulary) -> Vec<String> {
                 winner,
                 best
             ));
+            // "pays 35 points: Go is new to the team", "pays 15 points for moving away from …".
+            let paid = |cost: &crate::decide::switching::Cost| match cost.kind {
+                CostKind::Language => format!("pays {:.0} points: {}", cost.points, cost.reason),
+                CostKind::Migration => format!("pays {:.0} points for {}", cost.points, cost.reason),
+            };
             for cost in &why.costs {
                 let remedy = match cost.kind {
-                    CostKind::Language => "a language cost; --open-to LANG removes it",
-                    CostKind::Migration => "a migration cost, since it is not what you run today",
+                    CostKind::Language => " (--open-to LANG removes a language cost)",
+                    CostKind::Migration => "",
                 };
-                lines.push(format!("Its score pays {:.0} points because {} ({remedy}).", cost.points, cost.reason));
+                let also = if why.winner_costs.iter().any(|c| c.kind == cost.kind && c.points == cost.points) {
+                    format!("Like {winner}, it")
+                } else {
+                    "It".to_string()
+                };
+                lines.push(format!("{also} {}{remedy}.", paid(cost)));
             }
-            for cost in &why.winner_costs {
-                lines.push(format!("{winner}'s score pays {:.0} points because {}.", cost.points, cost.reason));
+            for cost in
+                why.winner_costs.iter().filter(|w| !why.costs.iter().any(|c| c.kind == w.kind && c.points == w.points))
+            {
+                lines.push(format!("{winner} {}.", paid(cost)));
             }
             let mut losses: Vec<_> = why.criteria.iter().filter(|g| g.difference < -1e-9).collect();
             losses.sort_by(|a, b| a.difference.total_cmp(&b.difference));
