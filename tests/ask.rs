@@ -833,8 +833,8 @@ fn the_summary_changes_what_the_team_runs_today_and_what_to_leave_out_and_saves_
     pty.send(&format!("{SPACE}{ENTER}"));
     let summary = pty.expect(SUMMARY);
     let lines = summary_lines(&summary);
-    assert!(lines.iter().any(|l| l.ends_with("Runs today express")), "{lines:?}");
-    assert!(lines.iter().any(|l| l.ends_with("Left out fastify, hono")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with("Runs today Express")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.ends_with("Left out Fastify, Hono")), "{lines:?}");
     assert!(lines.iter().any(|l| l.ends_with("Performance 0 ignore (from the use cases)")), "{lines:?}");
     pty.send(ENTER);
     pty.expect(MENU);

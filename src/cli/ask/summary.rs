@@ -46,9 +46,18 @@ impl<'a> Flow<'_, 'a> {
         let dim = if self.session.styled { Style::new().dimmed() } else { Style::new() };
         let mut text = format!("\n{bold}Your answers{bold:#}\n");
         let width = rows.iter().map(|(topic, ..)| topic.chars().count()).max().unwrap_or(0);
+        // A long answer wraps under itself, so the two columns stay aligned.
+        let column = 2 + width + 2;
+        let room = self.session.options.width.map(|w| usize::from(w).saturating_sub(column).max(20));
         for (topic, answer, step) in &rows {
             let given = step.is_some_and(|step| draft.is_given(step) && !draft.is_answered(step));
             let mark = if given { format!("  {dim}(given){dim:#}") } else { String::new() };
+            let answer = match room {
+                Some(room) => {
+                    backend_advisor::render::table::wrap(answer, room, "").join(&format!("\n{}", " ".repeat(column)))
+                }
+                None => answer.clone(),
+            };
             text.push_str(&format!("  {topic:<width$}  {answer}{mark}\n"));
         }
         self.prompter.say(&text)?;
@@ -158,8 +167,24 @@ impl<'a> Flow<'_, 'a> {
                 }
                 _ => "none".into(),
             },
-            Step::Incumbent => set.incumbent.clone().unwrap_or_else(|| "none".into()),
-            Step::Exclude => list(&set.exclude),
+            Step::Incumbent => set.incumbent.map_or_else(
+                || "none".into(),
+                |id| self.catalog().frameworks.iter().find(|f| f.id == id).map_or(id.clone(), |f| f.name.to_string()),
+            ),
+            Step::Exclude => match set.exclude.as_deref() {
+                Some(ids) if !ids.is_empty() => ids
+                    .iter()
+                    .map(|id| {
+                        self.catalog()
+                            .frameworks
+                            .iter()
+                            .find(|f| f.id == *id)
+                            .map_or(id.clone(), |f| f.name.to_string())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => "none".into(),
+            },
             Step::Radar => set.radar.clone().unwrap_or_else(|| "none".into()),
             Step::Project => {
                 let project = self.remembered(&set);

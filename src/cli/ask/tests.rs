@@ -1061,8 +1061,8 @@ fn open_to_incumbent_exclusions_and_radar_are_changed_in_the_summary_saved_and_r
     assert_eq!(asked_count(&script, "Which technology radar"), 2);
     assert!(script.said.iter().any(|s| s.contains("missing.csv")), "{:?}", script.said);
     assert_eq!(summary_line(&script, "Open to"), "Open to Python, Go");
-    assert_eq!(summary_line(&script, "Runs today"), "Runs today express");
-    assert_eq!(summary_line(&script, "Left out"), "Left out fastify, hono");
+    assert_eq!(summary_line(&script, "Runs today"), "Runs today Express");
+    assert_eq!(summary_line(&script, "Left out"), "Left out Fastify, Hono");
     assert!(summary_line(&script, "Radar").ends_with("radar.csv"));
     let text = std::fs::read_to_string(&saved).expect("the answers were saved");
     assert!(text.contains("incumbent: express") && text.contains("radar: radar.csv"), "{text}");
