@@ -135,8 +135,23 @@ fn in_words(part: &Part, ranked: &Ranked, answers: &Answers, catalog: &Catalog) 
         Criterion::Factor(Factor::Community) => "community and hiring pool".to_string(),
         Criterion::UseCaseFit => format!("fit for {}", and_list(&answers.use_cases)),
         Criterion::TeamFamiliarity => {
-            let names: Vec<String> =
-                answers.team_knows.iter().map(|k| super::prose::known(k, &catalog.vocabulary)).collect();
+            // The languages that give it: those of the team's that the framework is written in
+            // (or of the same family), else all of them.
+            let languages: Vec<&str> =
+                framework.map(|f| f.languages.iter().map(|l| l.as_ref()).collect()).unwrap_or_default();
+            let giving: Vec<String> = answers
+                .team_knows
+                .iter()
+                .filter(|k| {
+                    languages.iter().any(|l| *l == k.language || crate::decide::score::same_language(l, &k.language))
+                })
+                .map(|k| super::prose::known(k, &catalog.vocabulary))
+                .collect();
+            let names: Vec<String> = if giving.is_empty() {
+                answers.team_knows.iter().map(|k| super::prose::known(k, &catalog.vocabulary)).collect()
+            } else {
+                giving
+            };
             format!("familiarity for a team that knows {}", and_list(&names))
         }
     };
@@ -423,8 +438,16 @@ fn consequences(chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String
     // When the criterion that loses most points is rated well, the lowest-rated weighted one is
     // still a trade-off worth naming.
     let modest = |p: &&crate::decide::score::Part| p.criterion != Criterion::UseCaseFit && p.rating < 3.75;
+    // Only a criterion weighed at least as much as the average one: a cost in a criterion the
+    // team hardly weighs is not one it would name.
+    let average = chosen.criteria.iter().map(|p| p.possible).sum::<f64>() / chosen.criteria.len().max(1) as f64;
     let weak = chosen.weakest().filter(modest).or_else(|| {
-        chosen.criteria.iter().filter(|p| p.possible > 0.0).filter(modest).min_by(|a, b| a.rating.total_cmp(&b.rating))
+        chosen
+            .criteria
+            .iter()
+            .filter(|p| p.possible >= average - 1e-9)
+            .filter(modest)
+            .min_by(|a, b| a.rating.total_cmp(&b.rating))
     });
     let mut costs = 0;
     if let Some(part) = weak {
