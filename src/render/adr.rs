@@ -544,14 +544,14 @@ fn option(ranked: &Ranked, ranked_count: usize, answers: &Answers, catalog: &Cat
         let _ = writeln!(out, "* Good, because {}", md(&mid_sentence(pro, catalog)));
     }
     if let Some(best) = strongest(ranked, 1).first() {
-        let _ = writeln!(out, "* Good, because it offers {}.", in_words(best, ranked, answers, catalog));
+        let _ = writeln!(out, "* Good, because it offers {}", in_words(best, ranked, answers, catalog));
     }
     let needed = needed(answers, catalog);
     for con in framework.cons.iter().filter(|con| about_needs(con, needed.as_deref())) {
         let _ = writeln!(out, "* Bad, because {}", md(&mid_sentence(con, catalog)));
     }
     if let Some(weak) = weakness(ranked, answers, catalog) {
-        let _ = writeln!(out, "* Bad, because {weak}.");
+        let _ = writeln!(out, "* Bad, because {weak}");
     }
     out.push('\n');
     out

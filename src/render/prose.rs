@@ -413,12 +413,12 @@ pub fn incumbent(ranking: &Ranking) -> Option<String> {
     let mut line = format!("You run {name} today (rank {rank}, {:.1}).", incumbent.pick.score);
     if let Some(switch) = &incumbent.best_switch {
         let verdict = if switch.worth_switching {
-            "more than the cost: worth switching"
+            "more than the cost, so worth switching"
         } else {
             "not enough to be worth switching"
         };
         line.push_str(&format!(
-            " Switching to {} would {} {:.1} points before the {:.0}-point migration cost: {verdict}.",
+            " Switching to {} would {} {:.1} points before the {:.0}-point migration cost; {verdict}.",
             switch.pick.name,
             if switch.gain_before_cost >= 0.0 { "gain" } else { "lose" },
             switch.gain_before_cost.abs(),
