@@ -413,8 +413,20 @@ fn saved_answers_are_read_back_by_recommend_to_the_same_ranking() {
     pty.answer("Who should be kept informed?", &format!("Platform team, CTO{ENTER}"));
     pty.expect("Wrote 0001-chat.md");
     pty.expect(MENU);
+    // The next export offers the title as text to keep or take back: deleting it leaves none.
+    pty.choose("export");
+    pty.answer("Export in which format?", &format!("{}{ENTER}", DOWN.repeat(5)));
+    pty.answer("Export to:", &format!("chat.html{ENTER}"));
+    pty.answer("What is the project called?", &format!("{}{ENTER}", "\x7f".repeat("Team chat".len())));
+    pty.answer("Describe the project in a sentence", ENTER);
+    pty.expect("Wrote chat.html");
+    pty.expect(MENU);
     pty.choose("quit");
     assert_eq!(pty.exit_code(), 0);
+    let page = std::fs::read_to_string(dir.path().join("chat.html")).expect("the page");
+    assert!(!page.contains("Team chat"), "the title was taken back");
+    std::fs::remove_file(dir.path().join("chat.html")).expect("remove");
+    std::fs::remove_file(dir.path().join("chat.answers.yaml")).expect("remove");
     let record = std::fs::read_to_string(dir.path().join("0001-chat.md")).expect("the record");
     assert!(
         record.contains("decision-makers: [\"Dana Reyes (tech lead)\"]\ninformed: [\"Platform team\", \"CTO\"]\n"),

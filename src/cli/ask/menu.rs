@@ -337,7 +337,7 @@ impl<'a> Flow<'_, 'a> {
         let mut replies: Vec<Option<String>> = Vec::new();
         for (message, help, default) in asked {
             let question = Question { message: message.into(), help: help.into() };
-            let Some(reply) = self.prompter.text(&question, &default)? else { return Ok(None) };
+            let Some(reply) = self.prompter.editable(&question, &default)? else { return Ok(None) };
             replies.push(clean(reply));
         }
         let mut told = known;

@@ -53,6 +53,11 @@ pub trait Prompter {
     fn confirm(&mut self, question: &Question, default: bool) -> Reply<bool>;
     /// A line of text, `default` when the person just presses Enter.
     fn text(&mut self, question: &Question, default: &str) -> Reply<String>;
+    /// A line of text that starts as `initial`, to keep, edit or clear (an empty answer means
+    /// none): for answers that may be taken back, such as a title.
+    fn editable(&mut self, question: &Question, initial: &str) -> Reply<String> {
+        self.text(question, initial)
+    }
     /// Tell the person something (a summary, a warning, what was written): not part of the result.
     fn say(&mut self, text: &str) -> Result<(), PromptError>;
 }

@@ -183,6 +183,15 @@ impl Prompter for Terminal {
         self.reply(question, answer)
     }
 
+    fn editable(&mut self, question: &Question, initial: &str) -> Reply<String> {
+        let help = self.help(question, "Enter keeps the text, Backspace deletes it, Esc back");
+        let message = self.message(question);
+        let prompt =
+            Text::new(&message).with_initial_value(initial).with_help_message(&help).with_render_config(self.config());
+        let answer = keys::during(|| prompt.prompt());
+        self.reply(question, answer)
+    }
+
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
         let text = match self.width {
             Some(width) => said(text, usize::from(width)),
