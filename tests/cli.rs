@@ -1603,3 +1603,16 @@ fn a_requirement_that_removes_most_candidates_says_how_to_relax_it() {
     let easy = stdout_of(&["recommend", "--require", "routing"]);
     assert!(!easy.contains("The constraints leave"), "{easy}");
 }
+
+#[test]
+fn catalog_layers_shows_every_value_whole_within_the_width() {
+    let out = stdout_of(&["catalog", "layers", "django", "--width", "100"]);
+    let summary = text(&json_of(&["show", "django", "--format", "json"])["summary"]).to_string();
+    // The summary wraps under its column: its words are all there, none cut with an ellipsis.
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let joined = words.join(" ");
+    assert!(joined.contains(&summary), "{out}");
+    for line in out.lines().filter(|l| !l.contains("http")) {
+        assert!(line.chars().count() <= 100, "{line}");
+    }
+}

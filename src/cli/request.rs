@@ -168,7 +168,7 @@ pub enum Task {
         test_services: Option<String>,
     },
     /// Which layer set each value of an entry.
-    Layers(String),
+    Layers(String, Options),
     /// Re-check a decision record.
     Verify {
         /// The record, or a folder of records.
@@ -282,7 +282,9 @@ impl Request {
                     github_token: std::env::var("GITHUB_TOKEN").ok().filter(|t| !t.trim().is_empty()),
                     test_services: std::env::var("BACKEND_ADVISOR_TEST_SERVICES").ok().filter(|u| !u.is_empty()),
                 },
-                CatalogCommand::Layers(Deferred { args, .. }) => Task::Layers(args.id),
+                CatalogCommand::Layers(Deferred { args, .. }) => {
+                    Task::Layers(args.id, options(false, None, width, &Destination::default()))
+                }
             },
             Some(Command::Verify(Deferred { args, .. })) => {
                 Task::Verify { file: args.file, warn_eol: args.warn_eol, format: args.format }

@@ -163,7 +163,7 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let settings = refresh::Settings { timeout, jobs, github_token, test_services };
             refresh::run(&current, path, &settings, &today)
         }
-        Task::Layers(id) => {
+        Task::Layers(id, options) => {
             let catalog = load()?;
             let id = catalog.find(&id, Origin::Flag("ID".into()))?.id.clone();
             let (_, steps) = Catalog::history(overlay().map(|o| &o.layer), catalogs, &id)?;
@@ -171,11 +171,12 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let width = settings.iter().map(|s| s.field.chars().count()).max().unwrap_or(0);
             let layer_width = settings.iter().map(|s| s.layer.chars().count()).max().unwrap_or(0);
             let mut text = format!("{:width$}  {:layer_width$}  value\n", "field", "layer");
+            // Each value whole, wrapped under itself to the width (never cut).
+            let column = width + 2 + layer_width + 2;
+            let room = usize::from(options.width.unwrap_or(100)).saturating_sub(column).max(30);
             for s in &settings {
-                let mut value: String = s.value.replace('\n', " ").chars().take(70).collect();
-                if s.value.chars().count() > 70 {
-                    value.push('…');
-                }
+                let value = render::table::wrap(&s.value.replace('\n', " "), room, "")
+                    .join(&format!("\n{}", " ".repeat(column)));
                 text.push_str(&format!("{:width$}  {:layer_width$}  {value}\n", s.field, s.layer));
             }
             write_out(&text)

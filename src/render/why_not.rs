@@ -106,12 +106,16 @@ pub fn sentences(why: &WhyNot, vocabulary: &Vocabulary) -> Vec<String> {
                     worst.difference
                 ));
             }
-            if why.would_win.is_empty() {
+            // A range that shrinks to a point (100% to 100%) is a tie at the end of the scale, not a
+            // way to win.
+            let turns: Vec<_> =
+                why.would_win.iter().filter(|t| t.wins_between[1] - t.wins_between[0] >= 0.005).collect();
+            if turns.is_empty() {
                 lines.push(
                     "No change of one criterion's weight makes it first; its ratings would have to change.".into(),
                 );
             }
-            for turn in &why.would_win {
+            for turn in turns {
                 let [low, high] = turn.wins_between;
                 lines.push(format!(
                     "It would be first if {} weighed {:.0}% to {:.0}% (now {:.0}%).",
