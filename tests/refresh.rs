@@ -523,3 +523,31 @@ fn refresh_rebuilds_a_broken_overlay() {
     assert_eq!(said, "facts refreshed 2026-12-03\n");
     assert_eq!(text(&fastapi["facts"]["latest_release"]["version"]), "0.122.0");
 }
+
+/// Every lookup fails: nothing is written (an overlay would only say the facts were refreshed
+/// today), the failures are named, and the exit code says the refresh did not complete.
+#[test]
+fn a_refresh_where_every_lookup_fails_writes_nothing() {
+    let services = [
+        "pypi",
+        "npm",
+        "crates",
+        "maven",
+        "rubygems",
+        "packagist",
+        "hex",
+        "go",
+        "dotnet",
+        "nuget",
+        "github",
+        "endoflife",
+    ];
+    let behaviours: Vec<(&str, Behaviour)> = services.into_iter().map(|s| (s, Behaviour::Status(500))).collect();
+    let server = serve(&behaviours);
+    let home = Home::new();
+    let run = refresh(&home, &server, &["--jobs", "8"]);
+    assert_eq!(run.code, 75, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("nothing was written"), "{}", run.stdout);
+    assert!(run.stderr.contains("error: pypi"), "{}", run.stderr);
+    assert!(!home.overlay().exists(), "no facts file is written");
+}

@@ -36,6 +36,22 @@ pub struct Settings {
 /// Refresh the facts of `current` (the built-in catalog with the previous overlay, or alone when
 /// that overlay is broken, so that a refresh rebuilds it) and write the overlay to `path`;
 /// `today` is `YYYY-MM-DD`.
+/// One line on stderr per failed lookup: the service, its address, the framework, why (escaped)
+/// and the fact that stays as it was.
+fn report_failures(err: &mut impl std::io::Write, failed: &[&Outcome]) {
+    for outcome in failed {
+        let reason = outcome.result.as_ref().err().map_or(String::new(), |r| backend_advisor::escape::echoed(r));
+        let _ = writeln!(
+            err,
+            "error: {} ({}) for {}: {reason}; its {} stays as it was",
+            outcome.lookup.service.id(),
+            outcome.lookup.service.base_url(),
+            outcome.lookup.framework,
+            outcome.lookup.fact.id()
+        );
+    }
+}
+
 pub fn run(current: &Catalog, path: &Path, settings: &Settings, today: &str) -> anyhow::Result<ExitCode> {
     let lookups = services::plan(&current.frameworks);
     let mut err = std::io::stderr().lock();
@@ -48,6 +64,18 @@ pub fn run(current: &Catalog, path: &Path, settings: &Settings, today: &str) -> 
         );
     }
     let mut outcomes = fetch_all(&lookups, settings);
+    // Nothing read: the facts are as they were, and a new overlay would only say they were
+    // refreshed today.
+    if !outcomes.is_empty() && outcomes.iter().all(|o| o.result.is_err()) {
+        report_failures(&mut err, &outcomes.iter().collect::<Vec<_>>());
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(
+            out,
+            "0 of {} lookups succeeded; nothing was written, so the facts stay as they were",
+            outcomes.len()
+        );
+        return Ok(ExitCode::from(PARTIAL));
+    }
     // The overlay is validated as a layer before it replaces the old one. Values are checked as
     // they are read, so this should pass; should an entry still not validate, its lookups fail
     // and the overlay is made again without them, so one bad value never costs the others.
@@ -82,17 +110,7 @@ pub fn run(current: &Catalog, path: &Path, settings: &Settings, today: &str) -> 
     }
     write::write_atomic(path, text.as_bytes(), true).with_context(|| format!("{}: cannot write", path.display()))?;
     let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
-    for outcome in &failed {
-        let reason = outcome.result.as_ref().err().map_or(String::new(), |r| backend_advisor::escape::echoed(r));
-        let _ = writeln!(
-            err,
-            "error: {} ({}) for {}: {reason}; its {} stays as it was",
-            outcome.lookup.service.id(),
-            outcome.lookup.service.base_url(),
-            outcome.lookup.framework,
-            outcome.lookup.fact.id()
-        );
-    }
+    report_failures(&mut err, &failed);
     let changes = refresh::changes(current, &after);
     let summary = format!(
         "{} of {} lookups succeeded; {} fact(s) changed; written to {}\n",
