@@ -631,16 +631,8 @@ fn the_html_report_shows_the_top_three_with_pros_cons_and_linked_evidence() {
             .filter(|n| n.has_tag_name("ul"))
             .map(|ul| ul.children().filter(|li| li.has_tag_name("li")).map(text).collect())
             .collect();
-        // Each item as the catalog has it, starting with a capital as a list item does.
         let strings = |v: &Value| -> Vec<String> {
-            v.as_array()
-                .expect("a list")
-                .iter()
-                .map(|s| {
-                    let mut chars = s.as_str().expect("text").chars();
-                    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-                })
-                .collect()
+            v.as_array().expect("a list").iter().map(|s| s.as_str().expect("text").to_string()).collect()
         };
         assert_eq!(lists, [strings(&entry["pros"]), strings(&entry["cons"])], "{id}: pros then cons");
         let evidence: Vec<String> = pick.descendants().filter(|n| n.has_tag_name("dd")).map(text).collect();

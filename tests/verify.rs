@@ -102,6 +102,15 @@ fn patches_are_checked_with_positions_and_suggestions() {
         assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
     }
     assert!(run.stderr.contains("6 problem(s) found"), "{}", run.stderr);
+    // The same bad value in two fields is named once at each.
+    let twice = write(
+        &dir,
+        "twice.yaml",
+        "patches:\n  - id: fastify\n    features: {orm: {level: officil}, auth: {level: officil}}\n",
+    );
+    let run = run_env(&["catalog", "validate", &twice], &[]);
+    assert!(run.stderr.contains("features.orm.level") && run.stderr.contains("features.auth.level"), "{}", run.stderr);
+    assert!(run.stderr.contains("2 problem(s) found"), "{}", run.stderr);
 }
 
 #[test]

@@ -96,6 +96,7 @@ pub fn apply(
         let merged = value.clone();
         let mut value = value;
         let mut unknown = 0;
+        let mut restored: Vec<String> = Vec::new();
         let framework = loop {
             match Framework::deserialize(value.clone()) {
                 Ok(framework) => break Some(framework),
@@ -106,10 +107,11 @@ pub fn apply(
                     let variant = message.strip_prefix("unknown variant `").and_then(|rest| rest.split('`').next());
                     if let Some(bad) = variant
                         && unknown < 64
-                        && let Some(path) = path_of_value(patch, bad, "")
+                        && let Some(path) = path_of_value(patch, bad, "", &restored)
                         && restore_at(&mut value, &merged_before(&current), &path)
                     {
                         unknown += 1;
+                        restored.push(path.clone());
                         let position = positions.value(&format!("{base}.{path}")).or(positions.value(&base));
                         problems.push(Problem {
                             origin: Origin::file(file, position),
@@ -267,17 +269,17 @@ fn path_of_new_key(patch: &Value, before: &Value, name: &str, path: &str) -> Opt
     None
 }
 
-/// Remove the key at a dotted path; whether it was there.
-/// The dotted path in `patch` of the first scalar string equal to `wanted` (a bad enum value).
-fn path_of_value(patch: &Value, wanted: &str, path: &str) -> Option<String> {
+/// The dotted path in `patch` of the first scalar string equal to `wanted` (a bad enum value),
+/// other than the paths in `done` (already named and put back).
+fn path_of_value(patch: &Value, wanted: &str, path: &str, done: &[String]) -> Option<String> {
     let map = patch.as_mapping()?;
     for (key, value) in map {
         let name = key.as_str()?;
         let here = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
         match value {
-            Value::String(text) if text == wanted => return Some(here),
+            Value::String(text) if text == wanted && !done.contains(&here) => return Some(here),
             Value::Mapping(_) => {
-                if let Some(found) = path_of_value(value, wanted, &here) {
+                if let Some(found) = path_of_value(value, wanted, &here, done) {
                     return Some(found);
                 }
             }
@@ -302,6 +304,7 @@ fn restore_at(value: &mut Value, before: &Value, path: &str) -> bool {
     true
 }
 
+/// Remove the key at a dotted path; whether it was there.
 fn remove_at(value: &mut Value, path: &str) -> bool {
     let mut keys: Vec<&str> = path.split('.').collect();
     let Some(last) = keys.pop() else { return false };

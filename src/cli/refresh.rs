@@ -33,9 +33,6 @@ pub struct Settings {
     pub test_services: Option<String>,
 }
 
-/// Refresh the facts of `current` (the built-in catalog with the previous overlay, or alone when
-/// that overlay is broken, so that a refresh rebuilds it) and write the overlay to `path`;
-/// `today` is `YYYY-MM-DD`.
 /// One line on stderr per failed lookup: the service, its address, the framework, why (escaped)
 /// and the fact that stays as it was.
 fn report_failures(err: &mut impl std::io::Write, failed: &[&Outcome]) {
@@ -52,6 +49,9 @@ fn report_failures(err: &mut impl std::io::Write, failed: &[&Outcome]) {
     }
 }
 
+/// Refresh the facts of `current` (the built-in catalog with the previous overlay, or alone when
+/// that overlay is broken, so that a refresh rebuilds it) and write the overlay to `path`;
+/// `today` is `YYYY-MM-DD`.
 pub fn run(current: &Catalog, path: &Path, settings: &Settings, today: &str) -> anyhow::Result<ExitCode> {
     let lookups = services::plan(&current.frameworks);
     let mut err = std::io::stderr().lock();

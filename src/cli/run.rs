@@ -170,14 +170,26 @@ pub fn run(request: Request) -> anyhow::Result<ExitCode> {
             let settings = catalog::layers::attribute(&steps);
             let width = settings.iter().map(|s| s.field.chars().count()).max().unwrap_or(0);
             let layer_width = settings.iter().map(|s| s.layer.chars().count()).max().unwrap_or(0);
-            let mut text = format!("{:width$}  {:layer_width$}  value\n", "field", "layer");
-            // Each value whole, wrapped under itself to the width (never cut).
+            let mut text = String::new();
+            // Each value whole, wrapped under itself to the width (never cut); too narrow for a
+            // column of 30, each value goes under its field, indented.
+            let total = usize::from(options.width.unwrap_or(100));
             let column = width + 2 + layer_width + 2;
-            let room = usize::from(options.width.unwrap_or(100)).saturating_sub(column).max(30);
+            let stacked = total.saturating_sub(column) < 30;
+            let (column, room) = if stacked { (4, total.saturating_sub(4).max(20)) } else { (column, total - column) };
+            text.push_str(&if stacked {
+                "field  layer\n    value\n".to_string()
+            } else {
+                format!("{:width$}  {:layer_width$}  value\n", "field", "layer")
+            });
             for s in &settings {
                 let value = render::table::wrap(&s.value.replace('\n', " "), room, "")
                     .join(&format!("\n{}", " ".repeat(column)));
-                text.push_str(&format!("{:width$}  {:layer_width$}  {value}\n", s.field, s.layer));
+                if stacked {
+                    text.push_str(&format!("{}  {}\n    {value}\n", s.field, s.layer));
+                } else {
+                    text.push_str(&format!("{:width$}  {:layer_width$}  {value}\n", s.field, s.layer));
+                }
             }
             write_out(&text)
         }

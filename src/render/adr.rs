@@ -369,7 +369,7 @@ fn needed(answers: &Answers, catalog: &Catalog) -> Option<Vec<String>> {
 
 /// Words by which a catalog's pro or con names a feature of the vocabulary (lowercase).
 const FEATURE_WORDS: [(&str, &[&str]); 18] = [
-    ("orm", &["orm", "database", "migration", "query builder"]),
+    ("orm", &["orm", "database", "migration", "query builder", "persistence", "data layer"]),
     ("auth", &["auth", "login", "signup"]),
     ("templating", &["templat", "server-rendered", "views"]),
     ("security", &["csrf", "security header", "secure header", "xss"]),
@@ -378,7 +378,7 @@ const FEATURE_WORDS: [(&str, &[&str]); 18] = [
     ("realtime", &["websocket", "realtime", "real-time"]),
     ("openapi", &["openapi", "swagger"]),
     ("validation", &["validat"]),
-    ("dependency_injection", &["dependency injection", "di container"]),
+    ("dependency_injection", &["dependency injection", "di"]),
     ("background_jobs", &["job", "queue"]),
     ("scaffolding", &["generator", "scaffold"]),
     ("api_versioning", &["versioning"]),
@@ -398,12 +398,20 @@ const MISSING_WORDS: [&str; 9] =
 /// single-page app). With no stated needs, every con counts.
 fn about_needs(con: &str, needed: Option<&[String]>) -> bool {
     let Some(needed) = needed else { return true };
-    let text = format!(" {} ", con.to_lowercase());
-    if !MISSING_WORDS.iter().any(|w| text.contains(w)) {
+    // Words are matched from their start ("orm" is not in "performance").
+    let words: Vec<String> = con
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    let says = |w: &str| text.contains(&format!(" {}", w.trim()));
+    if !MISSING_WORDS.iter().any(|w| says(w)) {
         return true;
     }
     let named: Vec<&str> =
-        FEATURE_WORDS.iter().filter(|(_, words)| words.iter().any(|w| text.contains(w))).map(|(id, _)| *id).collect();
+        FEATURE_WORDS.iter().filter(|(_, words)| words.iter().any(|w| says(w))).map(|(id, _)| *id).collect();
     named.is_empty() || named.iter().any(|id| needed.iter().any(|n| n == id))
 }
 
@@ -463,7 +471,8 @@ fn consequences(chosen: &Ranked, answers: &Answers, catalog: &Catalog) -> String
     // Every choice has a cost: without one above, the catalog's first con of the framework.
     if costs == 0
         && !out.contains("* Bad, because")
-        && let Some(con) = framework.cons.first()
+        && let Some(con) =
+            framework.cons.iter().find(|c| about_needs(c, needed.as_deref())).or_else(|| framework.cons.first())
     {
         let _ = writeln!(out, "* Bad, because {}.", md(&mid_sentence(con, catalog)));
     }
@@ -722,6 +731,11 @@ mod tests {
         // A con that says nothing is missing stays, whatever feature it names.
         assert!(about_needs("decorator and DI concepts take time to learn", Some(&api)));
         assert!(about_needs("Rust takes time to learn and compiles slowly", Some(&api)));
+        // A feature's word counts from a word's start: "performance" does not name the ORM.
+        assert!(!about_needs("there is no admin or templating, and performance needs tuning", Some(&api)));
+        let saas: Vec<String> = ["auth", "orm", "background_jobs"].map(String::from).to_vec();
+        assert!(about_needs("there is no persistence layer of its own", Some(&saas)));
+        assert!(!about_needs("it offers no DI container", Some(&saas)));
     }
 
     #[test]

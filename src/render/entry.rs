@@ -140,10 +140,3 @@ pub fn thousands(n: u64) -> String {
     }
     out
 }
-
-/// A pro or con as a list item: the catalog writes them to follow "because" in a decision
-/// record ("its ORM ships in core"); a list starts the item with a capital.
-pub fn item(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}

@@ -614,7 +614,7 @@ fn top_three(ranked: &[Ranked], catalog: &Catalog) -> String {
         for (title, items) in [("Pros", &f.pros), ("Cons", &f.cons)] {
             let _ = write!(out, "<div><h4>{title}</h4><ul>");
             for item in items {
-                let _ = write!(out, "<li>{}</li>", escape(&entry::item(item)));
+                let _ = write!(out, "<li>{}</li>", escape(item));
             }
             out.push_str("</ul></div>\n");
         }

@@ -169,9 +169,8 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary) -> String {
         s
     };
     let escaped = |items: &[Text]| items.iter().map(|i| escape(i)).collect::<Vec<_>>();
-    let items = |items: &[Text]| items.iter().map(|i| escape(&super::entry::item(i))).collect::<Vec<_>>();
-    out.push_str(&list("Pros", &items(&f.pros)));
-    out.push_str(&list("Cons", &items(&f.cons)));
+    out.push_str(&list("Pros", &escaped(&f.pros)));
+    out.push_str(&list("Cons", &escaped(&f.cons)));
     out.push_str(&format!("\n### Use cases\n\n{}\n", escape(&entry::use_cases(f))));
     out.push_str(&list("Use when", &escaped(&f.use_when)));
     if !f.examples.is_empty() {

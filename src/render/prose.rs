@@ -377,7 +377,8 @@ pub fn language_switch(ranking: &Ranking, vocabulary: &Vocabulary, reader: Reade
             )
         };
         // Known a little is not "outside" in the team's eyes: say what the cost is for.
-        let a_little = outside.reason.contains("only a little");
+        // The reason switching.rs gives a language the team knows a little (not one related to it).
+        let a_little = outside.reason.starts_with("the team knows ");
         let cost = if a_little {
             format!("the {:.0}-point cost of a language the team knows only a little", outside.cost)
         } else {

@@ -205,8 +205,8 @@ fn rows(c: &Comparison, section: Section, vocabulary: &Vocabulary) -> Vec<Row> {
             row("strong_for", "Strong fit", list(&|f| f.use_cases.strong.iter().map(ToString::to_string).collect())),
             row("good_for", "Good fit", list(&|f| f.use_cases.good.iter().map(ToString::to_string).collect())),
         ],
-        Section::Pros => vec![row("pros", "", list(&|f| f.pros.iter().map(|p| super::entry::item(p)).collect()))],
-        Section::Cons => vec![row("cons", "", list(&|f| f.cons.iter().map(|c| super::entry::item(c)).collect()))],
+        Section::Pros => vec![row("pros", "", list(&|f| f.pros.iter().map(ToString::to_string).collect()))],
+        Section::Cons => vec![row("cons", "", list(&|f| f.cons.iter().map(ToString::to_string).collect()))],
         Section::UseWhen => vec![row("use_when", "", list(&|f| f.use_when.iter().map(ToString::to_string).collect()))],
         Section::Examples => {
             vec![row(

@@ -410,7 +410,7 @@ pub fn framework(f: &Framework, vocabulary: &Vocabulary, options: &Options) -> S
     let bullets = |title: &str, items: &[Text]| {
         let mut s = format!("\n{title}:\n");
         for item in items {
-            s.push_str(&paragraph(&format!("  - {}", entry::item(item)), width, "    "));
+            s.push_str(&paragraph(&format!("  - {item}"), width, "    "));
         }
         s
     };

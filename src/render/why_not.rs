@@ -82,16 +82,14 @@ pub fn sentences(why: &WhyNot, vocabulary: &Vocabulary) -> Vec<String> {
                     CostKind::Language => " (--open-to LANG removes a language cost)",
                     CostKind::Migration => "",
                 };
-                let also = if why.winner_costs.iter().any(|c| c.kind == cost.kind && c.points == cost.points) {
+                let also = if why.winner_costs.iter().any(|c| c.reason == cost.reason) {
                     format!("Like {winner}, it")
                 } else {
                     "It".to_string()
                 };
                 lines.push(format!("{also} {}{remedy}.", paid(cost)));
             }
-            for cost in
-                why.winner_costs.iter().filter(|w| !why.costs.iter().any(|c| c.kind == w.kind && c.points == w.points))
-            {
+            for cost in why.winner_costs.iter().filter(|w| !why.costs.iter().any(|c| c.reason == w.reason)) {
                 lines.push(format!("{winner} {}.", paid(cost)));
             }
             let mut losses: Vec<_> = why.criteria.iter().filter(|g| g.difference < -1e-9).collect();
