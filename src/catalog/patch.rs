@@ -87,7 +87,7 @@ pub fn apply(
         });
         // A bad list edit leaves the list as it was; the rest of the patch is still checked, so
         // that one run names every problem.
-        let merge_failed = problems.len() > before || stand_in;
+        let not_applied = problems.len() > before || stand_in;
         if stand_in && let Some(map) = value.as_mapping_mut() {
             map.insert(Value::from("id"), Value::from(id));
         }
@@ -177,7 +177,7 @@ pub fn apply(
             }
         }
         match validate(vec![framework], vocabulary, sources, file, &Positions::default()) {
-            Ok(_) if merge_failed => {}
+            Ok(_) if not_applied => {}
             Ok(mut done) => {
                 let framework = done.remove(0);
                 patched.retain(|f| f.id != framework.id);

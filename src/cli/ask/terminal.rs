@@ -28,11 +28,33 @@ pub struct Terminal {
     width: Option<u16>,
 }
 
+/// How a line of text starts.
+enum Start<'a> {
+    /// Empty, with this text taken when Enter is pressed.
+    Default(&'a str),
+    /// Holding this text, to keep, edit or delete.
+    Editable(&'a str),
+}
+
 impl Terminal {
     /// A prompter drawing on stderr, in colour when `color`, fitting list lines to `width`
     /// columns when known (both decided by the caller).
     pub fn new(color: bool, width: Option<u16>) -> Self {
         Terminal { color, width }
+    }
+
+    /// A line of text starting from `start` (a default for Enter, or text to edit), with its
+    /// keys said in the help.
+    fn text_line(&mut self, question: &Question, keys_help: &str, start: Start) -> Reply<String> {
+        let help = self.help(question, keys_help);
+        let message = self.message(question);
+        let prompt = match start {
+            Start::Default(text) => Text::new(&message).with_default(text),
+            Start::Editable(text) => Text::new(&message).with_initial_value(text),
+        };
+        let prompt = prompt.with_help_message(&help).with_render_config(self.config());
+        let answer = keys::during(|| prompt.prompt());
+        self.reply(question, answer)
     }
 
     /// A list line: the label, then as much of its description as fits on one line (a wrapped
@@ -175,21 +197,11 @@ impl Prompter for Terminal {
     }
 
     fn text(&mut self, question: &Question, default: &str) -> Reply<String> {
-        let help = self.help(question, "Enter for the default, Esc back");
-        let message = self.message(question);
-        let prompt =
-            Text::new(&message).with_default(default).with_help_message(&help).with_render_config(self.config());
-        let answer = keys::during(|| prompt.prompt());
-        self.reply(question, answer)
+        self.text_line(question, "Enter for the default, Esc back", Start::Default(default))
     }
 
     fn editable(&mut self, question: &Question, initial: &str) -> Reply<String> {
-        let help = self.help(question, "Enter keeps the text, Backspace deletes it, Esc back");
-        let message = self.message(question);
-        let prompt =
-            Text::new(&message).with_initial_value(initial).with_help_message(&help).with_render_config(self.config());
-        let answer = keys::during(|| prompt.prompt());
-        self.reply(question, answer)
+        self.text_line(question, "Enter keeps the text, Backspace deletes it, Esc back", Start::Editable(initial))
     }
 
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
